@@ -1,0 +1,112 @@
+# dyad -- plain Makefile.  Modes:
+#   make                      build/dyad, build/libdyad.a, build/libdyad.so
+#   make test                 unit, golden end-to-end and robustness tests
+#   make SANITIZE=address,undefined test   same under ASan+UBSan (build-san/)
+#   make fuzz                 libFuzzer targets for a bounded time (clang)
+#   make eval                 accuracy figures on ../shared/data
+#   make bench                throughput figures on ../shared/data
+#   make demo                 install dependencies, build, code the samples into dyad.db
+#   make WERROR=1             warnings are errors (CI)
+CC ?= cc
+PKGS := sqlite3 zlib libzstd libutf8proc
+DATA ?= ../shared/data
+
+ifdef SANITIZE
+BUILD ?= build-san
+SANFLAGS := -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+BUILD ?= build
+SANFLAGS :=
+endif
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wpointer-arith -Wwrite-strings -Wvla -Wformat=2 -Wundef \
+        -Wold-style-definition -Wnull-dereference -Wdouble-promotion \
+        -Wno-unused-parameter
+ifdef WERROR
+WARN += -Werror
+endif
+
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(CFLAGS) $(WARN) $(SANFLAGS) \
+              -fPIC -Iinclude $(shell pkg-config --cflags $(PKGS)) -MMD -MP
+LIBS := $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+LDFLAGS += $(SANFLAGS)
+
+LIB_SRC := $(wildcard src/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC := $(wildcard cli/*.c)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(wildcard tools/*.c)
+TOOL_BIN := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
+
+.PHONY: all test eval bench fuzz demo deps clean
+all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(TOOL_BIN)
+
+# Library objects are built with hidden visibility: only DYAD_API symbols
+# are exported from the shared library.
+$(BUILD)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fvisibility=hidden -DDYAD_BUILDING -c $< -o $@
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libdyad.so: $(LIB_OBJ)
+	$(CC) -shared $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LIBS)
+
+$(BUILD)/tools/%: $(BUILD)/tools/%.o $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LIBS)
+
+test: all $(TEST_BIN)
+	@BUILD=$(BUILD) DATA=$(DATA) sh tests/run.sh
+
+eval: all
+	@BUILD=$(BUILD) DATA=$(DATA) sh scripts/eval.sh
+
+bench: all
+	@BUILD=$(BUILD) DATA=$(DATA) sh scripts/bench.sh
+
+# libFuzzer needs clang; each target runs FUZZ_SECONDS.
+FUZZ_SECONDS ?= 30
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
+FUZZ_LIB_SRC := $(LIB_SRC)
+build-fuzz/%: fuzz/%.c $(LIB_SRC)
+	@mkdir -p build-fuzz
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude \
+	  -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS)) \
+	  -o $@ $< $(LIB_SRC) $(LIBS)
+fuzz: $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do \
+	  n=$$(basename $$f); mkdir -p build-fuzz/corpus-$$n; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	      build-fuzz/corpus-$$n fuzz/seeds/$$n 2>build-fuzz/$$n.log || { tail -50 build-fuzz/$$n.log; exit 1; }; \
+	  grep -E "^#[0-9]+.*DONE|Done [0-9]+ runs" build-fuzz/$$n.log | tail -1; \
+	done
+
+deps:
+	@sh scripts/deps.sh
+
+demo: deps all
+	@sh scripts/demo.sh $(BUILD)
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.d) $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%.d)

@@ -1,0 +1,417 @@
+/* main.c -- the dyad command-line program.
+ *
+ * A client of the public API only (include/dyad.h).  `dyad code` reads
+ * documents from files or standard input, codes them on N worker threads
+ * and writes one JSON line per document in input order, optionally storing
+ * them in SQLite.  Ordering uses a ring of document slots: the main thread
+ * frames records into free slots and writes finished slots from the tail;
+ * workers take filled slots in order, parse and code them.  Framing and
+ * writing are cheap, so the workers do nearly all the work. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dyad.h"
+
+static const char usage_text[] =
+    "usage: dyad code [OPTIONS] [FILE ...]   code news documents ('-' or none: stdin)\n"
+    "       dyad version\n"
+    "\n"
+    "options of code:\n"
+    "  --format text|jsonl|html|auto  input format (auto: by file name; .gz/.zst read transparently)\n"
+    "  --date YYYY-MM-DD              reference date of text/HTML documents\n"
+    "  --db PATH                      also store every document in the SQLite database PATH\n"
+    "  -j N                           worker threads (default: number of cores)\n"
+    "  --with-text                    add \"text\" to every record\n"
+    "  --tokens                       add \"tokens\" (byte spans) to every record\n"
+    "  --max-doc-bytes N              refuse documents over N bytes (default 8 MiB; K/M suffix)\n"
+    "  -q, --quiet                    no summary on stderr\n"
+    "\n"
+    "Output: JSON Lines on stdout, one record per input document (see SPEC.md).\n"
+    "Exit status: 0 all coded, 1 some documents failed, 2 usage error or unreadable file.\n";
+
+static void usage(FILE *f) { fputs(usage_text, f); }
+
+typedef struct slot {
+    dyad_doc *doc;
+    int state; /* 0 free, 1 framed, 2 coded */
+    const char *json;
+    size_t len;
+} slot;
+
+typedef struct run {
+    const dyad_ctx *ctx;
+    unsigned jflags;
+    slot *slots;
+    size_t nslots;
+    size_t head, next, tail; /* monotonic counters: framed, taken by workers, written */
+    int quit;
+    pthread_mutex_t mu;
+    pthread_cond_t work_cv, done_cv;
+
+    dyad_store *store;
+    long nsent;
+    unsigned long long nbytes;
+    long ndocs, nerr, nadded, nskipped, nreplaced;
+    int db_failed;
+} run;
+
+static void code_slot(run *R, slot *s) {
+    dyad_doc_code(R->ctx, s->doc);
+    if (dyad_doc_json(s->doc, R->jflags, &s->json, &s->len) != DYAD_OK) {
+        /* Out of memory while writing: still one line for the document. */
+        s->json = "{\"dyad\":\"1\",\"id\":null,\"error\":{\"code\":\"no_memory\",\"message\":\"out of memory\"}}";
+        s->len = strlen(s->json);
+    }
+}
+
+static void *worker(void *arg) {
+    run *R = arg;
+    for (;;) {
+        pthread_mutex_lock(&R->mu);
+        while (R->next == R->head && !R->quit) pthread_cond_wait(&R->work_cv, &R->mu);
+        if (R->next == R->head) { /* quit and nothing left */
+            pthread_mutex_unlock(&R->mu);
+            return NULL;
+        }
+        slot *s = &R->slots[R->next % R->nslots];
+        R->next++;
+        pthread_mutex_unlock(&R->mu);
+        code_slot(R, s);
+        pthread_mutex_lock(&R->mu);
+        s->state = 2;
+        pthread_cond_signal(&R->done_cv);
+        pthread_mutex_unlock(&R->mu);
+    }
+}
+
+static void emit(run *R, slot *s) {
+    fwrite(s->json, 1, s->len, stdout);
+    putchar('\n');
+    R->ndocs++;
+    if (dyad_doc_error(s->doc) != DYAD_OK) {
+        R->nerr++;
+        return;
+    }
+    size_t tl;
+    dyad_doc_text(s->doc, &tl);
+    R->nbytes += tl;
+    R->nsent += (long)dyad_doc_sentence_count(s->doc);
+    if (R->store && !R->db_failed) {
+        int outcome;
+        int rc = dyad_store_put(R->store, s->doc, &outcome);
+        if (rc) {
+            fprintf(stderr, "dyad: %s\n", dyad_store_errmsg(R->store));
+            R->db_failed = 1;
+        } else if (outcome == DYAD_STORE_ADDED) {
+            R->nadded++;
+        } else if (outcome == DYAD_STORE_SKIPPED) {
+            R->nskipped++;
+        } else {
+            R->nreplaced++;
+        }
+    }
+}
+
+/* Write every finished slot at the tail; with wait, block for the tail
+ * slot.  Called by the main thread only. */
+static void drain(run *R, int wait) {
+    for (;;) {
+        pthread_mutex_lock(&R->mu);
+        if (R->tail == R->head) {
+            pthread_mutex_unlock(&R->mu);
+            return;
+        }
+        slot *s = &R->slots[R->tail % R->nslots];
+        while (s->state != 2 && wait) pthread_cond_wait(&R->done_cv, &R->mu);
+        int ready = s->state == 2;
+        pthread_mutex_unlock(&R->mu);
+        if (!ready) return;
+        emit(R, s);
+        pthread_mutex_lock(&R->mu);
+        s->state = 0;
+        R->tail++;
+        pthread_mutex_unlock(&R->mu);
+        if (!wait) continue;
+        /* A blocking drain frees one slot and returns to framing. */
+        return;
+    }
+}
+
+static int parse_size(const char *s, size_t *out) {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s) return -1;
+    if (*end == 'k' || *end == 'K') v <<= 10, end++;
+    else if (*end == 'm' || *end == 'M') v <<= 20, end++;
+    else if (*end == 'g' || *end == 'G') v <<= 30, end++;
+    if (*end || v == 0 || v >= (1ull << 32)) return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+static int valid_date(const char *s) {
+    if (strlen(s) != 10) return 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) {
+            if (s[i] != '-') return 0;
+        } else if (s[i] < '0' || s[i] > '9') {
+            return 0;
+        }
+    }
+    int m = (s[5] - '0') * 10 + s[6] - '0', d = (s[8] - '0') * 10 + s[9] - '0';
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static int cmd_code(int argc, char **argv) {
+    dyad_reader_options ropt = {DYAD_FORMAT_AUTO, 0, NULL, 0};
+    const char *db = NULL;
+    long nthreads = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned jflags = 0;
+    int quiet = 0;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    int nfiles = 0;
+    if (!files) return 2;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+#define TAKE()                                                             \
+    do {                                                                   \
+        if (i + 1 >= argc) {                                               \
+            fprintf(stderr, "dyad: option %s needs a value\n", a);         \
+            free((void *)files);                                                   \
+            return 2;                                                      \
+        }                                                                  \
+        val = argv[++i];                                                   \
+    } while (0)
+        if (strcmp(a, "--format") == 0) {
+            TAKE();
+            if (strcmp(val, "text") == 0) ropt.format = DYAD_FORMAT_TEXT;
+            else if (strcmp(val, "jsonl") == 0) ropt.format = DYAD_FORMAT_JSONL;
+            else if (strcmp(val, "html") == 0) ropt.format = DYAD_FORMAT_HTML;
+            else if (strcmp(val, "auto") == 0) ropt.format = DYAD_FORMAT_AUTO;
+            else {
+                fprintf(stderr, "dyad: unknown format '%s' (text, jsonl, html, auto)\n", val);
+                free((void *)files);
+                return 2;
+            }
+        } else if (strcmp(a, "--date") == 0) {
+            TAKE();
+            if (!valid_date(val)) {
+                fprintf(stderr, "dyad: --date wants YYYY-MM-DD, got '%s'\n", val);
+                free((void *)files);
+                return 2;
+            }
+            ropt.date = val;
+        } else if (strcmp(a, "--db") == 0) {
+            TAKE();
+            db = val;
+        } else if (strcmp(a, "-j") == 0 || strncmp(a, "-j", 2) == 0) {
+            if (a[2]) val = a + 2;
+            else TAKE();
+            char *end;
+            nthreads = strtol(val, &end, 10);
+            if (*end || nthreads < 1 || nthreads > 256) {
+                fprintf(stderr, "dyad: -j wants a number of threads from 1 to 256, got '%s'\n", val);
+                free((void *)files);
+                return 2;
+            }
+        } else if (strcmp(a, "--with-text") == 0) {
+            jflags |= DYAD_JSON_TEXT;
+        } else if (strcmp(a, "--tokens") == 0) {
+            jflags |= DYAD_JSON_TOKENS;
+        } else if (strcmp(a, "--max-doc-bytes") == 0) {
+            TAKE();
+            if (parse_size(val, &ropt.max_doc_bytes)) {
+                fprintf(stderr, "dyad: --max-doc-bytes wants a size like 8M, got '%s'\n", val);
+                free((void *)files);
+                return 2;
+            }
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            quiet = 1;
+        } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            free((void *)files);
+            return 0;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dyad: unknown option '%s'\n", a);
+            usage(stderr);
+            free((void *)files);
+            return 2;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+#undef TAKE
+    }
+    if (nfiles == 0) files[nfiles++] = "-";
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (nthreads < 1) nthreads = 1;
+
+    dyad_ctx *ctx = NULL;
+    int rc = dyad_ctx_open(&ctx, NULL);
+    if (rc) {
+        fprintf(stderr, "dyad: cannot open the context: %s\n", dyad_errstr(rc));
+        free((void *)files);
+        return 2;
+    }
+    run R;
+    memset(&R, 0, sizeof R);
+    R.ctx = ctx;
+    R.jflags = jflags;
+    if (db) {
+        rc = dyad_store_open(&R.store, db);
+        if (rc) {
+            fprintf(stderr, "dyad: %s\n", R.store ? dyad_store_errmsg(R.store) : dyad_errstr(rc));
+            dyad_store_close(R.store);
+            dyad_ctx_close(ctx);
+            free((void *)files);
+            return 2;
+        }
+    }
+    static char outbuf[1 << 20];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+
+    /* With one thread everything runs inline: no locking at all. */
+    R.nslots = nthreads > 1 ? (size_t)nthreads * 16 : 1;
+    R.slots = calloc(R.nslots, sizeof *R.slots);
+    int status = 0;
+    for (size_t i = 0; R.slots && i < R.nslots; i++)
+        if (dyad_doc_new(&R.slots[i].doc)) status = 2;
+    pthread_t *th = NULL;
+    long nth = 0;
+    if (!R.slots || status) {
+        fprintf(stderr, "dyad: out of memory\n");
+        status = 2;
+        goto done;
+    }
+    pthread_mutex_init(&R.mu, NULL);
+    pthread_cond_init(&R.work_cv, NULL);
+    pthread_cond_init(&R.done_cv, NULL);
+    if (nthreads > 1) {
+        ropt.flags |= DYAD_READER_DEFER;
+        th = calloc((size_t)nthreads, sizeof *th);
+        for (long t = 0; th && t < nthreads; t++) {
+            if (pthread_create(&th[t], NULL, worker, &R)) break;
+            nth++;
+        }
+        if (nth == 0) {
+            fprintf(stderr, "dyad: cannot start threads\n");
+            status = 2;
+            goto done;
+        }
+    }
+
+    for (int f = 0; f < nfiles; f++) {
+        dyad_reader *rd = NULL;
+        rc = dyad_reader_open(&rd, files[f], &ropt);
+        if (rc) {
+            fprintf(stderr, "dyad: %s\n", rd ? dyad_reader_errmsg(rd) : dyad_errstr(rc));
+            dyad_reader_close(rd);
+            status = 2;
+            continue;
+        }
+        for (;;) {
+            if (nth == 0) {
+                slot *s = &R.slots[0];
+                rc = dyad_reader_next(rd, s->doc);
+                if (rc) break;
+                code_slot(&R, s);
+                emit(&R, s);
+                continue;
+            }
+            drain(&R, 0);
+            pthread_mutex_lock(&R.mu);
+            int full = R.head - R.tail == R.nslots;
+            pthread_mutex_unlock(&R.mu);
+            if (full) {
+                drain(&R, 1);
+                continue;
+            }
+            slot *s = &R.slots[R.head % R.nslots];
+            rc = dyad_reader_next(rd, s->doc);
+            if (rc) break;
+            pthread_mutex_lock(&R.mu);
+            s->state = 1;
+            R.head++;
+            pthread_cond_signal(&R.work_cv);
+            pthread_mutex_unlock(&R.mu);
+        }
+        if (rc != DYAD_EDONE) {
+            fprintf(stderr, "dyad: %s: %s\n", files[f], rc == DYAD_ENOMEM ? "out of memory" : dyad_reader_errmsg(rd));
+            status = 2;
+        }
+        dyad_reader_close(rd);
+    }
+    if (nth) {
+        for (;;) {
+            pthread_mutex_lock(&R.mu);
+            int empty = R.tail == R.head;
+            pthread_mutex_unlock(&R.mu);
+            if (empty) break;
+            drain(&R, 1);
+        }
+        pthread_mutex_lock(&R.mu);
+        R.quit = 1;
+        pthread_cond_broadcast(&R.work_cv);
+        pthread_mutex_unlock(&R.mu);
+        for (long t = 0; t < nth; t++) pthread_join(th[t], NULL);
+    }
+    pthread_mutex_destroy(&R.mu);
+    pthread_cond_destroy(&R.work_cv);
+    pthread_cond_destroy(&R.done_cv);
+
+done:
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "dyad: writing output failed: %s\n", strerror(errno));
+        status = 2;
+    }
+    if (R.store) {
+        if (dyad_store_close(R.store)) {
+            fprintf(stderr, "dyad: closing the database failed\n");
+            status = 2;
+        }
+    }
+    if (R.db_failed) status = 2;
+    if (!quiet) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        fprintf(stderr, "dyad: %ld document%s, %ld failed, %ld sentences, %.1f MB of text in %.2f s", R.ndocs,
+                R.ndocs == 1 ? "" : "s", R.nerr, R.nsent, (double)R.nbytes / 1048576.0, secs);
+        if (db) fprintf(stderr, "; %s: %ld added, %ld unchanged, %ld replaced", db, R.nadded, R.nskipped, R.nreplaced);
+        fputc('\n', stderr);
+    }
+    if (!status && R.nerr) status = 1;
+    for (size_t i = 0; R.slots && i < R.nslots; i++) dyad_doc_free(R.slots[i].doc);
+    free(R.slots);
+    free(th);
+    free((void *)files);
+    dyad_ctx_close(ctx);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "code") == 0) return cmd_code(argc - 2, argv + 2);
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("dyad %s\n", dyad_version());
+        return 0;
+    }
+    if (strcmp(cmd, "help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

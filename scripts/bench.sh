@@ -1,0 +1,41 @@
+#!/bin/sh
+# make bench: throughput of `dyad code` on the news corpora, beside `wc -w`.
+# Prints MB/s of input, documents/s, sentences/s and peak RSS for -j 1 and
+# -j 2, each the best of 3 runs, and the ratio to wc -w on the same file.
+BUILD=${BUILD:-build}
+DATA=${DATA:-../shared/data}
+TIME=/usr/bin/time
+runs=3
+best() { # best wall time of $runs runs of "$@"; sets T (s) and M (peak KiB) and S (stderr of last)
+    T=""; M=0
+    i=0
+    while [ $i -lt $runs ]; do
+        $TIME -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err"
+        t=$(cut -d' ' -f1 "$tmp/time"); m=$(cut -d' ' -f2 "$tmp/time")
+        if [ -z "$T" ] || [ "$(awk "BEGIN{print ($t < $T)}")" = 1 ]; then T=$t; fi
+        [ "$m" -gt "$M" ] && M=$m
+        i=$((i + 1))
+    done
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for f in "$DATA/news/reuters.jsonl" "$DATA/news/polnear.jsonl"; do
+    [ -f "$f" ] || { echo "bench: $f missing"; continue; }
+    size=$(stat -c %s "$f")
+    cat "$f" >/dev/null # warm the page cache
+    best wc -w "$f"
+    wc_t=$T
+    echo "== $(basename "$f"): $(awk "BEGIN{printf \"%.1f\", $size/1048576}") MB; wc -w: ${wc_t}s ($(awk "BEGIN{printf \"%.0f\", $size/1048576/($wc_t>0?$wc_t:0.001)}") MB/s)"
+    for j in 1 2; do
+        best "$BUILD"/dyad code -j $j "$f"
+        summary=$(tail -1 "$tmp/err")
+        docs=$(echo "$summary" | sed -n 's/.*: \([0-9]*\) documents.*/\1/p')
+        sents=$(echo "$summary" | sed -n 's/.* \([0-9]*\) sentences.*/\1/p')
+        awk -v t="$T" -v s="$size" -v d="$docs" -v n="$sents" -v m="$M" -v w="$wc_t" -v j="$j" 'BEGIN {
+            if (t <= 0) t = 0.001;
+            printf "dyad code -j %d: %.2fs  %.1f MB/s  %.0f docs/s  %.0f sentences/s  peak RSS %.1f MB  (%.2fx the time of wc -w)\n",
+                   j, t, s / 1048576 / t, d / t, n / t, m / 1024, t / (w > 0 ? w : 0.001) }'
+        eval "t_j$j=$T"
+    done
+    awk -v a="$t_j1" -v b="$t_j2" 'BEGIN { printf "speed-up -j 2 / -j 1: %.2fx\n", (b > 0 ? a / b : 0) }'
+done

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Install what dyad needs to build, test, evaluate and benchmark, from
+# Debian's packages.  Installs only what is missing; needs root (or sudo)
+# only when something is missing.
+set -e
+PKGS="gcc make pkg-config libsqlite3-dev zlib1g-dev libzstd-dev libutf8proc-dev sqlite3 time gzip zstd clang libclang-rt-14-dev"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

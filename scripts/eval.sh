@@ -1,0 +1,9 @@
+#!/bin/sh
+# make eval: accuracy figures on ../shared/data (read in place).
+BUILD=${BUILD:-build}
+DATA=${DATA:-../shared/data}
+NLP=$DATA/nlp
+echo "== segmentation from raw text (tokens, words, sentences: P R F1 in %)"
+"$BUILD"/tools/evalseg --name "EWT-test" "$NLP/ud_english_ewt/en_ewt-ud-test.conllu"
+"$BUILD"/tools/evalseg --name "GUM-news" "$NLP"/gum_news_interview/dep/GUM_news_*.conllu
+"$BUILD"/tools/evalseg --name "GUM-interview" "$NLP"/gum_news_interview/dep/GUM_interview_*.conllu

@@ -1,0 +1,330 @@
+/* doc.c -- document lifetime, text repair, accessors and the pipeline.
+ *
+ * dyad_doc_set_text is where every input's bytes become the text that all
+ * offsets refer to: it must accept anything (binary, Latin-1, NULs) and
+ * either produce clean UTF-8 or mark the document as an error record. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+int dyad_doc_new(dyad_doc **out) {
+    if (!out) return DYAD_EINVAL;
+    dyad_doc *d = calloc(1, sizeof *d);
+    *out = d;
+    if (!d) return DYAD_ENOMEM;
+    arena_init(&d->a);
+    sb_init(&d->json);
+    sb_init(&d->scratch);
+    sb_init(&d->raw);
+    sb_init(&d->kbuf);
+    sb_init(&d->vbuf);
+    return DYAD_OK;
+}
+
+void dyad_doc_free(dyad_doc *d) {
+    if (!d) return;
+    arena_free(&d->a);
+    free(d->text);
+    free(d->toks);
+    free(d->sents);
+    free(d->boiler);
+    sb_free(&d->json);
+    sb_free(&d->scratch);
+    sb_free(&d->raw);
+    sb_free(&d->kbuf);
+    sb_free(&d->vbuf);
+    free(d);
+}
+
+void dyad_doc_reset(dyad_doc *d) {
+    if (!d) return;
+    arena_reset(&d->a);
+    d->len = 0;
+    if (d->text) d->text[0] = '\0';
+    d->text_derived = 0;
+    memset(d->field, 0, sizeof d->field);
+    memset(d->field_len, 0, sizeof d->field_len);
+    d->line = 0;
+    d->ntok = d->nsent = d->nboiler = 0;
+    d->err = DYAD_OK;
+    d->errmsg[0] = '\0';
+    d->coded = 0;
+    d->warn[0] = '\0';
+    d->src_name = NULL;
+    d->raw_format = 0;
+    sb_reset(&d->json);
+    sb_reset(&d->scratch);
+    sb_reset(&d->raw);
+}
+
+int doc_push_tok(dyad_doc *d, const tok *t) {
+    if (d->ntok == d->captok && vec_reserve((void **)&d->toks, &d->captok, d->ntok + 1, sizeof *t)) return -1;
+    d->toks[d->ntok++] = *t;
+    return 0;
+}
+
+int doc_push_sent(dyad_doc *d, uint32_t first, uint32_t last) {
+    if (d->nsent == d->capsent && vec_reserve((void **)&d->sents, &d->capsent, d->nsent + 1, sizeof *d->sents)) return -1;
+    d->sents[d->nsent].first = first;
+    d->sents[d->nsent].last = last;
+    d->nsent++;
+    return 0;
+}
+
+int doc_push_boiler(dyad_doc *d, uint32_t start, uint32_t end) {
+    if (d->nboiler == d->capboiler &&
+        vec_reserve((void **)&d->boiler, &d->capboiler, d->nboiler + 1, sizeof *d->boiler))
+        return -1;
+    d->boiler[d->nboiler].start = start;
+    d->boiler[d->nboiler].end = end;
+    d->nboiler++;
+    return 0;
+}
+
+/* Make room for a text of n bytes plus NUL in d->text. */
+static int text_reserve(dyad_doc *d, size_t n) {
+    if (n >= UINT32_MAX) return DYAD_ETOOBIG; /* offsets are 32-bit */
+    if (n + 1 <= d->textcap) return DYAD_OK;
+    size_t cap = d->textcap ? d->textcap : 4096;
+    while (cap < n + 1) cap *= 2;
+    char *p = realloc(d->text, cap);
+    if (!p) return DYAD_ENOMEM;
+    d->text = p;
+    d->textcap = cap;
+    return DYAD_OK;
+}
+
+int doc_set_text_raw(dyad_doc *d, const char *text, size_t len, int derived) {
+    int rc = text_reserve(d, len);
+    if (rc) return rc;
+    if (len) memcpy(d->text, text, len);
+    d->text[len] = '\0';
+    d->len = len;
+    d->text_derived = derived;
+    return DYAD_OK;
+}
+
+/* Windows-1252 code points for bytes 0x80..0x9F (0 where undefined). */
+static const uint16_t cp1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0};
+
+/* Length of a valid UTF-8 sequence at s, or 0. */
+static size_t utf8_valid(const unsigned char *s, size_t n) {
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    if (c < 0xC2) return 0;
+    if (c < 0xE0) return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
+    if (c < 0xF0) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)) return 0;
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)) return 0;
+        return 4;
+    }
+    return 0;
+}
+
+static size_t put_utf8(char *o, unsigned cp) {
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    o[0] = (char)(0xE0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+/* A control byte that we turn into a space (keeping offsets).  Tab, LF,
+ * VT, FF and CR are whitespace the tokenizer understands. */
+static int is_bad_ctl(unsigned c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v'; }
+
+int dyad_doc_set_text(dyad_doc *d, const char *text, size_t len) {
+    if (!d || (!text && len)) return DYAD_EINVAL;
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, invalid = 0, ctl = 0, nul = 0;
+    /* One pass to classify; the common case (clean UTF-8) is then a memcpy. */
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            if (is_bad_ctl(c)) {
+                ctl++;
+                if (c == 0) nul++;
+            }
+            i++;
+            continue;
+        }
+        size_t k = utf8_valid(s + i, len - i);
+        if (k) {
+            i += k;
+        } else {
+            invalid++;
+            i++;
+        }
+    }
+    /* Binary data: many NULs or control bytes.  A few stray ones are noise
+     * (a NUL pasted into a wire story) and are blanked instead. */
+    if (len >= 16 && (nul * 100 > len || ctl * 20 > len)) {
+        dyad_doc_set_error(d, DYAD_EBINARY, d->line, "%s%ld%sinput looks like binary data (%zu control bytes in %zu)",
+                           d->line ? "line " : "", d->line, d->line ? ": " : "", ctl, len);
+        return DYAD_EBINARY;
+    }
+    if (len && invalid * 4 > len) {
+        dyad_doc_set_error(d, DYAD_EUTF8, d->line, "%s%ld%stext is not UTF-8 (%zu invalid bytes in %zu)",
+                           d->line ? "line " : "", d->line, d->line ? ": " : "", invalid, len);
+        return DYAD_EUTF8;
+    }
+    if (!invalid) {
+        int rc = doc_set_text_raw(d, text, len, 0);
+        if (rc) return rc;
+        if (ctl)
+            for (size_t j = 0; j < len; j++)
+                if (is_bad_ctl((unsigned char)d->text[j])) d->text[j] = ' ';
+        return DYAD_OK;
+    }
+    /* Repair: each invalid byte is read as Windows-1252 (the usual culprit in
+     * old news feeds), which takes up to 3 bytes in UTF-8. */
+    if (len > (SIZE_MAX - 1) / 3) return DYAD_ETOOBIG;
+    int rc = text_reserve(d, len + invalid * 2);
+    if (rc) return rc;
+    char *o = d->text;
+    size_t n = 0;
+    i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            o[n++] = is_bad_ctl(c) ? ' ' : (char)c;
+            i++;
+            continue;
+        }
+        size_t k = utf8_valid(s + i, len - i);
+        if (k) {
+            memcpy(o + n, s + i, k);
+            n += k;
+            i += k;
+            continue;
+        }
+        unsigned cp = c >= 0xA0 ? c : cp1252[c - 0x80];
+        n += put_utf8(o + n, cp ? cp : 0xFFFD);
+        i++;
+    }
+    o[n] = '\0';
+    d->len = n;
+    d->text_derived = 1;
+    return DYAD_OK;
+}
+
+int dyad_doc_set_field(dyad_doc *d, dyad_field f, const char *val, size_t len) {
+    if (!d || (unsigned)f >= DYAD_NFIELDS || (!val && len)) return DYAD_EINVAL;
+    if (f == DYAD_FIELD_DATE) {
+        /* YYYY-MM-DD, optionally followed by a time. */
+        if (len < 10) return DYAD_EINVAL;
+        for (int k = 0; k < 10; k++) {
+            int want_dash = (k == 4 || k == 7);
+            if (want_dash ? val[k] != '-' : (val[k] < '0' || val[k] > '9')) return DYAD_EINVAL;
+        }
+        int mon = (val[5] - '0') * 10 + (val[6] - '0'), day = (val[8] - '0') * 10 + (val[9] - '0');
+        if (mon < 1 || mon > 12 || day < 1 || day > 31) return DYAD_EINVAL;
+        if (len > 10 && val[10] != 'T' && val[10] != ' ') return DYAD_EINVAL;
+        len = 10; /* the record's date is the calendar date */
+    }
+    char *p = arena_strndup(&d->a, val ? val : "", len);
+    if (!p) return DYAD_ENOMEM;
+    d->field[f] = p;
+    d->field_len[f] = len;
+    return DYAD_OK;
+}
+
+const char *dyad_doc_field(const dyad_doc *d, dyad_field f) {
+    if (!d || (unsigned)f >= DYAD_NFIELDS) return NULL;
+    return d->field[f];
+}
+
+void dyad_doc_set_error(dyad_doc *d, int rc, long line, const char *fmt, ...) {
+    if (!d) return;
+    d->err = rc ? rc : DYAD_ERROR;
+    if (line) d->line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(d->errmsg, sizeof d->errmsg, fmt, ap);
+    va_end(ap);
+}
+
+int dyad_doc_error(const dyad_doc *d) { return d ? d->err : DYAD_EINVAL; }
+const char *dyad_doc_errmsg(const dyad_doc *d) { return d ? d->errmsg : ""; }
+
+const char *dyad_doc_text(const dyad_doc *d, size_t *len) {
+    if (!d) {
+        if (len) *len = 0;
+        return NULL;
+    }
+    if (len) *len = d->len;
+    return d->text ? d->text : "";
+}
+
+size_t dyad_doc_token_count(const dyad_doc *d) { return d ? d->ntok : 0; }
+
+dyad_span dyad_doc_token(const dyad_doc *d, size_t i) {
+    dyad_span s = {0, 0};
+    if (d && i < d->ntok) {
+        s.start = d->toks[i].start;
+        s.end = d->toks[i].end;
+    }
+    return s;
+}
+
+size_t dyad_doc_sentence_count(const dyad_doc *d) { return d ? d->nsent : 0; }
+
+dyad_span dyad_doc_sentence(const dyad_doc *d, size_t i, size_t *first, size_t *last) {
+    dyad_span s = {0, 0};
+    if (first) *first = 0;
+    if (last) *last = 0;
+    if (!d || i >= d->nsent) return s;
+    const sent *se = &d->sents[i];
+    if (first) *first = se->first;
+    if (last) *last = se->last;
+    if (se->last > se->first) {
+        s.start = d->toks[se->first].start;
+        s.end = d->toks[se->last - 1].end;
+    }
+    return s;
+}
+
+size_t dyad_doc_boilerplate_count(const dyad_doc *d) { return d ? d->nboiler : 0; }
+
+dyad_span dyad_doc_boilerplate(const dyad_doc *d, size_t i) {
+    dyad_span s = {0, 0};
+    if (d && i < d->nboiler) s = d->boiler[i];
+    return s;
+}
+
+int dyad_doc_code(const dyad_ctx *ctx, dyad_doc *d) {
+    if (!d) return DYAD_EINVAL;
+    (void)ctx; /* later stages read models from it */
+    if (d->raw_format) input_parse(d);
+    if (d->err) return d->err;
+    if (d->coded) return DYAD_OK;
+    d->ntok = d->nsent = d->nboiler = 0;
+    int rc = tok_run(d);
+    if (!rc) rc = sent_run(d);
+    if (!rc) rc = boiler_run(d);
+    if (rc) {
+        dyad_doc_set_error(d, rc, d->line, "%s%ld%scoding failed: %s", d->line ? "line " : "", d->line,
+                           d->line ? ": " : "", dyad_errstr(rc));
+        return rc;
+    }
+    d->coded = 1;
+    return DYAD_OK;
+}

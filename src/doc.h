@@ -1,0 +1,111 @@
+/* doc.h -- the document model shared by the pipeline stages (private).
+ *
+ * A document owns its text and every result.  Tokens are one contiguous
+ * array of byte offsets into the text (never a malloc per token);
+ * sentences are token index ranges; boilerplate is byte spans.  Arrays are
+ * malloc'ed vectors that grow geometrically and survive dyad_doc_reset, so a
+ * worker stops allocating once warmed up; small per-document strings come
+ * from the arena. */
+#ifndef DYAD_DOC_H
+#define DYAD_DOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../include/dyad.h"
+#include "arena.h"
+#include "strbuf.h"
+
+/* Token kinds. */
+enum {
+    TOK_WORD = 0,   /* letters, possibly with inner hyphen/apostrophe/digits */
+    TOK_NUM,        /* 1,000.50  5.93  2014-15  3rd */
+    TOK_PUNCT,      /* . , ; : ! ? ( ) - -- ... and the like */
+    TOK_QUOTE,      /* " ' “ ” ‘ ’ « » `` '' */
+    TOK_ABBREV,     /* word ending in its own period: Sen.  U.S.  a.m.  W. */
+    TOK_URL,
+    TOK_EMAIL,
+    TOK_HANDLE,     /* @name */
+    TOK_HASHTAG,    /* #tag */
+    TOK_SYMBOL,     /* $ % & + = / emoji and other symbols */
+    TOK_CLITIC      /* n't 's 're 'll 've 'd 'm split off a word */
+};
+
+/* Token flags. */
+enum {
+    TOKF_SPACE_BEFORE = 1u << 0,  /* whitespace precedes the token */
+    TOKF_NL_BEFORE = 1u << 1,     /* a line break precedes it */
+    TOKF_PARA_BEFORE = 1u << 2,   /* a paragraph break precedes it (blank line, or line break + indent) */
+    TOKF_UPPER = 1u << 3,         /* first letter upper case */
+    TOKF_ALLCAPS = 1u << 4,       /* every letter upper case (and at least one letter) */
+    TOKF_HAS_ALPHA = 1u << 5,
+    TOKF_HAS_DIGIT = 1u << 6,
+    TOKF_NONASCII = 1u << 7,      /* contains a byte >= 0x80 */
+    TOKF_OPEN_QUOTE = 1u << 8,    /* quote mark that opens (“ ‘ or straight by context) */
+    TOKF_CLOSE_QUOTE = 1u << 9,   /* quote mark that closes */
+    TOKF_SENT_END = 1u << 10,     /* set by the sentence splitter on a sentence's last token */
+    TOKF_BOILER = 1u << 11        /* inside a boilerplate span */
+};
+
+typedef struct tok {
+    uint32_t start, end;  /* byte offsets into doc->text */
+    uint16_t flags;       /* TOKF_* */
+    uint8_t kind;         /* TOK_* */
+    uint8_t pad;
+} tok;
+
+typedef struct sent {
+    uint32_t first, last;  /* token range [first, last) */
+} sent;
+
+struct dyad_doc {
+    arena a;
+    char *text;             /* NUL-terminated, len bytes; owned (malloc) */
+    size_t len, textcap;
+    int text_derived;       /* text differs from the input bytes (HTML, repair): write it out */
+    char *field[DYAD_NFIELDS];   /* arena strings or NULL */
+    size_t field_len[DYAD_NFIELDS];
+    long line;              /* 1-based input line of the record, 0 if n/a */
+
+    tok *toks;
+    size_t ntok, captok;
+    sent *sents;
+    size_t nsent, capsent;
+    dyad_span *boiler;
+    size_t nboiler, capboiler;
+
+    int err;                /* DYAD_OK or the status making this an error record */
+    char errmsg[512];
+    int coded;
+    char warn[256];         /* a non-fatal input problem ("date ignored"), or "" */
+    const char *src_name;   /* input file's base name (arena), for ids and messages */
+    strbuf json;
+    strbuf scratch;         /* stage-private reusable scratch */
+
+    /* Input parsing (reader.c).  With DYAD_READER_DEFER the raw record waits
+     * in raw until dyad_doc_code parses it on a worker thread. */
+    int raw_format;         /* DYAD_FORMAT_* of a pending raw record, 0 if none */
+    strbuf raw;
+    strbuf kbuf, vbuf;      /* JSON key/value scratch */
+};
+
+/* Stages, in pipeline order.  Each returns DYAD_OK or DYAD_ENOMEM and works
+ * only on doc (no global state), so documents can be coded in parallel. */
+int tok_run(dyad_doc *doc);       /* tokenize.c: fills toks */
+int sent_run(dyad_doc *doc);      /* sentence.c: fills sents from toks */
+int boiler_run(dyad_doc *doc);    /* boiler.c: fills boiler, marks TOKF_BOILER */
+
+/* Append a token/sentence/span, growing the vector.  0 or -1 on OOM. */
+int doc_push_tok(dyad_doc *doc, const tok *t);
+int doc_push_sent(dyad_doc *doc, uint32_t first, uint32_t last);
+int doc_push_boiler(dyad_doc *doc, uint32_t start, uint32_t end);
+
+/* Parse a pending raw record (doc->raw_format != 0) into text and fields;
+ * a bad record becomes an error record.  reader.c. */
+int input_parse(dyad_doc *doc);
+
+/* Set the text without repair or checks (for readers that produced clean
+ * UTF-8 themselves, e.g. the HTML extractor).  Takes a copy. */
+int doc_set_text_raw(dyad_doc *doc, const char *text, size_t len, int derived);
+
+#endif

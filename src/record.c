@@ -1,0 +1,112 @@
+/* record.c -- the SPEC JSON record of a document.
+ *
+ * Field order is fixed (dyad, id, metadata, results) so output is stable
+ * and diffable; arrays of stages that have not run yet are written empty,
+ * never omitted, so readers can rely on every key of SPEC.md. */
+#include <string.h>
+
+#include "doc.h"
+
+static void put_field(strbuf *b, const char *key, const dyad_doc *d, dyad_field f) {
+    sb_puts(b, key);
+    if (d->field[f]) sb_put_json_str(b, d->field[f], d->field_len[f]);
+    else sb_puts(b, "null");
+}
+
+static void put_span(strbuf *b, uint32_t s, uint32_t e) {
+    sb_putc(b, '[');
+    sb_put_u64(b, s);
+    sb_putc(b, ',');
+    sb_put_u64(b, e);
+    sb_putc(b, ']');
+}
+
+static void put_error(dyad_doc *d, strbuf *b) {
+    if (d->field[DYAD_FIELD_ID]) {
+        put_field(b, ",\"id\":", d, DYAD_FIELD_ID);
+    } else if (d->src_name) {
+        /* No id could be read: name the record by file and line. */
+        const char *base = strrchr(d->src_name, '/');
+        base = base ? base + 1 : d->src_name;
+        strbuf *t = &d->scratch;
+        sb_reset(t);
+        sb_puts(t, base);
+        if (d->line) {
+            sb_putc(t, ':');
+            sb_put_u64(t, (uint64_t)d->line);
+        }
+        sb_puts(b, ",\"id\":");
+        sb_put_json_str(b, t->s ? t->s : "", t->len);
+    } else {
+        sb_puts(b, ",\"id\":null");
+    }
+    if (d->src_name) {
+        sb_puts(b, ",\"file\":");
+        sb_put_json_str(b, d->src_name, strlen(d->src_name));
+    }
+    if (d->line) {
+        sb_puts(b, ",\"line\":");
+        sb_put_u64(b, (uint64_t)d->line);
+    }
+    sb_puts(b, ",\"error\":{\"code\":");
+    const char *code = dyad_errstr(d->err);
+    sb_put_json_str(b, code, strlen(code));
+    sb_puts(b, ",\"message\":");
+    sb_put_json_str(b, d->errmsg, strlen(d->errmsg));
+    sb_puts(b, "}}");
+}
+
+int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
+    if (!d || !out) return DYAD_EINVAL;
+    strbuf *b = &d->json;
+    sb_reset(b);
+    sb_puts(b, "{\"dyad\":\"" DYAD_RECORD_VERSION "\"");
+    if (d->err) {
+        put_error(d, b);
+    } else {
+        put_field(b, ",\"id\":", d, DYAD_FIELD_ID);
+        put_field(b, ",\"date\":", d, DYAD_FIELD_DATE);
+        if (d->field[DYAD_FIELD_TITLE]) put_field(b, ",\"title\":", d, DYAD_FIELD_TITLE);
+        if (d->field[DYAD_FIELD_URL]) put_field(b, ",\"url\":", d, DYAD_FIELD_URL);
+        if (d->field[DYAD_FIELD_SOURCE]) put_field(b, ",\"source\":", d, DYAD_FIELD_SOURCE);
+        if (d->field[DYAD_FIELD_META]) {
+            sb_puts(b, ",\"meta\":"); /* validated JSON object, written raw */
+            sb_putn(b, d->field[DYAD_FIELD_META], d->field_len[DYAD_FIELD_META]);
+        }
+        if (d->warn[0]) {
+            sb_puts(b, ",\"warnings\":[");
+            sb_put_json_str(b, d->warn, strlen(d->warn));
+            sb_putc(b, ']');
+        }
+        if ((flags & DYAD_JSON_TEXT) || d->text_derived) {
+            sb_puts(b, ",\"text\":");
+            sb_put_json_str(b, d->text ? d->text : "", d->len);
+        }
+        sb_puts(b, ",\"sentences\":[");
+        for (size_t i = 0; i < d->nsent; i++) {
+            dyad_span s = dyad_doc_sentence(d, i, NULL, NULL);
+            if (i) sb_putc(b, ',');
+            put_span(b, s.start, s.end);
+        }
+        sb_putc(b, ']');
+        if (flags & DYAD_JSON_TOKENS) {
+            sb_puts(b, ",\"tokens\":[");
+            for (size_t i = 0; i < d->ntok; i++) {
+                if (i) sb_putc(b, ',');
+                put_span(b, d->toks[i].start, d->toks[i].end);
+            }
+            sb_putc(b, ']');
+        }
+        sb_puts(b, ",\"entities\":[],\"actors\":[],\"quotes\":[],\"events\":[],\"places\":[],\"dates\":[]");
+        sb_puts(b, ",\"boilerplate\":[");
+        for (size_t i = 0; i < d->nboiler; i++) {
+            if (i) sb_putc(b, ',');
+            put_span(b, d->boiler[i].start, d->boiler[i].end);
+        }
+        sb_puts(b, "],\"tone\":null}");
+    }
+    if (b->oom) return DYAD_ENOMEM;
+    *out = b->s;
+    if (len) *len = b->len;
+    return DYAD_OK;
+}

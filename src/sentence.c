@@ -1,0 +1,234 @@
+/* sentence.c -- the sentence splitter: token ranges from tokens.
+ *
+ * Rule-based, over the token array only (flags, kinds and the token text),
+ * in one left-to-right pass.  A boundary falls:
+ *  - before a paragraph break (blank line, or line break + indentation as
+ *    in Reuters wire text) -- always;
+ *  - after . ? ! ... and runs of them, plus the closing quotes and brackets
+ *    glued to them (He said "no."  (See below.)), unless the next token
+ *    continues the sentence: a lower-case word ('Why?' he asked.), a comma
+ *    or similar;
+ *  - after an abbreviation that kept its period only when a clear sentence
+ *    starter follows (in the U.S. The ...); never after a title (Mr. Dr.)
+ *    or an initial (George W. Bush);
+ *  - after a headline: the first line of the document when a line break
+ *    follows and the line does not read as hard-wrapped prose, and an
+ *    all-caps line followed by a mixed-case line;
+ *  - around lines made only of punctuation, and before bullet items.
+ * A single line break is not a boundary: Reuters-21578 text is hard-wrapped.
+ *
+ * Datelines ("NAIROBI (Reuters) -", "WASHINGTON, March 3 (AP) --",
+ * "LONDON --") have no final punctuation, so they stay with the first
+ * sentence of the article, as on the wire. */
+#include <string.h>
+
+#include "doc.h"
+#include "tokenize.h"
+
+/* Does token t spell exactly the NUL-terminated w? */
+static int tok_is(const dyad_doc *d, const tok *t, const char *w) {
+    size_t n = t->end - t->start;
+    return strlen(w) == n && memcmp(d->text + t->start, w, n) == 0;
+}
+
+/* First byte of token t. */
+static unsigned char tok_c0(const dyad_doc *d, const tok *t) { return (unsigned char)d->text[t->start]; }
+
+/* Kinds of sentence-final tokens. */
+enum { FIN_NONE = 0, FIN_PERIOD, FIN_QE, FIN_ELLIPSIS, FIN_ABBREV };
+
+static int final_kind(const dyad_doc *d, const tok *t) {
+    if (t->kind == TOK_ABBREV) return FIN_ABBREV;
+    if (t->kind != TOK_PUNCT) return FIN_NONE;
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start;
+    if (s[0] == '.' || s[0] == '?' || s[0] == '!') {
+        int qe = 0;
+        for (size_t i = 0; i < n; i++)
+            if (s[i] == '?' || s[i] == '!') qe = 1;
+        if (qe) return FIN_QE;
+        return n == 1 ? FIN_PERIOD : FIN_ELLIPSIS;
+    }
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xA6) return FIN_ELLIPSIS; /* … */
+    return FIN_NONE;
+}
+
+/* A closing quote or bracket that belongs to the sentence before it. */
+static int is_closer(const dyad_doc *d, const tok *t) {
+    if (t->flags & (TOKF_SPACE_BEFORE | TOKF_NL_BEFORE)) return 0;
+    if (t->kind == TOK_QUOTE) return !(t->flags & TOKF_OPEN_QUOTE);
+    if (t->kind == TOK_PUNCT && t->end - t->start == 1) {
+        unsigned char c = tok_c0(d, t);
+        return c == ')' || c == ']' || c == '}';
+    }
+    return 0;
+}
+
+/* A word starting with a lower-case letter. */
+static int is_lower_word(const tok *t) {
+    return (t->flags & TOKF_HAS_ALPHA) && !(t->flags & TOKF_UPPER) && t->kind != TOK_NUM &&
+           (t->kind == TOK_WORD || t->kind == TOK_ABBREV || t->kind == TOK_CLITIC);
+}
+
+/* Punctuation that continues a sentence: , ; : and closing brackets. */
+static int is_continuer(const dyad_doc *d, const tok *t) {
+    if (t->kind != TOK_PUNCT || t->end - t->start != 1) return 0;
+    unsigned char c = tok_c0(d, t);
+    return c == ',' || c == ';' || c == ':' || c == ')' || c == ']' || c == '}' || c == '-';
+}
+
+/* A bullet at the start of a line: * - • · ▪ ● or "1." "1)" "a)". */
+static int is_bullet(const dyad_doc *d, size_t i) {
+    const tok *t = &d->toks[i];
+    if (t->kind == TOK_WORD || t->end - t->start > 3) return 0; /* the usual case, quickly */
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start;
+    if (n == 1 && (s[0] == '*' || s[0] == '-')) return 1;
+    if (n == 3 && s[0] == 0xE2 && ((s[1] == 0x80 && (s[2] == 0xA2 || s[2] == 0x93 || s[2] == 0x94)) ||
+                                   (s[1] == 0x96 && s[2] == 0xAA) || (s[1] == 0x97 && s[2] == 0x8F)))
+        return 1;
+    if (n == 2 && s[0] == 0xC2 && s[1] == 0xB7) return 1;
+    if (i + 1 < d->ntok && t->kind == TOK_NUM && n <= 2) {
+        const tok *u = &d->toks[i + 1];
+        if (!(u->flags & TOKF_SPACE_BEFORE) && (tok_is(d, u, ")") || tok_is(d, u, "."))) return 1;
+    }
+    return 0;
+}
+
+/* Index one past the last token of the line that starts at token i. */
+static size_t line_end(const dyad_doc *d, size_t i) {
+    size_t j = i + 1;
+    while (j < d->ntok && !(d->toks[j].flags & TOKF_NL_BEFORE)) j++;
+    return j;
+}
+
+/* Line [a,b) has only punctuation and symbols. */
+static int punct_line(const dyad_doc *d, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++) {
+        int k = d->toks[i].kind;
+        if (k != TOK_PUNCT && k != TOK_SYMBOL && k != TOK_QUOTE) return 0;
+    }
+    return 1;
+}
+
+/* Line [a,b) is in capitals: at least two words, all ALLCAPS. */
+static int caps_line(const dyad_doc *d, size_t a, size_t b) {
+    int words = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned f = d->toks[i].flags;
+        if (!(f & TOKF_HAS_ALPHA)) continue;
+        if (!(f & TOKF_ALLCAPS)) return 0;
+        words++;
+    }
+    return words >= 2;
+}
+
+/* Byte length of line [a,b). */
+static size_t line_bytes(const dyad_doc *d, size_t a, size_t b) { return d->toks[b - 1].end - d->toks[a].start; }
+
+/* Is line [a,b), followed by line [b,c), a headline of its own?  Called for
+ * line breaks that are not paragraph breaks. */
+static int headline(const dyad_doc *d, size_t a, size_t b, size_t c, int first_line) {
+    const tok *last = &d->toks[b - 1], *nx = &d->toks[b];
+    if (final_kind(d, last) != FIN_NONE) return 0;
+    if (last->kind == TOK_PUNCT) return 0; /* , : - (a dateline) */
+    if (caps_line(d, a, b) && !caps_line(d, b, c)) return 1;
+    if (!first_line) return 0;
+    if (!(nx->flags & TOKF_UPPER) && nx->kind != TOK_NUM && nx->kind != TOK_QUOTE) return 0;
+    /* Hard-wrapped prose has lines of similar length; a headline is short or
+     * ends in a capitalised word or number. */
+    if (last->flags & (TOKF_UPPER | TOKF_HAS_DIGIT)) return 1;
+    return line_bytes(d, a, b) * 10 < line_bytes(d, b, c) * 7;
+}
+
+/* Should a sentence end after a final token of type fin when m is the next
+ * token (after any closers; had_closer tells if there were any)? */
+static int ends_before(const dyad_doc *d, const tok *fin_tok, int fin, const tok *m, int had_closer) {
+    if (m->flags & TOKF_PARA_BEFORE) return 1;
+    if (is_continuer(d, m)) return 0;
+    if (final_kind(d, m) != FIN_NONE && m->kind != TOK_ABBREV) return 0;
+    switch (fin) {
+    case FIN_PERIOD:
+        return 1;
+    case FIN_QE:
+        return !(is_lower_word(m) && had_closer);
+    case FIN_ELLIPSIS:
+        return (m->flags & TOKF_UPPER) || m->kind == TOK_QUOTE;
+    case FIN_ABBREV: {
+        const char *s = d->text + fin_tok->start;
+        size_t n = fin_tok->end - fin_tok->start - 1;
+        int c = tok_abbrev_class(s, n);
+        if (c == ABBR_TITLE) return 0;
+        if (n == 1) return 0; /* an initial */
+        if (m->kind == TOK_QUOTE && (m->flags & TOKF_OPEN_QUOTE) && c != ABBR_MONTH) return 1;
+        return tok_sentence_starter(d->text + m->start, m->end - m->start);
+    }
+    default:
+        return 0;
+    }
+}
+
+int sent_run(dyad_doc *d) {
+    if (!d) return DYAD_EINVAL;
+    d->nsent = 0;
+    size_t n = d->ntok;
+    if (!n) return DYAD_OK;
+    size_t start = 0, line_a = 0, lend = line_end(d, 0);
+    int first_line = 1, prev_bullet = is_bullet(d, 0);
+    for (size_t t = 0; t < n; t++) {
+        if (t + 1 >= n) break;
+        size_t cut = 0; /* boundary after token cut-1, when nonzero */
+        tok *cur = &d->toks[t], *nx = &d->toks[t + 1];
+        int fin = final_kind(d, cur);
+        if (fin != FIN_NONE) {
+            size_t j = t + 1;
+            while (j < n && is_closer(d, &d->toks[j])) j++;
+            if (j >= n) {
+                t = j - 1;
+                break;
+            }
+            if (ends_before(d, cur, fin, &d->toks[j], j > t + 1)) cut = j;
+            if (cut) {
+                t = j - 1;
+                nx = &d->toks[j];
+            }
+        }
+        if (!cut && nx->flags & TOKF_PARA_BEFORE) cut = t + 1;
+        if (t + 1 == lend) {
+            /* A line break follows: line [line_a, lend) ends here. */
+            size_t next_end = line_end(d, lend);
+            int bullet = is_bullet(d, lend);
+            if (!cut) {
+                if (headline(d, line_a, lend, next_end, first_line) || punct_line(d, line_a, lend) ||
+                    punct_line(d, lend, next_end))
+                    cut = lend;
+                else if (bullet) {
+                    int f = final_kind(d, &d->toks[lend - 1]);
+                    if (prev_bullet || f != FIN_NONE || tok_is(d, &d->toks[lend - 1], ":")) cut = lend;
+                }
+            }
+            prev_bullet = bullet;
+            first_line = 0;
+            line_a = lend;
+            lend = next_end;
+        }
+        /* An emoticon or emoji ends a sentence before a capitalised word
+         * (web text: "... community :-) Posted by ..."), and a separator
+         * like *** or ===== is a sentence of its own. */
+        if (!cut && cur->kind == TOK_SYMBOL && (cur->flags & TOKF_NONASCII || cur->end - cur->start >= 2) &&
+            (d->toks[t + 1].flags & TOKF_UPPER) && d->toks[t + 1].kind == TOK_WORD &&
+            (t > start || cur->end - cur->start >= 3) &&
+            !(cur->end - cur->start <= 3 && (tok_c0(d, cur) == '$' || tok_c0(d, cur) == '&' || tok_c0(d, cur) == '%')))
+            cut = t + 1;
+        if (cut) {
+            if (doc_push_sent(d, (uint32_t)start, (uint32_t)cut)) return DYAD_ENOMEM;
+            d->toks[cut - 1].flags |= TOKF_SENT_END;
+            start = cut;
+        }
+    }
+    if (start < n) {
+        if (doc_push_sent(d, (uint32_t)start, (uint32_t)n)) return DYAD_ENOMEM;
+        d->toks[n - 1].flags |= TOKF_SENT_END;
+    }
+    return DYAD_OK;
+}

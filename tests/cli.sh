@@ -1,0 +1,162 @@
+#!/bin/sh
+# CLI robustness tests: bad input of every kind SPEC and the foundation issue
+# name, exit statuses, thread ordering, the SQLite store's idempotence and
+# kill-safety.  Ends with "N passed, N failed".
+BUILD=${BUILD:-build}
+DATA=${DATA:-../shared/data}
+DYAD="$BUILD/dyad"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL cli: $1"; }
+# expect DESC COND... : run the test command, count it
+expect() { d=$1; shift; if "$@"; then ok; else bad "$d"; fi; }
+lines() { wc -l <"$1" | tr -d ' '; }
+has() { grep -q -- "$2" "$1"; }
+
+# -- every input document yields one line, errors in order, status 1 ------
+printf '{"id":"a","text":"One. Two."}\n{"id":"b","text":"broken"\n{"id":"c"}\n{"id":"d","text":42}\nnot json at all\n\n{"id":"e","text":"Fine again."}\n' >"$T/mixed.jsonl"
+"$DYAD" code -q "$T/mixed.jsonl" >"$T/out" 2>"$T/err"; rc=$?
+expect "mixed: exit 1 when some documents fail" [ "$rc" -eq 1 ]
+expect "mixed: one line per non-blank input line" [ "$(lines "$T/out")" -eq 6 ]
+expect "mixed: bad_json names file and line" has "$T/out" '"line":2,"error":{"code":"bad_json","message":"[^"]*mixed.jsonl line 2: expected'
+expect "mixed: no_text for a record without text" has "$T/out" '"id":"c".*"code":"no_text"'
+expect "mixed: no_text for non-string text" has "$T/out" '"id":"d".*"code":"no_text"'
+expect "mixed: coding continues after errors" has "$T/out" '"id":"e","date":null'
+expect "mixed: order kept" [ "$(sed -n 6p "$T/out" | grep -c '"id":"e"')" -eq 1 ]
+"$DYAD" code -q -j 2 "$T/mixed.jsonl" >"$T/out2" 2>/dev/null
+expect "mixed: -j 2 output identical to -j 1" cmp -s "$T/out" "$T/out2"
+
+# -- invalid UTF-8 is repaired (Windows-1252), text written out -----------
+printf '{"id":"u","text":"caf\351 cr\350me \223quoted\224"}\n' >"$T/latin.jsonl"
+"$DYAD" code -q "$T/latin.jsonl" >"$T/out"; rc=$?
+expect "utf8: repaired, exit 0" [ "$rc" -eq 0 ]
+expect "utf8: repaired text carried in output" has "$T/out" '"text":"café crème “quoted”"'
+head -c 3000 /dev/urandom >"$T/binary.txt"
+printf '\000\001\002\003\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000' >>"$T/binary.txt"
+"$DYAD" code -q "$T/binary.txt" >"$T/out"; rc=$?
+expect "binary: one error line" [ "$(lines "$T/out")" -eq 1 ]
+expect "binary: code binary or bad_utf8, exit 1" sh -c "[ $rc -eq 1 ] && grep -q -E '\"code\":\"(binary|bad_utf8)\"' '$T/out'"
+
+# -- NUL bytes, BOM, CRLF ---------------------------------------------------
+printf 'Stray\000NUL here. And more text follows in this sentence.\n' >"$T/nul.txt"
+"$DYAD" code -q --with-text "$T/nul.txt" >"$T/out"; rc=$?
+expect "nul: a stray NUL is blanked, exit 0" [ "$rc" -eq 0 ]
+expect "nul: offsets kept (NUL became a space)" has "$T/out" '"text":"Stray NUL here.'
+printf '\357\273\277{"id":"bom","text":"Hello."}\r\n{"id":"crlf","text":"World."}\r\n' >"$T/bom.jsonl"
+"$DYAD" code -q "$T/bom.jsonl" >"$T/out"; rc=$?
+expect "bom+crlf: both records fine" sh -c "[ $rc -eq 0 ] && [ \$(grep -c '\"sentences\":\\[\\[0,6\\]\\]' '$T/out') -eq 2 ]"
+printf '\357\273\277Hello there.\r\nSecond line.\r\n' >"$T/bom.txt"
+"$DYAD" code -q --tokens "$T/bom.txt" >"$T/out"
+expect "bom text: BOM stripped, offsets from the first letter" has "$T/out" '"tokens":\[\[0,5\]'
+
+# -- empty inputs -----------------------------------------------------------
+: >"$T/empty.txt"
+: >"$T/empty.jsonl"
+"$DYAD" code -q "$T/empty.txt" >"$T/out"; rc=$?
+expect "empty text file: one no_text record, exit 1" sh -c "[ $rc -eq 1 ] && grep -q '\"code\":\"no_text\"' '$T/out'"
+"$DYAD" code -q "$T/empty.jsonl" >"$T/out"; rc=$?
+expect "empty jsonl file: no records, exit 0" sh -c "[ $rc -eq 0 ] && [ ! -s '$T/out' ]"
+
+# -- size limit: a 100 MB single line, refused without reading it whole ---
+{ printf '{"id":"huge","text":"'; head -c 100000000 /dev/zero | tr '\0' 'a'; printf '"}\n{"id":"after","text":"Small."}\n'; } |
+    /usr/bin/time -f "%M" -o "$T/rss" "$DYAD" code -q -j 1 --format jsonl >"$T/out"; rc=$?
+expect "huge line: too_large then the next record" sh -c "[ $rc -eq 1 ] && [ \$(wc -l <'$T/out') -eq 2 ] && grep -q '\"code\":\"too_large\"' '$T/out' && grep -q '\"id\":\"after\"' '$T/out'"
+expect "huge line: peak RSS under 64 MB" [ "$(cat "$T/rss")" -lt 65536 ]
+printf 'A short text that is longer than twenty bytes.\n' >"$T/small.txt"
+"$DYAD" code -q --max-doc-bytes 20 "$T/small.txt" >"$T/out"; rc=$?
+expect "max-doc-bytes applies to text files" sh -c "[ $rc -eq 1 ] && grep -q '\"code\":\"too_large\"' '$T/out'"
+
+# -- compressed input ---------------------------------------------------------
+printf '{"id":"g1","text":"One sentence."}\n{"id":"g2","text":"Another one."}\n' >"$T/c.jsonl"
+gzip -c "$T/c.jsonl" >"$T/c.jsonl.gz"
+zstd -q -c "$T/c.jsonl" >"$T/c.jsonl.zst"
+"$DYAD" code -q "$T/c.jsonl" >"$T/plain.out"
+"$DYAD" code -q "$T/c.jsonl.gz" >"$T/gz.out"; rc1=$?
+"$DYAD" code -q "$T/c.jsonl.zst" >"$T/zst.out"; rc2=$?
+expect "gz: same output as plain" sh -c "[ $rc1 -eq 0 ] && cmp -s '$T/plain.out' '$T/gz.out'"
+expect "zst: same output as plain" sh -c "[ $rc2 -eq 0 ] && cmp -s '$T/plain.out' '$T/zst.out'"
+cat "$T/c.jsonl.gz" "$T/c.jsonl.gz" >"$T/two.jsonl.gz"
+"$DYAD" code -q "$T/two.jsonl.gz" >"$T/out"
+expect "gz: concatenated members read" [ "$(lines "$T/out")" -eq 4 ]
+seq 1 3000 | sed 's/.*/{"id":"n&","text":"Sentence number &. Another one here."}/' | gzip -c >"$T/big.jsonl.gz"
+size=$(stat -c %s "$T/big.jsonl.gz")
+head -c $((size / 2)) "$T/big.jsonl.gz" >"$T/trunc.jsonl.gz"
+"$DYAD" code -q "$T/trunc.jsonl.gz" >"$T/out" 2>"$T/err"; rc=$?
+expect "truncated gz: exit 1, last record says truncated" sh -c "[ $rc -eq 1 ] && tail -1 '$T/out' | grep -q '\"code\":\"truncated\"'"
+expect "truncated gz: the complete records before it are coded" [ "$(grep -c '"sentences"' "$T/out")" -gt 100 ]
+seq 1 3000 | sed 's/.*/{"id":"n&","text":"Sentence number &."}/' | zstd -q -c >"$T/big.jsonl.zst"
+size=$(stat -c %s "$T/big.jsonl.zst")
+head -c $((size / 2)) "$T/big.jsonl.zst" >"$T/trunc.jsonl.zst"
+"$DYAD" code -q "$T/trunc.jsonl.zst" >"$T/out"; rc=$?
+expect "truncated zst: exit 1, truncated record" sh -c "[ $rc -eq 1 ] && tail -1 '$T/out' | grep -q '\"code\":\"truncated\"'"
+printf 'Plain text document.\n' | gzip -c >"$T/t.txt.gz"
+head -c 12 "$T/t.txt.gz" >"$T/tt.txt.gz"
+"$DYAD" code -q "$T/tt.txt.gz" >"$T/out"; rc=$?
+expect "truncated gz text: one truncated record" sh -c "[ $rc -eq 1 ] && [ \$(wc -l <'$T/out') -eq 1 ] && grep -q '\"code\":\"truncated\"' '$T/out'"
+
+# -- usage errors and unreadable files: exit 2 ------------------------------
+"$DYAD" code -q "$T/does-not-exist.txt" >/dev/null 2>"$T/err"; rc=$?
+expect "missing file: exit 2 with its name" sh -c "[ $rc -eq 2 ] && grep -q 'does-not-exist.txt' '$T/err'"
+"$DYAD" code --bogus >/dev/null 2>&1; rc=$?
+expect "unknown option: exit 2" [ "$rc" -eq 2 ]
+"$DYAD" code --date 2023-13-45 "$T/small.txt" >/dev/null 2>&1; rc=$?
+expect "bad --date: exit 2" [ "$rc" -eq 2 ]
+"$DYAD" code -j 0 "$T/small.txt" >/dev/null 2>&1; rc=$?
+expect "bad -j: exit 2" [ "$rc" -eq 2 ]
+"$DYAD" version | grep -q '^dyad [0-9]'; expect "version prints" [ $? -eq 0 ]
+
+# -- dates and metadata -------------------------------------------------------
+printf '{"id":7,"date":"2023-03-02T10:00:00Z","title":"T","url":"u","source":"s","lang":"en","tags":["a",{"b":1}],"text":"Hi."}\n{"id":"x","date":"March 3","text":"Hi."}\n' >"$T/meta.jsonl"
+"$DYAD" code -q "$T/meta.jsonl" >"$T/out"; rc=$?
+expect "meta: numeric id, date cut to the day, unknown fields in meta" has "$T/out" '"id":"7","date":"2023-03-02","title":"T","url":"u","source":"s","meta":{"lang":"en","tags":\["a",{"b":1}\]}'
+expect "meta: a bad date is a warning, not an error" sh -c "[ $rc -eq 0 ] && grep -q '\"warnings\":\\[\"date' '$T/out'"
+printf 'Some text.\n' >"$T/d.txt"
+"$DYAD" code -q --date 2024-05-06 "$T/d.txt" >"$T/out"
+expect "--date sets a text document's date, id is the file name" has "$T/out" '"id":"d.txt","date":"2024-05-06"'
+expect "stdin: jsonl sniffed" sh -c "printf '{\"id\":\"s1\",\"text\":\"Hi.\"}\n' | '$DYAD' code -q | grep -q '\"id\":\"s1\"'"
+
+# -- deep nesting and hostile JSON ------------------------------------------
+{ printf '{"id":"deep","x":'; head -c 100000 /dev/zero | tr '\0' '['; printf ',"text":"a"}\n'; } >"$T/deep.jsonl"
+"$DYAD" code -q "$T/deep.jsonl" >"$T/out"; rc=$?
+expect "deep nesting: bad_json, no crash" sh -c "[ $rc -eq 1 ] && grep -q '\"code\":\"bad_json\"' '$T/out'"
+printf '{"id":"esc","text":"a\\ud800b \\u00e9 \\ud83d\\ude00"}\n' >"$T/esc.jsonl"
+"$DYAD" code -q --with-text "$T/esc.jsonl" >"$T/out"
+expect "escapes: lone surrogate to U+FFFD, pairs decoded" has "$T/out" '"text":"a�b é 😀"'
+
+# -- threads keep input order on a real corpus --------------------------------
+if [ -f "$DATA/news/polnear.jsonl" ]; then
+    "$DYAD" code -q -j 1 "$DATA/news/polnear.jsonl" >"$T/j1"
+    "$DYAD" code -q -j 2 "$DATA/news/polnear.jsonl" >"$T/j2"
+    "$DYAD" code -q -j 7 "$DATA/news/polnear.jsonl" >"$T/j7"
+    expect "threads: -j 2 and -j 7 equal -j 1 on polnear" sh -c "cmp -s '$T/j1' '$T/j2' && cmp -s '$T/j1' '$T/j7'"
+    expect "threads: one line per polnear document" [ "$(lines "$T/j1")" -eq "$(lines "$DATA/news/polnear.jsonl")" ]
+fi
+
+# -- SQLite store: idempotent, replaces changed documents, survives kill -9 --
+"$DYAD" code -q --db "$T/t.db" "$T/c.jsonl" >/dev/null
+"$DYAD" code --db "$T/t.db" "$T/c.jsonl" >/dev/null 2>"$T/err"
+expect "db: re-coding the same input adds nothing" has "$T/err" '0 added, 2 unchanged, 0 replaced'
+sed 's/One sentence/One changed sentence/' "$T/c.jsonl" >"$T/c2.jsonl"
+"$DYAD" code --db "$T/t.db" "$T/c2.jsonl" >/dev/null 2>"$T/err"
+expect "db: changed text replaces" has "$T/err" '0 added, 1 unchanged, 1 replaced'
+expect "db: two documents" [ "$(sqlite3 "$T/t.db" 'select count(*) from documents')" -eq 2 ]
+"$DYAD" code -q --db "$T/notdb.txt" "$T/c.jsonl" >/dev/null 2>"$T/err"; rc=$?
+printf 'this is not a database, just text long enough to be read as a header.........................\n' >"$T/notdb.txt"
+"$DYAD" code -q --db "$T/notdb.txt" "$T/c.jsonl" >/dev/null 2>"$T/err"; rc=$?
+expect "db: a non-database file is refused with exit 2" sh -c "[ $rc -eq 2 ] && grep -q 'notdb.txt' '$T/err'"
+if [ -f "$DATA/news/reuters.jsonl" ]; then
+    n=$(lines "$DATA/news/reuters.jsonl")
+    "$DYAD" code -q -j 2 --db "$T/k.db" "$DATA/news/reuters.jsonl" >/dev/null &
+    pid=$!
+    sleep 1
+    kill -9 $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    expect "kill -9: database intact" [ "$(sqlite3 "$T/k.db" 'pragma integrity_check')" = ok ]
+    "$DYAD" code -q -j 2 --db "$T/k.db" "$DATA/news/reuters.jsonl" >/dev/null
+    expect "kill -9: the next run completes the set" [ "$(sqlite3 "$T/k.db" 'select count(*) from documents')" -eq "$n" ]
+fi
+
+echo "$pass passed, $fail failed"
