@@ -5,13 +5,16 @@
 BUILD=${BUILD:-build}
 DATA=${DATA:-../shared/data}
 TIME=/usr/bin/time
-runs=3
-best() { # best wall time of $runs runs of "$@"; sets T (s) and M (peak KiB) and S (stderr of last)
+runs=${RUNS:-5}
+best() { # best wall time of $runs runs of "$@": sets T (s), M (peak KiB); stderr of the last run in $tmp/err
     T=""; M=0
     i=0
     while [ $i -lt $runs ]; do
-        $TIME -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err"
-        t=$(cut -d' ' -f1 "$tmp/time"); m=$(cut -d' ' -f2 "$tmp/time")
+        t0=$(date +%s%N)
+        $TIME -f "%M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err"
+        t1=$(date +%s%N)
+        t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
+        m=$(tail -1 "$tmp/time")
         if [ -z "$T" ] || [ "$(awk "BEGIN{print ($t < $T)}")" = 1 ]; then T=$t; fi
         [ "$m" -gt "$M" ] && M=$m
         i=$((i + 1))

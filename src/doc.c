@@ -157,6 +157,15 @@ int dyad_doc_set_text(dyad_doc *d, const char *text, size_t len) {
     size_t i = 0, invalid = 0, ctl = 0, nul = 0;
     /* One pass to classify; the common case (clean UTF-8) is then a memcpy. */
     while (i < len) {
+        /* Eight bytes at a time while they are printable ASCII: no high bit
+         * and no byte below 0x20 (the has-less-than bit trick). */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080ull) || ((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull)) break;
+            i += 8;
+        }
+        if (i >= len) break;
         unsigned c = s[i];
         if (c < 0x80) {
             if (is_bad_ctl(c)) {
@@ -176,7 +185,7 @@ int dyad_doc_set_text(dyad_doc *d, const char *text, size_t len) {
     }
     /* Binary data: many NULs or control bytes.  A few stray ones are noise
      * (a NUL pasted into a wire story) and are blanked instead. */
-    if (len >= 16 && (nul * 100 > len || ctl * 20 > len)) {
+    if (len >= 16 && ((nul > 2 && nul * 100 > len) || (ctl > 4 && ctl * 20 > len))) {
         dyad_doc_set_error(d, DYAD_EBINARY, d->line, "%s%ld%sinput looks like binary data (%zu control bytes in %zu)",
                            d->line ? "line " : "", d->line, d->line ? ": " : "", ctl, len);
         return DYAD_EBINARY;

@@ -481,14 +481,15 @@ static const char *const CHROME_WORDS[] = {
     "advertisement", "advertising", "adverts", "breadcrumb", "breadcrumbs", "comment",
     "comments", "consent", "cookie", "cookiebanner", "cookiebar", "cookies", "dfp", "disqus",
     "footer", "gdpr", "login", "menu", "modal", "nav", "navbar", "navigation", "newsletter",
-    "outbrain", "pagination", "popular", "popup", "promo", "recommendations", "recommended",
+    "outbrain", "pagination", "popup", "promo", "recommendations", "recommended",
     "related", "search", "share", "sharebar", "sharethis", "sharing", "sidebar", "signup",
     "skip", "social", "socialbar", "sponsor", "sponsored", "subscribe", "subscription",
     "taboola", "toolbar", "trending",
 };
 /* Whole class/id tokens that mark chrome. */
 static const char *const CHROME_TOKENS[] = {
-    "global-header", "masthead", "screen-reader-only", "screen-reader-text", "site-header",
+    "global-header", "masthead", "most-popular", "most-read", "mostpopular", "mostread",
+    "screen-reader-only", "screen-reader-text", "site-header",
     "sr-only", "top-bar", "topbar", "visually-hidden", "visuallyhidden",
 };
 /* A token holding one of these describes a state (has-sidebar), not a component. */
@@ -526,11 +527,13 @@ static const char *const LATIN9_CHARSETS[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Byte-order comparison of two counted strings (a prefix sorts first). */
-static int namecmp(const char *a, size_t al, const char *b, size_t bl) {
+/* Byte-order comparison of two counted strings (a prefix sorts first).
+ * Names are short: an inline loop beats a memcmp call in the tag lookup. */
+static inline int namecmp(const char *a, size_t al, const char *b, size_t bl) {
     size_t m = al < bl ? al : bl;
-    int c = m ? memcmp(a, b, m) : 0;
-    if (c) return c;
+    for (size_t i = 0; i < m; i++) {
+        if (a[i] != b[i]) return (unsigned char)a[i] - (unsigned char)b[i];
+    }
     return (al > bl) - (al < bl);
 }
 
@@ -1180,6 +1183,7 @@ static void pop(hx *x) {
         }
     }
     if (e->h1) x->h1[e->h1 - 1].end = pos;
+    if (x->drop) return;
     if (e->fl & E_BLOCK) set_break(&x->out, P_PARA);
     else if (e->fl & E_CELL) set_break(&x->out, P_SPACE);
 }
@@ -1201,6 +1205,7 @@ static void close_implied(hx *x, int t1, int t2, int stop) {
             pop_to(x, k);
             return;
         }
+        if (e->fl & E_DROP) return; /* markup inside <template>, <nav>... stays inside */
         switch (stop) {
         case STOP_BLOCK:
             if (e->fl & (E_BLOCK | E_CELL)) return;
@@ -1360,7 +1365,7 @@ static size_t start_tag(hx *x, size_t j) {
         x->in_head = 0;
         return e;
     case T_BR:
-        line_break(&x->out);
+        if (!x->drop) line_break(&x->out);
         return e;
     case T_META:
         do_meta(x, &t);
@@ -1397,8 +1402,6 @@ static size_t start_tag(hx *x, size_t j) {
             if (a->val && has_token(a->val, a->vlen, "datepublished")) pub = 1;
         } else if (ieq(nm, nl, "hidden")) {
             hard = 1;
-        } else if (ieq(nm, nl, "aria-hidden")) {
-            if (a->val && ieq(a->val, a->vlen, "true")) hard = 1;
         } else if (ieq(nm, nl, "style")) {
             if (a->val && style_hides(a->val, a->vlen)) hard = 1;
         } else if (ieq(nm, nl, "datetime")) {
@@ -1416,8 +1419,10 @@ static size_t start_tag(hx *x, size_t j) {
 
     if (id == T_TIME && datetime && !hard && !chrome && !x->drop && !x->soft) set_date(x, datetime, pub ? 3 : 2);
 
-    if (f & F_BLOCK) set_break(&x->out, P_PARA);
-    else if (f & F_CELL) set_break(&x->out, P_SPACE);
+    if (!x->drop) { /* markup inside dropped content (<template><p>) makes no breaks */
+        if (f & F_BLOCK) set_break(&x->out, P_PARA);
+        else if (f & F_CELL) set_break(&x->out, P_SPACE);
+    }
     if ((f & F_VOID) || t.selfclose) return e; /* <div/> is taken as empty: safer than swallowing the page */
 
     if (x->depth >= MAX_DEPTH) {
@@ -1487,11 +1492,13 @@ static size_t end_tag(hx *x, size_t j) {
     unsigned f = id < T_OTHER ? TAGS[id].flags : 0;
     /* Breaks even when the end tag matches nothing: a stray </p> still
      * ends a paragraph, as in browsers. */
-    if (f & F_BLOCK) set_break(&x->out, P_PARA);
-    else if (f & F_CELL) set_break(&x->out, P_SPACE);
+    if (!x->drop) {
+        if (f & F_BLOCK) set_break(&x->out, P_PARA);
+        else if (f & F_CELL) set_break(&x->out, P_SPACE);
+    }
     switch (id) {
     case T_BR: /* </br> is read as <br> */
-        line_break(&x->out);
+        if (!x->drop) line_break(&x->out);
         return e;
     case T_HEAD:
         x->in_head = 0;
@@ -1683,12 +1690,15 @@ static int finish(hx *x) {
         }
     }
 
-    /* Chrome spans to cut: all but those enclosing the article (or, with
-     * no article, holding most of the page).  Merged in place. */
+    /* Chrome spans to cut: all but those enclosing the article or, with no
+     * article, those enclosing the first <h1> and most of the page (a
+     * wrapper whose class only looks like chrome).  Merged in place. */
+    span h1_0 = x->nh1 ? x->h1[0] : (span){0, 0, 0};
     size_t ncut = 0;
     for (size_t i = 0; i < x->nsoft; i++) {
         span r = x->softs[i];
-        int keep = have ? (r.start <= art.start && r.end >= art.end) : (r.end - r.start > total / 2);
+        int keep = have ? (r.start <= art.start && r.end >= art.end)
+                        : (x->nh1 && r.start <= h1_0.start && r.end >= h1_0.end && r.end - r.start > total / 2);
         if (keep) continue;
         if (ncut && r.start < x->softs[ncut - 1].end) {
             span *m = &x->softs[ncut - 1];
@@ -1729,13 +1739,16 @@ static int finish(hx *x) {
     joiner jn = {&tmp, P_NONE};
     if (have) {
         if (have_h1 && (h1.start < art.start || h1.start >= art.end)) {
-            join_range(&jn, txt, h1.start, h1.end, cut, ncut);
+            size_t h1end = h1.start < art.start && h1.end > art.start ? art.start : h1.end; /* unclosed h1 */
+            join_range(&jn, txt, h1.start, h1end, cut, ncut);
             jn.brk = P_PARA;
         }
         join_range(&jn, txt, art.start, art.end, cut, ncut);
     } else {
         join_range(&jn, txt, base, len, cut, ncut);
     }
+    if (!tmp.len && !have && !tmp.oom) /* all of it looked like chrome: more likely a misreading */
+        join_range(&jn, txt, base, len, NULL, 0);
     int rc = tmp.oom ? DYAD_ENOMEM : DYAD_OK;
     if (!rc) {
         b->len = base;
@@ -1748,6 +1761,9 @@ static int finish(hx *x) {
 
 /* ---- entry points ---------------------------------------------------------- */
 
+/* Page to article text, title and date; the contract is in html.h.  The
+ * state (about 25 KB, mostly the element stack) is one calloc per call;
+ * the chrome span vector grows geometrically. */
 int html_extract(const char *html, size_t len, strbuf *out, strbuf *title, strbuf *meta_date) {
     if (!out || (!html && len)) return DYAD_EINVAL;
     strbuf tscratch, dscratch;
@@ -1796,6 +1812,8 @@ static int sorted(const char *const *list, size_t n) {
     return 1;
 }
 
+/* 0 when every table is sorted for binary search and the tag ids line up
+ * with TAGS; otherwise the number of the first failed check. */
 int html_selfcheck(void) {
     for (size_t i = 0; i < COUNT(ENTS); i++) {
         if (ENTS[i].len != strlen(ENTS[i].name)) return 1;

@@ -36,7 +36,8 @@
  *
  * Never fails on malformed HTML.  Returns DYAD_OK, DYAD_ENOMEM (the
  * buffers then hold partial text) or DYAD_EINVAL if out is NULL or html is
- * NULL with len > 0.  Reentrant: no global state. */
+ * NULL with len > 0.  out, title and meta_date must be distinct buffers.
+ * Reentrant: no global state. */
 int html_extract(const char *html, size_t len, strbuf *out, strbuf *title, strbuf *meta_date);
 
 /* Check the built-in tables (sorted for binary search, consistent ids).

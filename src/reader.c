@@ -107,8 +107,8 @@ static int read_raw(dyad_reader *r) {
 /* Decode more bytes into buf (after consumed ones are gone).  Sets eof at
  * the clean end, bad on corruption or truncation. */
 static void fill(dyad_reader *r) {
+    r->pos = r->len = 0; /* callers only fill when everything was consumed */
     if (r->eof || r->bad) return;
-    r->pos = r->len = 0;
     while (r->len == 0 && !r->eof && !r->bad) {
         if (read_raw(r)) return;
         if (r->comp == COMP_NONE) {

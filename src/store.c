@@ -230,19 +230,41 @@ static int exec_sql(dyad_store *st, const char *sql, const char *what) {
     return DYAD_OK;
 }
 
-/* The integer result of a one-row query such as "PRAGMA user_version". */
-static int query_int(dyad_store *st, const char *sql, long long *out) {
+/* Like exec_sql, but retrying while the database is busy, up to
+ * STORE_BUSY_MS.  Needed where SQLite returns SQLITE_BUSY without calling
+ * the busy handler (it does so when waiting could deadlock, e.g. for the
+ * exclusive lock that switching to WAL takes while another process creates
+ * the schema). */
+static int exec_retry(dyad_store *st, const char *sql, const char *what) {
+    long long deadline = now_ns() + STORE_BUSY_MS * 1000000LL;
+    for (;;) {
+        int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK) return DYAD_OK;
+        if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) || now_ns() > deadline)
+            return db_fail(st, what);
+        struct timespec nap = {0, 5 * 1000000L};
+        nanosleep(&nap, NULL);
+    }
+}
+
+/* Read the schema version and decide whether this dyad may use the file:
+ * refuse another program's database and a newer schema.  *ver gets the
+ * version.  Read-only, so it can run before anything is changed.  The
+ * three facts come from one statement, hence one snapshot: read one by one,
+ * they could straddle another process's schema creation. */
+static int check_schema(dyad_store *st, long long *ver) {
+    static const char sql[] =
+        "SELECT (SELECT application_id FROM pragma_application_id),"
+        " (SELECT user_version FROM pragma_user_version),"
+        " (SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\')";
+    long long app = 0, v = 0, ntab = 0;
     sqlite3_stmt *s = NULL;
     int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(s);
-        if (rc == SQLITE_ROW) {
-            *out = sqlite3_column_int64(s, 0);
-            rc = SQLITE_OK;
-        } else if (rc == SQLITE_DONE) {
-            *out = 0;
-            rc = SQLITE_OK;
-        }
+    if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        app = sqlite3_column_int64(s, 0);
+        v = sqlite3_column_int64(s, 1);
+        ntab = sqlite3_column_int64(s, 2);
+        rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK) {
         if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
@@ -252,17 +274,7 @@ static int query_int(dyad_store *st, const char *sql, long long *out) {
             db_fail(st, "cannot read the database");
     }
     sqlite3_finalize(s);
-    return rc == SQLITE_OK ? DYAD_OK : DYAD_EDB;
-}
-
-/* Read the schema version and decide whether this dyad may use the file:
- * refuse another program's database and a newer schema.  *ver gets the
- * version.  Read-only, so it can run before anything is changed. */
-static int check_schema(dyad_store *st, long long *ver) {
-    long long app = 0, v = 0, ntab = 0;
-    int rc = query_int(st, "PRAGMA application_id", &app);
-    if (!rc) rc = query_int(st, "PRAGMA user_version", &v);
-    if (rc) return rc;
+    if (rc != SQLITE_OK) return DYAD_EDB;
     *ver = v;
     if (app != 0 && app != STORE_APP_ID) {
         snprintf(st->msg, sizeof st->msg, "%s: not a dyad database (application_id 0x%08llx)", st->path,
@@ -279,16 +291,11 @@ static int check_schema(dyad_store *st, long long *ver) {
                  st->path, v);
         return DYAD_EFORMAT;
     }
-    if (v == 0) {
-        rc = query_int(st, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-                       &ntab);
-        if (rc) return rc;
-        if (ntab) {
-            snprintf(st->msg, sizeof st->msg,
-                     "%s: not a dyad database (%lld schema objects but no dyad schema); refusing to change it",
-                     st->path, ntab);
-            return DYAD_EFORMAT;
-        }
+    if (v == 0 && ntab) {
+        snprintf(st->msg, sizeof st->msg,
+                 "%s: not a dyad database (%lld schema objects but no dyad schema); refusing to change it",
+                 st->path, ntab);
+        return DYAD_EFORMAT;
     }
     return DYAD_OK;
 }
@@ -298,7 +305,7 @@ static int check_schema(dyad_store *st, long long *ver) {
  * file since check_schema. */
 static int migrate(dyad_store *st) {
     long long v = 0;
-    int rc = exec_sql(st, "BEGIN IMMEDIATE", "cannot lock the database to create or migrate the schema");
+    int rc = exec_retry(st, "BEGIN IMMEDIATE", "cannot lock the database to create or migrate the schema");
     if (rc) return rc;
     rc = check_schema(st, &v);
     long long from = v;
@@ -341,7 +348,7 @@ static int store_init(dyad_store *st) {
      * returns the resulting mode; a file system without shared memory
      * support keeps the rollback journal, which is still crash-safe, so
      * that is accepted. */
-    rc = exec_sql(st, "PRAGMA journal_mode = WAL", "cannot switch to WAL mode");
+    rc = exec_retry(st, "PRAGMA journal_mode = WAL", "cannot switch to WAL mode");
     if (!rc) rc = exec_sql(st, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                                "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384",
                            "cannot set connection options");
@@ -437,7 +444,6 @@ int dyad_store_close(dyad_store *st) {
     int rc = DYAD_OK;
     if (st->db) {
         rc = commit_batch(st);
-        sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL); /* refresh planner stats; cheap */
         close_db(st);
     }
     free(st->path);

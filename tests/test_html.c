@@ -64,7 +64,7 @@ static int well_formed(const strbuf *b) {
     const char *s = b->s;
     if (!valid_utf8((const unsigned char *)s, b->len)) return 0;
     if (s[0] == ' ' || s[0] == '\n' || s[b->len - 1] == ' ' || s[b->len - 1] == '\n') return 0;
-    if (strstr(s, "\n\n\n") || strstr(s, "  ") || strstr(s, " \n") || strstr(s, "\n ")) return 0;
+    if (strstr(s, "\n\n\n") || strstr(s, " \n")) return 0; /* "  " and "\n " are fine in <pre> */
     return 1;
 }
 
@@ -95,8 +95,8 @@ static void test_null_empty(void) {
 
 static void test_drop_raw(void) {
     CHECK_STR(x("a<script>var x = '<p>no</p>';</script>b"), "ab");
-    CHECK_STR(x("a<SCRIPT type=\"text/javascript\">if (a < b) x = \"</scr\" + \"ipt>\";</SCRIPT>b"),
-              "a\" + \"ipt>\";b"); /* ends at the first </script, as browsers do */
+    CHECK_STR(x("a<SCRIPT type=\"text/javascript\">var s = \"</script>\"; f(a < b);</SCRIPT>b"),
+              "a\"; f(a < b);b"); /* ends at the first </script, as browsers do */
     CHECK_STR(x("a<style>p { content: '</p>' }</style>b"), "ab");
     CHECK_STR(x("a<noscript><p>Enable JS</p></noscript>b"), "ab");
     CHECK_STR(x("a<template><p>tpl</p></template>b"), "ab");
@@ -135,8 +135,10 @@ static void test_drop_chrome(void) {
                 "<div role=\"contentinfo\">About</div>"),
               "t");
     CHECK_STR(x("<p>a</p><div hidden>secret</div><div style=\"display: none\">x</div>"
-                "<span aria-hidden=\"true\">icon</span><p style=\"color:red\">b</p>"),
+                "<span style='visibility:hidden'>y</span><p style=\"color:red\">b</p>"),
               "a\n\nb");
+    /* aria-hidden is often a drop cap: kept. */
+    CHECK_STR(x("<p><span aria-hidden=\"true\">T</span>he envoy spoke.</p>"), "The envoy spoke.");
     /* A <header> inside the article holds the headline: kept. */
     CHECK_STR(x("<header>Site</header><article><header><h1>Head</h1><p>By X</p></header><p>Body.</p></article>"),
               "Head\n\nBy X\n\nBody.");
@@ -161,6 +163,8 @@ static void test_drop_class(void) {
     CHECK_STR(x("<div class=\"page has-sidebar with-ads\"><p>kept</p></div>"), "kept");
     CHECK_STR(x("<div class=\"post tag-social category-comment\"><p>kept</p></div>"), "kept");
     CHECK_STR(x("<div class=\"advertorial commentary\"><p>kept</p></div>"), "kept");
+    CHECK_STR(x("<p>Turnout: <span class=\"popular-vote\">51%</span> for her.</p>"), "Turnout: 51% for her.");
+    CHECK_STR(x("<p>text</p><div class=\"most-read\">Top 10</div>"), "text");
     /* The words around a cut inline element stay apart. */
     CHECK_STR(x("<p>before <span class=\"share\">Tweet</span>after</p>"), "before after");
     CHECK_STR(x("<p>before<span class=\"share\">Tweet</span> after</p>"), "before after");
@@ -169,10 +173,14 @@ static void test_drop_class(void) {
     CHECK_STR(x("<div class=\"tone-comment\"><article><h1>Op-ed</h1><p>Body."
                 "<span class=\"share\">Share</span></p></article></div>"),
               "Op-ed\n\nBody.");
-    /* Without an article, a chrome wrapper holding most of the page stays. */
-    CHECK_STR(x("<div class=\"comments-layout\"><p>Long story text here, most of the page.</p>"
+    /* Without an article, a chrome wrapper holding the h1 and most of the
+     * page stays; so does a page that is nothing but "chrome". */
+    CHECK_STR(x("<div class=\"comments-layout\"><h1>Title</h1><p>Long story text here, most of the page.</p>"
                 "<div class=\"share\">Share</div></div><p>x</p>"),
-              "Long story text here, most of the page.\n\nx");
+              "Title\n\nLong story text here, most of the page.\n\nx");
+    CHECK_STR(x("<div class=\"comments\"><p>Long comment text, most of the page.</p></div><p>x</p>"), "x");
+    CHECK_STR(x("<div class=\"share\"><p>all there is</p></div>"), "all there is");
+    CHECK_STR(x("<p>a<template><p>b</p></template>c</p>"), "ac");
 }
 
 /* ---- article preference ----------------------------------------------------- */
@@ -196,6 +204,8 @@ static void test_article(void) {
     /* The article beats main; chrome inside the article is still cut. */
     CHECK_STR(x("<main><div>Breadcrumb text</div><article><p>A.</p><div class=share>S</div><p>B.</p></article></main>"),
               "A.\n\nB.");
+    /* An unclosed h1 holding the article is not repeated in front of it. */
+    CHECK_STR(x("<h1>Head<article><p>Body text.</p></article>"), "Head\n\nBody text.");
     /* Unclosed article runs to the end. */
     CHECK_STR(x("<h1>H</h1><article><p>A.<p>B."), "H\n\nA.\n\nB.");
 }
@@ -280,10 +290,10 @@ static void test_charset(void) {
               "caf\xC3\xA9 \xC3\xA9t\xC3\xA9 \xE2\x80\x99 \xE2\x82\xAC \xF0\x9F\x98\x80");
     CHECK_STR(x("\xEF\xBB\xBF<p>bom</p>"), "bom");
     CHECK_STR(x("a\xC2\x96" "b \xED\xA0\x80 \xC0\xAF \x81"),
-              "a\xE2\x80\x93" "b \xC3\xAD\xC2\xA0\xE2\x82\xAC \xC3\x80\xC2\xAF \xEF\xBF\xBD");
+              "a\xE2\x80\x93" "b \xC3\xAD \xE2\x82\xAC \xC3\x80\xC2\xAF \xEF\xBF\xBD");
     CHECK_STR(xn("a\0b\x01" "c", 5), "abc");
     /* Unknown charsets: read as UTF-8, still valid output. */
-    CHECK_STR(x("<meta charset=shift_jis><p>\x82\xA0</p>"), "\xE2\x80\x9A\xC2\xA0");
+    CHECK_STR(x("<meta charset=shift_jis><p>\x82\xA0</p>"), "\xE2\x80\x9A");
 }
 
 /* ---- title and date ---------------------------------------------------------- */
@@ -330,7 +340,7 @@ static void test_robust(void) {
     CHECK_STR(x("if a < b and c > d then <3"), "if a < b and c > d then <3");
     CHECK_STR(x("x<"), "x<");
     CHECK_STR(x("<a href=\"/x?a>b\" title='1>0'>link</a> text"), "link text");
-    CHECK_STR(x("<P CLASS=x>Upper</P><DIV>Case</DIV><Br>z"), "Upper\n\nCase\nz");
+    CHECK_STR(x("<P CLASS=x>Upper</P><DIV>Case</DIV><Br>z"), "Upper\n\nCase\n\nz");
     CHECK_STR(x("<p>unclosed <b>bold <i>italic<p>next"), "unclosed bold italic\n\nnext");
     CHECK_STR(x("<div><p>a</div>b"), "a\n\nb");
     CHECK_STR(x("<p>a</span></div></nav>b</p>"), "a\n\nb"); /* </div>, </nav> unmatched: breaks only */
