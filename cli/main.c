@@ -412,10 +412,12 @@ done:
         status = 2;
     }
     if (R.store) {
-        if (dyad_store_close(R.store)) {
-            fprintf(stderr, "dyad: closing the database failed\n");
+        /* Flush first: the message of a failed final commit dies with the handle. */
+        if (!R.db_failed && dyad_store_flush(R.store)) {
+            fprintf(stderr, "dyad: %s\n", dyad_store_errmsg(R.store));
             status = 2;
         }
+        if (dyad_store_close(R.store)) status = 2;
     }
     if (R.db_failed) status = 2;
     if (!quiet) {

@@ -210,7 +210,9 @@ DYAD_API const char *dyad_reader_errmsg(const dyad_reader *r);
 typedef struct dyad_store dyad_store;
 
 /* Open or create the SQLite store at path, migrating an older schema.
- * Documents are written in batched transactions; dyad_store_close commits. */
+ * Documents are written in batched transactions; dyad_store_close commits.
+ * On failure *out is still a handle (NULL only when out of memory): read
+ * dyad_store_errmsg, then dyad_store_close it. */
 DYAD_API int dyad_store_open(dyad_store **out, const char *path);
 DYAD_API int dyad_store_close(dyad_store *st);
 

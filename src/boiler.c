@@ -25,11 +25,13 @@
  * merely continues a hard-wrapped sentence ("... the official told\n
  * Reuters.") is never looked at.
  *
- * Speed: lines longer than MAXLINE are skipped after a memchr, the phrase
- * rules at the line start are found through a switch on the first letter,
- * and the one per-byte pass over short lines only tests word starts against
- * a bit mask.  No allocation besides the span vector; all tables are const,
- * so documents may be processed in parallel. */
+ * Speed: wrapped prose lines and lines longer than MAXLINE are skipped
+ * after the memchr that finds them; the phrase rules for a line start are
+ * reached through a switch on its first letter and rejected on its second;
+ * inside short lines only the words after a space are looked at, found
+ * eight bytes at a time and gated by a switch on their first four letters.
+ * No allocation besides the span vector; all tables are const, so documents
+ * may be processed in parallel. */
 #include <string.h>
 
 #include <utf8proc.h>
@@ -220,8 +222,8 @@ typedef struct bline {
     int nsent;               /* sentence count, -1 until computed */
 } bline;
 
-/* Whether byte c (last byte of a line) ends a sentence or a block:
- * . ! ? : ; ) ] " ' and the closing curly quotes. */
+/* Whether s[0..n) (n > 0) ends a sentence or a block: . ! ? : ; ) ] " '
+ * the closing curly quotes, or an ellipsis. */
 static int ends_sentence(const unsigned char *s, size_t n) {
     unsigned c = s[n - 1];
     if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ')' || c == ']' || c == '"' ||
@@ -484,8 +486,7 @@ enum {
     F_SPEECH = 1u << 1,  /* vetoed by reported speech in the line */
     F_CAPS = 1u << 2,    /* the matched phrase must be upper case (LexisNexis fields) */
     F_EXTEND = 1u << 3,  /* may run on over wrapped lines */
-    F_NOCONT = 1u << 4,  /* not on a line that continues the previous one */
-    F_EDGE = 1u << 5     /* only near the start or end of the document */
+    F_NOCONT = 1u << 4   /* not on a line that continues the previous one */
 };
 
 typedef struct rule {
@@ -937,7 +938,6 @@ static int all_caps(const unsigned char *s, size_t n) {
  * count, reported speech, required words, position. */
 static int rule_guard(bline *l, const rule *r) {
     if (l->n > r->max) return 0;
-    if ((r->flags & F_EDGE) && !(l->f & LF_EDGE)) return 0;
     if ((r->flags & F_NOCONT) && (l->f & LF_CONT)) return 0;
     if (r->need && !has_any(l->s, l->n, r->need)) return 0;
     if (count_sentences(l) > 3) return 0;
@@ -1174,6 +1174,15 @@ static int css_property(const unsigned char *s, size_t n) {
     return digit || spaces <= 1;
 }
 
+/* A line inside a CSS block: a property, a nested selector, or a closing
+ * brace ("}", "}."). */
+static int css_inner(const unsigned char *s, size_t n) {
+    if (n > 200) return 0;
+    if (s[n - 1] == ';' && memchr(s, ':', n)) return 1;
+    if (css_selector(s, n)) return 1;
+    return n <= 3 && s[0] == '}';
+}
+
 /* ---- the wire signature ------------------------------------------------- */
 
 /* Whether s[0..n) is junk that may follow the signature: spaces, dots,
@@ -1366,6 +1375,12 @@ static void last_content(const unsigned char *t, size_t len, size_t *start, size
     }
 }
 
+/* Find the boilerplate of d: push its spans (in order, non-overlapping,
+ * trimmed, whole lines but for the wire signature) with doc_push_boiler and
+ * set TOKF_BOILER on the tokens that start inside them.  Spans already in d
+ * are kept (the caller clears them).  Reads only d's text and tokens, so it
+ * may run on distinct documents in parallel.  DYAD_OK, or DYAD_ENOMEM when
+ * the span vector cannot grow (then no token is marked). */
 int boiler_run(dyad_doc *d) {
     if (!d || !d->text || !d->len) return DYAD_OK;
     const unsigned char *t = (const unsigned char *)d->text;
@@ -1407,9 +1422,9 @@ int boiler_run(dyad_doc *d) {
         if (indented) l.f |= LF_INDENT;
 
         if (css) {
-            /* Inside a CSS block every line is style until the braces close;
-             * a line of prose means it was not CSS after all. */
-            if (l.n > 200 || count_sentences(&l) > 1) {
+            /* Inside a CSS block until the braces close; any other line
+             * means it was not CSS after all. */
+            if (!css_inner(l.s, l.n)) {
                 css = 0;
             } else {
                 for (size_t i = 0; i < l.n; i++) css += (l.s[i] == '{') - (l.s[i] == '}');
@@ -1452,7 +1467,7 @@ int boiler_run(dyad_doc *d) {
                 b = span_end;
             }
         }
-        prev_len = l.n;
+        prev_len = b - a;
         prev_open = !ends_sentence(t + a, b - a);
     }
     mark_tokens(d);

@@ -190,7 +190,7 @@ int dyad_doc_set_text(dyad_doc *d, const char *text, size_t len) {
                            d->line ? "line " : "", d->line, d->line ? ": " : "", ctl, len);
         return DYAD_EBINARY;
     }
-    if (len && invalid * 4 > len) {
+    if (len >= 64 && invalid * 4 > len) { /* short snippets get the benefit of the doubt */
         dyad_doc_set_error(d, DYAD_EUTF8, d->line, "%s%ld%stext is not UTF-8 (%zu invalid bytes in %zu)",
                            d->line ? "line " : "", d->line, d->line ? ": " : "", invalid, len);
         return DYAD_EUTF8;

@@ -1,6 +1,7 @@
 /* evalseg.c -- score the tokenizer and sentence splitter against UD gold.
  *
  *   evalseg [--name NAME] [--errors] FILE.conllu...
+ *   evalseg [--name NAME] [--errors] --gum-xml FILE.xml...
  *   evalseg --bench FILE.jsonl [--repeat N]
  *
  * Evaluation mode rebuilds each document's raw text from the CoNLL-U
@@ -17,6 +18,16 @@
  *   sentences  exact span match.
  * It prints "NAME tokens P=.. R=.. F1=.." and the same for words and
  * sentences; --errors also lists the misses with some context.
+ *
+ * --gum-xml rebuilds GUM documents the way the web page shows them instead:
+ * the .xml file (xml/GUM_x.xml, one token per line inside <head> <p>
+ * <caption> <item> <sp> <figure> ... elements) gives the layout -- every
+ * block-level element is a paragraph of its own, separated by a blank line,
+ * and a verse line <l> is a line of its own -- while the matching conllu
+ * (dep/GUM_x.conllu: same words in the same order) gives the spacing
+ * (SpaceAfter=No), the tokens and the gold sentences, scored as above.
+ * The conllu "# newpar" marks are ignored in this mode, and the text is
+ * rebuilt token by token (forms joined by one space or none).
  *
  * Bench mode reads the "text" of each JSON line (crude parse: enough for
  * the corpora we have), then times tok_run + sent_run alone -- the only
@@ -122,6 +133,9 @@ typedef struct gold {
     uint32_t mwt_a, mwt_b, mwt_cur;
     int mwt_ok;
     long mwt_words;
+    /* --gum-xml: layout break before each word (0 none, 1 line, 2 block) */
+    const unsigned char *brk;
+    size_t nbrk, wi; /* wi: index of the next word of the document */
 } gold;
 
 typedef struct opts {
@@ -244,6 +258,27 @@ static void gold_reset(gold *g) {
     g->para_break = 0;
     g->space_after_last = 1;
     g->mwt_hi = 0;
+    g->wi = 0;
+}
+
+/* --gum-xml: append form (n bytes) to the text as the next token, after the
+ * separator the xml layout (a blank line, a line break) or the previous
+ * token's SpaceAfter asks for; returns its span. */
+static span xml_append(gold *g, const char *form, size_t n) {
+    unsigned b = g->wi < g->nbrk ? g->brk[g->wi] : 0;
+    if (g->text.n) {
+        if (b == 2)
+            buf_put(&g->text, "\n\n", 2);
+        else if (b == 1)
+            buf_put(&g->text, "\n", 1);
+        else if (g->space_after_last)
+            buf_put(&g->text, " ", 1);
+    }
+    span r = {(uint32_t)g->text.n, 0};
+    buf_put(&g->text, form, n);
+    r.b = (uint32_t)g->text.n;
+    g->pos = g->text.n;
+    return r;
 }
 
 /* Align form (n bytes) in the text from g->pos: skip spaces, then match
@@ -280,7 +315,7 @@ static span align(gold *g, opts *o, const char *form, size_t n, int *ok) {
 static int space_after_no(const char *misc) { return strstr(misc, "SpaceAfter=No") != NULL; }
 
 /* Process one file's lines into documents. */
-static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc) {
+static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, const unsigned char *brk, size_t nbrk) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "evalseg: cannot open %s\n", path);
@@ -289,6 +324,8 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc) {
     gold g;
     memset(&g, 0, sizeof g);
     gold_reset(&g);
+    g.brk = brk;
+    g.nbrk = nbrk;
     char *line = NULL;
     size_t cap = 0;
     ssize_t got;
@@ -302,6 +339,11 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc) {
         }
         if (!strcmp(line, "# newpar") || !strncmp(line, "# newpar ", 9)) {
             g.para_break = 1;
+            continue;
+        }
+        if (brk && !strncmp(line, "# text = ", 9)) {
+            in_sent = 1;
+            g.sent_has_tok = 0;
             continue;
         }
         if (!strncmp(line, "# text = ", 9)) {
@@ -346,7 +388,8 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc) {
         if (dash) {
             g.mwt_lo = atol(col[0]);
             g.mwt_hi = atol(dash + 1);
-            span r = align(&g, o, col[1], flen, &ok);
+            span r = brk ? xml_append(&g, col[1], flen) : align(&g, o, col[1], flen, &ok);
+            if (brk) ok = 1;
             sp_push(&g.toks, r.a, r.b);
             g.mwt_a = r.a;
             g.mwt_b = r.b;
@@ -370,6 +413,7 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc) {
                 g.mwt_ok = 0;
             }
             g.mwt_words++;
+            g.wi++;
             if (id == g.mwt_hi) {
                 if (!g.mwt_ok || g.mwt_cur != g.mwt_b) {
                     /* drop the partial word spans: the whole MWT fails */
@@ -382,7 +426,8 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc) {
             }
             continue;
         }
-        span r = align(&g, o, col[1], flen, &ok);
+        span r = brk ? xml_append(&g, col[1], flen) : align(&g, o, col[1], flen, &ok);
+        g.wi++;
         sp_push(&g.toks, r.a, r.b);
         sp_push(&g.words, r.a, r.b);
         g.space_after_last = !space_after_no(col[9]);
