@@ -994,10 +994,14 @@ static const rule *try_rules(bline *l, const unsigned char *s, size_t n, int in_
     size_t nr;
     const rule *tab = rules_for(lc(s[0]), &nr);
     unsigned second = n > 1 ? lc(s[1]) : 0;
+    uint32_t key = n >= 4 ? key4(s) : 0;
     for (size_t k = 0; k < nr; k++) {
         const rule *r = &tab[k];
-        unsigned p1 = (unsigned char)r->pat[1];
-        if (is_low(p1) && p1 != second) continue; /* cheap reject before pm() */
+        const unsigned char *p = (const unsigned char *)r->pat;
+        /* Cheap rejects before pm(): the second letter, then the first four
+         * when they are plain letters (pm's spaces and quotes have variants). */
+        if (is_low(p[1]) && p[1] != second) continue;
+        if (is_low(p[2]) && is_low(p[3]) && key4(p) != key) continue;
         if (l->n > r->max || (in_sent && !(r->flags & F_SENT))) continue;
         size_t m = pm(s, n, r->pat);
         if (!m) continue;
@@ -1092,7 +1096,7 @@ static int credit_line(bline *l) {
     const unsigned char *c = l->c;
     size_t n = l->cn;
     size_t win = n < 120 ? n : 120;
-    if (!memchr(c + n - win, '/', win) && !ends_with(c, n, "images")) return 0;
+    if (!memchr(c + n - win, '/', win) && !(lc(c[n - 1]) == 's' && ends_with(c, n, "images"))) return 0;
     if (credit_seg(c, n, 1)) return count_sentences(l) <= 3;
     if (l->n > 500 || count_sentences(l) > 4) return 0;
     /* Parenthesized tail: the core lost the final ')', find the last '('. */
@@ -1278,8 +1282,8 @@ static int classify(bline *l) {
     if (r) return (r->flags & F_EXTEND) ? 2 : 1;
 
     /* 2. Phrases that end the line. */
-    unsigned e = lc(c[n - 1]);
-    if (l->n <= 200 && (e == 'e' || e == 'w' || e == 'x' || e == 's')) {
+    unsigned e = lc(c[n - 1]), e1 = n > 1 ? lc(c[n - 2]) : 0;
+    if (l->n <= 200 && ((e1 == 'g' && e == 'e') || (e1 == 'o' && (e == 'w' || e == 'x')) || (e1 == 'e' && e == 's'))) {
         for (size_t k = 0; k < NELEM(TAILS); k++)
             if (ends_with(c, n, TAILS[k].pat) && rule_guard(l, &TAILS[k])) return 1;
     }

@@ -13,6 +13,7 @@
 #include "../src/doc.h"
 #include "test.h"
 
+static dyad_ctx *ctx;
 static dyad_doc *doc;
 static const char *cur;
 
@@ -21,7 +22,7 @@ static size_t code(const char *text) {
     dyad_doc_reset(doc);
     cur = text;
     if (dyad_doc_set_text(doc, text, strlen(text)) != DYAD_OK) return (size_t)-1;
-    if (dyad_doc_code(NULL, doc) != DYAD_OK) return (size_t)-1;
+    if (dyad_doc_code(ctx, doc) != DYAD_OK) return (size_t)-1;
     return dyad_doc_boilerplate_count(doc);
 }
 
@@ -324,7 +325,7 @@ static void test_token_flags(void) {
 }
 
 int main(void) {
-    if (dyad_doc_new(&doc) != DYAD_OK) return 1;
+    if (dyad_ctx_open(&ctx, NULL) != DYAD_OK || dyad_doc_new(&doc) != DYAD_OK) return 1;
     RUN(test_subscription);
     RUN(test_social);
     RUN(test_cookies);
@@ -340,5 +341,6 @@ int main(void) {
     RUN(test_editor_note);
     RUN(test_token_flags);
     dyad_doc_free(doc);
+    dyad_ctx_close(ctx);
     TEST_END();
 }

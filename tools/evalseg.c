@@ -437,6 +437,8 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, co
     }
     if (!rc) {
         if (in_sent && g.sent_has_tok) sp_push(&g.sents, g.sent_first, g.last_tok_end);
+        if (brk && g.wi != nbrk)
+            fprintf(stderr, "evalseg: %s: %zu words, the xml has %zu: layout misaligned\n", path, g.wi, nbrk);
         rc = doc_score(&g, o, ctx, doc);
     }
     free(line);
@@ -445,6 +447,66 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, co
     free(g.words.v);
     free(g.sents.v);
     fclose(f);
+    return rc;
+}
+
+/* Is the tag whose name starts at p (after "<" or "</") a block-level
+ * element of GUM's xml (2), a verse line (1), or inline (0)? */
+static int xml_block(const char *p) {
+    static const char *const blocks[] = {"head", "p", "caption", "item", "figure", "list", "sp", "lg", "table", "row"};
+    size_t n = 0;
+    while (p[n] && p[n] != ' ' && p[n] != '>' && p[n] != '/') n++;
+    if (n == 1 && p[0] == 'l') return 1;
+    for (size_t k = 0; k < sizeof blocks / sizeof blocks[0]; k++)
+        if (strlen(blocks[k]) == n && !memcmp(blocks[k], p, n)) return 2;
+    return 0;
+}
+
+/* --gum-xml: read the layout of the GUM document path (xml/NAME.xml) and
+ * score the matching dep/NAME.conllu with it. */
+static int eval_gum_xml(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "evalseg: cannot open %s\n", path);
+        return DYAD_EIO;
+    }
+    buf brk = {0};
+    char *line = NULL;
+    size_t cap = 0;
+    unsigned char pending = 0;
+    int rc = 0;
+    while (getline(&line, &cap, f) >= 0) {
+        if (line[0] == '<') {
+            int b = xml_block(line + 1 + (line[1] == '/'));
+            if (b > pending) pending = (unsigned char)b;
+        } else if (strchr(line, '\t')) {
+            if (buf_put(&brk, (const char *)&pending, 1)) {
+                rc = DYAD_ENOMEM;
+                break;
+            }
+            pending = 0;
+        }
+    }
+    free(line);
+    fclose(f);
+    /* .../xml/NAME.xml -> .../dep/NAME.conllu */
+    size_t n = strlen(path);
+    const char *x = strstr(path, "xml/");
+    char *cpath = malloc(n + 16);
+    if (!rc && (!cpath || !x || n < 4 || strcmp(path + n - 4, ".xml"))) {
+        fprintf(stderr, "evalseg: %s: expected .../xml/NAME.xml\n", path);
+        rc = DYAD_EINVAL;
+    }
+    if (!rc) {
+        size_t pre = (size_t)(x - path);
+        memcpy(cpath, path, pre);
+        memcpy(cpath + pre, "dep/", 4);
+        memcpy(cpath + pre + 4, x + 4, n - 4 - pre - 4);
+        strcpy(cpath + n - 4, ".conllu");
+        rc = eval_file(cpath, o, ctx, doc, (const unsigned char *)brk.s, brk.n);
+    }
+    free(cpath);
+    free(brk.s);
     return rc;
 }
 
@@ -575,18 +637,21 @@ static int bench(const char *path, int repeat) {
 int main(int argc, char **argv) {
     opts o = {"evalseg", 0, 0, 0};
     const char *bench_file = NULL;
-    int repeat = 5, nfiles = 0;
+    int repeat = 5, nfiles = 0, gum_xml = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--name") && i + 1 < argc)
             o.name = argv[++i];
         else if (!strcmp(argv[i], "--errors"))
             o.errors = 1;
+        else if (!strcmp(argv[i], "--gum-xml"))
+            gum_xml = 1;
         else if (!strcmp(argv[i], "--bench") && i + 1 < argc)
             bench_file = argv[++i];
         else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
             repeat = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
         else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "usage: evalseg [--name NAME] [--errors] FILE.conllu...\n"
+                            "       evalseg [--name NAME] [--errors] --gum-xml GUM_DIR/xml/NAME.xml...\n"
                             "       evalseg --bench FILE.jsonl [--repeat N]\n");
             return 2;
         } else
@@ -610,7 +675,7 @@ int main(int argc, char **argv) {
             continue;
         }
         if (argv[i][0] == '-' && argv[i][1]) continue;
-        rc = eval_file(argv[i], &o, ctx, doc);
+        rc = gum_xml ? eval_gum_xml(argv[i], &o, ctx, doc) : eval_file(argv[i], &o, ctx, doc, NULL, 0);
     }
     if (o.align_fail) fprintf(stderr, "evalseg: %ld gold tokens did not align with # text\n", o.align_fail);
     score_print(o.name, "tokens", &g_tok);
