@@ -367,7 +367,14 @@ static int byline_rest(const bline *l, const unsigned char *s, size_t n) {
         if (sep && names) aff = 1;
         if (!aff) {
             if (word_capital(w, wn)) {
-                if (!names && (word_in(w, wn, BY_STOP) || word_in(w, wn, MONTHS_DAYS))) return 0;
+                if (!names && word_in(w, wn, BY_STOP)) return 0;
+                /* "By March 3, ..." is a date, "By Jan de Vries" a name:
+                 * a month or day first counts as a date only beside a
+                 * digit or a comma. */
+                if (!names && word_in(w, wn, MONTHS_DAYS)) {
+                    for (size_t k = 0; k < n; k++)
+                        if (is_dig(s[k]) || s[k] == ',') return 0;
+                }
                 if (++names > 6) return 0;
             } else if (!names || !word_in(w, wn, NAME_LINK)) {
                 return 0;

@@ -15,6 +15,17 @@
  *    follows and the line does not read as hard-wrapped prose, and an
  *    all-caps line followed by a mixed-case line;
  *  - around lines made only of punctuation, and before bullet items.
+ *  - around e-mail header stamps ("Kay Mann 04/26/2001 07:17 AM Will you
+ *    ..."): before the date unless a lower-case word or , : leads into it
+ *    (sent on 08/16/2000 ...), and after the time (and AM/PM);
+ *  - after a sign-off and its comma when a capitalised word (the name)
+ *    follows: "Thanks, Sara", "Best regards, Debra";
+ *  - after a one-word salutation and its , or : when the next word is one
+ *    that is capitalised only at the start of a sentence ("Tana, Please
+ *    review ...", "Jill: As discussed ...");
+ *  - before a photo credit label ("Image:", "Photo:", "Video:") that follows
+ *    a caption without final punctuation ("Playstation VR demo Image: Nick
+ *    Moreau.").
  * A single line break is not a boundary: Reuters-21578 text is hard-wrapped.
  *
  * Datelines ("NAIROBI (Reuters) -", "WASHINGTON, March 3 (AP) --",
@@ -141,6 +152,125 @@ static int headline(const dyad_doc *d, size_t a, size_t b, size_t c, int first_l
     return line_bytes(d, a, b) * 10 < line_bytes(d, b, c) * 7;
 }
 
+/* Case-sensitive membership of token t in a NULL-terminated word list. */
+static int tok_in(const dyad_doc *d, const tok *t, const char *const *list) {
+    for (size_t k = 0; list[k]; k++)
+        if (tok_is(d, t, list[k])) return 1;
+    return 0;
+}
+
+/* Does token t spell n1 digits, '/', n2 digits (and so on), with groups of
+ * lengths within [lo,hi], in exactly ngroups groups separated by sep? */
+static int digit_groups(const dyad_doc *d, const tok *t, unsigned char sep, int ngroups, int lo, int hi) {
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start, i = 0;
+    for (int g = 0; g < ngroups; g++) {
+        size_t a = i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+        if ((int)(i - a) < lo || (int)(i - a) > hi) return 0;
+        if (g + 1 < ngroups) {
+            if (i >= n || s[i] != sep) return 0;
+            i++;
+        }
+    }
+    return i == n;
+}
+
+/* A date like 08/16/2000 or 10/08/99 (one token: the tokenizer keeps
+ * digit/digit together). */
+static int is_date(const dyad_doc *d, const tok *t) {
+    if (t->kind != TOK_NUM || t->end - t->start < 6 || t->end - t->start > 10) return 0;
+    const char *s = d->text + t->start;
+    if (s[1] != '/' && s[2] != '/') return 0;
+    return digit_groups(d, t, '/', 3, 1, 4);
+}
+
+/* A clock time like 12:05 or 03:14:14. */
+static int is_time(const dyad_doc *d, const tok *t) {
+    if (t->kind != TOK_NUM) return 0;
+    return digit_groups(d, t, ':', 2, 1, 2) || digit_groups(d, t, ':', 3, 1, 2);
+}
+
+/* Number of tokens of an e-mail header stamp (date, time, optional AM/PM)
+ * starting at token i, or 0. */
+static size_t stamp_len(const dyad_doc *d, size_t i) {
+    if (i + 1 >= d->ntok || !is_date(d, &d->toks[i]) || !is_time(d, &d->toks[i + 1])) return 0;
+    if (i + 2 < d->ntok) {
+        const tok *u = &d->toks[i + 2];
+        if (u->end - u->start == 2 && !(u->flags & TOKF_NL_BEFORE)) {
+            unsigned char a = (unsigned char)d->text[u->start] | 0x20, m = (unsigned char)d->text[u->start + 1] | 0x20;
+            if ((a == 'a' || a == 'p') && m == 'm') return 3;
+        }
+    }
+    return 2;
+}
+
+/* Sign-offs that end a message before the sender's name. */
+static int sign_off(const dyad_doc *d, size_t a, size_t b) {
+    static const char *const one[] = {"Thanks", "Regards", "Sincerely", "Cheers", "Respectfully", "Best", "Love",
+                                      "Thx", "Cordially", "Yours", NULL};
+    static const char *const two_a[] = {"Thank", "Best", "Kind", "Warm", "Warmest", "Many", "Best", "With",
+                                        "Yours", NULL};
+    static const char *const two_b[] = {"you", "regards", "wishes", "thanks", "Regards", "Wishes", "truly",
+                                        "sincerely", NULL};
+    if (b == a + 1) return tok_in(d, &d->toks[a], one);
+    if (b == a + 2) return tok_in(d, &d->toks[a], two_a) && tok_in(d, &d->toks[a + 1], two_b);
+    return 0;
+}
+
+/* Capitalised words that start a sentence rather than continue one after a
+ * salutation's comma: "Tana, Please review ...". */
+static int opener_word(const dyad_doc *d, const tok *t) {
+    static const char *const w[] = {"Please", "Attached", "Per", "Let", "Thanks", "Thank", "Can", "Could", "Would",
+                                    "Will", "Do", "Did", "Are", "Is", "You", "Hope", "Sorry", "Try", "FYI",
+                                    "Any", "Good", "Great", NULL};
+    if (!(t->flags & TOKF_UPPER) || t->kind != TOK_WORD) return 0;
+    if (tok_is(d, t, "I")) return 0; /* "Yes, I think so." */
+    return tok_in(d, t, w) || tok_sentence_starter(d->text + t->start, t->end - t->start);
+}
+
+/* Labels of photo and video credits under a caption. */
+static int credit_label(const dyad_doc *d, size_t i) {
+    static const char *const w[] = {"Image", "Photo", "Photograph", "Picture", "Video", "Credit", "Photos",
+                                    "Images", NULL};
+    if (i + 1 >= d->ntok) return 0;
+    const tok *u = &d->toks[i + 1];
+    if (u->kind != TOK_PUNCT || (u->flags & TOKF_SPACE_BEFORE) || !tok_is(d, u, ":")) return 0;
+    return tok_in(d, &d->toks[i], w);
+}
+
+/* E-mail and caption rules: should a sentence [start, ...) end after token
+ * t?  Only called where no other rule cut. */
+static int web_cut(const dyad_doc *d, size_t start, size_t t) {
+    const tok *cur = &d->toks[t], *nx = &d->toks[t + 1];
+    if (nx->kind == TOK_NUM) { /* a header stamp starts at t+1 */
+        if (t + 1 > start && !is_lower_word(cur) && !is_continuer(d, cur) && !tok_is(d, cur, "(") &&
+            stamp_len(d, t + 1))
+            return 1;
+        return 0;
+    }
+    if (cur->kind == TOK_PUNCT) {
+        size_t len = cur->end - cur->start;
+        unsigned char c = tok_c0(d, cur);
+        if (len != 1 || (c != ',' && c != ':') || t == start) return 0;
+        if (is_continuer(d, nx) || !(nx->flags & TOKF_UPPER) || t > start + 2) return 0;
+        if (c == ',' && sign_off(d, start, t) && nx->kind == TOK_WORD) return 1;
+        return t == start + 1 && d->toks[start].kind == TOK_WORD && (d->toks[start].flags & TOKF_UPPER) &&
+               !tok_sentence_starter(d->text + d->toks[start].start, d->toks[start].end - d->toks[start].start) &&
+               !sign_off(d, start, t) && opener_word(d, nx);
+    }
+    if (cur->kind == TOK_NUM || (cur->kind == TOK_WORD && cur->end - cur->start == 2)) {
+        /* the end of a header stamp */
+        for (size_t k = 2; k <= 3; k++)
+            if (t + 1 >= k && t + 1 - k >= start && stamp_len(d, t + 1 - k) == k)
+                return !is_continuer(d, nx);
+        return 0;
+    }
+    if (nx->kind == TOK_WORD && (nx->flags & TOKF_UPPER) && t + 1 > start && credit_label(d, t + 1))
+        return cur->kind == TOK_WORD || cur->kind == TOK_ABBREV || cur->kind == TOK_NUM;
+    return 0;
+}
+
 /* Should a sentence end after a final token of type fin when m is the next
  * token (after any closers; had_closer tells if there were any)? */
 static int ends_before(const dyad_doc *d, const tok *fin_tok, int fin, const tok *m, int had_closer) {
@@ -194,6 +324,7 @@ int sent_run(dyad_doc *d) {
             }
         }
         if (!cut && nx->flags & TOKF_PARA_BEFORE) cut = t + 1;
+        if (!cut && web_cut(d, start, t)) cut = t + 1;
         if (t + 1 == lend) {
             /* A line break follows: line [line_a, lend) ends here. */
             size_t next_end = line_end(d, lend);

@@ -143,6 +143,8 @@ static void test_bylines(void) {
     CHECK_INT(marked("By Maria Ortiz"), 1);
     CHECK(line_is_boiler("By MARIA ORTIZ, Associated Press"));
     CHECK(line_is_boiler("By Ann Lee and Bo Kim | Reuters"));
+    CHECK(code("Envoys meet\n\nBy Jan de Vries\n\nThe envoys met on Tuesday to discuss aid, diplomats said.\n") == 1);
+    CHECK(!line_is_boiler("By March, 2023 the plan had failed."));
     CHECK(line_is_boiler("BYLINE: Amber Phillips."));
     CHECK(line_is_boiler("Reporting by Ann Lee; Editing by Bo Kim"));
     CHECK(line_is_boiler("(Reporting by Ann Lee in Washington; Writing by Luis Gomez; Editing by Bo Kim)"));
