@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "utf8.h"
 
 int dyad_doc_new(dyad_doc **out) {
     if (!out) return DYAD_EINVAL;
@@ -107,46 +108,6 @@ int doc_set_text_raw(dyad_doc *d, const char *text, size_t len, int derived) {
     return DYAD_OK;
 }
 
-/* Windows-1252 code points for bytes 0x80..0x9F (0 where undefined). */
-static const uint16_t cp1252[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0};
-
-/* Length of a valid UTF-8 sequence at s, or 0. */
-static size_t utf8_valid(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    if (c < 0xC2) return 0;
-    if (c < 0xE0) return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-    if (c < 0xF0) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)) return 0;
-        return 3;
-    }
-    if (c < 0xF5) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-        if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)) return 0;
-        return 4;
-    }
-    return 0;
-}
-
-static size_t put_utf8(char *o, unsigned cp) {
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    o[0] = (char)(0xE0 | (cp >> 12));
-    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-}
-
 /* A control byte that we turn into a space (keeping offsets).  Tab, LF,
  * VT, FF and CR are whitespace the tokenizer understands. */
 static int is_bad_ctl(unsigned c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v'; }
@@ -175,7 +136,7 @@ int dyad_doc_set_text(dyad_doc *d, const char *text, size_t len) {
             i++;
             continue;
         }
-        size_t k = utf8_valid(s + i, len - i);
+        size_t k = utf8_seq(s + i, len - i);
         if (k) {
             i += k;
         } else {
@@ -218,15 +179,14 @@ int dyad_doc_set_text(dyad_doc *d, const char *text, size_t len) {
             i++;
             continue;
         }
-        size_t k = utf8_valid(s + i, len - i);
+        size_t k = utf8_seq(s + i, len - i);
         if (k) {
             memcpy(o + n, s + i, k);
             n += k;
             i += k;
             continue;
         }
-        unsigned cp = c >= 0xA0 ? c : cp1252[c - 0x80];
-        n += put_utf8(o + n, cp ? cp : 0xFFFD);
+        n += utf8_put(o + n, cp1252_decode(c));
         i++;
     }
     o[n] = '\0';

@@ -28,6 +28,7 @@
  * kept, with the page's first <h1> put in front if it lies outside.  Cuts
  * are joined with the strongest break found at the joint. */
 #include "html.h"
+#include "utf8.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -118,19 +119,6 @@ static const unsigned char ACLS[256] = {
 
 #define LOWER(c) ((unsigned char)((c) + ((ACLS[(unsigned char)(c)] & A_UPPER) ? 32 : 0)))
 
-/* Windows-1252 bytes 0x80-0xFF as code points; the five holes are U+FFFD. */
-static const uint16_t CP1252[128] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-    0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE, 0xAF,
-    0xB0, 0xB1, 0xB2, 0xB3, 0xB4, 0xB5, 0xB6, 0xB7, 0xB8, 0xB9, 0xBA, 0xBB, 0xBC, 0xBD, 0xBE, 0xBF,
-    0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB, 0xCC, 0xCD, 0xCE, 0xCF,
-    0xD0, 0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9, 0xDA, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF,
-    0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9, 0xEA, 0xEB, 0xEC, 0xED, 0xEE, 0xEF,
-    0xF0, 0xF1, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE, 0xFF,
-};
 
 /* ---- named character references ------------------------------------- */
 
@@ -592,27 +580,6 @@ static const entdef *ent_lookup(const unsigned char *name, size_t n) {
 
 /* ---- UTF-8 ----------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    if (c < 0xC2) return 0;
-    if (c < 0xE0) return (n >= 2 && (s[1] & 0xC0) == 0x80) ? 2 : 0;
-    if (c < 0xF0) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-        if (c == 0xE0 && s[1] < 0xA0) return 0;  /* overlong */
-        if (c == 0xED && s[1] >= 0xA0) return 0; /* surrogate */
-        return 3;
-    }
-    if (c < 0xF5) {
-        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-        if (c == 0xF0 && s[1] < 0x90) return 0;
-        if (c == 0xF4 && s[1] >= 0x90) return 0;
-        return 4;
-    }
-    return 0;
-}
-
 /* Like utf8_seq, but 0 also for the characters text handling must see one
  * by one: U+0080-U+00A0 (C1 controls, no-break space), U+00AD (soft
  * hyphen) and U+FEFF (byte order mark). */
@@ -639,29 +606,6 @@ static int utf8_valid(const unsigned char *s, size_t n) {
         i += m;
     }
     return 1;
-}
-
-static size_t utf8_put(char *b, uint32_t cp) {
-    if (cp < 0x80) {
-        b[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        b[0] = (char)(0xC0 | (cp >> 6));
-        b[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        b[0] = (char)(0xE0 | (cp >> 12));
-        b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        b[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    b[0] = (char)(0xF0 | (cp >> 18));
-    b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    b[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* ---- sinks: lazy whitespace ------------------------------------------- */
@@ -738,7 +682,7 @@ static inline void sink_put(sink *k, const void *p, size_t n) {
  * characters other than whitespace become U+FFFD. */
 static uint32_t numeric_cp(uint32_t v) {
     if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0xFFFD;
-    if (v >= 0x80 && v <= 0x9F) return CP1252[v - 0x80];
+    if (v >= 0x80 && v <= 0x9F) return cp1252_decode(v);
     if ((v < 0x20 && !(CCLASS[v] == C_WS)) || v == 0x7F) return 0xFFFD;
     return v;
 }
@@ -921,7 +865,7 @@ static void emit_text(const hx *x, sink *k, const unsigned char *s, size_t n, in
             break;
         default: /* byte >= 0x80 */
             if (x->legacy) {
-                cp = CP1252[c - 0x80];
+                cp = cp1252_decode(c);
                 if (x->legacy == 2) { /* ISO-8859-15 differs from Latin-1 in eight places */
                     switch (c) {
                     case 0xA4: cp = 0x20AC; break;
@@ -945,11 +889,11 @@ static void emit_text(const hx *x, sink *k, const unsigned char *s, size_t n, in
                 }
                 size_t m = utf8_seq(s + i, n - i);
                 if (m == 2) { /* U+0080-U+00A0, U+00AD; C1 controls are mis-decoded Windows-1252 */
-                    cp = CP1252[s[i + 1] - 0x80];
+                    cp = cp1252_decode(s[i + 1]);
                 } else if (m == 3) {
                     cp = 0xFEFF;
                 } else { /* invalid UTF-8: read the byte as Windows-1252 */
-                    cp = CP1252[c - 0x80];
+                    cp = cp1252_decode(c);
                     m = 1;
                 }
                 i += m;

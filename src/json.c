@@ -5,6 +5,7 @@
  * invalid UTF-8 (repaired later, when the text is set on the document).
  * Lone UTF-16 surrogates in \u escapes become U+FFFD. */
 #include "json.h"
+#include "utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -58,27 +59,7 @@ static int hex4(jp *p, size_t at, unsigned *out) {
 
 static void put_cp(strbuf *b, unsigned cp) {
     char o[4];
-    size_t k;
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        k = 1;
-    } else if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        k = 2;
-    } else if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        k = 3;
-    } else {
-        o[0] = (char)(0xF0 | (cp >> 18));
-        o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[3] = (char)(0x80 | (cp & 0x3F));
-        k = 4;
-    }
-    sb_putn(b, o, k);
+    sb_putn(b, o, utf8_put(o, cp));
 }
 
 /* Parse a string at p->i (on the opening quote).  With out, unescape into
