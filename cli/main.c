@@ -101,24 +101,29 @@ static void code_slot(run *R, slot *s) {
     }
 }
 
+/* Code the next framed slot, if any, on the calling thread.  Returns 0
+ * when there was none.  Called with R->mu held; returns with it held. */
+static int code_next_locked(run *R) {
+    if (R->next == R->head) return 0;
+    slot *s = &R->slots[R->next % R->nslots];
+    R->next++;
+    pthread_mutex_unlock(&R->mu);
+    code_slot(R, s);
+    pthread_mutex_lock(&R->mu);
+    s->state = 2;
+    pthread_cond_signal(&R->done_cv);
+    return 1;
+}
+
 static void *worker(void *arg) {
     run *R = arg;
+    pthread_mutex_lock(&R->mu);
     for (;;) {
-        pthread_mutex_lock(&R->mu);
         while (R->next == R->head && !R->quit) pthread_cond_wait(&R->work_cv, &R->mu);
-        if (R->next == R->head) { /* quit and nothing left */
-            pthread_mutex_unlock(&R->mu);
-            return NULL;
-        }
-        slot *s = &R->slots[R->next % R->nslots];
-        R->next++;
-        pthread_mutex_unlock(&R->mu);
-        code_slot(R, s);
-        pthread_mutex_lock(&R->mu);
-        s->state = 2;
-        pthread_cond_signal(&R->done_cv);
-        pthread_mutex_unlock(&R->mu);
+        if (!code_next_locked(R)) break; /* quit and nothing left */
     }
+    pthread_mutex_unlock(&R->mu);
+    return NULL;
 }
 
 static void emit(run *R, slot *s) {
@@ -154,8 +159,10 @@ static void emit(run *R, slot *s) {
     }
 }
 
-/* Write every finished slot at the tail; with wait, block for the tail
- * slot.  Called by the main thread only. */
+/* Write every finished slot at the tail; with wait, make progress on the
+ * tail slot first: code a framed slot on this thread if one is waiting
+ * (the main thread is a worker too, so -j N keeps N threads coding), else
+ * block until the tail is done.  Called by the main thread only. */
 static void drain(run *R, int wait) {
     for (;;) {
         pthread_mutex_lock(&R->mu);
@@ -164,7 +171,8 @@ static void drain(run *R, int wait) {
             return;
         }
         slot *s = &R->slots[R->tail % R->nslots];
-        while (s->state != 2 && wait) pthread_cond_wait(&R->done_cv, &R->mu);
+        while (s->state != 2 && wait)
+            if (!code_next_locked(R)) pthread_cond_wait(&R->done_cv, &R->mu);
         int ready = s->state == 2;
         pthread_mutex_unlock(&R->mu);
         if (!ready) return;
@@ -334,7 +342,7 @@ static int cmd_code(int argc, char **argv) {
     if (nthreads > 1) {
         ropt.flags |= DYAD_READER_DEFER;
         th = calloc((size_t)nthreads, sizeof *th);
-        for (long t = 0; th && t < nthreads; t++) {
+        for (long t = 0; th && t < nthreads - 1; t++) {
             if (pthread_create(&th[t], NULL, worker, &R)) break;
             nth++;
         }

@@ -87,9 +87,40 @@ static void test_paragraphs(void) {
     CHECK_STR(sents("The demands:\n- more pay\n- less work"), "The demands: || - more pay || - less work");
 }
 
+static void test_email(void) {
+    /* header stamps: a sentence of their own, the name before too */
+    CHECK_STR(sents("Kay Mann 04/26/2001 07:17 AM Will you send it? Thanks."),
+              "Kay Mann || 04/26/2001 07:17 AM || Will you send it? || Thanks.");
+    CHECK_STR(sents("08/16/2000 12:05 PM I am leaving."), "08/16/2000 12:05 PM || I am leaving.");
+    CHECK_STR(sents("annotations made on 04/25/01 12:42:55 We have moved."),
+              "annotations made on 04/25/01 12:42:55 || We have moved.");
+    CHECK_STR(sents("Sent: 03/27/2001 09:11 AM, see below."), "Sent: 03/27/2001 09:11 AM, see below.");
+    /* a date and time alone are not a stamp's shape */
+    CHECK_STR(sents("Shares closed at 12:05 on 3/4 Friday."), "Shares closed at 12:05 on 3/4 Friday.");
+    /* sign-offs before a name */
+    CHECK_STR(sents("Please call me. Thanks, Sara"), "Please call me. || Thanks, || Sara");
+    CHECK_STR(sents("Best regards, Debra Perlingiere"), "Best regards, || Debra Perlingiere");
+    CHECK_STR(sents("\"Thanks, he said."), "\"Thanks, he said.");
+    /* salutations */
+    CHECK_STR(sents("Tana, Please review this."), "Tana, || Please review this.");
+    CHECK_STR(sents("Jill: As discussed, it is attached."), "Jill: || As discussed, it is attached.");
+    CHECK_STR(sents("Yes, I think so."), "Yes, I think so.");
+    CHECK_STR(sents("However, The Times disagreed."), "However, The Times disagreed.");
+    CHECK_STR(sents("John, Paul and Mary left."), "John, Paul and Mary left.");
+}
+
+static void test_credits(void) {
+    /* a photo credit after a caption without final punctuation */
+    CHECK_STR(sents("Playstation VR demo Image: Nick Moreau."), "Playstation VR demo || Image: Nick Moreau.");
+    CHECK_STR(sents("The event in Washington D.C. Photo: US Navy."), "The event in Washington D.C. || Photo: US Navy.");
+    CHECK_STR(sents("The Image: a new brand."), "The Image: a new brand.");
+    CHECK_STR(sents("He said: Image matters."), "He said: Image matters.");
+}
+
 static void test_cover(void) {
     /* sentences cover all tokens, in order, never empty, SENT_END set */
-    static const char *const texts[] = {"a. b. c", "...\n\n...", "\"\"\"", "Mr. . . .", "A.\n\nB.", "x\n-\n-\n-"};
+    static const char *const texts[] = {"a. b. c", "...\n\n...", "\"\"\"", "Mr. . . .", "A.\n\nB.", "x\n-\n-\n-",
+                                        "1/2/03 4:05 PM", "Thanks, A", "X 1/2/03 4:05", "a Image: B"};
     for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
         dyad_doc *d;
         if (dyad_doc_new(&d)) return;
@@ -112,6 +143,8 @@ int main(void) {
     RUN(test_basic);
     RUN(test_abbrev);
     RUN(test_paragraphs);
+    RUN(test_email);
+    RUN(test_credits);
     RUN(test_cover);
     TEST_END();
 }
