@@ -113,9 +113,9 @@ static size_t line_end(const dyad_doc *d, size_t i) {
     return j;
 }
 
-/* Line [a,b) has only punctuation and symbols. */
-static int punct_line(const dyad_doc *d, size_t a, size_t b) {
-    for (size_t i = a; i < b; i++) {
+/* The line that starts at token a has only punctuation and symbols. */
+static int punct_line(const dyad_doc *d, size_t a) {
+    for (size_t i = a; i < d->ntok && (i == a || !(d->toks[i].flags & TOKF_NL_BEFORE)); i++) {
         int k = d->toks[i].kind;
         if (k != TOK_PUNCT && k != TOK_SYMBOL && k != TOK_QUOTE) return 0;
     }
@@ -137,12 +137,16 @@ static int caps_line(const dyad_doc *d, size_t a, size_t b) {
 /* Byte length of line [a,b). */
 static size_t line_bytes(const dyad_doc *d, size_t a, size_t b) { return d->toks[b - 1].end - d->toks[a].start; }
 
-/* Is line [a,b), followed by line [b,c), a headline of its own?  Called for
- * line breaks that are not paragraph breaks. */
-static int headline(const dyad_doc *d, size_t a, size_t b, size_t c, int first_line) {
+/* Is line [a,b), followed by another line, a headline of its own?  Called
+ * for line breaks that are not paragraph breaks.  The end of the next line
+ * is found only when needed: most lines fail the first tests. */
+static int headline(const dyad_doc *d, size_t a, size_t b, int first_line) {
     const tok *last = &d->toks[b - 1], *nx = &d->toks[b];
     if (final_kind(d, last) != FIN_NONE) return 0;
     if (last->kind == TOK_PUNCT) return 0; /* , : - (a dateline) */
+    if (!first_line && (last->flags & TOKF_HAS_ALPHA) && !(last->flags & TOKF_ALLCAPS))
+        return 0; /* caps_line(a, b) fails */
+    size_t c = line_end(d, b);
     if (caps_line(d, a, b) && !caps_line(d, b, c)) return 1;
     if (!first_line) return 0;
     if (!(nx->flags & TOKF_UPPER) && nx->kind != TOK_NUM && nx->kind != TOK_QUOTE) return 0;
@@ -194,6 +198,8 @@ static int is_time(const dyad_doc *d, const tok *t) {
 /* Number of tokens of an e-mail header stamp (date, time, optional AM/PM)
  * starting at token i, or 0. */
 static size_t stamp_len(const dyad_doc *d, size_t i) {
+    const char *s = d->text + d->toks[i].start; /* NUL-terminated: s[2] is safe after s[1] */
+    if (!(s[1] == '/' || (s[1] != '\0' && s[2] == '/'))) return 0; /* the usual number, quickly */
     if (i + 1 >= d->ntok || !is_date(d, &d->toks[i]) || !is_time(d, &d->toks[i + 1])) return 0;
     if (i + 2 < d->ntok) {
         const tok *u = &d->toks[i + 2];
@@ -236,39 +242,33 @@ static int credit_label(const dyad_doc *d, size_t i) {
     if (i + 1 >= d->ntok) return 0;
     const tok *u = &d->toks[i + 1];
     if (u->kind != TOK_PUNCT || (u->flags & TOKF_SPACE_BEFORE) || !tok_is(d, u, ":")) return 0;
+    /* the credit is a name: "Image: Nick Moreau", not "Image: a new brand" */
+    if (i + 2 >= d->ntok || !(d->toks[i + 2].flags & TOKF_UPPER)) return 0;
     return tok_in(d, &d->toks[i], w);
 }
 
-/* E-mail and caption rules: should a sentence [start, ...) end after token
- * t?  Only called where no other rule cut. */
+/* Sign-off, salutation and credit rules: should the sentence [start, ...)
+ * end after token t?  The caller calls only for a , or : among the first
+ * three tokens of a sentence, or before a capitalised word glued to a colon. */
 static int web_cut(const dyad_doc *d, size_t start, size_t t) {
     const tok *cur = &d->toks[t], *nx = &d->toks[t + 1];
-    if (nx->kind == TOK_NUM) { /* a header stamp starts at t+1 */
-        if (t + 1 > start && !is_lower_word(cur) && !is_continuer(d, cur) && !tok_is(d, cur, "(") &&
-            stamp_len(d, t + 1))
-            return 1;
-        return 0;
-    }
+    if (!(nx->flags & TOKF_UPPER) || nx->kind != TOK_WORD) return 0;
     if (cur->kind == TOK_PUNCT) {
-        size_t len = cur->end - cur->start;
         unsigned char c = tok_c0(d, cur);
-        if (len != 1 || (c != ',' && c != ':') || t == start) return 0;
-        if (is_continuer(d, nx) || !(nx->flags & TOKF_UPPER) || t > start + 2) return 0;
-        if (c == ',' && sign_off(d, start, t) && nx->kind == TOK_WORD) return 1;
-        return t == start + 1 && d->toks[start].kind == TOK_WORD && (d->toks[start].flags & TOKF_UPPER) &&
-               !tok_sentence_starter(d->text + d->toks[start].start, d->toks[start].end - d->toks[start].start) &&
-               !sign_off(d, start, t) && opener_word(d, nx);
+        if (cur->end - cur->start != 1 || (c != ',' && c != ':') || t == start || t > start + 2) return 0;
+        if (c == ',' && sign_off(d, start, t)) return 1;
+        /* Labels like "Note: The ..." introduce, they do not greet. */
+        static const char *const labels[] = {"Note", "Notes", "Source", "Sources", "Re", "Subject", "Date", "From",
+                                             "To", "Cc", "Update", "Editor", "Correction", "Example", "Warning",
+                                             "Question", "Answer", "Summary", "Background", "Update", NULL};
+        const tok *w = &d->toks[start];
+        return t == start + 1 && w->kind == TOK_WORD && (w->flags & TOKF_UPPER) && !(w->flags & TOKF_ALLCAPS) &&
+               !tok_sentence_starter(d->text + w->start, w->end - w->start) && !sign_off(d, start, t) &&
+               !tok_in(d, w, labels) && opener_word(d, nx);
     }
-    if (cur->kind == TOK_NUM || (cur->kind == TOK_WORD && cur->end - cur->start == 2)) {
-        /* the end of a header stamp */
-        for (size_t k = 2; k <= 3; k++)
-            if (t + 1 >= k && t + 1 - k >= start && stamp_len(d, t + 1 - k) == k)
-                return !is_continuer(d, nx);
-        return 0;
-    }
-    if (nx->kind == TOK_WORD && (nx->flags & TOKF_UPPER) && t + 1 > start && credit_label(d, t + 1))
-        return cur->kind == TOK_WORD || cur->kind == TOK_ABBREV || cur->kind == TOK_NUM;
-    return 0;
+    /* a credit label after a caption: "... demo Image: Nick Moreau." */
+    if (t + 1 == start || !(cur->kind == TOK_WORD || cur->kind == TOK_ABBREV || cur->kind == TOK_NUM)) return 0;
+    return credit_label(d, t + 1);
 }
 
 /* Should a sentence end after a final token of type fin when m is the next
@@ -303,8 +303,9 @@ int sent_run(dyad_doc *d) {
     d->nsent = 0;
     size_t n = d->ntok;
     if (!n) return DYAD_OK;
-    size_t start = 0, line_a = 0, lend = line_end(d, 0);
+    size_t start = 0, line_a = 0;
     int first_line = 1, prev_bullet = is_bullet(d, 0);
+    size_t stamp_end = d->toks[0].kind == TOK_NUM ? stamp_len(d, 0) : 0; /* end of the last header stamp */
     for (size_t t = 0; t < n; t++) {
         if (t + 1 >= n) break;
         size_t cut = 0; /* boundary after token cut-1, when nonzero */
@@ -324,14 +325,26 @@ int sent_run(dyad_doc *d) {
             }
         }
         if (!cut && nx->flags & TOKF_PARA_BEFORE) cut = t + 1;
-        if (!cut && web_cut(d, start, t)) cut = t + 1;
-        if (t + 1 == lend) {
+        /* E-mail header stamps: a boundary before (see above) and after. */
+        if (!cut && t + 1 == stamp_end && !is_continuer(d, nx)) cut = t + 1;
+        if (nx->kind == TOK_NUM) {
+            size_t k = stamp_len(d, t + 1);
+            if (k) {
+                stamp_end = t + 1 + k;
+                if (!cut && t + 1 > start && !is_lower_word(cur) && !is_continuer(d, cur) && !tok_is(d, cur, "("))
+                    cut = t + 1;
+            }
+        } else if (!cut && (cur->kind == TOK_PUNCT ? t <= start + 2
+                                                   : (nx->flags & TOKF_UPPER) && d->text[nx->end] == ':') &&
+                   web_cut(d, start, t)) {
+            cut = t + 1;
+        }
+        if (nx->flags & TOKF_NL_BEFORE) {
             /* A line break follows: line [line_a, lend) ends here. */
-            size_t next_end = line_end(d, lend);
+            size_t lend = t + 1;
             int bullet = is_bullet(d, lend);
             if (!cut) {
-                if (headline(d, line_a, lend, next_end, first_line) || punct_line(d, line_a, lend) ||
-                    punct_line(d, lend, next_end))
+                if (headline(d, line_a, lend, first_line) || punct_line(d, line_a) || punct_line(d, lend))
                     cut = lend;
                 else if (bullet) {
                     int f = final_kind(d, &d->toks[lend - 1]);
@@ -341,7 +354,6 @@ int sent_run(dyad_doc *d) {
             prev_bullet = bullet;
             first_line = 0;
             line_a = lend;
-            lend = next_end;
         }
         /* An emoticon or emoji ends a sentence before a capitalised word
          * (web text: "... community :-) Posted by ..."), and a separator

@@ -352,7 +352,8 @@ static size_t fused_split(const unsigned char *s, size_t n) {
         {"isnt", 2},   {"shouldnt", 6}, {"wanna", 3}, {"wasnt", 3},  {"werent", 4},  {"wont", 2},
         {"wouldnt", 5},
     };
-    unsigned l1 = (unsigned)lower(s[n - 1]), l2 = (unsigned)lower(s[n - 2]);
+    /* | 0x20 folds ASCII letters; no other byte folds to n t a o. */
+    unsigned l1 = s[n - 1] | 0x20u, l2 = s[n - 2] | 0x20u;
     if (!((l2 == 'n' && l1 == 't') || (l2 == 'n' && l1 == 'a') || (l2 == 't' && l1 == 'a') || (l2 == 'o' && l1 == 't')))
         return 0;
     /* Only all-lower, Capitalised or ALL-CAPS forms. */
@@ -405,6 +406,12 @@ static size_t scan_word(const lexer *lx, size_t i, int *kind, size_t *cl, unsign
         while ((cc = cls[s[q]]) & C_AN) {
             acc |= cc;
             q++;
+        }
+        /* Most words end at a space or line break; the NUL after the text
+         * is a space in cls[], so this also stops at the end. */
+        if (cc & (C_SP | C_NL)) {
+            if (q > n) q = n;
+            break;
         }
         if (q >= n) {
             q = n;
@@ -727,7 +734,9 @@ static size_t punct(lexer *lx, size_t i, unsigned ws) {
         }
         break;
     }
-    if (emit(lx, i, e, kind, f)) return 0;
+    /* A single ASCII punctuation byte has no letter or digit: skip the
+     * class scan (, . " ( ) are most of the punctuation tokens). */
+    if (emit_acc(lx, i, e, kind, f, (e == i + 1 && c < 0x80) ? cls[c] : ACC_UNKNOWN)) return 0;
     return e;
 }
 
@@ -742,7 +751,13 @@ int tok_run(dyad_doc *d) {
     int nl = 0;      /* line breaks since the last token */
     int line_start = 0;
     while (i < n) {
-        unsigned c = s[i], k = cls[c];
+        unsigned c = s[i], k;
+        if (c == ' ') { /* the most common byte between tokens, first */
+            ws |= line_start ? TOKF_SPACE_BEFORE | TOKF_PARA_BEFORE : TOKF_SPACE_BEFORE;
+            i++;
+            continue;
+        }
+        k = cls[c];
         if (k & C_SP) {
             /* Indentation right after a line break marks a paragraph (Reuters
              * wire style); \r is part of the line break, not indentation. */
@@ -785,7 +800,12 @@ int tok_run(dyad_doc *d) {
         word:;
             size_t e = 0;
             int kind;
-            if (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F' || c == 'm' || c == 'M')
+            /* A URL starts http ftp www mailto: test two letters before
+             * calling (the text is NUL-terminated, so s[i + 2] is safe
+             * once s[i + 1] is a letter). */
+            unsigned l0 = c | 0x20, l1 = s[i + 1] | 0x20u;
+            if ((l0 == 'h' && l1 == 't') || (l0 == 'w' && l1 == 'w') || (l0 == 'f' && l1 == 't') ||
+                (l0 == 'm' && l1 == 'a' && (s[i + 2] | 0x20) == 'i'))
                 e = url_len(&lx, i);
             if (e) {
                 e += i;
@@ -801,7 +821,22 @@ int tok_run(dyad_doc *d) {
                     i = cl;
                 } else {
                     if (e == i) e = i + 1; /* cannot happen; guarantees progress */
-                    if (emit_acc(&lx, i, e, kind, ws, acc)) return DYAD_ENOMEM;
+                    if (!(acc & (C_HI | ACC_UNKNOWN)) && (cls[c] & C_AL) && lx.nt < lx.cap) {
+                        /* The common case inline: an ASCII word starting with a
+                         * letter, its classes known, room in the array. */
+                        unsigned f = ws | TOKF_HAS_ALPHA;
+                        if (acc & C_DG) f |= TOKF_HAS_DIGIT;
+                        if (cls[c] & C_UP) f |= TOKF_UPPER;
+                        if (!(acc & C_LO)) f |= TOKF_ALLCAPS;
+                        tok *o = lx.out + lx.nt++;
+                        o->start = (uint32_t)i;
+                        o->end = (uint32_t)e;
+                        o->flags = (uint16_t)f;
+                        o->kind = (uint8_t)kind;
+                        o->pad = 0;
+                    } else if (emit_acc(&lx, i, e, kind, ws, acc)) {
+                        return DYAD_ENOMEM;
+                    }
                     i = e;
                     if (cl > e) {
                         if (emit(&lx, e, cl, TOK_CLITIC, 0)) return DYAD_ENOMEM;

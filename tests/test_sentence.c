@@ -107,6 +107,8 @@ static void test_email(void) {
     CHECK_STR(sents("Yes, I think so."), "Yes, I think so.");
     CHECK_STR(sents("However, The Times disagreed."), "However, The Times disagreed.");
     CHECK_STR(sents("John, Paul and Mary left."), "John, Paul and Mary left.");
+    CHECK_STR(sents("NOTE: The figures are unaudited."), "NOTE: The figures are unaudited.");
+    CHECK_STR(sents("Note: The figures are unaudited."), "Note: The figures are unaudited.");
 }
 
 static void test_credits(void) {

@@ -210,6 +210,41 @@ static void test_whitespace_flags(void) {
     CHECK(!tok_at("  a", 0, &t) && (t.flags & TOKF_SPACE_BEFORE) && !(t.flags & TOKF_PARA_BEFORE));
 }
 
+/* The inline fast paths (plain ASCII words, single punctuation bytes) must
+ * set the same flags as the general path, also once the token array grows. */
+static void test_fast_flags(void) {
+    tok t;
+    CHECK(!tok_at("x abc", 1, &t) && t.flags == (TOKF_SPACE_BEFORE | TOKF_HAS_ALPHA) && t.kind == TOK_WORD);
+    CHECK(!tok_at("x B2B", 1, &t) &&
+          t.flags == (TOKF_SPACE_BEFORE | TOKF_HAS_ALPHA | TOKF_HAS_DIGIT | TOKF_UPPER | TOKF_ALLCAPS));
+    CHECK(!tok_at("x\nMcCain", 1, &t) && t.flags == (TOKF_SPACE_BEFORE | TOKF_NL_BEFORE | TOKF_HAS_ALPHA | TOKF_UPPER));
+    CHECK(!tok_at("x ,", 1, &t) && t.flags == TOKF_SPACE_BEFORE && t.kind == TOK_PUNCT);
+    CHECK(!tok_at("ok :D", 1, &t) && t.kind == TOK_SYMBOL && (t.flags & TOKF_HAS_ALPHA) && (t.flags & TOKF_UPPER));
+    CHECK(!tok_at("U.S.", 0, &t) && t.kind == TOK_ABBREV && (t.flags & TOKF_ALLCAPS));
+    /* many tokens: the array grows while the fast path is in use */
+    static char big[30001];
+    for (size_t i = 0; i < 30000; i += 3) memcpy(big + i, i % 2 ? "Ab " : "c, ", 3);
+    big[30000] = '\0';
+    dyad_doc *d;
+    if (dyad_doc_new(&d)) return;
+    CHECK_INT(dyad_doc_set_text(d, big, strlen(big)), DYAD_OK);
+    CHECK_INT(tok_run(d), DYAD_OK);
+    size_t bad = 0;
+    for (size_t i = 0; i < d->ntok; i++) {
+        const tok *u = &d->toks[i];
+        unsigned want = i ? TOKF_SPACE_BEFORE : 0;
+        if (d->text[u->start] == ',') want = 0;
+        else if (d->text[u->start] == 'A') want |= TOKF_HAS_ALPHA | TOKF_UPPER;
+        else want |= TOKF_HAS_ALPHA;
+        if (u->flags != want) bad++;
+    }
+    CHECK_INT(bad, 0);
+    dyad_doc_free(d);
+    /* URLs after the two-letter pre-check, any case */
+    CHECK_STR(toks("HTTP://A.B/c x"), "HTTP://A.B/c|x");
+    CHECK_STR(toks("Www.x.org ftp://f.org mailto:a@b.c mail marker"), "Www.x.org|ftp://f.org|mailto:a@b.c|mail|marker");
+}
+
 /* Every byte string must give ordered, non-overlapping tokens that never
  * cut a UTF-8 sequence. */
 static void test_invariants(void) {
@@ -246,6 +281,7 @@ int main(void) {
     RUN(test_web);
     RUN(test_unicode);
     RUN(test_whitespace_flags);
+    RUN(test_fast_flags);
     RUN(test_invariants);
     TEST_END();
 }
