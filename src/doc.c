@@ -30,6 +30,7 @@ void dyad_doc_free(dyad_doc *d) {
     arena_free(&d->a);
     free(d->text);
     free(d->toks);
+    free(d->an);
     free(d->sents);
     free(d->boiler);
     sb_free(&d->json);
@@ -50,6 +51,7 @@ void dyad_doc_reset(dyad_doc *d) {
     memset(d->field_len, 0, sizeof d->field_len);
     d->line = 0;
     d->ntok = d->nsent = d->nboiler = 0;
+    d->tagged = d->parsed = 0;
     d->err = DYAD_OK;
     d->errmsg[0] = '\0';
     d->coded = 0;

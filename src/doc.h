@@ -54,6 +54,17 @@ typedef struct tok {
     uint8_t pad;
 } tok;
 
+/* Analysis of one token by the statistical core, parallel to doc->toks:
+ * tags and lemma by tagger.c, head and relation by parser.c. */
+typedef struct tokan {
+    const char *lemma;  /* NUL-terminated; in the tagger model's string pool or the doc arena */
+    int32_t head;       /* absolute token index of the head, -1 for a sentence root */
+    uint16_t feats;     /* FEAT_* bits (ud.h) */
+    uint8_t upos, xpos; /* UPOS_*, XPOS_* (ud.h) */
+    uint8_t deprel;     /* DEP_* (ud.h) */
+    uint8_t pad[7];
+} tokan;
+
 typedef struct sent {
     uint32_t first, last;  /* token range [first, last) */
 } sent;
@@ -71,6 +82,9 @@ struct dyad_doc {
     size_t ntok, captok;
     sent *sents;
     size_t nsent, capsent;
+    tokan *an;              /* ntok entries once tagged (captok capacity kept in capan) */
+    size_t capan;
+    int tagged, parsed;
     dyad_span *boiler;
     size_t nboiler, capboiler;
 
