@@ -39,7 +39,7 @@ static void usage(FILE *f) { fputs(usage_text, f); }
 /* Documents travel in batches: one lock round-trip and one write per
  * batch instead of per document, which matters when a short wire story
  * takes ten microseconds to code. */
-#define BATCH 32
+#define BATCH 8
 
 typedef struct slot {
     dyad_doc *docs[BATCH];
