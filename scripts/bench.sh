@@ -41,4 +41,15 @@ for f in "$DATA/news/reuters.jsonl" "$DATA/news/polnear.jsonl"; do
         eval "t_j$j=$T"
     done
     awk -v a="$t_j1" -v b="$t_j2" 'BEGIN { printf "speed-up -j 2 / -j 1: %.2fx\n", (b > 0 ? a / b : 0) }'
+    # With the SQLite store: a fresh database each run, then a re-run that skips everything.
+    rm -f "$tmp"/b.db*
+    t0=$(date +%s%N); "$BUILD"/dyad code -q -j 2 --db "$tmp/b.db" "$f" >/dev/null; t1=$(date +%s%N)
+    "$BUILD"/dyad code -q -j 2 --db "$tmp/b.db" "$f" >/dev/null; t2=$(date +%s%N)
+    awk -v a="$t0" -v b="$t1" -v c="$t2" -v s="$size" 'BEGIN {
+        printf "dyad code -j 2 --db: %.2fs  %.1f MB/s into a new database; re-run (all unchanged) %.2fs\n",
+               (b - a) / 1e9, s / 1048576 / ((b - a) / 1e9), (c - b) / 1e9 }'
 done
+if [ -x "$BUILD"/tools/evalseg ] && [ -f "$DATA/news/reuters.jsonl" ]; then
+    echo "== tokenizer + sentence splitter alone (tok_run + sent_run), one core"
+    "$BUILD"/tools/evalseg --bench "$DATA/news/reuters.jsonl" --repeat 5
+fi

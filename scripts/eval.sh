@@ -7,3 +7,6 @@ echo "== segmentation from raw text (tokens, words, sentences: P R F1 in %)"
 "$BUILD"/tools/evalseg --name "EWT-test" "$NLP/ud_english_ewt/en_ewt-ud-test.conllu"
 "$BUILD"/tools/evalseg --name "GUM-news" "$NLP"/gum_news_interview/dep/GUM_news_*.conllu
 "$BUILD"/tools/evalseg --name "GUM-interview" "$NLP"/gum_news_interview/dep/GUM_interview_*.conllu
+echo "== GUM rebuilt from its XML layout (every head/p/caption/item its own paragraph)"
+"$BUILD"/tools/evalseg --name "GUM-news-xml" --gum-xml "$NLP"/gum_news_interview/xml/GUM_news_*.xml
+"$BUILD"/tools/evalseg --name "GUM-interview-xml" --gum-xml "$NLP"/gum_news_interview/xml/GUM_interview_*.xml
