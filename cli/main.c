@@ -19,10 +19,13 @@
 
 static const char usage_text[] =
     "usage: dyad code [OPTIONS] [FILE ...]   code news documents ('-' or none: stdin)\n"
+    "       dyad parse [--input text|conllu] [OPTIONS] [FILE ...]\n"
+    "                                        tag, lemmatize and parse; write CoNLL-U\n"
     "       dyad version\n"
     "\n"
     "options of code:\n"
-    "  --format text|jsonl|html|auto  input format (auto: by file name; .gz/.zst read transparently)\n"
+    "  --format text|jsonl|html|conllu|auto\n"
+    "                                 input format (auto: by file name; .gz/.zst read transparently)\n"
     "  --date YYYY-MM-DD              reference date of text/HTML documents\n"
     "  --db PATH                      also store every document in the SQLite database PATH\n"
     "  -j N                           worker threads (default: number of cores)\n"
@@ -31,7 +34,10 @@ static const char usage_text[] =
     "  --max-doc-bytes N              refuse documents over N bytes (default 8 MiB; K/M suffix)\n"
     "  -q, --quiet                    no summary on stderr\n"
     "\n"
-    "Output: JSON Lines on stdout, one record per input document (see SPEC.md).\n"
+    "options of parse: --input conllu keeps the tokens and sentences of CoNLL-U input\n"
+    "  (--input text: as code reads files); -j, --date, --max-doc-bytes, -q as for code\n"
+    "\n"
+    "Output of code: JSON Lines on stdout, one record per input document (see SPEC.md).\n"
     "Exit status: 0 all coded, 1 some documents failed, 2 usage error or unreadable file.\n";
 
 static void usage(FILE *f) { fputs(usage_text, f); }
@@ -53,6 +59,7 @@ typedef struct slot {
 typedef struct run {
     const dyad_ctx *ctx;
     unsigned jflags;
+    int conllu; /* dyad parse: write CoNLL-U instead of JSON */
     slot *slots;
     size_t nslots;
     size_t head, next, tail; /* monotonic counters: framed, taken by workers, written */
@@ -92,7 +99,8 @@ static void code_slot(run *R, slot *s) {
         const char *json;
         size_t len;
         dyad_doc_code(R->ctx, s->docs[i]);
-        if (dyad_doc_json(s->docs[i], R->jflags, &json, &len) != DYAD_OK) {
+        int rc = R->conllu ? dyad_doc_conllu(s->docs[i], &json, &len) : dyad_doc_json(s->docs[i], R->jflags, &json, &len);
+        if (rc != DYAD_OK) {
             /* Out of memory while writing: still one line for the document. */
             json = "{\"dyad\":\"1\",\"id\":null,\"error\":{\"code\":\"no_memory\",\"message\":\"out of memory\"}}";
             len = strlen(json);
@@ -213,7 +221,7 @@ static int valid_date(const char *s) {
     return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-static int cmd_code(int argc, char **argv) {
+static int cmd_code(int argc, char **argv, int parse_mode) {
     dyad_reader_options ropt = {DYAD_FORMAT_AUTO, 0, NULL, 0};
     const char *db = NULL;
     long nthreads = sysconf(_SC_NPROCESSORS_ONLN);
@@ -234,14 +242,16 @@ static int cmd_code(int argc, char **argv) {
         }                                                                  \
         val = argv[++i];                                                   \
     } while (0)
-        if (strcmp(a, "--format") == 0) {
+        if (strcmp(a, "--format") == 0 || (parse_mode && strcmp(a, "--input") == 0)) {
             TAKE();
+            if (parse_mode && strcmp(a, "--input") == 0 && strcmp(val, "text") == 0) val = "auto";
             if (strcmp(val, "text") == 0) ropt.format = DYAD_FORMAT_TEXT;
             else if (strcmp(val, "jsonl") == 0) ropt.format = DYAD_FORMAT_JSONL;
             else if (strcmp(val, "html") == 0) ropt.format = DYAD_FORMAT_HTML;
+            else if (strcmp(val, "conllu") == 0) ropt.format = DYAD_FORMAT_CONLLU;
             else if (strcmp(val, "auto") == 0) ropt.format = DYAD_FORMAT_AUTO;
             else {
-                fprintf(stderr, "dyad: unknown format '%s' (text, jsonl, html, auto)\n", val);
+                fprintf(stderr, "dyad: unknown format '%s' (text, jsonl, html, conllu, auto)\n", val);
                 free((void *)files);
                 return 2;
             }
@@ -301,7 +311,8 @@ static int cmd_code(int argc, char **argv) {
     dyad_ctx *ctx = NULL;
     int rc = dyad_ctx_open(&ctx, NULL);
     if (rc) {
-        fprintf(stderr, "dyad: cannot open the context: %s\n", dyad_errstr(rc));
+        fprintf(stderr, "dyad: %s\n", ctx ? dyad_ctx_errmsg(ctx) : dyad_errstr(rc));
+        dyad_ctx_close(ctx);
         free((void *)files);
         return 2;
     }
@@ -309,6 +320,7 @@ static int cmd_code(int argc, char **argv) {
     memset(&R, 0, sizeof R);
     R.ctx = ctx;
     R.jflags = jflags;
+    R.conllu = parse_mode;
     if (db) {
         rc = dyad_store_open(&R.store, db);
         if (rc) {
@@ -455,7 +467,8 @@ int main(int argc, char **argv) {
         return 2;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "code") == 0) return cmd_code(argc - 2, argv + 2);
+    if (strcmp(cmd, "code") == 0) return cmd_code(argc - 2, argv + 2, 0);
+    if (strcmp(cmd, "parse") == 0) return cmd_code(argc - 2, argv + 2, 1);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("dyad %s\n", dyad_version());
         return 0;

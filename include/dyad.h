@@ -77,16 +77,29 @@ DYAD_API const char *dyad_errstr(int rc);
 /* ---- context ------------------------------------------------------------ */
 typedef struct dyad_ctx dyad_ctx;
 
+/* Context flags. */
+enum {
+    /* Load no models: dyad_doc_code only reads, segments and finds
+     * boilerplate (the foundation stage alone; for benchmarks). */
+    DYAD_CTX_SEGMENT_ONLY = 1u << 0
+};
+
 typedef struct dyad_ctx_options {
     unsigned flags;          /* DYAD_CTX_* */
-    const char *model_dir;   /* where models and lexicons live; NULL: built-in default */
+    const char *model_dir;   /* where models live; NULL: $DYAD_MODEL_DIR, else the built-in default */
 } dyad_ctx_options;
 
-/* Open a context.  opt may be NULL for defaults.  On failure *out is NULL
- * and the status says why.  The context is read-only after opening: any
- * number of threads may code documents with it at once. */
+/* Open a context: load the tagger and parser models (mmap'ed, shared
+ * read-only).  opt may be NULL for defaults.  On failure *out is still a
+ * handle (NULL only when out of memory): read dyad_ctx_errmsg, then
+ * dyad_ctx_close it.  The context is read-only after opening: any number
+ * of threads may code documents with it at once.  A NULL context is
+ * accepted by dyad_doc_code and means DYAD_CTX_SEGMENT_ONLY. */
 DYAD_API int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt);
 DYAD_API void dyad_ctx_close(dyad_ctx *ctx);
+DYAD_API const char *dyad_ctx_errmsg(const dyad_ctx *ctx);
+/* Directory the context loaded its models from ("" when none). */
+DYAD_API const char *dyad_ctx_model_dir(const dyad_ctx *ctx);
 
 /* ---- documents ---------------------------------------------------------- */
 typedef struct dyad_doc dyad_doc;
@@ -166,6 +179,13 @@ DYAD_API dyad_span dyad_doc_boilerplate(const dyad_doc *doc, size_t i);
  * The string is owned by doc and valid until the next call on it. */
 DYAD_API int dyad_doc_json(dyad_doc *doc, unsigned flags, const char **out, size_t *len);
 
+/* The document's analysis as CoNLL-U (ID FORM LEMMA UPOS XPOS FEATS HEAD
+ * DEPREL, DEPS "_", MISC SpaceAfter=No), one block per sentence after a
+ * "# newdoc id = ..." line, ending with a blank line.  Columns of stages
+ * that did not run are "_".  An error document gives a "# error = ..."
+ * comment.  Owned by doc, valid until the next call on it. */
+DYAD_API int dyad_doc_conllu(dyad_doc *doc, const char **out, size_t *len);
+
 /* ---- input -------------------------------------------------------------- */
 typedef struct dyad_reader dyad_reader;
 
@@ -173,7 +193,11 @@ typedef enum dyad_format {
     DYAD_FORMAT_AUTO = 0,
     DYAD_FORMAT_TEXT,
     DYAD_FORMAT_JSONL,
-    DYAD_FORMAT_HTML
+    DYAD_FORMAT_HTML,
+    /* CoNLL-U with its own tokens and sentences kept (evaluation on gold
+     * tokenization): one document per "# newdoc", the text rebuilt from the
+     * syntactic words and SpaceAfter=No. */
+    DYAD_FORMAT_CONLLU
 } dyad_format;
 
 /* Reader flags. */

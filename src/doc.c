@@ -51,7 +51,7 @@ void dyad_doc_reset(dyad_doc *d) {
     memset(d->field_len, 0, sizeof d->field_len);
     d->line = 0;
     d->ntok = d->nsent = d->nboiler = 0;
-    d->tagged = d->parsed = 0;
+    d->tagged = d->parsed = d->presegmented = 0;
     d->err = DYAD_OK;
     d->errmsg[0] = '\0';
     d->coded = 0;
@@ -287,10 +287,13 @@ int dyad_doc_code(const dyad_ctx *ctx, dyad_doc *d) {
     if (d->raw_format) input_parse(d);
     if (d->err) return d->err;
     if (d->coded) return DYAD_OK;
-    d->ntok = d->nsent = d->nboiler = 0;
-    int rc = tok_run(d);
-    if (!rc) rc = sent_run(d);
-    if (!rc) rc = boiler_run(d);
+    int rc = DYAD_OK;
+    if (!d->presegmented) {
+        d->ntok = d->nsent = d->nboiler = 0;
+        rc = tok_run(d);
+        if (!rc) rc = sent_run(d);
+        if (!rc) rc = boiler_run(d);
+    }
     if (rc) {
         dyad_doc_set_error(d, rc, d->line, "%s%ld%scoding failed: %s", d->line ? "line " : "", d->line,
                            d->line ? ": " : "", dyad_errstr(rc));

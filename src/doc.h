@@ -85,6 +85,7 @@ struct dyad_doc {
     tokan *an;              /* ntok entries once tagged (captok capacity kept in capan) */
     size_t capan;
     int tagged, parsed;
+    int presegmented;       /* tokens and sentences came with the input (CoNLL-U) */
     dyad_span *boiler;
     size_t nboiler, capboiler;
 

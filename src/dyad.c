@@ -5,6 +5,8 @@
 
 struct dyad_ctx {
     unsigned flags;
+    char errmsg[512];
+    char model_dir[1024];
 };
 
 const char *dyad_version(void) { return DYAD_VERSION; }
@@ -42,3 +44,6 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
 }
 
 void dyad_ctx_close(dyad_ctx *ctx) { free(ctx); }
+
+const char *dyad_ctx_errmsg(const dyad_ctx *ctx) { return ctx ? ctx->errmsg : "no context"; }
+const char *dyad_ctx_model_dir(const dyad_ctx *ctx) { return ctx ? ctx->model_dir : ""; }

@@ -16,6 +16,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "conllu.h"
 #include "doc.h"
 #include "html.h"
 #include "json.h"
@@ -51,6 +52,7 @@ struct dyad_reader {
     uint64_t total_in;   /* decoded bytes so far (BOM check, empty file) */
 
     long line;           /* lines consumed */
+    strbuf pending;      /* CoNLL-U: the "# newdoc" line that starts the next record */
     int whole_done;      /* text/HTML: the one document was framed */
     char errmsg[512];
 };
@@ -84,6 +86,7 @@ static dyad_format format_by_name(const char *name) {
     else if (ends_with(tmp, ".zst")) tmp[n - 4] = '\0';
     if (ends_with(tmp, ".jsonl") || ends_with(tmp, ".ndjson") || ends_with(tmp, ".json")) return DYAD_FORMAT_JSONL;
     if (ends_with(tmp, ".html") || ends_with(tmp, ".htm") || ends_with(tmp, ".xhtml")) return DYAD_FORMAT_HTML;
+    if (ends_with(tmp, ".conllu")) return DYAD_FORMAT_CONLLU;
     return DYAD_FORMAT_TEXT;
 }
 
@@ -266,6 +269,7 @@ void dyad_reader_close(dyad_reader *r) {
     free(r->buf);
     free(r->path);
     free(r->name);
+    sb_free(&r->pending);
     free(r);
 }
 
@@ -374,6 +378,50 @@ int dyad_reader_next(dyad_reader *r, dyad_doc *doc) {
             }
             return DYAD_EDONE;
         }
+    } else if (r->format == DYAD_FORMAT_CONLLU) {
+        /* A record runs up to the next "# newdoc" line after some words. */
+        sb_reset(&doc->raw);
+        int words = 0, over_total = 0;
+        doc->line = r->line + 1 - (r->pending.len ? 1 : 0);
+        if (r->pending.len) {
+            sb_putn(&doc->raw, r->pending.s, r->pending.len);
+            sb_putc(&doc->raw, '\n');
+            sb_reset(&r->pending);
+        }
+        for (;;) {
+            sb_reset(&doc->scratch);
+            int over;
+            if (!read_line(r, &doc->scratch, r->max, &over)) break;
+            r->line++;
+            const char *l = doc->scratch.s ? doc->scratch.s : "";
+            size_t n = doc->scratch.len;
+            if (words && n >= 8 && memcmp(l, "# newdoc", 8) == 0) {
+                sb_putn(&r->pending, l, n);
+                break;
+            }
+            if (over || doc->raw.len + n + 1 > r->max) over_total = 1;
+            if (!over_total) {
+                sb_putn(&doc->raw, l, n);
+                sb_putc(&doc->raw, '\n');
+            }
+            if (n && l[0] != '#' && l[0] != '\r') words = 1;
+        }
+        if (doc->raw.oom || r->pending.oom) return DYAD_ENOMEM;
+        if (!words && !over_total) {
+            if (r->bad && !r->bad_reported) {
+                r->bad_reported = 1;
+                dyad_doc_set_error(doc, r->bad, r->line, "%s", r->errmsg);
+                return DYAD_OK;
+            }
+            return DYAD_EDONE;
+        }
+        if (over_total) {
+            dyad_doc_set_error(doc, DYAD_ETOOBIG, doc->line,
+                               "%s line %ld: document is over the size limit of %zu bytes (--max-doc-bytes)", r->path,
+                               doc->line, r->max);
+            return DYAD_OK;
+        }
+        doc->raw_format = DYAD_FORMAT_CONLLU;
     } else {
         if (r->whole_done) return DYAD_EDONE;
         r->whole_done = 1;
@@ -524,6 +572,99 @@ static void parse_html(dyad_doc *d) {
     sb_free(&date);
 }
 
+/* Rebuild text, tokens and sentences from a CoNLL-U record: the syntactic
+ * words become the tokens, so the analysis lines up word for word with the
+ * input; words of a multiword token are written without spaces between
+ * them ("do" "n't" -> "don't"). */
+static void parse_conllu(dyad_doc *d) {
+    const char *file = d->src_name ? d->src_name : "input";
+    char *copy = malloc(d->raw.len + 1);
+    if (!copy) {
+        dyad_doc_set_error(d, DYAD_ENOMEM, d->line, "%s: out of memory", file);
+        return;
+    }
+    memcpy(copy, d->raw.s ? d->raw.s : "", d->raw.len);
+    copy[d->raw.len] = '\0';
+    cu_corpus c;
+    char err[200];
+    if (cu_parse(&c, copy, d->raw.len, err, sizeof err)) {
+        /* cu_parse took the buffer whatever happened. */
+        cu_free(&c);
+        dyad_doc_set_error(d, DYAD_EFORMAT, d->line, "%s: CoNLL-U record starting at line %ld: %s", file, d->line, err);
+        return;
+    }
+    /* The document id: "# newdoc id = X", else file:line. */
+    const char *raw = d->raw.s ? d->raw.s : "";
+    if (d->raw.len >= 14 && memcmp(raw, "# newdoc id = ", 14) == 0) {
+        const char *e = memchr(raw, '\n', d->raw.len);
+        size_t n = (e ? (size_t)(e - raw) : d->raw.len) - 14;
+        while (n && raw[14 + n - 1] == '\r') n--;
+        dyad_doc_set_field(d, DYAD_FIELD_ID, raw + 14, n);
+    } else {
+        char id[300];
+        const char *base = strrchr(file, '/');
+        int n = snprintf(id, sizeof id, "%s:%ld", base ? base + 1 : file, d->line);
+        dyad_doc_set_field(d, DYAD_FIELD_ID, id, n > 0 && (size_t)n < sizeof id ? (size_t)n : 0);
+    }
+    strbuf *t = &d->scratch;
+    sb_reset(t);
+    size_t ntok = 0;
+    for (size_t si = 0; si < c.n; si++) ntok += (size_t)c.s[si].n;
+    if (vec_reserve((void **)&d->toks, &d->captok, ntok, sizeof *d->toks)) goto oom;
+    d->ntok = 0;
+    int space_owed = 0;
+    for (size_t si = 0; si < c.n; si++) {
+        const cu_sent *s = &c.s[si];
+        if (s->n == 0) continue;
+        int para = s->newpar && t->len;
+        if (t->len) sb_puts(t, para ? "\n\n" : " ");
+        space_owed = 0;
+        uint32_t first = (uint32_t)d->ntok;
+        int mi = 0;
+        for (int wi = 0; wi < s->n; wi++) {
+            const cu_word *w = &s->w[wi];
+            if (space_owed) {
+                sb_putc(t, ' ');
+                space_owed = 0;
+            }
+            tok k;
+            memset(&k, 0, sizeof k);
+            k.start = (uint32_t)t->len;
+            sb_puts(t, w->form);
+            k.end = (uint32_t)t->len;
+            k.kind = TOK_WORD;
+            if (k.start > 0 && (t->s[k.start - 1] == ' ' || t->s[k.start - 1] == '\n')) k.flags |= TOKF_SPACE_BEFORE;
+            if (wi == 0 && para) k.flags |= TOKF_NL_BEFORE | TOKF_PARA_BEFORE;
+            d->toks[d->ntok++] = k;
+            /* Space after: inside a multiword token never; else unless SpaceAfter=No. */
+            while (mi < s->nmwt && s->mwt[mi].last < wi + 1) mi++;
+            int in_mwt = mi < s->nmwt && s->mwt[mi].first <= wi + 1 && wi + 1 <= s->mwt[mi].last;
+            const char *misc = w->misc;
+            if (in_mwt) {
+                if (wi + 1 < s->mwt[mi].last) continue;
+                misc = s->mwt[mi].misc;
+            }
+            space_owed = strstr(misc, "SpaceAfter=No") == NULL;
+        }
+        if (doc_push_sent(d, first, (uint32_t)d->ntok)) goto oom;
+    }
+    if (t->oom) goto oom;
+    cu_free(&c);
+    /* Words may hold anything: repair like any text, but offsets must not move. */
+    size_t want = t->len;
+    if (dyad_doc_set_text(d, t->s ? t->s : "", t->len)) return;
+    if (d->len != want) {
+        dyad_doc_set_error(d, DYAD_EUTF8, d->line, "%s: CoNLL-U record starting at line %ld is not valid UTF-8", file,
+                           d->line);
+        return;
+    }
+    d->presegmented = 1;
+    return;
+oom:
+    cu_free(&c);
+    dyad_doc_set_error(d, DYAD_ENOMEM, d->line, "%s: out of memory", file);
+}
+
 int input_parse(dyad_doc *d) {
     int f = d->raw_format;
     d->raw_format = 0;
@@ -532,6 +673,8 @@ int input_parse(dyad_doc *d) {
         parse_jsonl(d);
     } else if (f == DYAD_FORMAT_HTML) {
         parse_html(d);
+    } else if (f == DYAD_FORMAT_CONLLU) {
+        parse_conllu(d);
     } else {
         const char *s = d->raw.s ? d->raw.s : "";
         size_t n = d->raw.len;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "ud.h"
 
 static void put_field(strbuf *b, const char *key, const dyad_doc *d, dyad_field f) {
     sb_puts(b, key);
@@ -105,6 +106,86 @@ int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
         }
         sb_puts(b, "],\"tone\":null}");
     }
+    if (b->oom) return DYAD_ENOMEM;
+    *out = b->s;
+    if (len) *len = b->len;
+    return DYAD_OK;
+}
+
+/* A CoNLL-U field: the bytes with tabs and line breaks made spaces (a
+ * token never holds them, but a lemma or a comment might). */
+static void put_field_text(strbuf *b, const char *s, size_t n) {
+    size_t start = b->len;
+    sb_putn(b, s, n);
+    if (b->oom) return;
+    for (size_t i = start; i < b->len; i++)
+        if (b->s[i] == '\t' || b->s[i] == '\n' || b->s[i] == '\r') b->s[i] = ' ';
+}
+
+int dyad_doc_conllu(dyad_doc *d, const char **out, size_t *len) {
+    if (!d || !out) return DYAD_EINVAL;
+    strbuf *b = &d->json;
+    sb_reset(b);
+    const char *id = d->field[DYAD_FIELD_ID] ? d->field[DYAD_FIELD_ID] : "doc";
+    sb_puts(b, "# newdoc id = ");
+    put_field_text(b, id, strlen(id));
+    sb_putc(b, '\n');
+    if (d->err) {
+        sb_puts(b, "# error = ");
+        put_field_text(b, d->errmsg, strlen(d->errmsg));
+        sb_puts(b, "\n\n");
+        goto done;
+    }
+    for (size_t si = 0; si < d->nsent; si++) {
+        const sent *se = &d->sents[si];
+        if (se->last <= se->first) continue;
+        dyad_span sp = dyad_doc_sentence(d, si, NULL, NULL);
+        sb_puts(b, "# sent_id = ");
+        put_field_text(b, id, strlen(id));
+        sb_putc(b, '-');
+        sb_put_u64(b, si + 1);
+        sb_puts(b, "\n# text = ");
+        put_field_text(b, d->text + sp.start, sp.end - sp.start);
+        sb_putc(b, '\n');
+        for (uint32_t i = se->first; i < se->last; i++) {
+            const tok *t = &d->toks[i];
+            const tokan *a = (d->tagged || d->parsed) ? &d->an[i] : NULL;
+            sb_put_u64(b, i - se->first + 1);
+            sb_putc(b, '\t');
+            put_field_text(b, d->text + t->start, t->end - t->start);
+            sb_putc(b, '\t');
+            if (a && d->tagged && a->lemma) put_field_text(b, a->lemma, strlen(a->lemma));
+            else sb_putc(b, '_');
+            sb_putc(b, '\t');
+            sb_puts(b, a && d->tagged && a->upos < UPOS_COUNT ? ud_upos_names[a->upos] : "_");
+            sb_putc(b, '\t');
+            sb_puts(b, a && d->tagged && a->xpos < XPOS_COUNT ? ud_xpos_names[a->xpos] : "_");
+            sb_putc(b, '\t');
+            if (a && d->tagged) {
+                char fb[160];
+                size_t fl = ud_feats_format(a->feats, fb, sizeof fb);
+                sb_putn(b, fb, fl);
+            } else {
+                sb_putc(b, '_');
+            }
+            sb_putc(b, '\t');
+            if (a && d->parsed) {
+                sb_put_u64(b, a->head < 0 ? 0 : (uint64_t)(a->head - (int32_t)se->first + 1));
+                sb_putc(b, '\t');
+                sb_puts(b, a->deprel < DEP_COUNT ? ud_dep_names[a->deprel] : "dep");
+            } else {
+                sb_puts(b, "_\t_");
+            }
+            sb_puts(b, "\t_\t");
+            /* SpaceAfter=No when the next byte is not white space. */
+            int no_space = t->end < d->len && d->text[t->end] != ' ' && d->text[t->end] != '\n' &&
+                           d->text[t->end] != '\t' && d->text[t->end] != '\r';
+            sb_puts(b, no_space ? "SpaceAfter=No" : "_");
+            sb_putc(b, '\n');
+        }
+        sb_putc(b, '\n');
+    }
+done:
     if (b->oom) return DYAD_ENOMEM;
     *out = b->s;
     if (len) *len = b->len;

@@ -130,6 +130,39 @@ printf '{"id":"esc","text":"a\\ud800b \\u00e9 \\ud83d\\ude00"}\n' >"$T/esc.jsonl
 "$DYAD" code -q --with-text "$T/esc.jsonl" >"$T/out"
 expect "escapes: lone surrogate to U+FFFD, pairs decoded" has "$T/out" '"text":"a�b é 😀"'
 
+# -- dyad parse --input conllu keeps the given words and sentences -----------
+cat >"$T/g.conllu" <<'CONLLU'
+# newdoc id = d1
+# text = They don't know.
+1	They	they	PRON	PRP	_	3	nsubj	_	_
+2-3	don't	_	_	_	_	_	_	_	_
+2	do	do	AUX	VBP	_	4	aux	_	_
+3	n't	not	PART	RB	_	4	advmod	_	_
+4	know	know	VERB	VB	_	0	root	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	4	punct	_	_
+
+# newpar
+# text = Yes.
+1	Yes	yes	INTJ	UH	_	0	root	_	SpaceAfter=No
+2	.	.	PUNCT	.	_	1	punct	_	_
+
+# newdoc id = d2
+# text = Second document
+1	Second	second	ADJ	JJ	_	2	amod	_	_
+2	document	document	NOUN	NN	_	0	root	_	_
+
+CONLLU
+"$DYAD" parse -q --input conllu "$T/g.conllu" >"$T/out"; rc=$?
+expect "parse conllu: exit 0, two documents" sh -c "[ $rc -eq 0 ] && [ \$(grep -c '^# newdoc' '$T/out') -eq 2 ]"
+expect "parse conllu: the same words, sentence by sentence" [ "$(grep -c "$(printf '^[0-9]*\t')" "$T/out")" -eq 9 ]
+expect "parse conllu: text rebuilt with the multiword token joined" has "$T/out" '^# text = They don.t know.$'
+expect "parse conllu: SpaceAfter=No kept" sh -c "grep -q \"$(printf '^4\tknow\t')\" '$T/out' && grep \"$(printf '^4\tknow\t')\" '$T/out' | grep -q 'SpaceAfter=No'"
+"$DYAD" code -q --format conllu --with-text "$T/g.conllu" >"$T/out"
+expect "code --format conllu: text and sentences from the words" has "$T/out" '"id":"d1".*"text":"They don.t know.\\n\\nYes.","sentences":\[\[0,16\],\[18,22\]\]'
+printf '1\tbad\n\n' >"$T/bad.conllu"
+"$DYAD" parse -q --input conllu "$T/bad.conllu" >"$T/out"; rc=$?
+expect "parse conllu: a malformed line is an error record naming it" sh -c "[ $rc -eq 1 ] && grep -q 'line 1: 2 fields, expected 10' '$T/out'"
+
 # -- threads keep input order on a real corpus --------------------------------
 if [ -f "$DATA/news/polnear.jsonl" ]; then
     "$DYAD" code -q -j 1 "$DATA/news/polnear.jsonl" >"$T/j1"

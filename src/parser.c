@@ -1,0 +1,564 @@
+/* parser.c -- greedy arc-hybrid dependency parser with hashed perceptron
+ * features (see parser.h).
+ *
+ * Speed comes from doing little per transition: each word's form is hashed
+ * once per sentence; a feature is a few multiply-xorshift rounds over small
+ * integers and those hashes; its three transition weights share one 16-byte
+ * slot of an open-addressing table, so scoring a state costs one cache line
+ * per feature and no allocation.  Labels are chosen only when an arc is
+ * made (once per word), from a sparse table of (label, weight) lists.
+ *
+ * Model image sections (all little-endian, used in place):
+ *   meta    u32 x 8: tsize, lsize (slots, powers of two), nlw, nlab,
+ *           nupos, nxpos, reserved x 2
+ *   trans   tsize x { u32 key; float w[3]; }      key 0 = empty slot
+ *   lfeat   lsize x { u32 key; u32 start << 6 | count; }
+ *   llab    nlw x u8   label index of each weight
+ *   lw      nlw x float
+ *   labels, upos, xpos: NUL-terminated names of the model's label, UPOS and
+ *           XPOS indices, mapped to ud.h ids when the model is opened. */
+#include "parser.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "ud.h"
+
+struct parser {
+    model m;
+    const uint32_t *trans; /* tsize x 4 words */
+    uint64_t tmask;
+    const uint32_t *lfeat; /* lsize x 2 words */
+    uint64_t lmask;
+    const uint8_t *llab;
+    const float *lw;
+    uint32_t nlab;
+    uint8_t upos_map[UPOS_COUNT]; /* ud id -> model index */
+    uint8_t xpos_map[XPOS_COUNT];
+    uint8_t dep_of[64];           /* model label index -> ud id */
+    int root_label;               /* model index of "root" */
+};
+
+/* ---- hashing --------------------------------------------------------------- */
+
+static inline uint64_t mix(uint64_t x) {
+    x ^= x >> 31;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 29;
+    return x;
+}
+
+/* Feature of template t over up to three values. */
+static inline uint64_t fh(unsigned t, uint64_t a, uint64_t b, uint64_t c) {
+    uint64_t x = mix(((uint64_t)t + 1) * 0x9e3779b97f4a7c15ULL ^ a);
+    x = mix(x ^ (b * 0xd6e8feb86659fd93ULL));
+    x = mix(x ^ (c * 0x94d049bb133111ebULL));
+    return x ^ (x >> 32);
+}
+
+/* ASCII lower case, digits folded to '0' (numbers differ in value, not in
+ * syntax); other bytes unchanged. */
+static inline unsigned fold(unsigned char c) {
+    if (c - 'A' < 26u) return c + 32u;
+    if (c - '0' < 10u) return '0';
+    return c;
+}
+
+/* FNV-1a over the folded bytes, finished by mix.  Pure: thread-safe. */
+uint64_t parser_word_hash(const char *s, size_t n) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= fold((unsigned char)s[i]);
+        h *= 0x100000001b3ULL;
+    }
+    return mix(h ^ n);
+}
+
+#define ROOT_W 0x7f4a7c159e3779b9ULL
+#define NONE_W 0x1ULL
+#define ROOT_TAG 254
+
+/* Fill word i from its form and ud tag ids (already in model index space). */
+void parser_state_word(parser_state *st, int i, const char *form, size_t len, int upos, int xpos) {
+    parser_word *w = &st->wd[i];
+    if (!form) len = 0;
+    w->w = parser_word_hash(form ? form : "", len);
+    size_t k = len > 3 ? len - 3 : 0;
+    w->sfx = parser_word_hash(form ? form + k : "", len - k) ^ 0x5555;
+    w->u = (uint8_t)(upos + 1);
+    w->x = (uint8_t)(xpos + 1);
+}
+
+/* ---- state machine ----------------------------------------------------------- */
+
+void parser_state_init(parser_state *st, int n) {
+    st->n = n;
+    st->nstack = 0;
+    st->b = 0;
+    for (int i = 0; i <= n; i++) {
+        st->head[i] = -1;
+        st->lab[i] = 0;
+        st->l1[i] = st->l2[i] = st->r1[i] = st->r2[i] = -1;
+        st->nl[i] = st->nr[i] = 0;
+        st->lset[i] = st->rset[i] = 0;
+    }
+    st->wd[n].w = ROOT_W;
+    st->wd[n].sfx = ROOT_W;
+    st->wd[n].u = st->wd[n].x = ROOT_TAG;
+}
+
+int parser_state_done(const parser_state *st) {
+    return st->nstack == 0 && st->b >= st->n;
+}
+
+/* The root (buffer position n) takes one dependent only: LEFT onto it is
+ * allowed when the stack holds a single word, so the parse is one tree. */
+void parser_state_valid(const parser_state *st, int valid[PARSER_NMOVE]) {
+    valid[PARSER_SHIFT] = st->b < st->n;
+    valid[PARSER_LEFT] = st->nstack >= 1 && (st->b < st->n || st->nstack == 1);
+    valid[PARSER_RIGHT] = st->nstack >= 2;
+}
+
+void parser_state_arc(const parser_state *st, int move, int *h, int *d) {
+    *d = st->stack[st->nstack - 1];
+    *h = move == PARSER_LEFT ? st->b : st->stack[st->nstack - 2];
+}
+
+void parser_state_apply(parser_state *st, int move, int label) {
+    if (move == PARSER_SHIFT) {
+        st->stack[st->nstack++] = (int16_t)st->b++;
+        return;
+    }
+    int h, d;
+    parser_state_arc(st, move, &h, &d);
+    st->nstack--;
+    st->head[d] = (int16_t)h;
+    st->lab[d] = (uint8_t)label;
+    if (d < h) { /* arcs to a head arrive right to left: d is the new leftmost */
+        st->l2[h] = st->l1[h];
+        st->l1[h] = (int16_t)d;
+        if (st->nl[h] < 255) st->nl[h]++;
+        st->lset[h] |= 1ULL << (label & 63);
+    } else {     /* and left to right on the other side */
+        st->r2[h] = st->r1[h];
+        st->r1[h] = (int16_t)d;
+        if (st->nr[h] < 255) st->nr[h]++;
+        st->rset[h] |= 1ULL << (label & 63);
+    }
+}
+
+/* ---- features ------------------------------------------------------------------ */
+
+#define W(i) ((i) < 0 ? NONE_W : st->wd[i].w)
+#define X(i) ((uint64_t)((i) < 0 ? 0 : st->wd[i].x))
+#define U(i) ((uint64_t)((i) < 0 ? 0 : st->wd[i].u))
+#define L(i) ((uint64_t)((i) < 0 ? 0 : st->lab[i] + 1u))
+#define C(arr, i) ((i) < 0 ? -1 : st->arr[i])
+
+static inline uint64_t dist_bucket(int a, int b) {
+    int d = b - a;
+    if (d < 0) d = -d;
+    return d <= 5 ? (uint64_t)d : d <= 9 ? 6 : 7;
+}
+
+int parser_state_feats(const parser_state *st, uint64_t *f) {
+    int k = 0, t = 0;
+    int s0 = st->nstack > 0 ? st->stack[st->nstack - 1] : -1;
+    int s1 = st->nstack > 1 ? st->stack[st->nstack - 2] : -1;
+    int s2 = st->nstack > 2 ? st->stack[st->nstack - 3] : -1;
+    int b0 = st->b <= st->n ? st->b : -1;
+    int b1 = st->b + 1 <= st->n ? st->b + 1 : -1;
+    int b2 = st->b + 2 <= st->n ? st->b + 2 : -1;
+    int s0l1 = C(l1, s0), s0l2 = C(l2, s0), s0r1 = C(r1, s0), s0r2 = C(r2, s0);
+    int s1l1 = C(l1, s1), s1r1 = C(r1, s1), s1r2 = C(r2, s1);
+    int b0l1 = C(l1, b0), b0l2 = C(l2, b0);
+    uint64_t s0w = W(s0), s1w = W(s1), b0w = W(b0), b1w = W(b1);
+    uint64_t s0x = X(s0), s1x = X(s1), s2x = X(s2), b0x = X(b0), b1x = X(b1), b2x = X(b2);
+    uint64_t s0wx = s0w ^ (s0x << 56), s1wx = s1w ^ (s1x << 56), b0wx = b0w ^ (b0x << 56),
+             b1wx = b1w ^ (b1x << 56);
+#define F(a, b, c) (f[k++] = fh(t++, (a), (b), (c)))
+    /* unigrams */
+    F(s0w, 0, 0); F(s0x, 0, 0); F(s0wx, 0, 0);
+    F(s1w, 0, 0); F(s1x, 0, 0); F(s1wx, 0, 0);
+    F(b0w, 0, 0); F(b0x, 0, 0); F(b0wx, 0, 0);
+    F(b1w, 0, 0); F(b1x, 0, 0); F(b1wx, 0, 0);
+    F(W(b2), 0, 0); F(b2x, 0, 0); F(s2x, 0, 0); F(W(s2), 0, 0);
+    F(U(s0), U(b0), 0); F(U(s1), U(s0), 0);
+    F(s0 < 0 ? 0 : st->wd[s0].sfx, s0x, 0); F(b0 < 0 ? 0 : st->wd[b0].sfx, b0x, 0);
+    /* s0 x b0 */
+    F(s0wx, b0wx, 0); F(s0wx, b0w, 0); F(s0w, b0wx, 0); F(s0wx, b0x, 0);
+    F(s0x, b0wx, 0); F(s0w, b0w, 0); F(s0x, b0x, 0); F(b0x, b1x, 0);
+    /* s1 x s0 (RIGHT attaches s0 to s1) */
+    F(s1wx, s0wx, 0); F(s1wx, s0w, 0); F(s1w, s0wx, 0); F(s1wx, s0x, 0);
+    F(s1x, s0wx, 0); F(s1w, s0w, 0); F(s1x, s0x, 0); F(s1x, b0x, 0);
+    F(s1w, b0w, 0); F(s0x, b1wx, 0); F(s0w, b1w, 0);
+    /* tag triples */
+    F(b0x, b1x, b2x); F(s0x, b0x, b1x); F(s1x, s0x, b0x); F(s2x, s1x, s0x);
+    F(s1x, s0x, b1x); F(s0x, X(s0l1), b0x); F(s0x, X(s0r1), b0x); F(s0x, b0x, X(b0l1));
+    F(s1x, s0x, X(s0l1)); F(s1x, s0x, X(s0r1)); F(s1x, X(s1r1), s0x); F(s1x, X(s1l1), s0x);
+    F(s1x, s0x, X(b0l1));
+    /* children */
+    F(W(s0l1), 0, 0); F(X(s0l1), L(s0l1), 0); F(W(s0r1), 0, 0); F(X(s0r1), L(s0r1), 0);
+    F(X(s0l2), L(s0l2), 0); F(X(s0r2), L(s0r2), 0); F(W(b0l1), 0, 0); F(X(b0l1), L(b0l1), 0);
+    F(X(b0l2), L(b0l2), 0); F(X(s1r1), L(s1r1), 0); F(X(s1l1), L(s1l1), 0); F(W(s1r1), 0, 0);
+    F(s0x, L(s0l1), L(s0l2)); F(s0x, L(s0r1), L(s0r2)); F(b0x, L(b0l1), L(b0l2));
+    F(s1x, L(s1r1), L(s1r2));
+    F(s0x, X(s0l1), X(s0l2)); F(s0x, X(s0r1), X(s0r2)); F(b0x, X(b0l1), X(b0l2));
+    F(s1x, X(s1r1), X(s1r2));
+    /* distance */
+    uint64_t d0 = s0 < 0 || b0 < 0 ? 0 : dist_bucket(s0, b0);
+    uint64_t d1 = s1 < 0 ? 0 : dist_bucket(s1, s0);
+    F(s0w, d0, 0); F(s0x, d0, 0); F(b0w, d0, 0); F(b0x, d0, 0); F(s0x, b0x, d0); F(s0w, b0w, d0);
+    F(s1w, d1, 0); F(s0w, d1, 0); F(s1x, s0x, d1); F(s1w, s0w, d1);
+    /* valency */
+    uint64_t s0nl = s0 < 0 ? 0 : st->nl[s0], s0nr = s0 < 0 ? 0 : st->nr[s0];
+    uint64_t s1nr = s1 < 0 ? 0 : st->nr[s1], s1nl = s1 < 0 ? 0 : st->nl[s1];
+    uint64_t b0nl = b0 < 0 ? 0 : st->nl[b0];
+    F(s0w, s0nl, 0); F(s0x, s0nl, 0); F(s0w, s0nr, 0); F(s0x, s0nr, 0);
+    F(s1w, s1nr, 0); F(s1x, s1nr, 0); F(s1x, s1nl, 0); F(b0w, b0nl, 0); F(b0x, b0nl, 0);
+    /* label sets */
+    uint64_t s0ls = s0 < 0 ? 0 : st->lset[s0], s0rs = s0 < 0 ? 0 : st->rset[s0];
+    uint64_t s1ls = s1 < 0 ? 0 : st->lset[s1], s1rs = s1 < 0 ? 0 : st->rset[s1];
+    uint64_t b0ls = b0 < 0 ? 0 : st->lset[b0];
+    F(s0w, s0ls, 0); F(s0x, s0ls, 0); F(s0w, s0rs, 0); F(s0x, s0rs, 0);
+    F(s1x, s1ls, s0x); F(s1x, s1rs, s0x); F(b0w, b0ls, 0); F(b0x, b0ls, 0);
+    F(s0x, s0ls, b0x);
+#undef F
+    return k;
+}
+
+int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
+    int h, d, k = 0, t = 200; /* template ids apart from the transition ones */
+    parser_state_arc(st, move, &h, &d);
+    uint64_t dir = move == PARSER_LEFT ? 1 : 2;
+    uint64_t hw = W(h), dw = W(d), hx = X(h), dx = X(d), hu = U(h), du = U(d);
+    uint64_t dist = dist_bucket(h, d) | dir << 4;
+    int dl1 = st->l1[d], dl2 = st->l2[d], dr1 = st->r1[d], dr2 = st->r2[d];
+    int hl1 = st->l1[h], hr1 = st->r1[h];
+    int dprev = d > 0 ? d - 1 : -1, dnext = d + 1 <= st->n ? d + 1 : -1;
+    uint64_t dls = st->lset[d], drs = st->rset[d], hls = st->lset[h], hrs = st->rset[h];
+#define F(a, b, c) (f[k++] = fh(t++, (a), (b), (c)))
+    F(dir, 0, 0); F(hw, dir, 0); F(hx, dir, 0); F(dw, dir, 0); F(dx, dir, 0);
+    F(hx, dx, dist); F(hw, dx, dir); F(hx, dw, dir); F(hw, dw, dir); F(hu, du, dist);
+    F(dw ^ (dx << 56), dir, 0); F(hw ^ (hx << 56), dir, 0);
+    F(dx, X(dl1), L(dl1)); F(dx, X(dr1), L(dr1)); F(dx, W(dl1), 0); F(dx, W(dr1), 0);
+    F(dx, X(dl2), L(dl2)); F(dx, X(dr2), 0); F(dx, W(dl2), 0);
+    F(dx, dls, dir); F(dx, drs, dir); F(hx, hls, dir); F(hx, hrs, dir);
+    F(dx, dls, hx); F(du, drs, hu);
+    F(hx, X(hl1), L(hl1) << 8 | dir); F(hx, X(hr1), L(hr1) << 8 | dir);
+    F(dx, X(dprev), dir); F(dx, X(dnext), dir); F(hx, dx, X(st->b <= st->n ? st->b : -1) << 8 | dir);
+    F(dw, hx, dist); F(W(dl1), dx, hx);
+#undef F
+    return k;
+}
+
+#undef W
+#undef X
+#undef U
+#undef L
+#undef C
+
+/* ---- scoring ---------------------------------------------------------------------- */
+
+static inline const uint32_t *tlookup(const parser *p, uint64_t f) {
+    uint32_t key = (uint32_t)(f >> 32) | 1u;
+    uint64_t i = f & p->tmask;
+    for (;;) {
+        const uint32_t *s = p->trans + i * 4;
+        if (s[0] == key) return s;
+        if (s[0] == 0) return NULL;
+        i = (i + 1) & p->tmask;
+    }
+}
+
+static inline uint32_t llookup(const parser *p, uint64_t f) {
+    uint32_t key = (uint32_t)(f >> 32) | 1u;
+    uint64_t i = f & p->lmask;
+    for (;;) {
+        const uint32_t *s = p->lfeat + i * 2;
+        if (s[0] == key) return s[1];
+        if (s[0] == 0) return 0;
+        i = (i + 1) & p->lmask;
+    }
+}
+
+static int best_move(const parser *p, const parser_state *st) {
+    uint64_t f[PARSER_NFEAT];
+    int nf = parser_state_feats(st, f);
+    float sc[3] = {0, 0, 0};
+    for (int i = 0; i < nf; i++) {
+        const uint32_t *s = tlookup(p, f[i]);
+        if (!s) continue;
+        float w[3];
+        memcpy(w, s + 1, sizeof w);
+        sc[0] += w[0];
+        sc[1] += w[1];
+        sc[2] += w[2];
+    }
+    int valid[PARSER_NMOVE];
+    parser_state_valid(st, valid);
+    int best = -1;
+    for (int m = 0; m < PARSER_NMOVE; m++)
+        if (valid[m] && (best < 0 || sc[m] > sc[best])) best = m;
+    return best;
+}
+
+static int best_label(const parser *p, const parser_state *st, int move) {
+    int h, d;
+    parser_state_arc(st, move, &h, &d);
+    if (h == st->n) return p->root_label;
+    uint64_t f[PARSER_NLFEAT];
+    int nf = parser_state_lfeats(st, move, f);
+    float sc[64];
+    for (uint32_t l = 0; l < p->nlab; l++) sc[l] = 0;
+    for (int i = 0; i < nf; i++) {
+        uint32_t v = llookup(p, f[i]);
+        uint32_t start = v >> 6, cnt = v & 63;
+        for (uint32_t j = start; j < start + cnt; j++) sc[p->llab[j]] += p->lw[j];
+    }
+    int best = -1;
+    for (uint32_t l = 0; l < p->nlab; l++)
+        if ((int)l != p->root_label && (best < 0 || sc[l] > sc[best])) best = (int)l;
+    return best < 0 ? 0 : best;
+}
+
+/* Greedy parse of st (words filled, initialised). */
+static void parse_state(const parser *p, parser_state *st) {
+    /* Every move either shifts or reduces: at most 2n+1 steps. */
+    while (!parser_state_done(st)) {
+        int m = best_move(p, st);
+        int lab = m == PARSER_SHIFT ? 0 : best_label(p, st, m);
+        parser_state_apply(st, m, lab);
+    }
+}
+
+/* Where the words come from: arrays, or a document's tokens. */
+typedef struct source {
+    const char *const *forms;
+    const size_t *lens;
+    const uint8_t *upos, *xpos;
+    const dyad_doc *doc;
+    size_t first; /* document token index of word 0 */
+} source;
+
+/* Parse n words of src in chunks of PARSER_MAXW; out(i) receives 0-based
+ * heads within the sentence (-1 root) through heads[] and labels[] as ud
+ * ids, written by the caller-provided arrays via the emit step below. */
+typedef struct sink {
+    int *heads;       /* 1-based / 0 root (parse_words) */
+    uint8_t *deprels;
+    tokan *an;        /* or document analyses */
+    size_t first;
+} sink;
+
+static void emit(const sink *k, int i, int head, int dep) {
+    if (k->an) {
+        k->an[k->first + (size_t)i].head = head < 0 ? -1 : (int32_t)(k->first + (size_t)head);
+        k->an[k->first + (size_t)i].deprel = (uint8_t)dep;
+    } else {
+        k->heads[i] = head + 1;
+        k->deprels[i] = (uint8_t)dep;
+    }
+}
+
+static void parse_source(const parser *p, const source *src, int n, const sink *k, parser_state *st) {
+    int root0 = -1; /* root of the first chunk: later chunks hang from it */
+    for (int c0 = 0; c0 < n; c0 += PARSER_MAXW) {
+        int cn = n - c0 < PARSER_MAXW ? n - c0 : PARSER_MAXW;
+        for (int i = 0; i < cn; i++) {
+            int u, x;
+            const char *form;
+            size_t len;
+            if (src->doc) {
+                const tok *t = &src->doc->toks[src->first + (size_t)(c0 + i)];
+                const tokan *a = &src->doc->an[src->first + (size_t)(c0 + i)];
+                form = src->doc->text + t->start;
+                len = t->end >= t->start ? t->end - t->start : 0;
+                u = a->upos;
+                x = a->xpos;
+            } else {
+                form = src->forms[c0 + i];
+                len = src->lens ? src->lens[c0 + i] : (form ? strlen(form) : 0);
+                u = src->upos ? src->upos[c0 + i] : UPOS_X;
+                x = src->xpos ? src->xpos[c0 + i] : XPOS_XX;
+            }
+            u = u < UPOS_COUNT ? p->upos_map[u] : p->upos_map[UPOS_X];
+            x = x < XPOS_COUNT ? p->xpos_map[x] : p->xpos_map[XPOS_XX];
+            parser_state_word(st, i, form, len, u, x);
+        }
+        parser_state_init(st, cn);
+        parse_state(p, st);
+        for (int i = 0; i < cn; i++) {
+            int h = st->head[i];
+            if (h < 0 || h >= cn) { /* the chunk's root */
+                if (root0 < 0) {
+                    root0 = c0 + i;
+                    emit(k, c0 + i, -1, DEP_ROOT);
+                } else {
+                    emit(k, c0 + i, root0, DEP_PARATAXIS);
+                }
+            } else {
+                emit(k, c0 + i, c0 + h, p->dep_of[st->lab[i] & 63]);
+            }
+        }
+    }
+}
+
+int parser_parse_words(const parser *p, const char *const *forms, const size_t *lens, const uint8_t *upos,
+                       const uint8_t *xpos, int n, int *heads, uint8_t *deprels) {
+    if (n <= 0) return n == 0 ? DYAD_OK : DYAD_EINVAL;
+    if (!p || !forms || !heads || !deprels) return DYAD_EINVAL;
+    parser_state st;
+    source src = {forms, lens, upos, xpos, NULL, 0};
+    sink k = {heads, deprels, NULL, 0};
+    parse_source(p, &src, n, &k, &st);
+    return DYAD_OK;
+}
+
+int parser_run(const parser *p, dyad_doc *doc) {
+    if (!p || !doc) return DYAD_EINVAL;
+    if (doc->ntok == 0) {
+        doc->parsed = 1;
+        return DYAD_OK;
+    }
+    if (!doc->tagged || !doc->an) return DYAD_EINVAL;
+    parser_state st;
+    for (size_t s = 0; s < doc->nsent; s++) {
+        size_t first = doc->sents[s].first, last = doc->sents[s].last;
+        if (last > doc->ntok) last = doc->ntok;
+        if (first >= last) continue;
+        size_t n = last - first;
+        if (n > (size_t)1 << 30) return DYAD_EINVAL;
+        source src = {NULL, NULL, NULL, NULL, doc, first};
+        sink k = {NULL, NULL, doc->an, first};
+        parse_source(p, &src, (int)n, &k, &st);
+    }
+    doc->parsed = 1;
+    return DYAD_OK;
+}
+
+/* ---- opening ------------------------------------------------------------------------ */
+
+static int fail(char *err, size_t errlen, const char *msg) {
+    if (err && errlen) {
+        size_t n = strlen(msg);
+        if (n >= errlen) n = errlen - 1;
+        memcpy(err, msg, n);
+        err[n] = 0;
+    }
+    return DYAD_EFORMAT;
+}
+
+/* Map a section of NUL-terminated names onto ud ids with idfn; count names. */
+static int map_names(const model *m, const char *sect, uint32_t count, int (*idfn)(const char *, size_t),
+                     int *ids, char *err, size_t errlen) {
+    uint64_t size;
+    const char *s = model_section(m, sect, &size);
+    if (!s || size == 0 || s[size - 1] != 0) return fail(err, errlen, "parser model: bad name table");
+    uint64_t off = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        if (off >= size) return fail(err, errlen, "parser model: name table too short");
+        size_t n = strlen(s + off);
+        ids[i] = idfn(s + off, n);
+        off += n + 1;
+    }
+    return DYAD_OK;
+}
+
+static int open_model(parser *p, char *err, size_t errlen) {
+    const uint32_t *meta = model_need(&p->m, "meta", 32, err, errlen);
+    if (!meta) return DYAD_EFORMAT;
+    uint32_t tsize = meta[0], lsize = meta[1], nlw = meta[2], nlab = meta[3];
+    uint32_t nupos = meta[4], nxpos = meta[5];
+    if (!tsize || (tsize & (tsize - 1)) || !lsize || (lsize & (lsize - 1)) || nlab == 0 || nlab > 64 ||
+        nupos == 0 || nupos > 250 || nxpos == 0 || nxpos > 250 || nlw > (1u << 26))
+        return fail(err, errlen, "parser model: bad sizes");
+    p->trans = model_need(&p->m, "trans", (uint64_t)tsize * 16, err, errlen);
+    p->lfeat = model_need(&p->m, "lfeat", (uint64_t)lsize * 8, err, errlen);
+    p->llab = model_need(&p->m, "llab", nlw ? nlw : 0, err, errlen);
+    p->lw = model_need(&p->m, "lw", (uint64_t)nlw * 4, err, errlen);
+    if (!p->trans || !p->lfeat || !p->llab || !p->lw) return DYAD_EFORMAT;
+    uint64_t sz;
+    if (!model_section(&p->m, "llab", &sz) || sz != nlw) return fail(err, errlen, "parser model: bad llab");
+    p->tmask = tsize - 1;
+    p->lmask = lsize - 1;
+    p->nlab = nlab;
+    /* Probing stops at an empty slot: a table without one would loop. */
+    int empty = 0;
+    for (uint32_t i = 0; i < tsize && !empty; i++) empty = p->trans[(size_t)i * 4] == 0;
+    if (!empty) return fail(err, errlen, "parser model: full transition table");
+    empty = 0;
+    for (uint32_t i = 0; i < lsize; i++) {
+        uint32_t key = p->lfeat[(size_t)i * 2], v = p->lfeat[(size_t)i * 2 + 1];
+        if (key == 0) {
+            empty = 1;
+            continue;
+        }
+        if ((uint64_t)(v >> 6) + (v & 63) > nlw) return fail(err, errlen, "parser model: label list out of range");
+    }
+    if (!empty) return fail(err, errlen, "parser model: full label table");
+    for (uint32_t j = 0; j < nlw; j++)
+        if (p->llab[j] >= nlab) return fail(err, errlen, "parser model: label index out of range");
+
+    int ids[256];
+    int rc = map_names(&p->m, "labels", nlab, ud_dep_id, ids, err, errlen);
+    if (rc) return rc;
+    p->root_label = -1;
+    for (uint32_t i = 0; i < nlab; i++) {
+        p->dep_of[i] = (uint8_t)(ids[i] < 0 ? DEP_DEP : ids[i]);
+        if (ids[i] == DEP_ROOT) p->root_label = (int)i;
+    }
+    for (uint32_t i = nlab; i < 64; i++) p->dep_of[i] = DEP_DEP;
+    if (p->root_label < 0) return fail(err, errlen, "parser model: no root label");
+    /* Unknown runtime tags map to the model's X / XX (or index 0). */
+    rc = map_names(&p->m, "upos", nupos, ud_upos_id, ids, err, errlen);
+    if (rc) return rc;
+    memset(p->upos_map, 0, sizeof p->upos_map);
+    for (uint32_t i = 0; i < nupos; i++)
+        if (ids[i] >= 0 && ids[i] < UPOS_COUNT) p->upos_map[ids[i]] = (uint8_t)i;
+    rc = map_names(&p->m, "xpos", nxpos, ud_xpos_id, ids, err, errlen);
+    if (rc) return rc;
+    memset(p->xpos_map, 0, sizeof p->xpos_map);
+    for (uint32_t i = 0; i < nxpos; i++)
+        if (ids[i] >= 0 && ids[i] < XPOS_COUNT) p->xpos_map[ids[i]] = (uint8_t)i;
+    return DYAD_OK;
+}
+
+int parser_open(parser **out, const void *buf, size_t len, char *err, size_t errlen) {
+    if (!out) return DYAD_EINVAL;
+    *out = NULL;
+    parser *p = calloc(1, sizeof *p);
+    if (!p) return DYAD_ENOMEM;
+    int rc = model_open(&p->m, buf, len, PARSER_KIND, PARSER_VERSION, err, errlen);
+    if (rc == DYAD_OK) rc = open_model(p, err, errlen);
+    if (rc != DYAD_OK) {
+        model_close(&p->m);
+        free(p);
+        return rc;
+    }
+    *out = p;
+    return DYAD_OK;
+}
+
+int parser_open_file(parser **out, const char *path, char *err, size_t errlen) {
+    if (!out || !path) return DYAD_EINVAL;
+    *out = NULL;
+    parser *p = calloc(1, sizeof *p);
+    if (!p) return DYAD_ENOMEM;
+    int rc = model_map(&p->m, path, PARSER_KIND, PARSER_VERSION, err, errlen);
+    if (rc == DYAD_OK) rc = open_model(p, err, errlen);
+    if (rc != DYAD_OK) {
+        model_close(&p->m);
+        free(p);
+        return rc;
+    }
+    *out = p;
+    return DYAD_OK;
+}
+
+void parser_close(parser *p) {
+    if (!p) return;
+    model_close(&p->m);
+    free(p);
+}
