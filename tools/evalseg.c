@@ -15,7 +15,11 @@
  *   words      syntactic words: a multiword token's words get spans by
  *              concatenating their forms when they spell it (Google + 's),
  *              otherwise they count as unmatchable gold words;
- *   sentences  exact span match.
+ *   sentences  exact span match;
+ *   and, when the context has models, UPOS, XPOS, Lemma, UAS and LAS
+ *   (universal relation) on aligned words, CoNLL 2018 style: P over system
+ *   words, R over gold words, a word counting when it aligns and its
+ *   attribute (for UAS/LAS: its head aligns too) is right.
  * It prints "NAME tokens P=.. R=.. F1=.." and the same for words and
  * sentences; --errors also lists the misses with some context.
  *
@@ -40,6 +44,7 @@
 
 #include "../include/dyad.h"
 #include "../src/doc.h"
+#include "../src/ud.h"
 
 typedef struct span {
     uint32_t a, b;
@@ -117,8 +122,23 @@ static long match_count(const spans *g, const spans *s) {
     return m;
 }
 
+/* A gold syntactic word with its analysis, for scoring the tagger and
+ * parser from raw text.  a == b == UINT32_MAX: no span (an unmatchable
+ * word of a multiword token). */
+typedef struct gword {
+    uint32_t a, b;
+    long head;       /* document-level index of the head word, -1 for root */
+    int upos, xpos;  /* ud.h ids, -1 unknown */
+    uint32_t lemma;  /* offset of the lemma in gold.pool */
+    int dep;         /* ud.h id (universal part only), -1 unknown */
+} gword;
+
 /* One document being assembled. */
 typedef struct gold {
+    gword *gw;
+    size_t ngw, capgw;
+    long sent_word0;     /* index in gw of the current sentence's first word */
+    buf pool;            /* lemmas */
     buf text;
     spans toks, words, sents;
     long unmatchable_words;
@@ -146,6 +166,85 @@ typedef struct opts {
 } opts;
 
 static score g_tok, g_word, g_sent;
+/* From raw text, on aligned words (CoNLL 2018): gold = gold words, sys =
+ * system words, match = aligned words whose attribute is right too. */
+static score g_upos, g_xpos, g_lemma, g_uas, g_las;
+static int g_analysed; /* the context tags and parses */
+
+static int univ_dep(const char *rel) {
+    const char *c = strchr(rel, ':');
+    return ud_dep_id(rel, c ? (size_t)(c - rel) : strlen(rel));
+}
+
+/* Record a gold word (cols of its CoNLL-U line) at span r. */
+static int gw_push(gold *g, span r, int has_span, char **col) {
+    if (g->ngw == g->capgw) {
+        size_t cap = g->capgw ? g->capgw * 2 : 1024;
+        gword *p = realloc(g->gw, cap * sizeof *p);
+        if (!p) return -1;
+        g->gw = p;
+        g->capgw = cap;
+    }
+    gword *w = &g->gw[g->ngw++];
+    w->a = has_span ? r.a : UINT32_MAX;
+    w->b = has_span ? r.b : UINT32_MAX;
+    long h = atol(col[6]);
+    w->head = h > 0 ? g->sent_word0 + h - 1 : -1;
+    w->upos = ud_upos_id(col[3], strlen(col[3]));
+    w->xpos = ud_xpos_id(col[4], strlen(col[4]));
+    w->dep = univ_dep(col[7]);
+    w->lemma = (uint32_t)g->pool.n;
+    return buf_put(&g->pool, col[2], strlen(col[2]) + 1);
+}
+
+/* Index of the system token with span [a,b), or -1. */
+static long sys_find(const dyad_doc *doc, uint32_t a, uint32_t b) {
+    size_t lo = 0, hi = dyad_doc_token_count(doc);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        dyad_span t = dyad_doc_token(doc, mid);
+        if (t.start < a) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < dyad_doc_token_count(doc)) {
+        dyad_span t = dyad_doc_token(doc, lo);
+        if (t.start == a && t.end == b) return (long)lo;
+    }
+    return -1;
+}
+
+/* Score tags, lemmas and heads of aligned words (the document is coded). */
+static void score_analysis(const gold *g, const dyad_doc *doc) {
+    if (!doc->tagged) return;
+    g_analysed = 1;
+    long nsys = (long)dyad_doc_token_count(doc);
+    score *all[] = {&g_upos, &g_xpos, &g_lemma, &g_uas, &g_las};
+    for (size_t k = 0; k < 5; k++) {
+        all[k]->gold += (long)g->ngw;
+        all[k]->sys += nsys;
+    }
+    for (size_t i = 0; i < g->ngw; i++) {
+        const gword *w = &g->gw[i];
+        if (w->a == UINT32_MAX) continue;
+        long t = sys_find(doc, w->a, w->b);
+        if (t < 0) continue;
+        const tokan *an = &doc->an[t];
+        if (an->upos == w->upos) g_upos.match++;
+        if (an->xpos == w->xpos) g_xpos.match++;
+        if (an->lemma && !strcmp(an->lemma, g->pool.s + w->lemma)) g_lemma.match++;
+        if (!doc->parsed) continue;
+        int head_ok;
+        if (w->head < 0) {
+            head_ok = an->head < 0;
+        } else {
+            const gword *h = &g->gw[w->head];
+            head_ok = an->head >= 0 && h->a != UINT32_MAX && sys_find(doc, h->a, h->b) == an->head;
+        }
+        if (!head_ok) continue;
+        g_uas.match++;
+        if (an->deprel < DEP_COUNT && univ_dep(ud_dep_names[an->deprel]) == w->dep) g_las.match++;
+    }
+}
 
 /* Print up to 60 bytes of context around [a,b) of text. */
 static void ctx_print(const char *text, size_t len, uint32_t a, uint32_t b) {
@@ -237,6 +336,7 @@ static int doc_score(gold *g, opts *o, dyad_ctx *ctx, dyad_doc *doc) {
     g_sent.gold += (long)g->sents.n;
     g_sent.sys += (long)ss.n;
     g_sent.match += match_count(&g->sents, &ss);
+    score_analysis(g, doc);
     if (o->errors) {
         int budget = 400;
         diff_print("token", &g->toks, &st, text, tlen, &budget);
@@ -259,6 +359,9 @@ static void gold_reset(gold *g) {
     g->space_after_last = 1;
     g->mwt_hi = 0;
     g->wi = 0;
+    g->ngw = 0;
+    g->pool.n = 0;
+    g->sent_word0 = 0;
 }
 
 /* --gum-xml: append form (n bytes) to the text as the next token, after the
@@ -344,6 +447,7 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, co
         if (brk && !strncmp(line, "# text = ", 9)) {
             in_sent = 1;
             g.sent_has_tok = 0;
+            g.sent_word0 = (long)g.ngw;
             continue;
         }
         if (!strncmp(line, "# text = ", 9)) {
@@ -363,6 +467,7 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, co
             }
             in_sent = 1;
             g.sent_has_tok = 0;
+            g.sent_word0 = (long)g.ngw;
             continue;
         }
         if (line[0] == '#') continue;
@@ -407,10 +512,14 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, co
             /* a word of the open multiword token */
             const char *t = g.text.s;
             if (g.mwt_ok && g.mwt_cur + flen <= g.mwt_b && !memcmp(t + g.mwt_cur, col[1], flen)) {
-                sp_push(&g.words, g.mwt_cur, (uint32_t)(g.mwt_cur + flen));
+                span wr = {g.mwt_cur, (uint32_t)(g.mwt_cur + flen)};
+                sp_push(&g.words, wr.a, wr.b);
+                gw_push(&g, wr, 1, col);
                 g.mwt_cur += (uint32_t)flen;
             } else {
+                span none = {0, 0};
                 g.mwt_ok = 0;
+                gw_push(&g, none, 0, col);
             }
             g.mwt_words++;
             g.wi++;
@@ -420,6 +529,7 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, co
                     size_t k = g.words.n;
                     while (k > 0 && g.words.v[k - 1].a >= g.mwt_a) k--;
                     g.words.n = k;
+                    for (size_t q = g.ngw - (size_t)g.mwt_words; q < g.ngw; q++) g.gw[q].a = g.gw[q].b = UINT32_MAX;
                     g.unmatchable_words += g.mwt_words;
                 }
                 g.mwt_hi = 0;
@@ -430,6 +540,7 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, co
         g.wi++;
         sp_push(&g.toks, r.a, r.b);
         sp_push(&g.words, r.a, r.b);
+        gw_push(&g, r, 1, col);
         g.space_after_last = !space_after_no(col[9]);
         if (!g.sent_has_tok) g.sent_first = r.a;
         g.sent_has_tok = 1;
@@ -446,6 +557,8 @@ static int eval_file(const char *path, opts *o, dyad_ctx *ctx, dyad_doc *doc, co
     free(g.toks.v);
     free(g.words.v);
     free(g.sents.v);
+    free(g.gw);
+    free(g.pool.s);
     fclose(f);
     return rc;
 }
@@ -637,7 +750,7 @@ static int bench(const char *path, int repeat) {
 int main(int argc, char **argv) {
     opts o = {"evalseg", 0, 0, 0};
     const char *bench_file = NULL;
-    int repeat = 5, nfiles = 0, gum_xml = 0;
+    int repeat = 5, nfiles = 0, gum_xml = 0, segment_only = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--name") && i + 1 < argc)
             o.name = argv[++i];
@@ -645,6 +758,8 @@ int main(int argc, char **argv) {
             o.errors = 1;
         else if (!strcmp(argv[i], "--gum-xml"))
             gum_xml = 1;
+        else if (!strcmp(argv[i], "--segment-only"))
+            segment_only = 1;
         else if (!strcmp(argv[i], "--bench") && i + 1 < argc)
             bench_file = argv[++i];
         else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
@@ -662,10 +777,12 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: evalseg [--name NAME] [--errors] FILE.conllu...\n");
         return 2;
     }
-    dyad_ctx *ctx;
-    dyad_doc *doc;
-    if (dyad_ctx_open(&ctx, NULL) || dyad_doc_new(&doc)) {
-        fprintf(stderr, "evalseg: out of memory\n");
+    /* --segment-only: score segmentation without loading models. */
+    dyad_ctx_options copt = {segment_only ? DYAD_CTX_SEGMENT_ONLY : 0, NULL};
+    dyad_ctx *ctx = NULL;
+    dyad_doc *doc = NULL;
+    if (dyad_ctx_open(&ctx, &copt) || dyad_doc_new(&doc)) {
+        fprintf(stderr, "evalseg: %s\n", ctx ? dyad_ctx_errmsg(ctx) : "out of memory");
         return 1;
     }
     int rc = 0;
@@ -681,6 +798,13 @@ int main(int argc, char **argv) {
     score_print(o.name, "tokens", &g_tok);
     score_print(o.name, "words", &g_word);
     score_print(o.name, "sentences", &g_sent);
+    if (g_analysed) {
+        score_print(o.name, "UPOS", &g_upos);
+        score_print(o.name, "XPOS", &g_xpos);
+        score_print(o.name, "Lemma", &g_lemma);
+        score_print(o.name, "UAS", &g_uas);
+        score_print(o.name, "LAS", &g_las);
+    }
     dyad_doc_free(doc);
     dyad_ctx_close(ctx);
     return rc ? 1 : 0;
