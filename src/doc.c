@@ -33,6 +33,8 @@ void dyad_doc_free(dyad_doc *d) {
     free(d->an);
     free(d->sents);
     free(d->boiler);
+    free(d->dates);
+    free(d->places);
     sb_free(&d->json);
     sb_free(&d->scratch);
     sb_free(&d->raw);
@@ -51,6 +53,9 @@ void dyad_doc_reset(dyad_doc *d) {
     memset(d->field_len, 0, sizeof d->field_len);
     d->line = 0;
     d->ntok = d->nsent = d->nboiler = 0;
+    d->ndate = d->nplace = 0;
+    d->tone = 0;
+    d->has_tone = 0;
     d->tagged = d->parsed = d->presegmented = 0;
     d->err = DYAD_OK;
     d->errmsg[0] = '\0';

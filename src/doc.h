@@ -65,6 +65,24 @@ typedef struct tokan {
     uint8_t pad[7];
 } tokan;
 
+/* A date expression resolved against the document date (date.c). */
+typedef struct ddate {
+    uint32_t start, end;  /* byte span of the expression */
+    char value[32];       /* ISO 8601 at the text's granularity: "2023", "2023-03", "2023-03-14",
+                           * or a range "2023-02-27/2023-03-05" */
+} ddate;
+
+/* A toponym resolved to a gazetteer entry (place.c).  Strings point into
+ * the gazetteer image, which lives as long as the context. */
+typedef struct dplace {
+    uint32_t start, end;
+    const char *name;     /* canonical name */
+    const char *feature;  /* "country", "admin1", "admin2", "city", "region", "continent", ... */
+    char country[4];      /* ISO 3166-1 alpha-3, "" if none (a region) */
+    double lat, lon;
+    int64_t geonameid;    /* 0 if none */
+} dplace;
+
 typedef struct sent {
     uint32_t first, last;  /* token range [first, last) */
 } sent;
@@ -88,6 +106,12 @@ struct dyad_doc {
     int presegmented;       /* tokens and sentences came with the input (CoNLL-U) */
     dyad_span *boiler;
     size_t nboiler, capboiler;
+    ddate *dates;           /* date.c */
+    size_t ndate, capdate;
+    dplace *places;         /* place.c */
+    size_t nplace, capplace;
+    double tone;            /* tone.c: -10..+10 */
+    int has_tone;
 
     int err;                /* DYAD_OK or the status making this an error record */
     char errmsg[512];

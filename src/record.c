@@ -98,13 +98,52 @@ int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
             }
             sb_putc(b, ']');
         }
-        sb_puts(b, ",\"entities\":[],\"actors\":[],\"quotes\":[],\"events\":[],\"places\":[],\"dates\":[]");
+        sb_puts(b, ",\"entities\":[],\"actors\":[],\"quotes\":[],\"events\":[],\"places\":[");
+        for (size_t i = 0; i < d->nplace; i++) {
+            const dplace *p = &d->places[i];
+            if (i) sb_putc(b, ',');
+            sb_puts(b, "{\"start\":");
+            sb_put_u64(b, p->start);
+            sb_puts(b, ",\"end\":");
+            sb_put_u64(b, p->end);
+            sb_puts(b, ",\"text\":");
+            sb_put_json_str(b, d->text + p->start, p->end - p->start);
+            sb_puts(b, ",\"name\":");
+            sb_put_json_str(b, p->name ? p->name : "", p->name ? strlen(p->name) : 0);
+            sb_puts(b, ",\"country\":");
+            if (p->country[0]) sb_put_json_str(b, p->country, strlen(p->country));
+            else sb_puts(b, "null");
+            sb_printf(b, ",\"lat\":%.4f,\"lon\":%.4f,\"feature\":", p->lat, p->lon);
+            sb_put_json_str(b, p->feature ? p->feature : "", p->feature ? strlen(p->feature) : 0);
+            sb_puts(b, ",\"geonameid\":");
+            if (p->geonameid) sb_put_i64(b, p->geonameid);
+            else sb_puts(b, "null");
+            sb_putc(b, '}');
+        }
+        sb_puts(b, "],\"dates\":[");
+        for (size_t i = 0; i < d->ndate; i++) {
+            const ddate *t = &d->dates[i];
+            if (i) sb_putc(b, ',');
+            sb_puts(b, "{\"start\":");
+            sb_put_u64(b, t->start);
+            sb_puts(b, ",\"end\":");
+            sb_put_u64(b, t->end);
+            sb_puts(b, ",\"text\":");
+            sb_put_json_str(b, d->text + t->start, t->end - t->start);
+            sb_puts(b, ",\"value\":");
+            sb_put_json_str(b, t->value, strlen(t->value));
+            sb_putc(b, '}');
+        }
+        sb_putc(b, ']');
         sb_puts(b, ",\"boilerplate\":[");
         for (size_t i = 0; i < d->nboiler; i++) {
             if (i) sb_putc(b, ',');
             put_span(b, d->boiler[i].start, d->boiler[i].end);
         }
-        sb_puts(b, "],\"tone\":null}");
+        sb_puts(b, "],\"tone\":");
+        if (d->has_tone) sb_printf(b, "%.2f", d->tone);
+        else sb_puts(b, "null");
+        sb_putc(b, '}');
     }
     if (b->oom) return DYAD_ENOMEM;
     *out = b->s;
