@@ -288,7 +288,6 @@ dyad_span dyad_doc_boilerplate(const dyad_doc *d, size_t i) {
 
 int dyad_doc_code(const dyad_ctx *ctx, dyad_doc *d) {
     if (!d) return DYAD_EINVAL;
-    (void)ctx; /* later stages read models from it */
     if (d->raw_format) input_parse(d);
     if (d->err) return d->err;
     if (d->coded) return DYAD_OK;
@@ -299,6 +298,7 @@ int dyad_doc_code(const dyad_ctx *ctx, dyad_doc *d) {
         if (!rc) rc = sent_run(d);
         if (!rc) rc = boiler_run(d);
     }
+    if (!rc) rc = ctx_analyse(ctx, d);
     if (rc) {
         dyad_doc_set_error(d, rc, d->line, "%s%ld%scoding failed: %s", d->line ? "line " : "", d->line,
                            d->line ? ": " : "", dyad_errstr(rc));

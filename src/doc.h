@@ -133,6 +133,8 @@ struct dyad_doc {
 int tok_run(dyad_doc *doc);       /* tokenize.c: fills toks */
 int sent_run(dyad_doc *doc);      /* sentence.c: fills sents from toks */
 int boiler_run(dyad_doc *doc);    /* boiler.c: fills boiler, marks TOKF_BOILER */
+/* dyad.c: tag, lemmatize and parse with the context's models (none: no-op). */
+int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc);
 
 /* Append a token/sentence/span, growing the vector.  0 or -1 on OOM. */
 int doc_push_tok(dyad_doc *doc, const tok *t);

@@ -1,10 +1,21 @@
 /* dyad.c -- library-wide pieces: version, status names, the context. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../include/dyad.h"
+#include "doc.h"
+#include "parser.h"
+#include "tagger.h"
+
+#ifndef DYAD_DEFAULT_MODEL_DIR
+#define DYAD_DEFAULT_MODEL_DIR "models"
+#endif
 
 struct dyad_ctx {
     unsigned flags;
+    tagger *tg;
+    parser *ps;
     char errmsg[512];
     char model_dir[1024];
 };
@@ -34,16 +45,53 @@ const char *dyad_errstr(int rc) {
     return names[rc];
 }
 
+/* Where the models are: the option, else $DYAD_MODEL_DIR, else the
+ * directory the build recorded (the source tree's models/). */
+static const char *model_dir_of(const dyad_ctx_options *opt) {
+    if (opt && opt->model_dir && *opt->model_dir) return opt->model_dir;
+    const char *env = getenv("DYAD_MODEL_DIR");
+    if (env && *env) return env;
+    return DYAD_DEFAULT_MODEL_DIR;
+}
+
 int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
     if (!out) return DYAD_EINVAL;
     dyad_ctx *c = calloc(1, sizeof *c);
     *out = c;
     if (!c) return DYAD_ENOMEM;
     if (opt) c->flags = opt->flags;
+    if (c->flags & DYAD_CTX_SEGMENT_ONLY) return DYAD_OK;
+    snprintf(c->model_dir, sizeof c->model_dir, "%s", model_dir_of(opt));
+    char path[1200], err[400];
+    snprintf(path, sizeof path, "%s/tagger.bin", c->model_dir);
+    int rc = tagger_open_file(&c->tg, path, err, sizeof err);
+    if (rc) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot load the tagger: %s (set DYAD_MODEL_DIR to the models directory)", err);
+        return rc;
+    }
+    snprintf(path, sizeof path, "%s/parser.bin", c->model_dir);
+    rc = parser_open_file(&c->ps, path, err, sizeof err);
+    if (rc) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot load the parser: %s (set DYAD_MODEL_DIR to the models directory)", err);
+        return rc;
+    }
     return DYAD_OK;
 }
 
-void dyad_ctx_close(dyad_ctx *ctx) { free(ctx); }
+void dyad_ctx_close(dyad_ctx *ctx) {
+    if (!ctx) return;
+    tagger_close(ctx->tg);
+    parser_close(ctx->ps);
+    free(ctx);
+}
+
+int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
+    if (!ctx || !doc->ntok) return DYAD_OK;
+    int rc = DYAD_OK;
+    if (ctx->tg) rc = tagger_run(ctx->tg, doc);
+    if (!rc && ctx->ps) rc = parser_run(ctx->ps, doc);
+    return rc;
+}
 
 const char *dyad_ctx_errmsg(const dyad_ctx *ctx) { return ctx ? ctx->errmsg : "no context"; }
 const char *dyad_ctx_model_dir(const dyad_ctx *ctx) { return ctx ? ctx->model_dir : ""; }

@@ -9,30 +9,37 @@
  * made (once per word), from a sparse table of (label, weight) lists.
  *
  * Model image sections (all little-endian, used in place):
- *   meta    u32 x 8: tsize, lsize (slots, powers of two), nlw, nlab,
+ *   meta    u32 x 8: tbuckets, lbuckets (powers of two), lrows, nlab,
  *           nupos, nxpos, reserved x 2
- *   trans   tsize x { u32 key; float w[3]; }      key 0 = empty slot
- *   lfeat   lsize x { u32 key; u32 start << 6 | count; }
- *   llab    nlw x u8   label index of each weight
- *   lw      nlw x float
+ *   trans   tbuckets x 64 bytes { u16 key[8]; i16 w[3][8]; }: a feature
+ *           lives in bucket (hash & mask) under key (hash >> 48 | 1), 0 =
+ *           empty.  One aligned cache line per feature, compared and
+ *           summed with SIMD and no branch; the key's 16 bits plus the
+ *           bucket index make a false match of an unseen feature rare
+ *           (about 1 in 8000 lookups, each adding one small weight).
+ *   lbuck   lbuckets x 32 bytes { u16 key[8]; u16 row[8]; } label features
+ *   lrows   lrows x 64 x i16: each label feature's weights for every label
  *   labels, upos, xpos: NUL-terminated names of the model's label, UPOS and
- *           XPOS indices, mapped to ud.h ids when the model is opened. */
+ *           XPOS indices, mapped to ud.h ids when the model is opened.
+ * Weights are integers on one scale per table: only argmaxes matter. */
 #include "parser.h"
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "model.h"
 #include "ud.h"
 
 struct parser {
     model m;
-    const uint32_t *trans; /* tsize x 4 words */
+    const uint16_t *trans; /* tbuckets x 32 halfwords */
     uint64_t tmask;
-    const uint32_t *lfeat; /* lsize x 2 words */
+    const uint16_t *lbuck; /* lbuckets x 16 halfwords */
     uint64_t lmask;
-    const uint8_t *llab;
-    const float *lw;
+    const int16_t *lrows;  /* lrows x 64 */
     uint32_t nlab;
     uint8_t upos_map[UPOS_COUNT]; /* ud id -> model index */
     uint8_t xpos_map[XPOS_COUNT];
@@ -60,8 +67,8 @@ static inline uint64_t fh(unsigned t, uint64_t a, uint64_t b, uint64_t c) {
 /* ASCII lower case, digits folded to '0' (numbers differ in value, not in
  * syntax); other bytes unchanged. */
 static inline unsigned fold(unsigned char c) {
-    if (c - 'A' < 26u) return c + 32u;
-    if (c - '0' < 10u) return '0';
+    if ((unsigned)c - (unsigned)'A' < 26u) return c + 32u;
+    if ((unsigned)c - (unsigned)'0' < 10u) return '0';
     return c;
 }
 
@@ -261,41 +268,36 @@ int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
 
 /* ---- scoring ---------------------------------------------------------------------- */
 
-static inline const uint32_t *tlookup(const parser *p, uint64_t f) {
-    uint32_t key = (uint32_t)(f >> 32) | 1u;
-    uint64_t i = f & p->tmask;
-    for (;;) {
-        const uint32_t *s = p->trans + i * 4;
-        if (s[0] == key) return s;
-        if (s[0] == 0) return NULL;
-        i = (i + 1) & p->tmask;
-    }
-}
-
-static inline uint32_t llookup(const parser *p, uint64_t f) {
-    uint32_t key = (uint32_t)(f >> 32) | 1u;
-    uint64_t i = f & p->lmask;
-    for (;;) {
-        const uint32_t *s = p->lfeat + i * 2;
-        if (s[0] == key) return s[1];
-        if (s[0] == 0) return 0;
-        i = (i + 1) & p->lmask;
-    }
-}
-
 static int best_move(const parser *p, const parser_state *st) {
     uint64_t f[PARSER_NFEAT];
     int nf = parser_state_feats(st, f);
-    float sc[3] = {0, 0, 0};
+    /* Start every bucket's cache miss before the first is needed. */
+    for (int i = 0; i < nf; i++) __builtin_prefetch(p->trans + (f[i] & p->tmask) * 32);
+    int32_t sc[3];
+#ifdef __SSE2__
+    __m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, one = _mm_set1_epi16(1);
     for (int i = 0; i < nf; i++) {
-        const uint32_t *s = tlookup(p, f[i]);
-        if (!s) continue;
-        float w[3];
-        memcpy(w, s + 1, sizeof w);
-        sc[0] += w[0];
-        sc[1] += w[1];
-        sc[2] += w[2];
+        const __m128i *b = (const __m128i *)(const void *)(p->trans + (f[i] & p->tmask) * 32);
+        __m128i m = _mm_cmpeq_epi16(_mm_loadu_si128(b), _mm_set1_epi16((short)((f[i] >> 48) | 1u)));
+        a0 = _mm_add_epi32(a0, _mm_madd_epi16(_mm_and_si128(_mm_loadu_si128(b + 1), m), one));
+        a1 = _mm_add_epi32(a1, _mm_madd_epi16(_mm_and_si128(_mm_loadu_si128(b + 2), m), one));
+        a2 = _mm_add_epi32(a2, _mm_madd_epi16(_mm_and_si128(_mm_loadu_si128(b + 3), m), one));
     }
+    int32_t v[3][4];
+    _mm_storeu_si128((__m128i *)(void *)v[0], a0);
+    _mm_storeu_si128((__m128i *)(void *)v[1], a1);
+    _mm_storeu_si128((__m128i *)(void *)v[2], a2);
+    for (int c = 0; c < 3; c++) sc[c] = v[c][0] + v[c][1] + v[c][2] + v[c][3];
+#else
+    sc[0] = sc[1] = sc[2] = 0;
+    for (int i = 0; i < nf; i++) {
+        const uint16_t *b = p->trans + (f[i] & p->tmask) * 32;
+        uint16_t key = (uint16_t)((f[i] >> 48) | 1u);
+        for (int j = 0; j < 8; j++)
+            if (b[j] == key)
+                for (int c = 0; c < 3; c++) sc[c] += (int16_t)b[8 + c * 8 + j];
+    }
+#endif
     int valid[PARSER_NMOVE];
     parser_state_valid(st, valid);
     int best = -1;
@@ -310,13 +312,48 @@ static int best_label(const parser *p, const parser_state *st, int move) {
     if (h == st->n) return p->root_label;
     uint64_t f[PARSER_NLFEAT];
     int nf = parser_state_lfeats(st, move, f);
-    float sc[64];
-    for (uint32_t l = 0; l < p->nlab; l++) sc[l] = 0;
+    for (int i = 0; i < nf; i++) __builtin_prefetch(p->lbuck + (f[i] & p->lmask) * 16);
+    /* Saturating 16-bit sums: the trainer scales weights so that a clip
+     * can only happen to a score far ahead of the others. */
+    int16_t sc[64];
+#ifdef __SSE2__
+    __m128i acc[8];
+    for (int j = 0; j < 8; j++) acc[j] = _mm_setzero_si128();
+    /* Find the rows first and prefetch them: two waits instead of 2 * nf. */
+    const int16_t *rows[PARSER_NLFEAT];
+    int nr = 0;
     for (int i = 0; i < nf; i++) {
-        uint32_t v = llookup(p, f[i]);
-        uint32_t start = v >> 6, cnt = v & 63;
-        for (uint32_t j = start; j < start + cnt; j++) sc[p->llab[j]] += p->lw[j];
+        const uint16_t *b = p->lbuck + (f[i] & p->lmask) * 16;
+        __m128i m = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(const void *)b),
+                                    _mm_set1_epi16((short)((f[i] >> 48) | 1u)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        if (!mask) continue;
+        rows[nr] = p->lrows + (size_t)b[8 + __builtin_ctz(mask) / 2] * 64;
+        __builtin_prefetch(rows[nr]);
+        __builtin_prefetch(rows[nr] + 32);
+        nr++;
     }
+    for (int i = 0; i < nr; i++) {
+        const __m128i *r = (const __m128i *)(const void *)rows[i];
+        for (int j = 0; j < 8; j++) acc[j] = _mm_adds_epi16(acc[j], _mm_loadu_si128(r + j));
+    }
+    for (int j = 0; j < 8; j++) _mm_storeu_si128((__m128i *)(void *)(sc + j * 8), acc[j]);
+#else
+    for (int l = 0; l < 64; l++) sc[l] = 0;
+    for (int i = 0; i < nf; i++) {
+        const uint16_t *b = p->lbuck + (f[i] & p->lmask) * 16;
+        uint16_t key = (uint16_t)((f[i] >> 48) | 1u);
+        for (int j = 0; j < 8; j++) {
+            if (b[j] != key) continue;
+            const int16_t *r = p->lrows + (size_t)b[8 + j] * 64;
+            for (int l = 0; l < 64; l++) {
+                int v = sc[l] + r[l];
+                sc[l] = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
+            }
+            break;
+        }
+    }
+#endif
     int best = -1;
     for (uint32_t l = 0; l < p->nlab; l++)
         if ((int)l != p->root_label && (best < 0 || sc[l] > sc[best])) best = (int)l;
@@ -469,37 +506,25 @@ static int map_names(const model *m, const char *sect, uint32_t count, int (*idf
 static int open_model(parser *p, char *err, size_t errlen) {
     const uint32_t *meta = model_need(&p->m, "meta", 32, err, errlen);
     if (!meta) return DYAD_EFORMAT;
-    uint32_t tsize = meta[0], lsize = meta[1], nlw = meta[2], nlab = meta[3];
+    uint32_t tb = meta[0], lb = meta[1], nrows = meta[2], nlab = meta[3];
     uint32_t nupos = meta[4], nxpos = meta[5];
-    if (!tsize || (tsize & (tsize - 1)) || !lsize || (lsize & (lsize - 1)) || nlab == 0 || nlab > 64 ||
-        nupos == 0 || nupos > 250 || nxpos == 0 || nxpos > 250 || nlw > (1u << 26))
+    if (!tb || (tb & (tb - 1)) || tb > (1u << 26) || !lb || (lb & (lb - 1)) || lb > (1u << 26) ||
+        nrows > 65535 || nlab == 0 || nlab > 64 || nupos == 0 || nupos > 250 || nxpos == 0 || nxpos > 250)
         return fail(err, errlen, "parser model: bad sizes");
-    p->trans = model_need(&p->m, "trans", (uint64_t)tsize * 16, err, errlen);
-    p->lfeat = model_need(&p->m, "lfeat", (uint64_t)lsize * 8, err, errlen);
-    p->llab = model_need(&p->m, "llab", nlw ? nlw : 0, err, errlen);
-    p->lw = model_need(&p->m, "lw", (uint64_t)nlw * 4, err, errlen);
-    if (!p->trans || !p->lfeat || !p->llab || !p->lw) return DYAD_EFORMAT;
+    p->trans = model_need(&p->m, "trans", (uint64_t)tb * 64, err, errlen);
+    p->lbuck = model_need(&p->m, "lbuck", (uint64_t)lb * 32, err, errlen);
+    if (!p->trans || !p->lbuck) return DYAD_EFORMAT;
     uint64_t sz;
-    if (!model_section(&p->m, "llab", &sz) || sz != nlw) return fail(err, errlen, "parser model: bad llab");
-    p->tmask = tsize - 1;
-    p->lmask = lsize - 1;
+    p->lrows = model_section(&p->m, "lrows", &sz);
+    if (!p->lrows || sz != (uint64_t)nrows * 128) return fail(err, errlen, "parser model: bad lrows");
+    p->tmask = tb - 1;
+    p->lmask = lb - 1;
     p->nlab = nlab;
-    /* Probing stops at an empty slot: a table without one would loop. */
-    int empty = 0;
-    for (uint32_t i = 0; i < tsize && !empty; i++) empty = p->trans[(size_t)i * 4] == 0;
-    if (!empty) return fail(err, errlen, "parser model: full transition table");
-    empty = 0;
-    for (uint32_t i = 0; i < lsize; i++) {
-        uint32_t key = p->lfeat[(size_t)i * 2], v = p->lfeat[(size_t)i * 2 + 1];
-        if (key == 0) {
-            empty = 1;
-            continue;
-        }
-        if ((uint64_t)(v >> 6) + (v & 63) > nlw) return fail(err, errlen, "parser model: label list out of range");
-    }
-    if (!empty) return fail(err, errlen, "parser model: full label table");
-    for (uint32_t j = 0; j < nlw; j++)
-        if (p->llab[j] >= nlab) return fail(err, errlen, "parser model: label index out of range");
+    /* A label feature's row must exist: check every occupied slot. */
+    for (uint64_t i = 0; i < (uint64_t)lb * 16; i += 16)
+        for (int j = 0; j < 8; j++)
+            if (p->lbuck[i + (uint64_t)j] && p->lbuck[i + 8 + (uint64_t)j] >= nrows)
+                return fail(err, errlen, "parser model: label row out of range");
 
     int ids[256];
     int rc = map_names(&p->m, "labels", nlab, ud_dep_id, ids, err, errlen);

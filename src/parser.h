@@ -21,7 +21,7 @@
 #include "doc.h"
 
 #define PARSER_KIND "parser"
-#define PARSER_VERSION 1
+#define PARSER_VERSION 2
 
 typedef struct parser parser;
 
@@ -53,7 +53,7 @@ int parser_parse_words(const parser *p, const char *const *forms, const size_t *
 
 /* Words per parse chunk: per-sentence state lives on the stack. */
 #define PARSER_MAXW 512
-#define PARSER_NFEAT 96   /* upper bound of transition features per state */
+#define PARSER_NFEAT 128  /* upper bound of transition features per state */
 #define PARSER_NLFEAT 40  /* upper bound of label features per arc */
 #define PARSER_NLABEL DEP_COUNT
 

@@ -54,21 +54,30 @@ int tagger_nclass(const tagger *t);
 #define TG_MAXFEAT 48   /* feature hashes per token, upper bound */
 #define TG_MAXCLASS 250 /* class ids are one byte; 2 more for the history start */
 #define TG_NORM_MAX 96  /* bytes of a normalized form used for features and lemma rules */
+#define TG_DENSE 0x80000000u /* row header flag */
+#define TG_NSTATIC 31   /* tg_feats_static count */
 #define TG_SFX_MAX 5    /* longest suffix of a lemma rule key */
 
 /* Lexical hashes of one token, computed once per sentence. */
-enum { TG_W, TG_S1, TG_S2, TG_S3, TG_S4, TG_P1, TG_P2, TG_P3, TG_SHAPE, TG_FLAGS, TG_NLEX };
+enum { TG_W, TG_S1, TG_S2, TG_S3, TG_S4, TG_P1, TG_P2, TG_P3, TG_SHAPE, TG_FLAGS, TG_AMB, TG_NLEX };
 typedef struct tg_tok {
     uint64_t h[TG_NLEX];
 } tg_tok;
 
 /* Compute tg_tok for each of n words.  A sentence written mostly in
  * capitals (a wire headline) is featurized as if lower case.  Never fails. */
-void tg_prep(tg_tok *out, const char *const *forms, const size_t *lens, int n);
+/* amb(ctx, word hash) gives the word's ambiguity class: the mask of the
+ * XPOS tags it had in training (0 if rare or unseen). */
+typedef uint64_t (*tg_amb_fn)(const void *ctx, uint64_t wordhash);
+void tg_prep(tg_tok *out, const char *const *forms, const size_t *lens, int n, tg_amb_fn amb, const void *ctx);
 /* Feature hashes of word i given the classes of words i-1 and i-2
  * (TG_MAXCLASS / TG_MAXCLASS+1 for "before the sentence").  Returns the
  * count (<= TG_MAXFEAT). */
 int tg_feats(const tg_tok *s, int n, int i, int p1, int p2, uint64_t *out);
+/* The two halves of tg_feats: features of the words alone (exactly
+ * TG_NSTATIC) and those involving the predicted classes. */
+int tg_feats_static(const tg_tok *s, int n, int i, uint64_t *out);
+int tg_feats_dyn(const tg_tok *s, int n, int i, int p1, int p2, uint64_t *out);
 
 /* Normalize a form for features and lemmas: curly quotes, dashes and the
  * ellipsis become ASCII, and with lower != 0 letters are lower-cased
@@ -87,22 +96,32 @@ int tg_keeps_case(int xpos);
  *   "meta"    tg_meta
  *   "classes" nclass lines "XPOS\tUPOS\tFEATS\n" (names, mapped to ud.h ids at open)
  *   "ftab"    fslots x tg_fslot: open addressing on the feature hash
- *   "wts"     uint32 rows: count, then count entries (class | int16 weight << 16)
+ *   "wts"     uint32 rows: count, then count entries (class | int16 weight << 16);
+ *             or, for rows with many classes, TG_DENSE | words, then the
+ *             int16 weights of all classes packed two to a word
  *   "ltab"    lslots x tg_lslot: lemma dictionary and rules
- *   "pool"    NUL-terminated strings */
+ *   "pool"    NUL-terminated strings
+ *   "amb"     aslots x tg_aslot: word hash -> XPOS ambiguity mask */
 typedef struct tg_meta {
     uint32_t nclass;
     uint32_t fslots; /* power of two */
     uint32_t lslots; /* power of two */
     uint32_t nfeat;  /* stored features (informational) */
     float scale;     /* weight = int16 / scale */
-    uint32_t pad[3];
+    uint32_t pad[3]; /* [0] feature probe bound, [1] lemma probe bound, [2] ambiguity probe bound */
+    uint32_t aslots; /* power of two */
+    uint32_t pad2[7];
 } tg_meta;
 
 typedef struct tg_fslot {
     uint32_t fp;  /* high 32 bits of the feature hash */
     uint32_t off; /* row offset in "wts"; 0 = empty slot */
 } tg_fslot;
+
+typedef struct tg_aslot {
+    uint64_t key;  /* word hash (tg_tok.h[TG_W]); 0 = empty */
+    uint64_t mask; /* bit x: XPOS x */
+} tg_aslot;
 
 typedef struct tg_lslot {
     uint64_t key;  /* 0 = empty */

@@ -1,0 +1,743 @@
+/* tagger.c -- part-of-speech tagger and lemmatizer (see tagger.h).
+ *
+ * Tagging is greedy, left to right: for each word, about 30 hashed
+ * features (word, affixes, shape, neighbours, the two previous predicted
+ * classes, a few conjunctions) are looked up in an open-addressing table
+ * of the model image; each hit is one contiguous row of (class, int16
+ * weight) pairs -- only the classes the perceptron ever moved, so a row is
+ * a few entries, not all ~150 classes -- added into a score array.  The
+ * best class gives XPOS, UPOS and FEATS at once.
+ *
+ * Features see a normalized form: curly quotes and dashes become ASCII and
+ * letters are lower-cased, so "“" and '"' or "POLICE" and "police" share
+ * their word features; capitalization is carried by separate shape and flag
+ * features.  A sentence mostly in capitals (a wire headline) is featurized
+ * entirely as lower case, because in the treebank's running text an
+ * all-caps word is nearly always an acronym (NNP), which would tag
+ * "POLICE DETAIN PROTESTERS" as three proper nouns.
+ *
+ * Lemmas come from a (XPOS, lower-cased form) dictionary built from the
+ * treebank (irregulars: was -> be, children -> child), else from the
+ * suffix-rewrite rule stored for the longest known (XPOS, suffix), applied
+ * to the lower-cased form -- or to the form as written for proper nouns,
+ * which the treebank lemmatizes without lower-casing. */
+#include "tagger.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "model.h"
+#include "ud.h"
+
+struct tagger {
+    model m;
+    const tg_fslot *ftab;
+    uint32_t fmask, fprobe;
+    const uint32_t *wts;
+    uint64_t nwts;
+    const tg_lslot *ltab;
+    uint32_t lmask, lprobe;
+    const char *pool;
+    uint64_t npool;
+    const tg_aslot *atab;
+    uint32_t amask, aprobe;
+    int nclass;
+    uint8_t cupos[TG_MAXCLASS], cxpos[TG_MAXCLASS];
+    uint16_t cfeats[TG_MAXCLASS];
+};
+
+/* ---- hashing ------------------------------------------------------------ */
+
+static inline uint64_t mix64(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static uint64_t hash_bytes(uint64_t seed, const char *s, size_t n) {
+    uint64_t h = 0xcbf29ce484222325ULL ^ (seed * 0x9E3779B97F4A7C15ULL);
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return mix64(h ^ n);
+}
+
+/* Combine a template id with one or two values. */
+static inline uint64_t feat1(uint64_t tmpl, uint64_t a) { return mix64(a + tmpl * 0x9E3779B97F4A7C15ULL); }
+static inline uint64_t feat2(uint64_t tmpl, uint64_t a, uint64_t b) {
+    return mix64(a * 0xC2B2AE3D27D4EB4FULL + b + tmpl * 0x9E3779B97F4A7C15ULL);
+}
+
+/* ---- normalization ------------------------------------------------------ */
+
+/* ASCII lower-casing without locale. */
+static inline unsigned char lower_ascii(unsigned char c) { return (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
+size_t tg_norm(const char *s, size_t n, char *out, size_t cap, int lower) {
+    size_t o = 0;
+    if (!cap) return 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        const char *rep = NULL;
+        size_t adv = 1;
+        char one[4];
+        size_t rl = 1;
+        if (c < 0x80) {
+            one[0] = (char)(lower ? lower_ascii(c) : c);
+            rep = one;
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+            unsigned char d = (unsigned char)s[i + 2];
+            adv = 3;
+            switch (d) {
+            case 0x98: case 0x99: case 0x9B: case 0xB2: rep = "'"; break;           /* ‘ ’ ‛ ′ */
+            case 0x9C: case 0x9D: case 0x9F: case 0xB3: rep = "\""; break;          /* “ ” ‟ ″ */
+            case 0x93: case 0x92: case 0x90: case 0x91: rep = "-"; break;           /* – ‒ ‐ ‑ */
+            case 0x94: case 0x95: rep = "--"; rl = 2; break;                       /* — ― */
+            case 0xA6: rep = "..."; rl = 3; break;                                 /* … */
+            default: rep = s + i; rl = 3; break;
+            }
+        } else {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (k <= 0) { /* invalid byte: keep it, one at a time */
+                one[0] = (char)c;
+                rep = one;
+            } else {
+                adv = (size_t)k;
+                if (lower) cp = utf8proc_tolower(cp);
+                utf8proc_ssize_t w = utf8proc_encode_char(cp, (utf8proc_uint8_t *)one);
+                rep = one;
+                rl = w > 0 ? (size_t)w : 0;
+            }
+        }
+        if (o + rl >= cap) break;
+        memcpy(out + o, rep, rl);
+        o += rl;
+        i += adv;
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* ---- features ----------------------------------------------------------- */
+
+enum {
+    F_BIAS = 1, F_W, F_S1, F_S2, F_S3, F_S4, F_P1, F_P2, F_P3, F_SHAPE, F_FLAGS,
+    F_T1, F_T2, F_T12, F_T1W, F_WM1, F_S3M1, F_WM2, F_WP1, F_S3P1, F_WP2, F_WM1W, F_WWP1,
+    F_T1S3, F_SHM1, F_SHP1, F_T1WP1, F_WM1WP1, F_S2P1, F_FLP1, F_S3M2, F_S3P2, F_T1SH, F_A0, F_AP1, F_A0AP1, F_AP2, F_AM1, F_T1A0
+};
+
+enum { FL_DIGIT = 1, FL_HYPHEN = 2, FL_UPPER = 4, FL_ALLCAPS = 8, FL_FIRST = 16, FL_PERIOD = 32, FL_LEN1 = 64, FL_LEN2 = 128 };
+
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+/* Whole-sentence capitals: at least three words of two or more letters,
+ * three quarters of them all in capitals. */
+static int caps_sentence(const char *const *forms, const size_t *lens, int n) {
+    int nalpha = 0, ncaps = 0;
+    for (int i = 0; i < n; i++) {
+        int up = 0, lo = 0;
+        for (size_t k = 0; k < lens[i]; k++) {
+            unsigned char c = (unsigned char)forms[i][k];
+            up += is_upper(c);
+            lo += is_lower(c);
+        }
+        if (up + lo < 2) continue;
+        nalpha++;
+        ncaps += lo == 0;
+    }
+    return ncaps >= 3 && ncaps * 4 >= nalpha * 3;
+}
+
+void tg_prep(tg_tok *out, const char *const *forms, const size_t *lens, int n, tg_amb_fn amb, const void *ctx) {
+    int caps = caps_sentence(forms, lens, n);
+    char lc[TG_NORM_MAX], shape[24];
+    for (int i = 0; i < n; i++) {
+        tg_tok *t = &out[i];
+        const char *f = forms[i];
+        size_t fl = lens[i];
+        size_t l = tg_norm(f, fl, lc, sizeof lc, 1);
+        t->h[TG_W] = hash_bytes(1, lc, l);
+        t->h[TG_AMB] = mix64((amb ? amb(ctx, t->h[TG_W]) : 0) + 0x51ed27ULL);
+        for (int k = 1; k <= 4; k++) t->h[TG_S1 + k - 1] = hash_bytes(10 + (uint64_t)k, lc + (l > (size_t)k ? l - (size_t)k : 0), l > (size_t)k ? (size_t)k : l);
+        for (int k = 1; k <= 3; k++) t->h[TG_P1 + k - 1] = hash_bytes(20 + (uint64_t)k, lc, l > (size_t)k ? (size_t)k : l);
+        /* Shape: X x d or the character itself, runs collapsed, non-ASCII
+         * letters as 'u'; in a capitals sentence the lower-cased form. */
+        size_t sl = 0;
+        unsigned flags = 0;
+        int up = 0, lo = 0;
+        char prev = 0;
+        for (size_t k = 0; k < fl && sl < sizeof shape; k++) {
+            unsigned char c = (unsigned char)f[k];
+            char s;
+            if (is_upper(c)) {
+                s = caps ? 'x' : 'X';
+                up++;
+            } else if (is_lower(c)) {
+                s = 'x';
+                lo++;
+            } else if (c >= '0' && c <= '9') {
+                s = 'd';
+                flags |= FL_DIGIT;
+            } else if (c >= 0x80) {
+                if (c < 0xC0) continue; /* continuation byte */
+                s = 'u';
+            } else {
+                s = (char)c;
+                if (c == '-') flags |= FL_HYPHEN;
+                if (c == '.') flags |= FL_PERIOD;
+            }
+            if (s != prev) shape[sl++] = s;
+            prev = s;
+        }
+        t->h[TG_SHAPE] = hash_bytes(30, shape, sl);
+        if (!caps) {
+            if (fl && is_upper((unsigned char)f[0])) flags |= FL_UPPER;
+            if (up && !lo) flags |= FL_ALLCAPS;
+        } else if (i == 0) {
+            flags |= FL_UPPER; /* as a normal sentence's first word */
+        }
+        if (i == 0) flags |= FL_FIRST;
+        if (l == 1) flags |= FL_LEN1;
+        else if (l == 2) flags |= FL_LEN2;
+        t->h[TG_FLAGS] = hash_bytes(31, (const char *)&(unsigned char){(unsigned char)flags}, 1);
+    }
+}
+
+/* Lexical value of word j (a sentinel outside the sentence). */
+static inline uint64_t lex(const tg_tok *s, int n, int j, int which) {
+    if (j < 0) return 0x1234567ULL + (uint64_t)which * 7 + (uint64_t)(-j);
+    if (j >= n) return 0x7654321ULL + (uint64_t)which * 7 + (uint64_t)(j - n);
+    return s[j].h[which];
+}
+
+int tg_feats_static(const tg_tok *s, int n, int i, uint64_t *f) {
+    int k = 0;
+    const tg_tok *t = &s[i];
+    uint64_t w = t->h[TG_W];
+    uint64_t wm1 = lex(s, n, i - 1, TG_W), wp1 = lex(s, n, i + 1, TG_W);
+    f[k++] = feat1(F_BIAS, 0);
+    f[k++] = feat1(F_W, w);
+    f[k++] = feat1(F_S1, t->h[TG_S1]);
+    f[k++] = feat1(F_S2, t->h[TG_S2]);
+    f[k++] = feat1(F_S3, t->h[TG_S3]);
+    f[k++] = feat1(F_S4, t->h[TG_S4]);
+    f[k++] = feat1(F_P1, t->h[TG_P1]);
+    f[k++] = feat1(F_P2, t->h[TG_P2]);
+    f[k++] = feat1(F_P3, t->h[TG_P3]);
+    f[k++] = feat1(F_SHAPE, t->h[TG_SHAPE]);
+    f[k++] = feat1(F_FLAGS, t->h[TG_FLAGS]);
+    f[k++] = feat1(F_WM1, wm1);
+    f[k++] = feat1(F_S3M1, lex(s, n, i - 1, TG_S3));
+    f[k++] = feat1(F_WM2, lex(s, n, i - 2, TG_W));
+    f[k++] = feat1(F_WP1, wp1);
+    f[k++] = feat1(F_S3P1, lex(s, n, i + 1, TG_S3));
+    f[k++] = feat1(F_WP2, lex(s, n, i + 2, TG_W));
+    f[k++] = feat2(F_WM1W, wm1, w);
+    f[k++] = feat2(F_WWP1, w, wp1);
+    f[k++] = feat1(F_SHM1, lex(s, n, i - 1, TG_SHAPE));
+    f[k++] = feat1(F_SHP1, lex(s, n, i + 1, TG_SHAPE));
+    f[k++] = feat2(F_WM1WP1, wm1, wp1);
+    f[k++] = feat1(F_S2P1, lex(s, n, i + 1, TG_S2));
+    f[k++] = feat1(F_FLP1, lex(s, n, i + 1, TG_FLAGS));
+    f[k++] = feat1(F_S3M2, lex(s, n, i - 2, TG_S3));
+    f[k++] = feat1(F_S3P2, lex(s, n, i + 2, TG_S3));
+    f[k++] = feat1(F_A0, t->h[TG_AMB]);
+    f[k++] = feat1(F_AP1, lex(s, n, i + 1, TG_AMB));
+    f[k++] = feat2(F_A0AP1, t->h[TG_AMB], lex(s, n, i + 1, TG_AMB));
+    f[k++] = feat1(F_AP2, lex(s, n, i + 2, TG_AMB));
+    f[k++] = feat1(F_AM1, lex(s, n, i - 1, TG_AMB));
+    return k;
+}
+
+int tg_feats_dyn(const tg_tok *s, int n, int i, int p1, int p2, uint64_t *f) {
+    int k = 0;
+    const tg_tok *t = &s[i];
+    uint64_t w = t->h[TG_W], wp1 = lex(s, n, i + 1, TG_W);
+    uint64_t t1 = (uint64_t)p1 + 1, t2 = (uint64_t)p2 + 1;
+    f[k++] = feat1(F_T1, t1);
+    f[k++] = feat1(F_T2, t2);
+    f[k++] = feat2(F_T12, t1, t2);
+    f[k++] = feat2(F_T1W, t1, w);
+    f[k++] = feat2(F_T1S3, t1, t->h[TG_S3]);
+    f[k++] = feat2(F_T1WP1, t1, wp1);
+    f[k++] = feat2(F_T1SH, t1, t->h[TG_SHAPE]);
+    f[k++] = feat2(F_T1A0, t1, t->h[TG_AMB]);
+    return k;
+}
+
+int tg_feats(const tg_tok *s, int n, int i, int p1, int p2, uint64_t *f) {
+    int k = tg_feats_static(s, n, i, f);
+    return k + tg_feats_dyn(s, n, i, p1, p2, f + k);
+}
+
+/* ---- lemma keys --------------------------------------------------------- */
+
+uint64_t tg_lemkey_dict(int xpos, const char *s, size_t n) {
+    uint64_t h = hash_bytes(100 + (uint64_t)xpos, s, n);
+    return h ? h : 1;
+}
+
+uint64_t tg_lemkey_rule(int xpos, const char *s, size_t n) {
+    uint64_t h = hash_bytes(400 + (uint64_t)xpos, s, n);
+    return h ? h : 1;
+}
+
+int tg_keeps_case(int xpos) { return xpos == XPOS_NNP || xpos == XPOS_NNPS || xpos == XPOS_ADD; }
+
+/* ---- opening ------------------------------------------------------------ */
+
+static int bad(char *err, size_t errlen, const char *msg) {
+    if (err && errlen) snprintf(err, errlen, "tagger model: %s", msg);
+    return DYAD_EFORMAT;
+}
+
+static int is_pow2(uint32_t x) { return x && !(x & (x - 1)); }
+
+/* Map the class label lines to ud.h ids. */
+static int load_classes(tagger *t, const char *s, uint64_t n, char *err, size_t errlen) {
+    uint64_t i = 0;
+    int c = 0;
+    while (i < n) {
+        const char *f[3];
+        size_t fl[3];
+        for (int k = 0; k < 3; k++) {
+            uint64_t j = i;
+            while (j < n && s[j] != '\t' && s[j] != '\n') j++;
+            f[k] = s + i;
+            fl[k] = (size_t)(j - i);
+            if (j >= n || s[j] != (k < 2 ? '\t' : '\n')) return bad(err, errlen, "malformed class table");
+            i = j + 1;
+        }
+        if (c >= t->nclass) return bad(err, errlen, "class table longer than declared");
+        int x = ud_xpos_id(f[0], fl[0]), u = ud_upos_id(f[1], fl[1]);
+        t->cxpos[c] = (uint8_t)(x < 0 ? XPOS_XX : x);
+        t->cupos[c] = (uint8_t)(u < 0 ? UPOS_X : u);
+        t->cfeats[c] = (uint16_t)ud_feats_parse(f[2], fl[2]);
+        c++;
+    }
+    if (c != t->nclass) return bad(err, errlen, "class table shorter than declared");
+    return DYAD_OK;
+}
+
+static int open_model(tagger *t, char *err, size_t errlen) {
+    const model *m = &t->m;
+    char why[160];
+    const tg_meta *meta = model_need(m, "meta", sizeof(tg_meta), why, sizeof why);
+    if (!meta) return bad(err, errlen, why);
+    /* Sections are 64-byte aligned inside the image; the image itself must
+     * be 8-byte aligned for the arrays to be used in place. */
+    if ((uintptr_t)m->buf % 8) return bad(err, errlen, "image buffer is not 8-byte aligned");
+    if (meta->nclass < 1 || meta->nclass > TG_MAXCLASS) return bad(err, errlen, "bad class count");
+    if (!is_pow2(meta->fslots) || !is_pow2(meta->lslots)) return bad(err, errlen, "table size not a power of two");
+    if (!is_pow2(meta->aslots)) return bad(err, errlen, "table size not a power of two");
+    if (meta->pad[0] > meta->fslots || meta->pad[1] > meta->lslots || meta->pad[2] > meta->aslots)
+        return bad(err, errlen, "bad probe bound");
+    if (!(meta->scale > 0.0f)) return bad(err, errlen, "bad weight scale");
+    t->nclass = (int)meta->nclass;
+    t->fmask = meta->fslots - 1;
+    t->lmask = meta->lslots - 1;
+    t->fprobe = meta->pad[0];
+    t->lprobe = meta->pad[1];
+    t->amask = meta->aslots - 1;
+    t->aprobe = meta->pad[2];
+    uint64_t n;
+    const char *cls = model_section(m, "classes", &n);
+    if (!cls) return bad(err, errlen, "no class table");
+    int rc = load_classes(t, cls, n, err, errlen);
+    if (rc) return rc;
+    t->ftab = model_need(m, "ftab", (uint64_t)meta->fslots * sizeof(tg_fslot), why, sizeof why);
+    if (!t->ftab) return bad(err, errlen, why);
+    t->ltab = model_need(m, "ltab", (uint64_t)meta->lslots * sizeof(tg_lslot), why, sizeof why);
+    if (!t->ltab) return bad(err, errlen, why);
+    t->atab = model_need(m, "amb", (uint64_t)meta->aslots * sizeof(tg_aslot), why, sizeof why);
+    if (!t->atab) return bad(err, errlen, why);
+    t->wts = model_section(m, "wts", &n);
+    if (!t->wts || n < 4 || n % 4) return bad(err, errlen, "bad weight section");
+    t->nwts = n / 4;
+    t->pool = model_section(m, "pool", &t->npool);
+    /* Every pool offset then names a NUL-terminated string in bounds. */
+    if (!t->pool || t->npool < 1 || t->pool[t->npool - 1] != '\0') return bad(err, errlen, "bad string pool");
+    return DYAD_OK;
+}
+
+int tagger_open(tagger **out, const void *buf, size_t len, char *err, size_t errlen) {
+    if (!out) return DYAD_EINVAL;
+    *out = NULL;
+    tagger *t = calloc(1, sizeof *t);
+    if (!t) return DYAD_ENOMEM;
+    char why[200];
+    int rc = model_open(&t->m, buf, len, "tagger", TAGGER_VERSION, why, sizeof why);
+    if (rc) {
+        if (err && errlen) snprintf(err, errlen, "tagger model: %s", why);
+        free(t);
+        return rc;
+    }
+    rc = open_model(t, err, errlen);
+    if (rc) {
+        tagger_close(t);
+        return rc;
+    }
+    *out = t;
+    return DYAD_OK;
+}
+
+int tagger_open_file(tagger **out, const char *path, char *err, size_t errlen) {
+    if (!out || !path) return DYAD_EINVAL;
+    *out = NULL;
+    tagger *t = calloc(1, sizeof *t);
+    if (!t) return DYAD_ENOMEM;
+    int rc = model_map(&t->m, path, "tagger", TAGGER_VERSION, err, errlen);
+    if (rc) {
+        free(t);
+        return rc;
+    }
+    rc = open_model(t, err, errlen);
+    if (rc) {
+        tagger_close(t);
+        return rc;
+    }
+    *out = t;
+    return DYAD_OK;
+}
+
+void tagger_close(tagger *t) {
+    if (!t) return;
+    model_close(&t->m);
+    free(t);
+}
+
+int tagger_nclass(const tagger *t) { return t ? t->nclass : 0; }
+
+/* ---- tagging ------------------------------------------------------------ */
+
+/* Slot of feature hash h, or NULL. */
+static inline const tg_fslot *fslot(const tagger *t, uint64_t h) {
+    uint32_t fp = (uint32_t)(h >> 32), i = (uint32_t)h & t->fmask;
+    for (uint32_t p = 0; p <= t->fprobe; p++, i = (i + 1) & t->fmask) {
+        const tg_fslot *s = &t->ftab[i];
+        if (!s->off) return NULL;
+        if (s->fp == fp) return s;
+    }
+    return NULL;
+}
+
+/* Add the row of slot s (may be NULL) into sc.  Bounds are checked here,
+ * on use, so opening never walks the whole table. */
+static inline void add_row(const tagger *t, const tg_fslot *s, int32_t *sc) {
+    if (!s) return;
+    uint64_t off = s->off;
+    if (off >= t->nwts) return;
+    uint32_t c = t->wts[off];
+    if (c & TG_DENSE) {
+        /* Dense row: int16 weights of classes 0..nclass-1 (vectorizes). */
+        c &= ~TG_DENSE;
+        if (c > t->nwts - off - 1 || (uint64_t)c * 2 < (uint64_t)t->nclass) return;
+        const int16_t *d = (const int16_t *)(const void *)(t->wts + off + 1);
+        for (int j = 0; j < t->nclass; j++) sc[j] += d[j];
+        return;
+    }
+    if (c > t->nwts - off - 1) return;
+    const uint32_t *r = t->wts + off + 1;
+    for (uint32_t j = 0; j < c; j++) sc[r[j] & 0xff] += (int16_t)(r[j] >> 16);
+}
+
+#define TG_AHEAD 4 /* tokens whose table slots are prefetched ahead */
+
+
+/* Greedy decoding of one sentence; cls[i] gets word i's class.  The
+ * features that do not depend on predicted classes are hashed TG_AHEAD
+ * words ahead and their slots prefetched, then one word ahead their rows
+ * are prefetched: the tables are megabytes, so without this the loop
+ * waits on memory for every feature. */
+static void decode(const tagger *t, const tg_tok *s, int n, uint8_t *cls) {
+    uint64_t ring[TG_AHEAD + 1][TG_NSTATIC];
+    const tg_fslot *slots[2][TG_NSTATIC];
+    uint64_t f[TG_MAXFEAT];
+    int32_t sc[256];
+    int p1 = TG_MAXCLASS, p2 = TG_MAXCLASS + 1;
+    for (int j = 0; j < TG_AHEAD && j < n; j++) {
+        tg_feats_static(s, n, j, ring[j]);
+        for (int k = 0; k < TG_NSTATIC; k++) __builtin_prefetch(&t->ftab[(uint32_t)ring[j][k] & t->fmask]);
+    }
+    if (n > 0)
+        for (int k = 0; k < TG_NSTATIC; k++) slots[0][k] = fslot(t, ring[0][k]);
+    for (int i = 0; i < n; i++) {
+        int j = i + TG_AHEAD;
+        if (j < n) {
+            uint64_t *h = ring[j % (TG_AHEAD + 1)];
+            tg_feats_static(s, n, j, h);
+            for (int k = 0; k < TG_NSTATIC; k++) __builtin_prefetch(&t->ftab[(uint32_t)h[k] & t->fmask]);
+        }
+        if (i + 1 < n) {
+            const uint64_t *h = ring[(i + 1) % (TG_AHEAD + 1)];
+            const tg_fslot **nx = slots[(i + 1) & 1];
+            for (int k = 0; k < TG_NSTATIC; k++) {
+                nx[k] = fslot(t, h[k]);
+                if (nx[k] && nx[k]->off < t->nwts) __builtin_prefetch(&t->wts[nx[k]->off]);
+            }
+        }
+        memset(sc, 0, sizeof sc); /* 256 wide: any stored class byte is in bounds */
+        const tg_fslot **cur = slots[i & 1];
+        for (int k = 0; k < TG_NSTATIC; k++) add_row(t, cur[k], sc);
+        int nf = tg_feats_dyn(s, n, i, p1, p2, f);
+        for (int k = 0; k < nf; k++) add_row(t, fslot(t, f[k]), sc);
+        int best = 0;
+        for (int c = 1; c < t->nclass; c++)
+            if (sc[c] > sc[best]) best = c;
+        cls[i] = (uint8_t)best;
+        p2 = p1;
+        p1 = best;
+    }
+}
+
+static const tg_lslot *lfind(const tagger *t, uint64_t key) {
+    uint32_t i = (uint32_t)key & t->lmask;
+    for (uint32_t p = 0; p <= t->lprobe; p++, i = (i + 1) & t->lmask) {
+        const tg_lslot *s = &t->ltab[i];
+        if (!s->key) return NULL;
+        if (s->key == key) return s->val < t->npool ? s : NULL;
+    }
+    return NULL;
+}
+
+/* s equals lc[0..l) once lower-cased (ASCII). */
+static int same_lower(const char *s, const char *lc, size_t l) {
+    for (size_t i = 0; i < l; i++)
+        if (!s[i] || lower_ascii((unsigned char)s[i]) != (unsigned char)lc[i]) return 0;
+    return s[l] == '\0';
+}
+
+/* Lemma of form f (fl bytes) tagged xpos.  Returns a string in the pool,
+ * or writes one into buf (cap bytes) and returns buf; NULL if it does not
+ * fit. */
+static const char *lemmatize(const tagger *t, const char *f, size_t fl, int xpos, char *buf, size_t cap) {
+    char lc[TG_NORM_MAX];
+    size_t l = tg_norm(f, fl, lc, sizeof lc, 1);
+    int whole = l + 4 < sizeof lc; /* else truncated: no lookup, keep the form */
+    if (whole) {
+        const tg_lslot *d = lfind(t, tg_lemkey_dict(xpos, lc, l));
+        /* A proper noun's lemma is its form as written ("al" stays "al"
+         * though the treebank saw "Al"), unless the dictionary knows a
+         * different word (NNPS "Americans" -> "American"). */
+        if (d && !(tg_keeps_case(xpos) && same_lower(t->pool + d->val, lc, l))) return t->pool + d->val;
+    }
+    /* Base: the whole normalized form, lower-cased unless a proper noun. */
+    int keep = tg_keeps_case(xpos);
+    if (keep && whole) {
+        const tg_lslot *d = lfind(t, tg_lemkey_dict(xpos, lc, l));
+        if (d) {
+            if (fl * 2 + 8 > cap) return NULL;
+            tg_norm(f, fl, buf, cap, 0);
+            return buf;
+        }
+    }
+    if (xpos == XPOS_CD && memchr(f, ',', fl) && fl < cap) {
+        /* Numbers lose their thousands separators: 6,363,217 -> 6363217. */
+        size_t o = 0;
+        for (size_t i = 0; i < fl; i++)
+            if (f[i] != ',') buf[o++] = f[i];
+        buf[o] = '\0';
+        return buf;
+    }
+    size_t bl;
+    if (whole && !keep) {
+        if (l + 1 > cap) return NULL;
+        memcpy(buf, lc, l + 1);
+        bl = l;
+    } else {
+        /* Normalizing never lengthens ASCII; utf8proc lower-casing might
+         * by a byte or two, so allow for that. */
+        if (fl > SIZE_MAX / 2 - 8 || fl * 2 + 8 > cap) {
+            if (fl + 1 > cap) return NULL;
+            memcpy(buf, f, fl);
+            buf[fl] = '\0';
+            return buf;
+        }
+        bl = tg_norm(f, fl, buf, cap, keep ? 0 : 1);
+    }
+    if (!whole) return buf;
+    for (int k = l < TG_SFX_MAX ? (int)l : TG_SFX_MAX; k >= 0; k--) {
+        const tg_lslot *r = lfind(t, tg_lemkey_rule(xpos, lc + l - (size_t)k, (size_t)k));
+        if (!r) continue;
+        if (r->strip > bl) continue;
+        const char *app = t->pool + r->val;
+        size_t al = strlen(app), nl = bl - r->strip;
+        if (nl + al + 1 > cap) return NULL;
+        memcpy(buf + nl, app, al + 1);
+        if (nl + al == 0) { /* a rule that erases the word: keep the form */
+            bl = tg_norm(f, fl, buf, cap, keep ? 0 : 1);
+        }
+        return buf;
+    }
+    return buf;
+}
+
+/* Ambiguity class of a word hash from the model (tg_amb_fn). */
+static uint64_t amb_lookup(const void *ctx, uint64_t h) {
+    const tagger *t = ctx;
+    uint32_t i = (uint32_t)h & t->amask;
+    for (uint32_t p = 0; p <= t->aprobe; p++, i = (i + 1) & t->amask) {
+        const tg_aslot *s = &t->atab[i];
+        if (!s->key) return 0;
+        if (s->key == h) return s->mask;
+    }
+    return 0;
+}
+
+/* Scratch for one sentence of n words: prepared tokens and classes. */
+typedef struct scratch {
+    tg_tok *tok;
+    uint8_t *cls;
+    const char **forms;
+    size_t *lens;
+} scratch;
+
+static int scratch_carve(void *mem, size_t n, scratch *s) {
+    char *p = mem;
+    s->tok = (tg_tok *)(void *)p;
+    p += n * sizeof(tg_tok);
+    s->forms = (const char **)(void *)p;
+    p += n * sizeof(char *);
+    s->lens = (size_t *)(void *)p;
+    p += n * sizeof(size_t);
+    s->cls = (uint8_t *)p;
+    return 0;
+}
+
+static size_t scratch_size(size_t n) {
+    size_t per = sizeof(tg_tok) + sizeof(char *) + sizeof(size_t) + 1;
+    if (n > (SIZE_MAX - 64) / per) return 0;
+    return n * per + 64;
+}
+
+int tagger_tag_words(const tagger *t, const char *const *forms, const size_t *lens, int n, uint8_t *upos,
+                     uint8_t *xpos, uint16_t *feats, const char **lemmas, char *lemma_buf, size_t lemma_cap) {
+    if (!t || n < 0) return DYAD_EINVAL;
+    if (n == 0) return DYAD_OK;
+    if (!forms || !lens) return DYAD_EINVAL;
+    for (int i = 0; i < n; i++)
+        if (!forms[i] && lens[i]) return DYAD_EINVAL;
+    /* One allocation per call (sentence), never per word; short sentences
+     * use the stack. */
+    _Alignas(16) char local[64 * (sizeof(tg_tok) + sizeof(char *) + sizeof(size_t) + 1) + 64];
+    size_t need = scratch_size((size_t)n);
+    if (!need) return DYAD_ENOMEM;
+    void *mem = need <= sizeof local ? local : malloc(need);
+    if (!mem) return DYAD_ENOMEM;
+    scratch s;
+    scratch_carve(mem, (size_t)n, &s);
+    tg_prep(s.tok, forms, lens, n, amb_lookup, t);
+    decode(t, s.tok, n, s.cls);
+    int rc = DYAD_OK;
+    size_t used = 0;
+    for (int i = 0; i < n; i++) {
+        int c = s.cls[i];
+        if (upos) upos[i] = t->cupos[c];
+        if (xpos) xpos[i] = t->cxpos[c];
+        if (feats) feats[i] = t->cfeats[c];
+        if (!lemmas) continue;
+        const char *lem = NULL;
+        if (rc == DYAD_OK && lemma_buf && used < lemma_cap)
+            lem = lemmatize(t, forms[i] ? forms[i] : "", lens[i], t->cxpos[c], lemma_buf + used, lemma_cap - used);
+        if (!lem) {
+            rc = DYAD_ETOOBIG;
+            lemmas[i] = "";
+            continue;
+        }
+        if (lem == lemma_buf + used) used += strlen(lem) + 1;
+        lemmas[i] = lem;
+    }
+    if (mem != local) free(mem);
+    return rc;
+}
+
+/* Tag tokens [first, last) of doc as one sentence. */
+static int tag_run(const tagger *t, dyad_doc *doc, size_t first, size_t last, const scratch *s) {
+    int n = (int)(last - first);
+    for (int i = 0; i < n; i++) {
+        const tok *k = &doc->toks[first + (size_t)i];
+        s->forms[i] = doc->text + k->start;
+        s->lens[i] = k->end - k->start;
+    }
+    tg_prep(s->tok, s->forms, s->lens, n, amb_lookup, t);
+    decode(t, s->tok, n, s->cls);
+    char buf[2 * TG_NORM_MAX + 16];
+    for (int i = 0; i < n; i++) {
+        tokan *a = &doc->an[first + (size_t)i];
+        int c = s->cls[i];
+        memset(a, 0, sizeof *a);
+        a->head = -1;
+        a->upos = t->cupos[c];
+        a->xpos = t->cxpos[c];
+        a->feats = t->cfeats[c];
+        const char *lem = lemmatize(t, s->forms[i], s->lens[i], a->xpos, buf, sizeof buf);
+        if (lem && lem != buf) {
+            a->lemma = lem;
+        } else {
+            /* Long tokens (URLs) did not fit the buffer: the form is the lemma. */
+            a->lemma = lem ? arena_strndup(&doc->a, buf, strlen(buf))
+                           : arena_strndup(&doc->a, s->forms[i], s->lens[i]);
+            if (!a->lemma) return DYAD_ENOMEM;
+        }
+    }
+    return DYAD_OK;
+}
+
+int tagger_run(const tagger *t, dyad_doc *doc) {
+    if (!t || !doc) return DYAD_EINVAL;
+    doc->tagged = 0;
+    if (!doc->ntok) {
+        doc->tagged = 1;
+        return DYAD_OK;
+    }
+    if (vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an)) return DYAD_ENOMEM;
+    /* The longest run decides the scratch size (doc->scratch is reused
+     * across documents, so this stops allocating once warm). */
+    size_t longest = 0, pos = 0;
+    for (size_t k = 0; k <= doc->nsent; k++) {
+        size_t a = k < doc->nsent ? doc->sents[k].first : doc->ntok;
+        size_t b = k < doc->nsent ? doc->sents[k].last : doc->ntok;
+        if (a < pos) a = pos;
+        if (b > doc->ntok) b = doc->ntok;
+        if (a > b) a = b;
+        if (a - pos > longest) longest = a - pos;
+        if (b - a > longest) longest = b - a;
+        if (b > pos) pos = b;
+    }
+    if (longest > INT32_MAX) return DYAD_ENOMEM;
+    size_t need = scratch_size(longest);
+    if (!need) return DYAD_ENOMEM;
+    sb_reset(&doc->scratch);
+    if (sb_grow(&doc->scratch, need)) return DYAD_ENOMEM;
+    scratch s;
+    scratch_carve(doc->scratch.s, longest, &s);
+    pos = 0;
+    for (size_t k = 0; k <= doc->nsent; k++) {
+        size_t a = k < doc->nsent ? doc->sents[k].first : doc->ntok;
+        size_t b = k < doc->nsent ? doc->sents[k].last : doc->ntok;
+        if (a < pos) a = pos;
+        if (b > doc->ntok) b = doc->ntok;
+        if (a > b) a = b;
+        /* Tokens outside any sentence form a run of their own. */
+        if (a > pos) {
+            int rc = tag_run(t, doc, pos, a, &s);
+            if (rc) return rc;
+        }
+        if (b > a) {
+            int rc = tag_run(t, doc, a, b, &s);
+            if (rc) return rc;
+        }
+        if (b > pos) pos = b;
+    }
+    doc->tagged = 1;
+    return DYAD_OK;
+}

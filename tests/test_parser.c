@@ -1,0 +1,270 @@
+/* test_parser.c -- the dependency parser on models/parser.bin: sensible
+ * heads on sentences written for the test, a valid tree for every input
+ * (long garbage included, in bounded time), refusal of damaged models,
+ * NULL and empty input.  Run from the repository root. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../src/parser.h"
+#include "../src/ud.h"
+#include "dyad.h"
+#include "test.h"
+
+#define MODEL_PATH "models/parser.bin"
+
+static parser *P;
+
+/* One root, every head in range, no cycle. */
+static int is_tree(const int *heads, int n) {
+    int roots = 0;
+    for (int i = 0; i < n; i++) {
+        if (heads[i] < 0 || heads[i] > n || heads[i] == i + 1) return 0;
+        if (heads[i] == 0) roots++;
+    }
+    if (roots != 1) return 0;
+    for (int i = 0; i < n; i++) {
+        int h = heads[i], steps = 0;
+        while (h != 0) {
+            if (++steps > n) return 0;
+            h = heads[h - 1];
+        }
+    }
+    return 1;
+}
+
+typedef struct tw {
+    const char *form, *upos, *xpos;
+} tw;
+
+/* Parse a hand-tagged sentence; heads/deps get the result. */
+static int parse(const tw *w, int n, int *heads, uint8_t *deps) {
+    const char *forms[64];
+    size_t lens[64];
+    uint8_t u[64], x[64];
+    for (int i = 0; i < n; i++) {
+        forms[i] = w[i].form;
+        lens[i] = strlen(w[i].form);
+        u[i] = (uint8_t)ud_upos_id(w[i].upos, strlen(w[i].upos));
+        x[i] = (uint8_t)ud_xpos_id(w[i].xpos, strlen(w[i].xpos));
+    }
+    return parser_parse_words(P, forms, lens, u, x, n, heads, deps);
+}
+
+static void test_open(void) {
+    char err[256] = "";
+    int rc = parser_open_file(&P, MODEL_PATH, err, sizeof err);
+    if (rc) fprintf(stderr, "  %s: %s\n", MODEL_PATH, err);
+    CHECK_INT(rc, DYAD_OK);
+}
+
+static void test_simple(void) {
+    if (!P) return;
+    static const tw s[] = {{"The", "DET", "DT"},       {"minister", "NOUN", "NN"}, {"met", "VERB", "VBD"},
+                           {"the", "DET", "DT"},       {"president", "NOUN", "NN"}, {".", "PUNCT", "."}};
+    int h[6];
+    uint8_t d[6];
+    CHECK_INT(parse(s, 6, h, d), DYAD_OK);
+    CHECK(is_tree(h, 6));
+    CHECK_INT(h[2], 0);
+    CHECK_INT(d[2], DEP_ROOT);
+    CHECK_INT(h[1], 3);
+    CHECK_INT(d[1], DEP_NSUBJ);
+    CHECK_INT(h[4], 3);
+    CHECK_INT(d[4], DEP_OBJ);
+    CHECK_INT(h[0], 2);
+    CHECK_INT(d[0], DEP_DET);
+    CHECK_INT(h[5], 3);
+    CHECK_INT(d[5], DEP_PUNCT);
+}
+
+static void test_passive(void) {
+    if (!P) return;
+    /* "The bill was passed by the senate on Tuesday ." */
+    static const tw s[] = {{"The", "DET", "DT"},     {"bill", "NOUN", "NN"},     {"was", "AUX", "VBD"},
+                           {"passed", "VERB", "VBN"}, {"by", "ADP", "IN"},       {"the", "DET", "DT"},
+                           {"senate", "NOUN", "NN"},  {"on", "ADP", "IN"},       {"Tuesday", "PROPN", "NNP"},
+                           {".", "PUNCT", "."}};
+    int h[10];
+    uint8_t d[10];
+    CHECK_INT(parse(s, 10, h, d), DYAD_OK);
+    CHECK(is_tree(h, 10));
+    CHECK_INT(h[3], 0);
+    CHECK_INT(h[1], 4);
+    CHECK_INT(d[1], DEP_NSUBJ_PASS);
+    CHECK_INT(h[2], 4);
+    CHECK_INT(d[2], DEP_AUX_PASS);
+    CHECK_INT(h[6], 4);
+    CHECK_INT(d[6], DEP_OBL_AGENT);
+    CHECK_INT(h[8], 4);
+    CHECK_INT(d[8], DEP_OBL);
+}
+
+static void test_relcl(void) {
+    if (!P) return;
+    /* "Rebels who attacked the town said they would leave ." */
+    static const tw s[] = {{"Rebels", "NOUN", "NNS"}, {"who", "PRON", "WP"},   {"attacked", "VERB", "VBD"},
+                           {"the", "DET", "DT"},      {"town", "NOUN", "NN"},  {"said", "VERB", "VBD"},
+                           {"they", "PRON", "PRP"},   {"would", "AUX", "MD"},  {"leave", "VERB", "VB"},
+                           {".", "PUNCT", "."}};
+    int h[10];
+    uint8_t d[10];
+    CHECK_INT(parse(s, 10, h, d), DYAD_OK);
+    CHECK(is_tree(h, 10));
+    CHECK_INT(h[5], 0);
+    CHECK_INT(h[0], 6);
+    CHECK_INT(d[0], DEP_NSUBJ);
+    CHECK_INT(h[2], 1);
+    CHECK_INT(d[2], DEP_ACL_RELCL);
+    CHECK_INT(h[8], 6);
+    CHECK_INT(d[8], DEP_CCOMP);
+    CHECK_INT(h[6], 9);
+    CHECK_INT(d[6], DEP_NSUBJ);
+}
+
+static uint64_t rng = 88172645463325252ULL;
+static uint64_t next(void) {
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+/* Random words and tags, including lengths past one parse chunk. */
+static void test_garbage(void) {
+    if (!P) return;
+    static const char *junk[] = {"###", "the", "zq", "", "\xff\xfe", "1,000", "--", "of", "Obama", "said", "!!"};
+    enum { N = 1300 };
+    static const char *forms[N];
+    static size_t lens[N];
+    static uint8_t u[N], x[N], d[N];
+    static int h[N];
+    int sizes[] = {1, 2, 3, 300, PARSER_MAXW, PARSER_MAXW + 1, N};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        int n = sizes[k];
+        for (int i = 0; i < n; i++) {
+            forms[i] = junk[next() % (sizeof junk / sizeof *junk)];
+            lens[i] = strlen(forms[i]);
+            u[i] = (uint8_t)(next() % 256); /* out-of-range ids included */
+            x[i] = (uint8_t)(next() % 256);
+        }
+        clock_t t0 = clock();
+        CHECK_INT(parser_parse_words(P, forms, lens, u, x, n, h, d), DYAD_OK);
+        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+        CHECK(secs < 0.5);
+        CHECK(is_tree(h, n));
+        for (int i = 0; i < n; i++) CHECK(d[i] < DEP_COUNT);
+    }
+    /* NULL forms inside the array and no lengths/tags. */
+    const char *nf[3] = {"Hello", NULL, "world"};
+    CHECK_INT(parser_parse_words(P, nf, NULL, NULL, NULL, 3, h, d), DYAD_OK);
+    CHECK(is_tree(h, 3));
+}
+
+static void test_doc(void) {
+    if (!P) return;
+    dyad_doc *doc;
+    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    if (!doc) return;
+    /* Not tagged: refused; no tokens: fine. */
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    const char *text = "Police arrested two men. They were released.";
+    CHECK_INT(dyad_doc_set_text(doc, text, strlen(text)), DYAD_OK);
+    CHECK_INT(tok_run(doc), DYAD_OK);
+    CHECK_INT(sent_run(doc), DYAD_OK);
+    CHECK_INT(parser_run(P, doc), DYAD_EINVAL);
+    CHECK_INT(doc->ntok, 9);
+    CHECK_INT(doc->nsent, 2);
+    if (doc->ntok != 9 || doc->nsent != 2) {
+        dyad_doc_free(doc);
+        return;
+    }
+    static const char *up[] = {"PROPN", "VERB", "NUM", "NOUN", "PUNCT", "PRON", "AUX", "VERB", "PUNCT"};
+    static const char *xp[] = {"NNP", "VBD", "CD", "NNS", ".", "PRP", "VBD", "VBN", "."};
+    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
+    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
+    for (size_t i = 0; i < doc->ntok; i++) {
+        size_t k = i;
+        doc->an[i].upos = (uint8_t)ud_upos_id(up[k], strlen(up[k]));
+        doc->an[i].xpos = (uint8_t)ud_xpos_id(xp[k], strlen(xp[k]));
+    }
+    doc->tagged = 1;
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    CHECK_INT(doc->parsed, 1);
+    /* Heads are absolute token indices inside the sentence. */
+    CHECK_INT(doc->an[1].head, -1);
+    CHECK_INT(doc->an[0].head, 1);
+    CHECK_INT(doc->an[0].deprel, DEP_NSUBJ);
+    CHECK_INT(doc->an[3].head, 1);
+    CHECK_INT(doc->an[3].deprel, DEP_OBJ);
+    CHECK_INT(doc->an[7].head, -1);
+    CHECK_INT(doc->an[5].head, 7);
+    CHECK_INT(doc->an[5].deprel, DEP_NSUBJ_PASS);
+    for (size_t i = 5; i < 9; i++) CHECK(doc->an[i].head == -1 || (doc->an[i].head >= 5 && doc->an[i].head < 9));
+    dyad_doc_free(doc);
+}
+
+static void test_null(void) {
+    int h[1];
+    uint8_t d[1];
+    const char *f[1] = {"x"};
+    CHECK_INT(parser_parse_words(P, f, NULL, NULL, NULL, 0, h, d), DYAD_OK);
+    CHECK_INT(parser_parse_words(P, NULL, NULL, NULL, NULL, 0, NULL, NULL), DYAD_OK);
+    CHECK_INT(parser_parse_words(NULL, f, NULL, NULL, NULL, 1, h, d), DYAD_EINVAL);
+    CHECK_INT(parser_parse_words(P, NULL, NULL, NULL, NULL, 1, h, d), DYAD_EINVAL);
+    CHECK_INT(parser_parse_words(P, f, NULL, NULL, NULL, -1, h, d), DYAD_EINVAL);
+    CHECK_INT(parser_run(NULL, NULL), DYAD_EINVAL);
+    parser *q = NULL;
+    char err[128];
+    CHECK_INT(parser_open(&q, NULL, 0, err, sizeof err), DYAD_EFORMAT);
+    CHECK(q == NULL);
+    CHECK_INT(parser_open_file(&q, "/nonexistent/parser.bin", err, sizeof err), DYAD_EIO);
+    CHECK_INT(parser_open(NULL, "x", 1, err, sizeof err), DYAD_EINVAL);
+    parser_close(NULL);
+}
+
+static void test_corrupt(void) {
+    FILE *fp = fopen(MODEL_PATH, "rb");
+    if (!fp) return;
+    fseek(fp, 0, SEEK_END);
+    long len = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    unsigned char *buf = malloc((size_t)len);
+    CHECK(buf && fread(buf, 1, (size_t)len, fp) == (size_t)len);
+    fclose(fp);
+    if (!buf) return;
+    parser *q = NULL;
+    char err[256];
+    CHECK_INT(parser_open(&q, buf, (size_t)len, err, sizeof err), DYAD_OK);
+    parser_close(q);
+    /* Truncated at a few lengths, header and payload bytes flipped. */
+    size_t cuts[] = {0, 7, 64, 100, (size_t)len / 2, (size_t)len - 64, (size_t)len - 1};
+    for (size_t i = 0; i < sizeof cuts / sizeof *cuts; i++) {
+        q = NULL;
+        CHECK_INT(parser_open(&q, buf, cuts[i], err, sizeof err), DYAD_EFORMAT);
+        CHECK(q == NULL);
+    }
+    size_t flips[] = {0, 9, 13, 30, 70, 200, (size_t)len / 3, (size_t)len - 3};
+    for (size_t i = 0; i < sizeof flips / sizeof *flips; i++) {
+        buf[flips[i]] ^= 0x41;
+        q = NULL;
+        CHECK_INT(parser_open(&q, buf, (size_t)len, err, sizeof err), DYAD_EFORMAT);
+        buf[flips[i]] ^= 0x41;
+    }
+    free(buf);
+}
+
+int main(void) {
+    RUN(test_open);
+    RUN(test_simple);
+    RUN(test_passive);
+    RUN(test_relcl);
+    RUN(test_garbage);
+    RUN(test_doc);
+    RUN(test_null);
+    RUN(test_corrupt);
+    parser_close(P);
+    TEST_END();
+}
