@@ -32,6 +32,7 @@ static const char usage_text[] =
     "  --with-text                    add \"text\" to every record\n"
     "  --tokens                       add \"tokens\" (byte spans) to every record\n"
     "  --max-doc-bytes N              refuse documents over N bytes (default 8 MiB; K/M suffix)\n"
+    "  --segment-only                 load no models: only segment and find boilerplate\n"
     "  -q, --quiet                    no summary on stderr\n"
     "\n"
     "options of parse: --input conllu keeps the tokens and sentences of CoNLL-U input\n"
@@ -227,6 +228,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
     long nthreads = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned jflags = 0;
     int quiet = 0;
+    dyad_ctx_options copt = {0, NULL};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
     if (!files) return 2;
@@ -289,6 +291,8 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
             }
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             quiet = 1;
+        } else if (strcmp(a, "--segment-only") == 0) {
+            copt.flags |= DYAD_CTX_SEGMENT_ONLY;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             free((void *)files);
@@ -309,7 +313,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
     if (nthreads < 1) nthreads = 1;
 
     dyad_ctx *ctx = NULL;
-    int rc = dyad_ctx_open(&ctx, NULL);
+    int rc = dyad_ctx_open(&ctx, &copt);
     if (rc) {
         fprintf(stderr, "dyad: %s\n", ctx ? dyad_ctx_errmsg(ctx) : dyad_errstr(rc));
         dyad_ctx_close(ctx);

@@ -10,3 +10,11 @@ echo "== segmentation from raw text (tokens, words, sentences: P R F1 in %)"
 echo "== GUM rebuilt from its XML layout (every head/p/caption/item its own paragraph)"
 "$BUILD"/tools/evalseg --name "GUM-news-xml" --gum-xml "$NLP"/gum_news_interview/xml/GUM_news_*.xml
 "$BUILD"/tools/evalseg --name "GUM-interview-xml" --gum-xml "$NLP"/gum_news_interview/xml/GUM_interview_*.xml
+G=$DATA/nlp/gum_news_interview
+echo "== dates on GUM news + interview (value accuracy / span recall / accuracy without bare years)"
+echo "dyad:"
+"$BUILD"/tools/evaldate "$G"
+if [ -d node_modules/chrono-node ]; then
+    echo "chrono-node (npm), same texts, same reference dates, same metric:"
+    "$BUILD"/tools/evaldate --dump "$G" | node tools/chrono_eval.js | "$BUILD"/tools/evaldate --system - "$G"
+fi

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../include/dyad.h"
+#include "date.h"
 #include "doc.h"
 #include "parser.h"
 #include "tagger.h"
@@ -86,10 +87,11 @@ void dyad_ctx_close(dyad_ctx *ctx) {
 }
 
 int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
-    if (!ctx || !doc->ntok) return DYAD_OK;
+    if (!ctx || (ctx->flags & DYAD_CTX_SEGMENT_ONLY) || !doc->ntok) return DYAD_OK;
     int rc = DYAD_OK;
     if (ctx->tg) rc = tagger_run(ctx->tg, doc);
     if (!rc && ctx->ps) rc = parser_run(ctx->ps, doc);
+    if (!rc) rc = date_run(doc); /* after the tagger: weekdays follow the verb's tense */
     return rc;
 }
 

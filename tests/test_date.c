@@ -1,0 +1,217 @@
+/* test_date.c -- unit tests for the date stage (date.c).
+ *
+ * Every test codes a short text written for this file with a fixed
+ * document date, runs date_run and checks the expressions found and their
+ * values.  The document date 2023-03-14 is a Tuesday. */
+#include <stdlib.h>
+
+#include "../src/date.h"
+#include "test.h"
+
+static dyad_doc *doc;
+
+/* Code text with document date ref (NULL: none) and run the date stage. */
+static void code(const char *text, const char *ref) {
+    dyad_doc_reset(doc);
+    dyad_doc_set_text(doc, text, strlen(text));
+    if (ref) dyad_doc_set_field(doc, DYAD_FIELD_DATE, ref, strlen(ref));
+    dyad_doc_code(NULL, doc);
+    CHECK_INT(date_run(doc), DYAD_OK);
+}
+
+/* Value of the date whose text is exactly expr, or "(none)". */
+static const char *val(const char *expr) {
+    size_t n = strlen(expr);
+    for (size_t i = 0; i < doc->ndate; i++) {
+        const ddate *d = &doc->dates[i];
+        if (d->end - d->start == n && memcmp(doc->text + d->start, expr, n) == 0) return d->value;
+    }
+    return "(none)";
+}
+
+/* Text and value of all dates, for the "nothing found" checks. */
+static const char *all(void) {
+    static char buf[512];
+    size_t k = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < doc->ndate && k < sizeof buf - 80; i++) {
+        const ddate *d = &doc->dates[i];
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "[%.*s=%s]", (int)(d->end - d->start), doc->text + d->start,
+                              d->value);
+    }
+    return buf;
+}
+
+#define REF "2023-03-14"
+
+static void test_table(void) { CHECK_INT(date_table_check(), 0); }
+
+static void test_explicit(void) {
+    code("It happened on March 3. The deal of 3 March 2023 holds. He left Mar. 3 and came back on "
+         "2023-03-05. The vote was on March 3rd. On the 3rd of March they met. It was signed 3/3/2023.",
+         REF);
+    CHECK_STR(val("March 3"), "2023-03-03");
+    CHECK_STR(val("3 March 2023"), "2023-03-03");
+    CHECK_STR(val("Mar. 3"), "2023-03-03");
+    CHECK_STR(val("2023-03-05"), "2023-03-05");
+    CHECK_STR(val("March 3rd"), "2023-03-03");
+    CHECK_STR(val("the 3rd of March"), "2023-03-03");
+    CHECK_STR(val("3/3/2023"), "2023-03-03");
+    code("Thursday, February 23, 2006\n\nThe report came out.", REF);
+    CHECK_STR(val("Thursday, February 23, 2006"), "2006-02-23");
+}
+
+static void test_partial(void) {
+    code("Prices rose in March. The law passed in 2019. Talks began in March 2022. "
+         "Rock was born in the 1950s, and the sixties changed it. In the 20th century wars were fought.",
+         REF);
+    CHECK_STR(val("March"), "2023-03");
+    CHECK_STR(val("2019"), "2019");
+    CHECK_STR(val("March 2022"), "2022-03");
+    CHECK_STR(val("1950s"), "1950/1959");
+    CHECK_STR(val("the sixties"), "1960/1969");
+    CHECK_STR(val("the 20th century"), "1900/1999");
+    code("The summit ended in late September.", REF);
+    CHECK_STR(val("late September"), "2022-09-15/2022-09-30");
+}
+
+static void test_relative(void) {
+    code("He arrived today. She left yesterday and returns tomorrow. The show airs tonight.", REF);
+    CHECK_STR(val("today"), "2023-03-14");
+    CHECK_STR(val("yesterday"), "2023-03-13");
+    CHECK_STR(val("tomorrow"), "2023-03-15");
+    CHECK_STR(val("tonight"), "2023-03-14");
+    code("Talks stalled last week. They resume next month. This year is hard. Last year was not.", REF);
+    CHECK_STR(val("last week"), "2023-03-06/2023-03-12");
+    CHECK_STR(val("next month"), "2023-04");
+    CHECK_STR(val("This year"), "2023");
+    CHECK_STR(val("Last year"), "2022");
+    code("The plant closed two days ago. Seventeen years ago it opened. A decade ago it grew.", REF);
+    CHECK_STR(val("two days ago"), "2023-03-12");
+    CHECK_STR(val("Seventeen years ago"), "2006");
+    CHECK_STR(val("A decade ago"), "2013");
+    code("The fire began on March 1. Three weeks earlier a warning was issued. The day before, "
+         "police came.",
+         REF);
+    CHECK_STR(val("March 1"), "2023-03-01");
+    CHECK_STR(val("Three weeks earlier"), "2023-02-08");
+    CHECK_STR(val("The day before"), "2023-02-07");
+    code("The fair ran this weekend. Fans will return next weekend.", REF);
+    CHECK_STR(val("this weekend"), "2023-03-11/2023-03-12");
+    CHECK_STR(val("next weekend"), "2023-03-18/2023-03-19");
+    code("Costs rose earlier this month. Elections are due late next year.", REF);
+    CHECK_STR(val("earlier this month"), "2023-03");
+    CHECK_STR(val("late next year"), "2024");
+    code("The rally drew crowds last summer. It grew over the past 30 days.", REF);
+    CHECK_STR(val("last summer"), "2022-06/2022-08");
+    CHECK_STR(val("the past 30 days"), "2023-02-13/2023-03-14");
+}
+
+static void test_weekdays(void) {
+    /* 2023-03-14 is a Tuesday */
+    code("The minister resigned on Friday.", REF);
+    CHECK_STR(val("Friday"), "2023-03-10");
+    code("The minister will resign on Friday.", REF);
+    CHECK_STR(val("Friday"), "2023-03-17");
+    code("The group plans to march on Thursday.", REF);
+    CHECK_STR(val("Thursday"), "2023-03-16");
+    code("Parliament is due to vote on Monday.", REF);
+    CHECK_STR(val("Monday"), "2023-03-20");
+    code("Police said Monday that the suspect was arrested.", REF);
+    CHECK_STR(val("Monday"), "2023-03-13");
+    code("On Tuesday the court ruled.", REF);
+    CHECK_STR(val("Tuesday"), "2023-03-14");
+    code("They met last Friday and meet again next Friday.", REF);
+    CHECK_STR(val("last Friday"), "2023-03-10");
+    CHECK_STR(val("next Friday"), "2023-03-17");
+}
+
+static void test_ranges(void) {
+    code("The festival runs March 3-5. Talks were held from March 3 to 5. The 2014-15 season was long.", REF);
+    CHECK_STR(val("March 3-5"), "2023-03-03/2023-03-05");
+    CHECK_STR(val("March 3 to 5"), "2023-03-03/2023-03-05");
+    CHECK_STR(val("2014-15"), "2014/2015");
+    /* two complete dates stay two entries, as GUM annotates them */
+    code("Prices rose between 2019 and 2021.", REF);
+    CHECK_STR(val("2019"), "2019");
+    CHECK_STR(val("2021"), "2021");
+}
+
+static void test_no_false_dates(void) {
+    code("It may rain later. Thousands joined a protest march. She reads the Sunday Times. "
+         "Some 2,000 troops and 1500 soldiers arrived. The march ended. May I ask?",
+         REF);
+    CHECK_STR(all(), "");
+    code("He scored 2000 points, up 2010 percent, for $1999.", REF);
+    CHECK_STR(all(), "");
+    code("April Ryan asked a question. The March on Washington was huge.", REF);
+    CHECK_STR(all(), "");
+}
+
+static void test_year_context(void) {
+    code("She was born in 1961, moved in 1789 and the 2016 elections came.", REF);
+    CHECK_STR(val("1961"), "1961");
+    CHECK_STR(val("1789"), "1789");
+    CHECK_STR(val("2016"), "2016");
+    code("Reagan won in '80 and the '90s were calm; after 9/11 things changed.", REF);
+    CHECK_STR(val("'80"), "1980");
+    CHECK_STR(val("'90s"), "1990/1999");
+    CHECK_STR(val("9/11"), "2001-09-11");
+}
+
+static void test_null_date(void) {
+    code("The treaty of March 3, 2023 and the deal of 2023-03-03 came in 2019. Yesterday and on Friday "
+         "and in March nothing happened.",
+         NULL);
+    CHECK_STR(val("March 3, 2023"), "2023-03-03");
+    CHECK_STR(val("2023-03-03"), "2023-03-03");
+    CHECK_STR(val("2019"), "2019");
+    CHECK_STR(val("Yesterday"), "(none)");
+    CHECK_STR(val("Friday"), "(none)");
+    CHECK_STR(val("March"), "(none)");
+}
+
+static void test_degenerate(void) {
+    CHECK_INT(date_run(NULL), DYAD_EINVAL);
+    code("", REF);
+    CHECK_INT(doc->ndate, 0);
+    code("March", REF);
+    code("the", REF);
+    code("last", REF);
+    code("February 30, 2023 and 2023-13-45 and 31/31/2023", REF);
+    CHECK_STR(val("February 30, 2023"), "(none)");
+    CHECK_STR(val("2023-13-45"), "(none)");
+    /* a bad document date is no date */
+    code("It rained yesterday, in 2019.", "2023-02-30");
+    CHECK_STR(val("yesterday"), "(none)");
+    CHECK_STR(val("2019"), "2019");
+    int y, m, d;
+    CHECK_INT(date_parse_anchor(NULL, &y, &m, &d), -1);
+    CHECK_INT(date_parse_anchor("2024-02-29", &y, &m, &d), 0);
+    CHECK_INT(date_parse_anchor("2023-02-29", &y, &m, &d), -1);
+    /* running twice replaces, not appends */
+    code("It rained yesterday.", REF);
+    size_t n = doc->ndate;
+    CHECK_INT(date_run(doc), DYAD_OK);
+    CHECK_INT(doc->ndate, n);
+    char v[32];
+    CHECK_INT(date_resolve_span(doc, 0, (uint32_t)doc->len, v), 1);
+    CHECK_STR(v, "2023-03-13");
+    CHECK_INT(date_resolve_span(doc, 0, 3, v), 0);
+}
+
+int main(void) {
+    if (dyad_doc_new(&doc) != DYAD_OK) return 1;
+    RUN(test_table);
+    RUN(test_explicit);
+    RUN(test_partial);
+    RUN(test_relative);
+    RUN(test_weekdays);
+    RUN(test_ranges);
+    RUN(test_no_false_dates);
+    RUN(test_year_context);
+    RUN(test_null_date);
+    RUN(test_degenerate);
+    dyad_doc_free(doc);
+    TEST_END();
+}
