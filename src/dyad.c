@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "parser.h"
 #include "tagger.h"
+#include "tone.h"
 
 #ifndef DYAD_DEFAULT_MODEL_DIR
 #define DYAD_DEFAULT_MODEL_DIR "models"
@@ -17,6 +18,7 @@ struct dyad_ctx {
     unsigned flags;
     tagger *tg;
     parser *ps;
+    tone_lex *tone;
     char errmsg[512];
     char model_dir[1024];
 };
@@ -76,6 +78,13 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
         snprintf(c->errmsg, sizeof c->errmsg, "cannot load the parser: %s (set DYAD_MODEL_DIR to the models directory)", err);
         return rc;
     }
+    /* Built by make from npm data, not committed: say how to get it. */
+    snprintf(path, sizeof path, "%s/tone.bin", c->model_dir);
+    rc = tone_open_file(&c->tone, path, err, sizeof err);
+    if (rc) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot load the tone lexicon: %s (run 'make' to build it)", err);
+        return rc;
+    }
     return DYAD_OK;
 }
 
@@ -83,6 +92,7 @@ void dyad_ctx_close(dyad_ctx *ctx) {
     if (!ctx) return;
     tagger_close(ctx->tg);
     parser_close(ctx->ps);
+    tone_close(ctx->tone);
     free(ctx);
 }
 
@@ -92,6 +102,7 @@ int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
     if (ctx->tg) rc = tagger_run(ctx->tg, doc);
     if (!rc && ctx->ps) rc = parser_run(ctx->ps, doc);
     if (!rc) rc = date_run(doc); /* after the tagger: weekdays follow the verb's tense */
+    if (!rc && ctx->tone) rc = tone_run(ctx->tone, doc);
     return rc;
 }
 
