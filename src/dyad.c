@@ -7,6 +7,7 @@
 #include "date.h"
 #include "doc.h"
 #include "parser.h"
+#include "place.h"
 #include "tagger.h"
 #include "tone.h"
 
@@ -19,6 +20,7 @@ struct dyad_ctx {
     tagger *tg;
     parser *ps;
     tone_lex *tone;
+    gazetteer *gaz;
     char errmsg[512];
     char model_dir[1024];
 };
@@ -85,6 +87,12 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
         snprintf(c->errmsg, sizeof c->errmsg, "cannot load the tone lexicon: %s (run 'make' to build it)", err);
         return rc;
     }
+    snprintf(path, sizeof path, "%s/gazetteer.bin", c->model_dir);
+    rc = gaz_open_file(&c->gaz, path, err, sizeof err);
+    if (rc) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot load the gazetteer: %s (run 'make' to build it)", err);
+        return rc;
+    }
     return DYAD_OK;
 }
 
@@ -93,6 +101,7 @@ void dyad_ctx_close(dyad_ctx *ctx) {
     tagger_close(ctx->tg);
     parser_close(ctx->ps);
     tone_close(ctx->tone);
+    gaz_close(ctx->gaz);
     free(ctx);
 }
 
@@ -102,6 +111,7 @@ int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
     if (ctx->tg) rc = tagger_run(ctx->tg, doc);
     if (!rc && ctx->ps) rc = parser_run(ctx->ps, doc);
     if (!rc) rc = date_run(doc); /* after the tagger: weekdays follow the verb's tense */
+    if (!rc && ctx->gaz) rc = place_run(ctx->gaz, doc);
     if (!rc && ctx->tone) rc = tone_run(ctx->tone, doc);
     return rc;
 }

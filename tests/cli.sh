@@ -165,10 +165,14 @@ expect "parse conllu: a malformed line is an error record naming it" sh -c "[ $r
 
 # -- threads keep input order on a real corpus --------------------------------
 if [ -f "$DATA/news/polnear.jsonl" ]; then
-    "$DYAD" code -q -j 1 "$DATA/news/polnear.jsonl" >"$T/j1"
-    "$DYAD" code -q -j 2 "$DATA/news/polnear.jsonl" >"$T/j2"
-    "$DYAD" code -q -j 7 "$DATA/news/polnear.jsonl" >"$T/j7"
-    expect "threads: -j 2 and -j 7 equal -j 1 on polnear" sh -c "cmp -s '$T/j1' '$T/j2' && cmp -s '$T/j1' '$T/j7'"
+    # The first 200 documents through the whole pipeline, all of them segmented only.
+    head -200 "$DATA/news/polnear.jsonl" >"$T/p200.jsonl"
+    "$DYAD" code -q -j 1 "$T/p200.jsonl" >"$T/j1"
+    "$DYAD" code -q -j 2 "$T/p200.jsonl" >"$T/j2"
+    expect "threads: -j 2 equals -j 1 through the whole pipeline" cmp -s "$T/j1" "$T/j2"
+    "$DYAD" code -q --segment-only -j 1 "$DATA/news/polnear.jsonl" >"$T/j1"
+    "$DYAD" code -q --segment-only -j 7 "$DATA/news/polnear.jsonl" >"$T/j7"
+    expect "threads: -j 7 equals -j 1 on polnear" cmp -s "$T/j1" "$T/j7"
     expect "threads: one line per polnear document" [ "$(lines "$T/j1")" -eq "$(lines "$DATA/news/polnear.jsonl")" ]
 fi
 
@@ -186,13 +190,13 @@ printf 'this is not a database, just text long enough to be read as a header....
 expect "db: a non-database file is refused with exit 2" sh -c "[ $rc -eq 2 ] && grep -q 'notdb.txt' '$T/err'"
 if [ -f "$DATA/news/reuters.jsonl" ]; then
     n=$(lines "$DATA/news/reuters.jsonl")
-    "$DYAD" code -q -j 2 --db "$T/k.db" "$DATA/news/reuters.jsonl" >/dev/null &
+    "$DYAD" code -q --segment-only -j 2 --db "$T/k.db" "$DATA/news/reuters.jsonl" >/dev/null &
     pid=$!
     sleep 1
     kill -9 $pid 2>/dev/null
     wait $pid 2>/dev/null
     expect "kill -9: database intact" [ "$(sqlite3 "$T/k.db" 'pragma integrity_check')" = ok ]
-    "$DYAD" code -q -j 2 --db "$T/k.db" "$DATA/news/reuters.jsonl" >/dev/null
+    "$DYAD" code -q --segment-only -j 2 --db "$T/k.db" "$DATA/news/reuters.jsonl" >/dev/null
     expect "kill -9: the next run completes the set" [ "$(sqlite3 "$T/k.db" 'select count(*) from documents')" -eq "$n" ]
 fi
 
