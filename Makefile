@@ -108,16 +108,19 @@ eval: all
 bench: all
 	@BUILD=$(BUILD) DATA=$(DATA) sh scripts/bench.sh
 
-# libFuzzer needs clang; each target runs FUZZ_SECONDS.
+# libFuzzer needs clang; each target runs FUZZ_SECONDS.  The library is
+# compiled once with coverage instrumentation and linked into every target.
 FUZZ_SECONDS ?= 30
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
-FUZZ_LIB_SRC := $(LIB_SRC)
-build-fuzz/%: fuzz/%.c $(LIB_SRC)
-	@mkdir -p build-fuzz
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude \
-	  -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS)) \
-	  -o $@ $< $(LIB_SRC) $(LIBS)
+FUZZ_OBJ := $(LIB_SRC:src/%.c=build-fuzz/obj/%.o)
+FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude \
+               $(shell pkg-config --cflags $(PKGS)) -MMD -MP
+build-fuzz/obj/%.o: src/%.c
+	@mkdir -p build-fuzz/obj
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+build-fuzz/%: fuzz/%.c $(FUZZ_OBJ)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LIBS)
 fuzz: $(FUZZ_BIN)
 	@for f in $(FUZZ_BIN); do \
 	  n=$$(basename $$f); mkdir -p build-fuzz/corpus-$$n; \
@@ -136,4 +139,5 @@ demo: deps all
 clean:
 	rm -rf build build-san build-fuzz
 
+-include $(FUZZ_OBJ:.o=.d)
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.d) $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%.d)

@@ -169,7 +169,7 @@ static const char *const steps[STORE_SCHEMA_VERSION] = {
 
 /* Cached statements, prepared once at open. */
 enum { Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_LOOKUP, Q_DELETE, Q_INSERT_DOC,
-       Q_INSERT_SENT, Q_INSERT_BOILER, Q_INSERT_SENT_N, Q_INSERT_BOILER_N, NQ };
+       Q_INSERT_SENT, Q_INSERT_BOILER, Q_INSERT_SENT_N, Q_INSERT_BOILER_N, Q_INSERT_DATE, Q_INSERT_PLACE, NQ };
 
 static const char *const q_sql[NQ] = {
     [Q_BEGIN] = "BEGIN IMMEDIATE",
@@ -178,7 +178,10 @@ static const char *const q_sql[NQ] = {
     [Q_LOOKUP] = "SELECT id, hash FROM documents WHERE doc_id = ?1",
     [Q_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [Q_INSERT_DOC] = "INSERT INTO documents (doc_id, date, title, url, source, meta, text, hash,"
-                     " coded_at, dyad_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     " coded_at, dyad_version, tone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [Q_INSERT_DATE] = "INSERT INTO dates (doc, idx, start, end, text, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [Q_INSERT_PLACE] = "INSERT INTO places (doc, idx, start, end, text, name, country, lat, lon, feature, geonameid)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [Q_INSERT_SENT] = "INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
     [Q_INSERT_BOILER] = "INSERT INTO boilerplate (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
     [Q_INSERT_SENT_N] = "INSERT INTO sentences (doc, idx, start, end) VALUES " ROWS16,
@@ -511,6 +514,7 @@ static int bind_doc(dyad_store *st, const dyad_doc *d, const char *id, size_t id
     rc |= sqlite3_bind_text(s, 8, hex, 16, SQLITE_STATIC);
     rc |= sqlite3_bind_text(s, 9, st->when, -1, SQLITE_STATIC);
     rc |= sqlite3_bind_text(s, 10, dyad_version(), -1, SQLITE_STATIC);
+    rc |= d->has_tone ? sqlite3_bind_double(s, 11, d->tone) : sqlite3_bind_null(s, 11);
     if (rc != SQLITE_OK) {
         db_fail(st, "cannot store a document");
         sqlite3_clear_bindings(s);
@@ -557,6 +561,45 @@ static int insert_spans(dyad_store *st, int sentences, sqlite3_int64 row, const 
     return rc;
 }
 
+/* Insert the document's resolved dates and places (the record's "dates"
+ * and "places" arrays) under row. */
+static int insert_dates_places(dyad_store *st, sqlite3_int64 row, const dyad_doc *d) {
+    int rc = DYAD_OK;
+    sqlite3_stmt *s = st->q[Q_INSERT_DATE];
+    for (size_t i = 0; !rc && i < d->ndate; i++) {
+        const ddate *t = &d->dates[i];
+        sqlite3_bind_int64(s, 1, row);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(s, 3, t->start);
+        sqlite3_bind_int64(s, 4, t->end);
+        sqlite3_bind_text64(s, 5, d->text + t->start, t->end - t->start, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text(s, 6, t->value, -1, SQLITE_STATIC);
+        rc = run_q(st, Q_INSERT_DATE, "cannot insert dates");
+    }
+    s = st->q[Q_INSERT_PLACE];
+    for (size_t i = 0; !rc && i < d->nplace; i++) {
+        const dplace *p = &d->places[i];
+        sqlite3_bind_int64(s, 1, row);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(s, 3, p->start);
+        sqlite3_bind_int64(s, 4, p->end);
+        sqlite3_bind_text64(s, 5, d->text + p->start, p->end - p->start, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text(s, 6, p->name ? p->name : "", -1, SQLITE_STATIC);
+        if (p->country[0]) sqlite3_bind_text(s, 7, p->country, -1, SQLITE_STATIC);
+        else sqlite3_bind_null(s, 7);
+        sqlite3_bind_double(s, 8, p->lat);
+        sqlite3_bind_double(s, 9, p->lon);
+        sqlite3_bind_text(s, 10, p->feature ? p->feature : "", -1, SQLITE_STATIC);
+        if (p->geonameid) sqlite3_bind_int64(s, 11, p->geonameid);
+        else sqlite3_bind_null(s, 11);
+        rc = run_q(st, Q_INSERT_PLACE, "cannot insert places");
+    }
+    /* Drop pointers into the caller's document. */
+    sqlite3_clear_bindings(st->q[Q_INSERT_DATE]);
+    sqlite3_clear_bindings(st->q[Q_INSERT_PLACE]);
+    return rc;
+}
+
 /* The writes of one document.  *row gets the rowid of the new documents
  * row as soon as it exists (0 before), so that a failure after it can be
  * undone. */
@@ -593,6 +636,7 @@ static int put_rows(dyad_store *st, const dyad_doc *d, const char *id, size_t id
     *row = sqlite3_last_insert_rowid(st->db);
     rc = insert_spans(st, 1, *row, d);
     if (!rc) rc = insert_spans(st, 0, *row, d);
+    if (!rc) rc = insert_dates_places(st, *row, d);
     return rc;
 }
 
