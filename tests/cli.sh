@@ -62,7 +62,7 @@ expect "empty jsonl file: no records, exit 0" sh -c "[ $rc -eq 0 ] && [ ! -s '$T
 
 # -- size limit: a 100 MB single line, refused without reading it whole ---
 { printf '{"id":"huge","text":"'; head -c 100000000 /dev/zero | tr '\0' 'a'; printf '"}\n{"id":"after","text":"Small."}\n'; } |
-    /usr/bin/time -f "%M" -o "$T/rss" "$DYAD" code -q -j 1 --format jsonl >"$T/out"; rc=$?
+    /usr/bin/time -f "%M" -o "$T/rss" "$DYAD" code -q -j 1 --segment-only --format jsonl >"$T/out"; rc=$?
 expect "huge line: too_large then the next record" sh -c "[ $rc -eq 1 ] && [ \$(wc -l <'$T/out') -eq 2 ] && grep -q '\"code\":\"too_large\"' '$T/out' && grep -q '\"id\":\"after\"' '$T/out'"
 expect "huge line: peak RSS under 64 MB" [ "$(tail -1 "$T/rss")" -lt 65536 ]
 printf 'A short text that is longer than twenty bytes.\n' >"$T/small.txt"

@@ -546,7 +546,7 @@ int main(int argc, char **argv) {
             if (!flags) flags = b->cflag[0] & GAZ_N_DEMONYM ? GAZ_N_DEMONYM : GAZ_N_CUE;
         }
         b->n = w;
-        qsort(b->cand, b->n, sizeof *b->cand, prior_cmp);
+        if (b->n > 1) qsort(b->cand, b->n, sizeof *b->cand, prior_cmp); /* cand may be NULL when empty */
         if (b->n > MAX_CANDS) b->n = MAX_CANDS;
         if (b->stop) flags |= GAZ_N_STOP;
         gaz_name *nm = &names[i];
@@ -562,7 +562,7 @@ int main(int argc, char **argv) {
             capcand = (ncand + b->n) * 2;
             cands = xrealloc(cands, capcand * sizeof *cands);
         }
-        memcpy(cands + ncand, b->cand, b->n * sizeof *b->cand);
+        if (b->n) memcpy(cands + ncand, b->cand, b->n * sizeof *b->cand);
         ncand += b->n;
         stats[b->n ? (flags & GAZ_N_DEMONYM ? 2 : 0) : 1]++;
     }
@@ -588,5 +588,8 @@ int main(int argc, char **argv) {
     printf("build_gazetteer: %zu entries (%zu countries, %zu places), %zu names (%zu prefixes, %zu nationality words), "
            "%zu candidates, %zu bytes of strings -> %s\n",
            nent, ncty, city1 - city0, nbn, stats[1], stats[2], ncand, pool.len, outp);
+    free(names);
+    free(cands);
+    free(slots);
     return 0;
 }
