@@ -33,6 +33,7 @@ static const char usage_text[] =
     "  --tokens                       add \"tokens\" (byte spans) to every record\n"
     "  --max-doc-bytes N              refuse documents over N bytes (default 8 MiB; K/M suffix)\n"
     "  --segment-only                 load no models: only segment and find boilerplate\n"
+    "  --profile                      print the time spent in each stage on stderr\n"
     "  -q, --quiet                    no summary on stderr\n"
     "\n"
     "options of parse: --input conllu keeps the tokens and sentences of CoNLL-U input\n"
@@ -69,6 +70,10 @@ typedef struct run {
     pthread_cond_t work_cv, done_cv;
 
     dyad_store *store;
+    int profile;
+    uint64_t stage_ns[32];
+    const char *const *stage_names;
+    size_t nstages;
     long nsent;
     unsigned long long nbytes;
     long ndocs, nerr, nadded, nskipped, nreplaced;
@@ -147,6 +152,12 @@ static void emit(run *R, slot *s) {
         if (dyad_doc_error(doc) != DYAD_OK) {
             R->nerr++;
             continue;
+        }
+        if (R->profile) {
+            const uint64_t *ns;
+            R->nstages = dyad_doc_profile(doc, &R->stage_names, &ns);
+            if (R->nstages > 32) R->nstages = 32;
+            for (size_t k = 0; k < R->nstages; k++) R->stage_ns[k] += ns[k];
         }
         size_t tl;
         dyad_doc_text(doc, &tl);
@@ -227,7 +238,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
     const char *db = NULL;
     long nthreads = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned jflags = 0;
-    int quiet = 0;
+    int quiet = 0, profile = 0;
     dyad_ctx_options copt = {0, NULL};
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
@@ -291,6 +302,8 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
             }
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             quiet = 1;
+        } else if (strcmp(a, "--profile") == 0) {
+            profile = 1;
         } else if (strcmp(a, "--segment-only") == 0) {
             copt.flags |= DYAD_CTX_SEGMENT_ONLY;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -325,6 +338,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
     R.ctx = ctx;
     R.jflags = jflags;
     R.conllu = parse_mode;
+    R.profile = profile;
     if (db) {
         rc = dyad_store_open(&R.store, db);
         if (rc) {
@@ -451,6 +465,16 @@ done:
         fprintf(stderr, "dyad: %ld document%s, %ld failed, %ld sentences, %.1f MB of text in %.2f s", R.ndocs,
                 R.ndocs == 1 ? "" : "s", R.nerr, R.nsent, (double)R.nbytes / 1048576.0, secs);
         if (db) fprintf(stderr, "; %s: %ld added, %ld unchanged, %ld replaced", db, R.nadded, R.nskipped, R.nreplaced);
+        fputc('\n', stderr);
+    }
+    if (profile && R.nstages) {
+        /* CPU time summed over threads, per stage, with its share. */
+        uint64_t total = 0;
+        for (size_t k = 0; k < R.nstages; k++) total += R.stage_ns[k];
+        fprintf(stderr, "dyad: stage times (all threads):");
+        for (size_t k = 0; k < R.nstages; k++)
+            fprintf(stderr, " %s %.3fs (%.1f%%)", R.stage_names[k], (double)R.stage_ns[k] / 1e9,
+                    total ? 100.0 * (double)R.stage_ns[k] / (double)total : 0.0);
         fputc('\n', stderr);
     }
     if (!status && R.nerr) status = 1;

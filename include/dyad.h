@@ -175,6 +175,11 @@ DYAD_API dyad_span dyad_doc_sentence(const dyad_doc *doc, size_t i, size_t *firs
 DYAD_API size_t dyad_doc_boilerplate_count(const dyad_doc *doc);
 DYAD_API dyad_span dyad_doc_boilerplate(const dyad_doc *doc, size_t i);
 
+/* Time spent in each pipeline stage for this document: *names and *ns get
+ * two parallel arrays (owned by the library and the document) of the
+ * returned length.  Reset with the document. */
+DYAD_API size_t dyad_doc_profile(const dyad_doc *doc, const char *const **names, const uint64_t **ns);
+
 /* The SPEC JSON record of the document, one line without the final newline.
  * The string is owned by doc and valid until the next call on it. */
 DYAD_API int dyad_doc_json(dyad_doc *doc, unsigned flags, const char **out, size_t *len);

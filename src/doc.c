@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "doc.h"
 #include "utf8.h"
@@ -57,6 +58,7 @@ void dyad_doc_reset(dyad_doc *d) {
     d->tone = 0;
     d->has_tone = 0;
     d->tagged = d->parsed = d->presegmented = 0;
+    memset(d->stage_ns, 0, sizeof d->stage_ns);
     d->err = DYAD_OK;
     d->errmsg[0] = '\0';
     d->coded = 0;
@@ -286,17 +288,35 @@ dyad_span dyad_doc_boilerplate(const dyad_doc *d, size_t i) {
     return s;
 }
 
+uint64_t doc_now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static const char *const stage_names[STAGE_COUNT] = {
+    [STAGE_INPUT] = "input",     [STAGE_TOKENIZE] = "tokenize", [STAGE_SENTENCE] = "sentences",
+    [STAGE_BOILER] = "boilerplate", [STAGE_TAGGER] = "tagger",   [STAGE_PARSER] = "parser",
+    [STAGE_DATES] = "dates",     [STAGE_PLACES] = "places",     [STAGE_TONE] = "tone",
+};
+
+size_t dyad_doc_profile(const dyad_doc *d, const char *const **names, const uint64_t **ns) {
+    if (names) *names = stage_names;
+    if (ns) *ns = d ? d->stage_ns : NULL;
+    return d ? STAGE_COUNT : 0;
+}
+
 int dyad_doc_code(const dyad_ctx *ctx, dyad_doc *d) {
     if (!d) return DYAD_EINVAL;
-    if (d->raw_format) input_parse(d);
+    if (d->raw_format) DOC_TIMED(d, STAGE_INPUT, input_parse(d));
     if (d->err) return d->err;
     if (d->coded) return DYAD_OK;
     int rc = DYAD_OK;
     if (!d->presegmented) {
         d->ntok = d->nsent = d->nboiler = 0;
-        rc = tok_run(d);
-        if (!rc) rc = sent_run(d);
-        if (!rc) rc = boiler_run(d);
+        DOC_TIMED(d, STAGE_TOKENIZE, rc = tok_run(d));
+        if (!rc) DOC_TIMED(d, STAGE_SENTENCE, rc = sent_run(d));
+        if (!rc) DOC_TIMED(d, STAGE_BOILER, rc = boiler_run(d));
     }
     if (!rc) rc = ctx_analyse(ctx, d);
     if (rc) {

@@ -87,6 +87,29 @@ typedef struct sent {
     uint32_t first, last;  /* token range [first, last) */
 } sent;
 
+/* Pipeline stages, for the time each took (dyad_doc_profile). */
+enum {
+    STAGE_INPUT = 0, /* parsing the record: JSON, HTML, repair */
+    STAGE_TOKENIZE,
+    STAGE_SENTENCE,
+    STAGE_BOILER,
+    STAGE_TAGGER,
+    STAGE_PARSER,
+    STAGE_DATES,
+    STAGE_PLACES,
+    STAGE_TONE,
+    STAGE_COUNT
+};
+
+/* Monotonic nanoseconds, for stage timing. */
+uint64_t doc_now_ns(void);
+#define DOC_TIMED(doc, stage, call)                      \
+    do {                                                 \
+        uint64_t doc_t0_ = doc_now_ns();                 \
+        call;                                            \
+        (doc)->stage_ns[stage] += doc_now_ns() - doc_t0_; \
+    } while (0)
+
 struct dyad_doc {
     arena a;
     char *text;             /* NUL-terminated, len bytes; owned (malloc) */
@@ -104,6 +127,7 @@ struct dyad_doc {
     size_t capan;
     int tagged, parsed;
     int presegmented;       /* tokens and sentences came with the input (CoNLL-U) */
+    uint64_t stage_ns[STAGE_COUNT];
     dyad_span *boiler;
     size_t nboiler, capboiler;
     ddate *dates;           /* date.c */

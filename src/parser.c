@@ -3,10 +3,11 @@
  *
  * Speed comes from doing little per transition: each word's form is hashed
  * once per sentence; a feature is a few multiply-xorshift rounds over small
- * integers and those hashes; its three transition weights share one 16-byte
- * slot of an open-addressing table, so scoring a state costs one cache line
- * per feature and no allocation.  Labels are chosen only when an arc is
- * made (once per word), from a sparse table of (label, weight) lists.
+ * integers and those hashes; its three transition weights sit in one
+ * 64-byte bucket with seven other features, so scoring a state costs one
+ * cache line per feature (all prefetched first), no branch and no
+ * allocation.  Labels are chosen only when an arc is made (once per word),
+ * from dense rows of 64 label weights.
  *
  * Model image sections (all little-endian, used in place):
  *   meta    u32 x 8: tbuckets, lbuckets (powers of two), lrows, nlab,
@@ -99,6 +100,7 @@ void parser_state_word(parser_state *st, int i, const char *form, size_t len, in
 
 /* ---- state machine ----------------------------------------------------------- */
 
+/* Empty stack, buffer at word 0, no arcs; word n becomes the root. */
 void parser_state_init(parser_state *st, int n) {
     st->n = n;
     st->nstack = 0;
@@ -115,6 +117,7 @@ void parser_state_init(parser_state *st, int n) {
     st->wd[n].u = st->wd[n].x = ROOT_TAG;
 }
 
+/* Terminal: everything attached, only the root left in the buffer. */
 int parser_state_done(const parser_state *st) {
     return st->nstack == 0 && st->b >= st->n;
 }
@@ -127,11 +130,14 @@ void parser_state_valid(const parser_state *st, int valid[PARSER_NMOVE]) {
     valid[PARSER_RIGHT] = st->nstack >= 2;
 }
 
+/* LEFT attaches s0 to b0, RIGHT s0 to s1.  Only for a valid arc move. */
 void parser_state_arc(const parser_state *st, int move, int *h, int *d) {
     *d = st->stack[st->nstack - 1];
     *h = move == PARSER_LEFT ? st->b : st->stack[st->nstack - 2];
 }
 
+/* Apply a valid move; an arc records its label (model index) and updates
+ * the head's child slots, valency and label sets used by the features. */
 void parser_state_apply(parser_state *st, int move, int label) {
     if (move == PARSER_SHIFT) {
         st->stack[st->nstack++] = (int16_t)st->b++;
@@ -169,6 +175,8 @@ static inline uint64_t dist_bucket(int a, int b) {
     return d <= 5 ? (uint64_t)d : d <= 9 ? 6 : 7;
 }
 
+/* Transition features: f must hold PARSER_NFEAT.  Each template has its own
+ * id t, so equal values in different templates never share a weight. */
 int parser_state_feats(const parser_state *st, uint64_t *f) {
     int k = 0, t = 0;
     int s0 = st->nstack > 0 ? st->stack[st->nstack - 1] : -1;
@@ -231,10 +239,16 @@ int parser_state_feats(const parser_state *st, uint64_t *f) {
     F(s0w, s0ls, 0); F(s0x, s0ls, 0); F(s0w, s0rs, 0); F(s0x, s0rs, 0);
     F(s1x, s1ls, s0x); F(s1x, s1rs, s0x); F(b0w, b0ls, 0); F(b0x, b0ls, 0);
     F(s0x, s0ls, b0x);
+    /* UPOS beside XPOS: a second, coarser view of tagger errors */
+    F(s0w, U(b0), 0); F(U(s0), b0w, 0); F(s1w, U(s0), 0); F(U(s1), s0w, 0);
+    F(U(b0), U(b1), 0); F(U(s0), U(b0), U(b1)); F(U(s1), U(s0), U(b0));
 #undef F
     return k;
 }
 
+/* Label features of the arc a LEFT/RIGHT move would make (f holds
+ * PARSER_NLFEAT).  The dependent is complete when it is attached (arc-hybrid
+ * reduces it), so its children and their labels are all known. */
 int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
     int h, d, k = 0, t = 200; /* template ids apart from the transition ones */
     parser_state_arc(st, move, &h, &d);
@@ -379,9 +393,8 @@ typedef struct source {
     size_t first; /* document token index of word 0 */
 } source;
 
-/* Parse n words of src in chunks of PARSER_MAXW; out(i) receives 0-based
- * heads within the sentence (-1 root) through heads[] and labels[] as ud
- * ids, written by the caller-provided arrays via the emit step below. */
+/* Where the results go: heads[]/deprels[] of parser_parse_words, or the
+ * document's analyses (absolute token indices). */
 typedef struct sink {
     int *heads;       /* 1-based / 0 root (parse_words) */
     uint8_t *deprels;
@@ -399,6 +412,9 @@ static void emit(const sink *k, int i, int head, int dep) {
     }
 }
 
+/* Parse n words of src in chunks of PARSER_MAXW (bounded stack state,
+ * linear time); each chunk is a tree, and the roots of later chunks hang
+ * from the first chunk's root as parataxis, so the sentence is one tree. */
 static void parse_source(const parser *p, const source *src, int n, const sink *k, parser_state *st) {
     int root0 = -1; /* root of the first chunk: later chunks hang from it */
     for (int c0 = 0; c0 < n; c0 += PARSER_MAXW) {
@@ -442,6 +458,7 @@ static void parse_source(const parser *p, const source *src, int n, const sink *
     }
 }
 
+/* See parser.h.  The state (about 30 KB) lives on the stack: no allocation. */
 int parser_parse_words(const parser *p, const char *const *forms, const size_t *lens, const uint8_t *upos,
                        const uint8_t *xpos, int n, int *heads, uint8_t *deprels) {
     if (n <= 0) return n == 0 ? DYAD_OK : DYAD_EINVAL;
@@ -453,6 +470,8 @@ int parser_parse_words(const parser *p, const char *const *forms, const size_t *
     return DYAD_OK;
 }
 
+/* See parser.h.  Tokens outside every sentence stay roots of their own
+ * (head -1, relation dep). */
 int parser_run(const parser *p, dyad_doc *doc) {
     if (!p || !doc) return DYAD_EINVAL;
     if (doc->ntok == 0) {
@@ -460,6 +479,10 @@ int parser_run(const parser *p, dyad_doc *doc) {
         return DYAD_OK;
     }
     if (!doc->tagged || !doc->an) return DYAD_EINVAL;
+    for (size_t i = 0; i < doc->ntok; i++) {
+        doc->an[i].head = -1;
+        doc->an[i].deprel = DEP_DEP;
+    }
     parser_state st;
     for (size_t s = 0; s < doc->nsent; s++) {
         size_t first = doc->sents[s].first, last = doc->sents[s].last;
@@ -550,6 +573,7 @@ static int open_model(parser *p, char *err, size_t errlen) {
     return DYAD_OK;
 }
 
+/* See parser.h: model_open validates the image, open_model the sections. */
 int parser_open(parser **out, const void *buf, size_t len, char *err, size_t errlen) {
     if (!out) return DYAD_EINVAL;
     *out = NULL;
@@ -566,6 +590,7 @@ int parser_open(parser **out, const void *buf, size_t len, char *err, size_t err
     return DYAD_OK;
 }
 
+/* See parser.h: the mapping is owned by the parser. */
 int parser_open_file(parser **out, const char *path, char *err, size_t errlen) {
     if (!out || !path) return DYAD_EINVAL;
     *out = NULL;
@@ -582,6 +607,7 @@ int parser_open_file(parser **out, const char *path, char *err, size_t errlen) {
     return DYAD_OK;
 }
 
+/* Release the parser and its mapping; NULL is a no-op. */
 void parser_close(parser *p) {
     if (!p) return;
     model_close(&p->m);

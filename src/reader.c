@@ -447,7 +447,7 @@ int dyad_reader_next(dyad_reader *r, dyad_doc *doc) {
         }
         doc->raw_format = r->format;
     }
-    if (!(r->flags & DYAD_READER_DEFER)) input_parse(doc);
+    if (!(r->flags & DYAD_READER_DEFER)) DOC_TIMED(doc, STAGE_INPUT, input_parse(doc));
     return DYAD_OK;
 }
 
