@@ -3,7 +3,17 @@
 BUILD=${BUILD:-build}
 DATA=${DATA:-../shared/data}
 NLP=$DATA/nlp
-echo "== segmentation from raw text (tokens, words, sentences: P R F1 in %)"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo "== tagger, lemmatizer, parser on gold tokenization (dyad parse --input conllu, then evalud)"
+for f in "$NLP/ud_english_ewt/en_ewt-ud-test.conllu:EWT-test" "$NLP/ud_english_ewt/en_ewt-ud-dev.conllu:EWT-dev"; do
+    "$BUILD"/dyad parse -q --input conllu "${f%%:*}" >"$tmp/sys.conllu"
+    "$BUILD"/tools/evalud --name "${f##*:}" "${f%%:*}" "$tmp/sys.conllu"
+done
+cat "$NLP"/gum_news_interview/dep/GUM_news_*.conllu >"$tmp/gum.conllu"
+"$BUILD"/dyad parse -q --input conllu "$tmp/gum.conllu" >"$tmp/sys.conllu"
+"$BUILD"/tools/evalud --name GUM-news "$tmp/gum.conllu" "$tmp/sys.conllu"
+echo "== segmentation (and, on aligned words, tagging and parsing) from raw text (P R F1 in %)"
 "$BUILD"/tools/evalseg --name "EWT-test" "$NLP/ud_english_ewt/en_ewt-ud-test.conllu"
 "$BUILD"/tools/evalseg --name "GUM-news" "$NLP"/gum_news_interview/dep/GUM_news_*.conllu
 "$BUILD"/tools/evalseg --name "GUM-interview" "$NLP"/gum_news_interview/dep/GUM_interview_*.conllu
