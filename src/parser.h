@@ -42,10 +42,12 @@ int parser_run(const parser *p, dyad_doc *doc);
 
 /* Parse one sentence of n words given as forms (forms[i], lens[i] bytes),
  * UPOS and XPOS ids (ud.h): heads[i] gets 0 for the root or the 1-based
- * index of the head, deprels[i] a DEP_* id.  Any n >= 0 is accepted; very
- * long sentences are parsed in bounded chunks whose roots are attached to
- * the first chunk's root (parataxis).  DYAD_OK or DYAD_EINVAL (NULL
- * arguments with n > 0). */
+ * index of the head, deprels[i] a DEP_* id.  lens may be NULL (strlen),
+ * a NULL form is an empty word, NULL upos/xpos mean X/XX, out-of-range tag
+ * ids map to X/XX.  Any n >= 0 is accepted; sentences over PARSER_MAXW
+ * words are parsed in chunks whose roots hang from the first chunk's root
+ * (parataxis): linear time, about 30 KB of stack, no heap.  DYAD_OK, or
+ * DYAD_EINVAL for n < 0 or NULL p/forms/heads/deprels with n > 0. */
 int parser_parse_words(const parser *p, const char *const *forms, const size_t *lens, const uint8_t *upos,
                        const uint8_t *xpos, int n, int *heads, uint8_t *deprels);
 

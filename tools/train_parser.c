@@ -3,15 +3,15 @@
  *   train_parser --train TRAIN.conllu --dev DEV.conllu --out MODEL
  *                [--iters N] [--seed S] [--tags TRAIN-TAGGED.conllu]
  *                [--dev-tags DEV-TAGGED.conllu] [--skip-nonproj] [--explore P]
- *                [--prune X] [--tagger TAGGER] [--train-taggers T0,T1,...]
+ *                [--prune X] [--load L] [--tagger TAGGER] [--train-taggers T0,T1,...]
  *   train_parser --eval MODEL TEST.conllu [--tags TEST-TAGGED.conllu]
- *                [--tagger TAGGER] [--repeat N]
+ *                [--tagger TAGGER] [--repeat N] [--errors]
  *
  * Training is an averaged perceptron with the dynamic oracle of the
  * arc-hybrid system (Goldberg & Nivre 2013): at each state every valid move
  * gets its exact cost (gold arcs it makes unreachable); the best-scoring
  * zero-cost move is the target, and from the second iteration on the parser
- * follows its own prediction with probability P (0.9) even when it is
+ * follows its own prediction with probability P (0.7) even when it is
  * wrong, so it learns to recover from its mistakes.  Labels are a second
  * perceptron trained on arcs whose head is right.  After every iteration
  * the averaged weights are written into a model image in memory, opened with
@@ -27,7 +27,8 @@
  * fold recipe).  Eval mode
  * prints UAS, LAS (full labels with subtypes) and LAS on universal labels
  * (CoNLL 2018) over all words, punctuation included, and tokens/s of
- * parser_parse_words alone. */
+ * parser_parse_words alone; --errors adds the 20 relations that lose most
+ * words (head or label wrong). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -135,6 +136,21 @@ static int load(tset *t, const char *path, const char *tagpath) {
         t->nwords += (size_t)n;
     }
     return 0;
+}
+
+static void tset_free(tset *t) {
+    for (size_t i = 0; i < t->n; i++) {
+        tsent *s = &t->s[i];
+        free(s->forms);
+        free(s->lens);
+        free(s->upos);
+        free(s->xpos);
+        free(s->lab);
+        free(s->gold);
+    }
+    free(t->s);
+    cu_free(&t->c);
+    cu_free(&t->tags);
 }
 
 /* Replace the tags of t by those of a tagger: sentence i gets tg[i % ntg]
@@ -249,6 +265,13 @@ static void percep_init(percep *p, int ncls, size_t cap) {
     p->ncls = ncls;
     fmap_init(&p->map, cap);
     p->c = 1;
+}
+
+static void percep_free(percep *p) {
+    free(p->map.keys);
+    free(p->map.rows);
+    free(p->w);
+    free(p->u);
 }
 
 static uint32_t percep_row(percep *p, uint64_t f) {
@@ -447,7 +470,7 @@ static int16_t quant(float v, float scale) {
 
 /* Averaged weights with max |w| <= prune dropped (features that never
  * mattered) into a runtime image appended to out. */
-static int build_image(const trainer *tr, double prune, strbuf *out, size_t *ntrans, size_t *nlfeat,
+static int build_image(const trainer *tr, double prune, double load, strbuf *out, size_t *ntrans, size_t *nlfeat,
                        size_t *dropped) {
     const percep *t = &tr->t, *l = &tr->l;
     size_t nt, nl;
@@ -457,8 +480,10 @@ static int build_image(const trainer *tr, double prune, strbuf *out, size_t *ntr
     if (nl > 65535) nl = 65535; /* u16 row numbers: the least useful go */
     *dropped = 0;
 
-    /* Transitions: 8 slots per bucket, at most 60% full. */
-    size_t tb = pow2_at_least(nt * 10 / 48 + 1);
+    /* Transitions: 8 slots per bucket, at most load full.  A smaller table
+     * stays in cache; what overflows a bucket is the least important
+     * features (inserted last). */
+    size_t tb = pow2_at_least((size_t)((double)nt / (8.0 * load)) + 1);
     uint16_t *trans = xcalloc(tb * 32, sizeof *trans);
     float tscale = tmax / 32767.0f;
     size_t kept = 0;
@@ -539,8 +564,14 @@ typedef struct scores {
     double uas, las, ulas, secs;
 } scores;
 
+/* Per gold relation: words, right head, right head and label. */
+static size_t per_n[DEP_COUNT], per_h[DEP_COUNT], per_l[DEP_COUNT];
+
 static scores evaluate(const parser *p, const tset *t, int repeat) {
     size_t total = 0, uh = 0, lh = 0, ul = 0;
+    memset(per_n, 0, sizeof per_n);
+    memset(per_h, 0, sizeof per_h);
+    memset(per_l, 0, sizeof per_l);
     int *heads = xmalloc(1024 * sizeof *heads);
     uint8_t *deps = xmalloc(1024);
     double t0 = now();
@@ -553,9 +584,11 @@ static scores evaluate(const parser *p, const tset *t, int repeat) {
             for (int k = 0; k < s->n; k++) {
                 int g = s->gold[k] == s->n ? 0 : s->gold[k] + 1;
                 total++;
+                per_n[s->lab[k]]++;
                 if (heads[k] == g) {
                     uh++;
-                    if (deps[k] == s->lab[k]) lh++;
+                    per_h[s->lab[k]]++;
+                    if (deps[k] == s->lab[k]) lh++, per_l[s->lab[k]]++;
                     if (same_universal(deps[k], s->lab[k])) ul++;
                 }
             }
@@ -575,8 +608,9 @@ static int usage(void) {
     fprintf(stderr,
             "usage: train_parser --train TRAIN.conllu --dev DEV.conllu --out MODEL [--iters N] [--seed S]\n"
             "                    [--tags TRAIN-TAGGED.conllu] [--dev-tags DEV-TAGGED.conllu] [--skip-nonproj]\n"
-            "                    [--explore P] [--prune X] [--tagger TAGGER] [--train-taggers T0,T1,...]\n"
-            "       train_parser --eval MODEL TEST.conllu [--tags TEST-TAGGED.conllu] [--tagger TAGGER] [--repeat N]\n");
+            "                    [--explore P] [--prune X] [--load L] [--tagger TAGGER] [--train-taggers T0,T1,...]\n"
+            "       train_parser --eval MODEL TEST.conllu [--tags TEST-TAGGED.conllu] [--tagger TAGGER] [--repeat N]\n"
+            "                    [--errors]\n");
     return 2;
 }
 
@@ -585,13 +619,14 @@ int main(int argc, char **argv) {
     const char *evalf = NULL, *tagm = NULL, *trtagm = NULL;
     tagger *tg[32], *trtg[32];
     int ntg = 0, ntrtg = 0;
-    int iters = 15, skipnp = 0, repeat = 3;
+    int iters = 15, skipnp = 0, repeat = 3, errors = 0;
     uint64_t seed = 1;
-    double explore = 0.9, prune = 1e-3;
+    double explore = 0.7, prune = 1.0, fill = 0.6;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--skip-nonproj")) { skipnp = 1; continue; }
+        if (!strcmp(a, "--errors")) { errors = 1; continue; }
         if (!v) return usage();
         if (!strcmp(a, "--train")) train = v;
         else if (!strcmp(a, "--dev")) dev = v;
@@ -604,6 +639,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--seed")) seed = strtoull(v, NULL, 10);
         else if (!strcmp(a, "--explore")) explore = atof(v);
         else if (!strcmp(a, "--prune")) prune = atof(v);
+        else if (!strcmp(a, "--load")) fill = atof(v);
         else if (!strcmp(a, "--repeat")) repeat = atoi(v);
         else if (!strcmp(a, "--eval")) {
             evalm = v;
@@ -632,12 +668,27 @@ int main(int argc, char **argv) {
         scores sc = evaluate(p, &t, repeat);
         printf("%s: %zu sentences, %zu words, %s tags\n", evalf, t.n, t.nwords, ntg ? "tagger's" : tags ? "predicted" : "gold");
         printf("UAS %.2f  LAS %.2f  (universal labels: LAS %.2f)\n", sc.uas, sc.las, sc.ulas);
+        if (errors) {
+            printf("relation          words  head%%  head+label%%  errors\n");
+            for (int k = 0; k < 20; k++) { /* the 20 relations losing most LAS points */
+                int best = -1;
+                for (int d = 0; d < DEP_COUNT; d++)
+                    if (per_n[d] && (best < 0 || per_n[d] - per_l[d] > per_n[best] - per_l[best])) best = d;
+                if (best < 0) break;
+                printf("%-16s %6zu  %5.1f  %10.1f  %6zu\n", ud_dep_names[best], per_n[best],
+                       100.0 * (double)per_h[best] / (double)per_n[best],
+                       100.0 * (double)per_l[best] / (double)per_n[best], per_n[best] - per_l[best]);
+                per_n[best] = per_l[best] = 0;
+            }
+        }
         printf("speed %.0f tokens/s (parse only, best of 1 core, mean of %d passes); open %.1f ms\n",
                (double)t.nwords / sc.secs, repeat, topen * 1e3);
         parser_close(p);
+        tset_free(&t);
+        for (int i = 0; i < ntg; i++) tagger_close(tg[i]);
         return 0;
     }
-    if (!train || !dev || !out || iters < 1) return usage();
+    if (!train || !dev || !out || iters < 1 || !(fill > 0.05 && fill <= 1.0)) return usage();
     rng_state = seed * 0x9e3779b97f4a7c15ULL + 0x1234567;
     tset tr_set, dev_set;
     if (load(&tr_set, train, tags) || load(&dev_set, dev, devtags)) return 1;
@@ -676,7 +727,7 @@ int main(int argc, char **argv) {
         strbuf img;
         sb_init(&img);
         size_t ntf, nlf, ndrop;
-        if (build_image(&tr, prune, &img, &ntf, &nlf, &ndrop)) {
+        if (build_image(&tr, prune, fill, &img, &ntf, &nlf, &ndrop)) {
             fprintf(stderr, "cannot build the model image\n");
             return 1;
         }
@@ -707,5 +758,14 @@ int main(int argc, char **argv) {
         return 1;
     }
     printf("best iteration %d: dev LAS %.2f; wrote %s (%.1f MB)\n", best_iter, best_las, out, (double)best.len / 1e6);
+    sb_free(&best);
+    free(order);
+    free(st);
+    percep_free(&tr.t);
+    percep_free(&tr.l);
+    tset_free(&tr_set);
+    tset_free(&dev_set);
+    for (int i = 0; i < ntg; i++) tagger_close(tg[i]);
+    for (int i = 0; i < ntrtg; i++) tagger_close(trtg[i]);
     return 0;
 }
