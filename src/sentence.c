@@ -28,9 +28,11 @@
  *    Moreau.").
  * A single line break is not a boundary: Reuters-21578 text is hard-wrapped.
  *
- * Datelines ("NAIROBI (Reuters) -", "WASHINGTON, March 3 (AP) --",
- * "LONDON --") have no final punctuation, so they stay with the first
- * sentence of the article, as on the wire. */
+ * Wire datelines opening a paragraph ("NAIROBI (Reuters) -", "WASHINGTON,
+ * March 3 (AP) --", "LONDON --": an all-caps place, then a dash) are a
+ * sentence of their own, as EWT has them: left in the first sentence they
+ * would be parsed as its subject.  Mixed-case datelines ("Taipei, Taiwan
+ * --", Wikinews style) stay attached, as GUM has them. */
 #include <string.h>
 
 #include "doc.h"
@@ -298,6 +300,52 @@ static int ends_before(const dyad_doc *d, const tok *fin_tok, int fin, const tok
     }
 }
 
+/* Is t a dash standing alone between spaces: - -- — – ? */
+static int is_spaced_dash(const dyad_doc *d, size_t t) {
+    const tok *k = &d->toks[t];
+    if (k->kind != TOK_PUNCT || !(k->flags & TOKF_SPACE_BEFORE) || t + 1 >= d->ntok ||
+        !(d->toks[t + 1].flags & TOKF_SPACE_BEFORE))
+        return 0;
+    return tok_is(d, k, "-") || tok_is(d, k, "--") || tok_is(d, k, "\xE2\x80\x94") || tok_is(d, k, "\xE2\x80\x93");
+}
+
+/* Do tokens [start, dash) form a wire dateline: at the start of the text
+ * or of a paragraph, an all-caps word first, then only all-caps words,
+ * commas, periods, numbers, capitalised words after a comma ("March 3")
+ * and one parenthesised agency ("(Reuters)")?  At most 12 tokens. */
+static int is_dateline(const dyad_doc *d, size_t start, size_t dash) {
+    if (dash <= start || dash - start > 12) return 0;
+    if (start > 0 && !(d->toks[start].flags & TOKF_PARA_BEFORE)) return 0;
+    const tok *f = &d->toks[start];
+    if (f->kind != TOK_WORD || !(f->flags & TOKF_ALLCAPS) || f->end - f->start < 2) return 0;
+    int paren = 0, after_comma = 0;
+    for (size_t t = start + 1; t < dash; t++) {
+        const tok *k = &d->toks[t];
+        if (tok_is(d, k, "(")) {
+            if (paren) return 0;
+            paren = 1;
+        } else if (tok_is(d, k, ")")) {
+            if (paren != 1) return 0;
+            paren = 2;
+        } else if (paren == 1) {
+            if (!(k->flags & TOKF_HAS_ALPHA)) return 0; /* the agency inside */
+        } else if (tok_is(d, k, ",")) {
+            after_comma = 1;
+        } else if (tok_is(d, k, ".")) {
+            continue;
+        } else if (k->kind == TOK_NUM) {
+            continue;
+        } else if ((k->kind == TOK_WORD || k->kind == TOK_ABBREV) && (k->flags & TOKF_ALLCAPS)) {
+            continue;
+        } else if ((k->kind == TOK_WORD || k->kind == TOK_ABBREV) && (k->flags & TOKF_UPPER) && after_comma) {
+            continue;
+        } else {
+            return 0;
+        }
+    }
+    return paren != 1;
+}
+
 int sent_run(dyad_doc *d) {
     if (!d) return DYAD_EINVAL;
     d->nsent = 0;
@@ -325,6 +373,7 @@ int sent_run(dyad_doc *d) {
             }
         }
         if (!cut && nx->flags & TOKF_PARA_BEFORE) cut = t + 1;
+        if (!cut && t - start <= 12 && is_spaced_dash(d, t) && is_dateline(d, start, t)) cut = t + 1;
         /* E-mail header stamps: a boundary before (see above) and after. */
         if (!cut && t + 1 == stamp_end && !is_continuer(d, nx)) cut = t + 1;
         if (nx->kind == TOK_NUM) {

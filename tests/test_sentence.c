@@ -78,10 +78,15 @@ static void test_paragraphs(void) {
               "Protesters clash with police || Police fired tear gas on Tuesday in the capital, witnesses said.");
     CHECK_STR(sents("IRAN SAYS IT WILL TALK\nTehran said on Monday it would talk."),
               "IRAN SAYS IT WILL TALK || Tehran said on Monday it would talk.");
-    /* datelines stay with the first sentence */
+    /* wire datelines are a sentence of their own; mixed-case ones stay */
     CHECK_STR(sents("NAIROBI (Reuters) - Kenya said on Monday it would act."),
-              "NAIROBI (Reuters) - Kenya said on Monday it would act.");
-    CHECK_STR(sents("WASHINGTON, March 3 (AP) -- The Senate voted."), "WASHINGTON, March 3 (AP) -- The Senate voted.");
+              "NAIROBI (Reuters) - || Kenya said on Monday it would act.");
+    CHECK_STR(sents("WASHINGTON, March 3 (AP) -- The Senate voted."), "WASHINGTON, March 3 (AP) -- || The Senate voted.");
+    CHECK_STR(sents("Headline here\n\nLONDON \xE2\x80\x94 Britain agreed."),
+              "Headline here || LONDON \xE2\x80\x94 || Britain agreed.");
+    CHECK_STR(sents("Taipei, Taiwan \xE2\x80\x94 The festival began."), "Taipei, Taiwan \xE2\x80\x94 The festival began.");
+    CHECK_STR(sents("He said NATO - the alliance - would act."), "He said NATO - the alliance - would act.");
+    CHECK_STR(sents("The U.S. - China talks began."), "The U.S. - China talks began.");
     /* lines of punctuation and bullets */
     CHECK_STR(sents("Intro text\n-----\nMore text"), "Intro text || ----- || More text");
     CHECK_STR(sents("The demands:\n- more pay\n- less work"), "The demands: || - more pay || - less work");
