@@ -15,6 +15,25 @@ static int is_int(const char *s) {
     return 1;
 }
 
+/* Append the sentence whose words start at first_w (and multiword tokens
+ * at first_m).  Pointers into the word arrays are set at the end of the
+ * parse, once the arrays stop moving.  0 or -1 when out of memory. */
+static int close_sent(cu_corpus *c, size_t *caps, size_t first_w, size_t first_m, const char *text, const char *sid,
+                      int newdoc, int newpar) {
+    if (c->n == *caps && vec_reserve((void **)&c->s, caps, c->n + 1, sizeof *c->s)) return -1;
+    cu_sent *s = &c->s[c->n++];
+    memset(s, 0, sizeof *s);
+    s->first_word = first_w;
+    s->n = (int)(c->nwords - first_w);
+    s->first_mwt = first_m;
+    s->nmwt = (int)(c->nmwts - first_m);
+    s->text = text;
+    s->sent_id = sid;
+    s->newdoc = newdoc;
+    s->newpar = newpar || newdoc;
+    return 0;
+}
+
 int cu_parse(cu_corpus *c, char *buf, size_t len, char *err, size_t errlen) {
     memset(c, 0, sizeof *c);
     c->buf = buf;
@@ -40,19 +59,7 @@ int cu_parse(cu_corpus *c, char *buf, size_t len, char *err, size_t errlen) {
             continue;
         }
         if (line[0] == '\0') {
-            if (in_sent) {
-                if (c->n == caps && vec_reserve((void **)&c->s, &caps, c->n + 1, sizeof *c->s)) goto oom;
-                cu_sent *s = &c->s[c->n++];
-                memset(s, 0, sizeof *s);
-                s->first_word = sent_first_w; /* pointers set at the end: the arrays move */
-                s->n = (int)(c->nwords - sent_first_w);
-                s->first_mwt = sent_first_m;
-                s->nmwt = (int)(c->nmwts - sent_first_m);
-                s->text = text;
-                s->sent_id = sid;
-                s->newdoc = newdoc;
-                s->newpar = newpar || newdoc;
-            }
+            if (in_sent && close_sent(c, &caps, sent_first_w, sent_first_m, text, sid, newdoc, newpar)) goto oom;
             in_sent = 0;
             text = sid = NULL;
             newdoc = newpar = 0;
@@ -107,19 +114,7 @@ int cu_parse(cu_corpus *c, char *buf, size_t len, char *err, size_t errlen) {
         w->misc = f[9];
         if (!nl) break; /* no final blank line: the sentence is closed below */
     }
-    if (in_sent) {
-        if (c->n == caps && vec_reserve((void **)&c->s, &caps, c->n + 1, sizeof *c->s)) goto oom;
-        cu_sent *s = &c->s[c->n++];
-        memset(s, 0, sizeof *s);
-        s->first_word = sent_first_w;
-        s->n = (int)(c->nwords - sent_first_w);
-        s->first_mwt = sent_first_m;
-        s->nmwt = (int)(c->nmwts - sent_first_m);
-        s->text = text;
-        s->sent_id = sid;
-        s->newdoc = newdoc;
-        s->newpar = newpar || newdoc;
-    }
+    if (in_sent && close_sent(c, &caps, sent_first_w, sent_first_m, text, sid, newdoc, newpar)) goto oom;
     /* The arrays grew by realloc: only now are pointers into them stable. */
     for (size_t i = 0; i < c->n; i++) {
         c->s[i].w = c->words + c->s[i].first_word;
