@@ -17,11 +17,22 @@
  *
  * Tense decides which way a bare weekday or month goes ("on Friday" in a
  * past-tense sentence is the previous Friday; "will meet on Friday" the next
- * one): the tagger's XPOS when the document is tagged, else cue words
- * (will, 'll, plans to, due to, scheduled; was, said, -ed verbs); the
- * nearest cue to the expression wins, and without a cue a weekday is past
+ * one).  In a parsed document the date's head is climbed to the verb it
+ * attaches to (obl, obl:tmod, obl:unmarked ...) and that verb with its
+ * aux/cop/mark children gives the tense (head_tense); when that says
+ * neither past nor future, or the text is not parsed, the nearest cue
+ * word decides (will, 'll, plans to, due to, scheduled; a VBD tag when
+ * tagged, else was, said, -ed verbs), and without a cue a weekday is past
  * (news reports what happened) and a month stays in the document's year
  * unless that would put it more than half a year ahead.
+ *
+ * "today" in a present-tense clause is "nowadays" ("magic is alive
+ * today"), not a date (GUM does not annotate it): in a parsed document it
+ * is kept only in a past or future clause or as "today's".  Vague counts
+ * ("a few months ago", "several years ago", "the past few days") count as
+ * three, but not anaphorically ("a few years earlier" is no date).  A
+ * dateline (a sentence that is only "Tuesday, June 19, 2018") in the first
+ * sentences becomes the anchor for the rest of the text.
  *
  * Anaphoric expressions ("the day before", "three weeks later", "the year
  * before") count from the last date resolved before them in the document,
@@ -210,6 +221,7 @@ static const wentry words[] = {
     {"fall", 4, W_SEASON, 3},
     {"feb", 3, W_MONTH, 0x82},
     {"february", 8, W_MONTH, 2},
+    {"few", 3, W_COUPLE, 3},
     {"fifteen", 7, W_NUMW, 15},
     {"fifteenth", 9, W_ORDW, 15},
     {"fifties", 7, W_DECW, 5},
@@ -271,6 +283,7 @@ static const wentry words[] = {
     {"seventeen", 9, W_NUMW, 17},
     {"seventeenth", 11, W_ORDW, 17},
     {"seventies", 9, W_DECW, 7},
+    {"several", 7, W_NUMW, 3},
     {"since", 5, W_PREP, 0},
     {"six", 3, W_NUMW, 6},
     {"sixteen", 7, W_NUMW, 16},
@@ -526,6 +539,117 @@ static int tense_near(const dctx *c, size_t i0, size_t i1) {
     return 0;
 }
 
+static int is_clitic_s(const dctx *c, size_t i);
+
+/* Tense of the clause a date attaches to, from the parse: the date's head
+ * is climbed to its verb (or to the predicate a copula hangs on), and that
+ * verb with its auxiliaries decides.  Returns -1 past (VBD, or a perfect
+ * "has dropped"), +1 future ("will", "'ll", or a present "is to" / "plans
+ * to" governing an infinitive), 0 present, 2 modal or imperative (would,
+ * could; "Cheer the team today"), 3 unknown (no parse, no verb found). */
+enum { T_PAST = -1, T_PRES = 0, T_FUT = 1, T_MODAL = 2, T_UNKNOWN = 3 };
+
+static int verb_tense(const dctx *c, size_t h, int depth) {
+    const dyad_doc *d = c->doc;
+    const tokan *an = d->an;
+    int past = an[h].xpos == XPOS_VBD, pres = an[h].xpos == XPOS_VBZ || an[h].xpos == XPOS_VBP;
+    int fut = 0, modal = 0, have = 0, to = 0, aux = 0, fin = 0, be = 0;
+    for (size_t k = c->s0; k < c->s1; k++) {
+        if (an[k].head != (int32_t)h) continue;
+        int r = an[k].deprel;
+        if (r != DEP_AUX && r != DEP_AUX_PASS && r != DEP_COP && r != DEP_MARK) continue;
+        size_t n;
+        const char *s = ttext(c, k, &n);
+        if (r == DEP_MARK) {
+            if (lw_eq(s, n, "to")) to = 1;
+            continue;
+        }
+        aux = 1;
+        if (an[k].xpos == XPOS_MD || an[k].xpos == XPOS_VBD || an[k].xpos == XPOS_VBZ || an[k].xpos == XPOS_VBP)
+            fin = 1;
+        if (an[k].xpos == XPOS_MD) {
+            if (in_list(s, n, fut_words)) fut = 1;
+            else modal = 1;
+        } else if (an[k].xpos == XPOS_VBD) {
+            past = 1;
+        } else if (an[k].xpos == XPOS_VBZ || an[k].xpos == XPOS_VBP) {
+            pres = 1;
+            if (in_list(s, n, (const char *const[]){"has", "have", "'ve", "\xe2\x80\x99ve", NULL})) have = 1;
+            if (in_list(s, n, (const char *const[]){"is", "are", "'s", "'re", "am", NULL})) be = 1;
+        }
+    }
+    if (fut) return T_FUT;
+    if (modal) return T_MODAL;
+    if (past) return T_PAST;
+    if (have && an[h].xpos == XPOS_VBN) return T_PAST; /* "has dropped ... today" */
+    if (to && be) return T_FUT; /* "is to begin" */
+    if (pres) return T_PRES;
+    if (to && !fin) {
+        /* an infinitive: its governor's tense, a present governor looking ahead ("is to begin") */
+        int32_t g = an[h].head;
+        if (depth > 0 && g >= (int32_t)c->s0 && (size_t)g < c->s1 && (size_t)g != h) {
+            int t = verb_tense(c, (size_t)g, depth - 1);
+            return t == T_PRES ? T_FUT : t;
+        }
+        return T_UNKNOWN;
+    }
+    if (an[h].xpos == XPOS_VB && !aux && an[h].deprel == DEP_ROOT) return T_MODAL; /* imperative */
+    return T_UNKNOWN;
+}
+
+static int head_tense(const dctx *c, size_t i) {
+    const dyad_doc *d = c->doc;
+    if (!d->parsed || !d->an) return T_UNKNOWN;
+    size_t h = i;
+    for (int step = 0; step < 8; step++) {
+        int32_t g = d->an[h].head;
+        if (g < (int32_t)c->s0 || (size_t)g >= c->s1 || (size_t)g == h) return T_UNKNOWN;
+        h = (size_t)g;
+        int u = d->an[h].upos;
+        if (u == UPOS_VERB || u == UPOS_AUX) return verb_tense(c, h, 3);
+        /* a predicate noun or adjective: its copula carries the tense */
+        for (size_t k = c->s0; k < c->s1; k++)
+            if (d->an[k].head == (int32_t)h && d->an[k].deprel == DEP_COP) return verb_tense(c, h, 3);
+        if (d->an[h].deprel == DEP_ROOT) return T_UNKNOWN;
+    }
+    return T_UNKNOWN;
+}
+
+/* "today" / "tonight" as a date: GUM (and a reader) takes "today" in a
+ * present-tense clause as "nowadays" ("magic is alive today", "Today,
+ * about 100,000 Greeks worship Zeus"), so only a past or future clause, or
+ * "today's", makes it the document's day.  Untagged text keeps every one. */
+static int today_is_date(const dctx *c, size_t i) {
+    const dyad_doc *d = c->doc;
+    if (is_clitic_s(c, i + 1)) return 1;
+    if (i > c->s0 && is_upper_tok(c, i) && d->toks[i - 1].kind == TOK_WORD && is_upper_tok(c, i - 1))
+        return 0; /* a title: "No Jennifer Lopez News Today" */
+    if (!d->parsed || !d->an) return 1;
+    if (i > c->s0) {
+        /* right after a finite verb, that verb ("the size it is today"),
+         * whatever the parse attached it to */
+        int x = d->an[i - 1].xpos;
+        if (x == XPOS_VBZ || x == XPOS_VBP) return 0;
+        if (x == XPOS_VBD) return 1;
+        if (x == XPOS_VBN && d->an[i - 1].upos == UPOS_VERB) {
+            int t = verb_tense(c, i - 1, 3);
+            if (t == T_PAST || t == T_FUT) return 1; /* "to be published today" */
+        }
+    }
+    int t = head_tense(c, i);
+    if (t == T_PAST || t == T_FUT) return 1;
+    if (t == T_UNKNOWN) return tense_near(c, i, i + 1) != 0;
+    return 0;
+}
+
+/* Tense for a bare weekday or month at [i0, i1): the verb it attaches to
+ * when the parse says past or future, else the nearest cue word. */
+static int tense_at(const dctx *c, size_t i0, size_t i1) {
+    int t = head_tense(c, i0);
+    if (t == T_PAST || t == T_FUT) return t;
+    return tense_near(c, i0, i1);
+}
+
 /* ---- resolution helpers ---- */
 
 /* Year of a month (and day, 0 if none) written without one. */
@@ -577,10 +701,18 @@ static int count_at(const dctx *c, size_t i, size_t *next) {
         *next = i + 1;
         return V(c, i);
     }
+    if (w == W_COUPLE && V(c, i) == 3) { /* "the last few months": a few is about three */
+        *next = i + 1;
+        return 3;
+    }
     if (w == W_A) {
         if (W(c, i + 1) == W_COUPLE && W(c, i + 2) == W_OF) {
             *next = i + 3;
             return 2;
+        }
+        if (W(c, i + 1) == W_COUPLE && V(c, i + 1) == 3) { /* "a few years ago" */
+            *next = i + 2;
+            return 3;
         }
         *next = i + 1;
         return 1;
@@ -621,7 +753,7 @@ static size_t m_month(dctx *c, size_t i, int bare_ok, dval *v) {
             e = f + 1;
         } else {
             if (!c->anchor) return 0;
-            y = year_for(c, m, d, tense_near(c, i, e));
+            y = year_for(c, m, d, tense_at(c, i, e));
         }
         if (d > days_in_month(y, m)) return 0;
         int64_t a = days_from_civil(y, m, d);
@@ -657,7 +789,7 @@ static size_t m_month(dctx *c, size_t i, int bare_ok, dval *v) {
             if (u == UPOS_VERB || u == UPOS_AUX) return 0;
         }
     }
-    *v = v_one(pt_month(year_for(c, m, 0, tense_near(c, i, j)), m));
+    *v = v_one(pt_month(year_for(c, m, 0, tense_at(c, i, j)), m));
     return j;
 }
 
@@ -674,7 +806,7 @@ static size_t m_day_first(dctx *c, size_t i, dval *v) {
         e++;
     } else {
         if (!c->anchor) return 0;
-        y = year_for(c, m, d, tense_near(c, i, e));
+        y = year_for(c, m, d, tense_at(c, i, e));
     }
     if (d > days_in_month(y, m)) return 0;
     *v = v_one(pt_day(days_from_civil(y, m, d)));
@@ -897,7 +1029,7 @@ static size_t m_rel(dctx *c, size_t i, int mod, dval *v) {
             int64_t mon = monday_of(c), sat;
             if (dir < 0) sat = mon - 2;
             else if (dir > 0) sat = c->awd >= 5 ? mon + 12 : mon + 5;
-            else sat = c->awd >= 5 ? mon + 5 : (tense_near(c, i, j + 1) < 0 ? mon - 2 : mon + 5);
+            else sat = c->awd >= 5 ? mon + 5 : (tense_at(c, i, j + 1) < 0 ? mon - 2 : mon + 5);
             *v = v_days(sat, sat + 1);
             return j + 1;
         }
@@ -922,7 +1054,7 @@ static size_t m_rel(dctx *c, size_t i, int mod, dval *v) {
         }
     }
     if (w == W_WDAY && !(u & ABBR) && is_upper_tok(c, j)) {
-        int64_t z = mod == W_THIS ? weekday_day(c, u, 0, tense_near(c, i, j + 1)) : weekday_day(c, u & 7, dir, 0);
+        int64_t z = mod == W_THIS ? weekday_day(c, u, 0, tense_at(c, i, j + 1)) : weekday_day(c, u & 7, dir, 0);
         *v = v_one(pt_day(z));
         return j + 1;
     }
@@ -955,6 +1087,7 @@ static size_t m_rel(dctx *c, size_t i, int mod, dval *v) {
         if (n <= 0 || W(c, k) != W_UNIT) return 0;
         int unit = V(c, k);
         if (dir == 0) return 0;
+        if (W(c, k + 1) == W_OF) return 0; /* "the last five months of her life" */
         switch (unit) {
         case U_DAY:
         case U_WEEK: {
@@ -989,6 +1122,10 @@ static size_t m_ago(dctx *c, size_t i, dval *v) {
         k++; /* an editor's "[Ten] years ago" */
     if (n <= 0 || W(c, k) != W_UNIT || !c->anchor) return 0;
     int unit = V(c, k);
+    /* "a few years earlier" counts vaguely from a vague point: not a date */
+    size_t vn;
+    const char *vs = ttext(c, i, &vn);
+    int vague = W(c, i) == W_COUPLE || W(c, i + 1) == W_COUPLE || lw_eq(vs, vn, "several");
     int w = W(c, k + 1);
     int dir;
     int anaphoric = 0;
@@ -997,6 +1134,7 @@ static size_t m_ago(dctx *c, size_t i, dval *v) {
     else if (w == W_LATER || w == W_AFTER) dir = 1, anaphoric = 1;
     else if (w == W_FROM && W(c, k + 2) == W_NOW) dir = 1;
     else return 0;
+    if (vague && anaphoric) return 0;
     if (w == W_BEFORE || w == W_AFTER) {
         /* "two days before the vote": only when nothing follows that it could count from */
         int nw = W(c, k + 2);
@@ -1072,7 +1210,7 @@ static size_t m_end(dctx *c, size_t i, dval *v) {
     } else if (is_month(c, j) && !(u & ABBR) && mod != W_THE) {
         m = u;
         if (tyear(c, j + 1)) y = tyear(c, ++j);
-        else if (c->anchor) y = year_for(c, m, 0, tense_near(c, i, j + 1));
+        else if (c->anchor) y = year_for(c, m, 0, tense_at(c, i, j + 1));
         else return 0;
         j++;
     } else if (tyear(c, j) && mod != W_THE) {
@@ -1094,7 +1232,7 @@ static size_t m_part(dctx *c, size_t i, int part, dval *v) {
         int m = month_of(c, j), y;
         size_t e = j + 1;
         if ((y = tyear(c, e)) != 0) e++;
-        else if (c->anchor) y = year_for(c, m, 0, tense_near(c, i, e));
+        else if (c->anchor) y = year_for(c, m, 0, tense_at(c, i, e));
         else return 0;
         int dim = days_in_month(y, m);
         int a = part == W_EARLY ? 1 : part == W_MID ? 10 : 15;
@@ -1126,6 +1264,17 @@ static size_t m_weekday(dctx *c, size_t i, dval *v) {
     if (is_month(c, j) && tday(c, j + 1) && (e = m_month(c, j, 1, v)) != 0) return e;
     if (tday(c, j) && (e = m_day_first(c, j, v)) != 0) return e;
     if ((u & ABBR) || !c->anchor || !is_upper_tok(c, i)) return 0;
+    if (i > c->s0) {
+        /* "on a Monday", "every Friday": any such day, not one date */
+        size_t pn;
+        const char *p = ttext(c, i - 1, &pn);
+        if (W(c, i - 1) == W_A || in_list(p, pn, (const char *const[]){"every", "each", "any", "some", NULL}))
+            return 0;
+    }
+    /* "Saturday Morning Breakfast Cereal": a part of the day followed by more capitalised words */
+    if (W(c, i + 1) == W_PART && is_upper_tok(c, i + 1) && i + 2 < c->s1 && c->doc->toks[i + 2].kind == TOK_WORD &&
+        is_upper_tok(c, i + 2))
+        return 0;
     /* a name: "Sunday Times", "Super Tuesday", "Monday Night Football" */
     if (i + 1 < c->s1 && c->doc->toks[i + 1].kind == TOK_WORD && is_upper_tok(c, i + 1) &&
         !(c->doc->toks[i + 1].flags & TOKF_ALLCAPS) && W(c, i + 1) != W_PART && W(c, i + 1) != W_MONTH)
@@ -1140,7 +1289,7 @@ static size_t m_weekday(dctx *c, size_t i, dval *v) {
     }
     e = i + 1;
     if (W(c, e) == W_PART && !is_upper_tok(c, e)) e++;
-    *v = v_one(pt_day(weekday_day(c, u, 0, tense_near(c, i, e))));
+    *v = v_one(pt_day(weekday_day(c, u, 0, tense_at(c, i, e))));
     return e;
 }
 
@@ -1182,7 +1331,7 @@ static size_t match_at(dctx *c, size_t i, dval *v) {
         return m_weekday(c, i, v);
     case W_TODAY:
     case W_TONIGHT:
-        if (!c->anchor) return 0;
+        if (!c->anchor || !today_is_date(c, i)) return 0;
         *v = v_one(pt_day(c->aday));
         return i + 1;
     case W_YESTERDAY:
@@ -1364,6 +1513,15 @@ int date_run(dyad_doc *d) {
                 continue;
             }
             if (push_date(d, d->toks[i].start, d->toks[e - 1].end, &v) != 0) return DYAD_ENOMEM;
+            if (si < 6 && i == c.s0 && !v.range && v.a.d && c.id[i] == W_WDAY &&
+                (e == c.s1 || (e + 1 == c.s1 && d->toks[e].kind == TOK_PUNCT))) {
+                /* a dateline ("Tuesday, June 19, 2018" as a paragraph of its
+                 * own near the top): the text counts its "yesterday" from it */
+                c.anchor = 1;
+                c.ay = v.a.y, c.am = v.a.m, c.ad = v.a.d;
+                c.aday = days_from_civil(c.ay, c.am, c.ad);
+                c.awd = weekday_of(c.aday);
+            }
             c.ref = v;
             c.has_ref = 1;
             i = e;

@@ -15,8 +15,9 @@
 
 /* Find and resolve the dates of a tokenized, sentence-split document into
  * doc->dates (replacing what was there).  Tokens flagged TOKF_BOILER are
- * skipped.  With doc->tagged the tagger's XPOS decide tense; without it,
- * cue words do.  Without a document date only expressions that carry their
+ * skipped.  With doc->parsed the verb a date attaches to decides tense
+ * (and whether "today" is a date at all); otherwise cue words (and the
+ * tagger's VBD when tagged) do.  Without a document date only expressions that carry their
  * own year are kept.  Reuses doc->scratch.  Returns DYAD_OK, DYAD_EINVAL
  * for a NULL doc, or DYAD_ENOMEM (doc->dates then holds what was found so
  * far).  Thread-safe across documents. */

@@ -200,6 +200,47 @@ static void test_degenerate(void) {
     CHECK_INT(date_resolve_span(doc, 0, 3, v), 0);
 }
 
+/* Vague counts, generic weekdays, names, datelines (untagged). */
+static void test_vague_and_generic(void) {
+    code("A few months ago prices fell. The last few months were hard. It began several years ago. "
+         "The past few days were calm.",
+         REF);
+    CHECK_STR(val("A few months ago"), "2022-12");
+    CHECK_STR(val("The last few months"), "2023-01/2023-03");
+    CHECK_STR(val("several years ago"), "2020");
+    CHECK_STR(val("The past few days"), "2023-03-12/2023-03-14");
+    code("She cried for the last five months of her life. I had seen it a few years earlier. "
+         "We read ideas on a Monday. He drew Saturday Morning Breakfast Cereal.",
+         REF);
+    CHECK_STR(all(), "");
+    /* a dateline near the top re-anchors the text */
+    code("Cup day five\n\nTuesday, June 19, 2018\n\nYesterday, Sweden won.", REF);
+    CHECK_STR(val("Tuesday, June 19, 2018"), "2018-06-19");
+    CHECK_STR(val("Yesterday"), "2018-06-18");
+}
+
+/* With the tagger and parser (skipped when the models are not built):
+ * "today" in a present-tense clause means "nowadays". */
+static void test_tagged_today(void) {
+    dyad_ctx *ctx = NULL;
+    if (dyad_ctx_open(&ctx, NULL) != DYAD_OK) {
+        dyad_ctx_close(ctx);
+        return;
+    }
+    const char *t = "Magic is alive today. The figures were published today. The office will close today. "
+                    "Today's game was close.";
+    dyad_doc_reset(doc);
+    dyad_doc_set_text(doc, t, strlen(t));
+    dyad_doc_set_field(doc, DYAD_FIELD_DATE, REF, strlen(REF));
+    CHECK_INT(dyad_doc_code(ctx, doc), DYAD_OK);
+    CHECK_INT(doc->ndate, 3);
+    if (doc->ndate == 3) {
+        CHECK_INT((int)doc->dates[0].start, (int)(strstr(t, "published today") - t + 10));
+        CHECK_STR(doc->dates[2].value, "2023-03-14");
+    }
+    dyad_ctx_close(ctx);
+}
+
 int main(void) {
     if (dyad_doc_new(&doc) != DYAD_OK) return 1;
     RUN(test_table);
@@ -212,6 +253,8 @@ int main(void) {
     RUN(test_year_context);
     RUN(test_null_date);
     RUN(test_degenerate);
+    RUN(test_vague_and_generic);
+    RUN(test_tagged_today);
     dyad_doc_free(doc);
     TEST_END();
 }

@@ -3,7 +3,7 @@
  *   evaldate [--errors] [--model-dir DIR] GUMDIR
  *   evaldate --dump GUMDIR > texts.jsonl
  *   evaldate [--errors] --system FILE GUMDIR     (FILE: TSV doc start end value; "-" = stdin)
- *   evaldate --bench N GUMDIR                   (speed: date_run against dyad_doc_code)
+ *   evaldate --bench N GUMDIR                   (speed: date_run against the whole of dyad_doc_code)
  *
  * GUMDIR is gum_news_interview/ (xml/GUM_*.xml, dep/GUM_*.conllu,
  * splits.md).  Each document's raw text is rebuilt from the xml (one token
@@ -13,8 +13,10 @@
  * the text reads as the web page did.  Every <date> element (nested ones
  * too) is a gold date over the bytes of its tokens; the anchor is the
  * <text dateCreated>.  The text goes through the public API
- * (dyad_doc_set_text, dyad_doc_set_field DATE, dyad_doc_code), then
- * date_run (through src/date.h, until dyad_doc_code calls it).
+ * (dyad_doc_set_text, dyad_doc_set_field DATE, dyad_doc_code) with a
+ * context holding the models, so the dates see the tagger's tags and the
+ * parser's heads as in a real run (dyad_doc_code runs date_run itself;
+ * --model-dir DIR overrides $DYAD_MODEL_DIR / the built-in default).
  *
  * Gold values become day intervals [lo, hi]:
  *   when="2006", "2006-02", "2006-02-23"  the year / month / day ("T..." times
@@ -467,12 +469,13 @@ static void usage(void) {
 int main(int argc, char **argv) {
     int errors = 0, dump = 0, bench = 0;
     double t_code = 0, t_date = 0, bytes = 0;
-    const char *sysfile = NULL, *gumdir = NULL;
+    const char *sysfile = NULL, *gumdir = NULL, *model_dir = NULL;
     for (int k = 1; k < argc; k++) {
         if (!strcmp(argv[k], "--errors")) errors = 1;
         else if (!strcmp(argv[k], "--dump")) dump = 1;
         else if (!strcmp(argv[k], "--system") && k + 1 < argc) sysfile = argv[++k];
         else if (!strcmp(argv[k], "--bench") && k + 1 < argc) bench = atoi(argv[++k]);
+        else if (!strcmp(argv[k], "--model-dir") && k + 1 < argc) model_dir = argv[++k];
         else if (argv[k][0] == '-') usage();
         else gumdir = argv[k];
     }
@@ -501,6 +504,14 @@ int main(int argc, char **argv) {
 
     dyad_doc *doc = NULL;
     if (dyad_doc_new(&doc) != DYAD_OK) return 1;
+    dyad_ctx *ctx = NULL;
+    if (!dump && !sysfile) {
+        dyad_ctx_options opt = {0, model_dir};
+        if (dyad_ctx_open(&ctx, &opt) != DYAD_OK) {
+            fprintf(stderr, "evaldate: %s\n", dyad_ctx_errmsg(ctx));
+            return 1;
+        }
+    }
     rdoc r;
     memset(&r, 0, sizeof r);
     sb_init(&r.text);
@@ -531,15 +542,15 @@ int main(int argc, char **argv) {
             double t0 = now();
             dyad_doc_set_text(doc, r.text.s ? r.text.s : "", r.text.len);
             if (r.ref[0]) dyad_doc_set_field(doc, DYAD_FIELD_DATE, r.ref, strlen(r.ref));
-            dyad_doc_code(NULL, doc);
+            dyad_doc_code(ctx, doc);
             double t1 = now();
-            date_run(doc);
+            date_run(doc); /* again, alone, to time it */
             t_code += t1 - t0, t_date += now() - t1, bytes += (double)r.text.len;
         }
         dyad_doc_reset(doc);
         if (dyad_doc_set_text(doc, r.text.s ? r.text.s : "", r.text.len) != DYAD_OK ||
             (r.ref[0] && dyad_doc_set_field(doc, DYAD_FIELD_DATE, r.ref, strlen(r.ref)) != DYAD_OK) ||
-            dyad_doc_code(NULL, doc) != DYAD_OK || date_run(doc) != DYAD_OK) {
+            dyad_doc_code(ctx, doc) != DYAD_OK) {
             fprintf(stderr, "evaldate: %s: coding failed\n", r.name);
             return 1;
         }
@@ -547,7 +558,7 @@ int main(int argc, char **argv) {
     }
     if (dump) return 0;
     if (bench) {
-        printf("bench: %.1f MB; set_text+code (tokenize, split, boilerplate) %.1f MB/s; date_run %.1f MB/s "
+        printf("bench: %.1f MB; set_text+code (whole pipeline) %.1f MB/s; date_run %.1f MB/s "
                "(%.1f%% of the former)\n",
                bytes / 1e6, bytes / 1e6 / t_code, bytes / 1e6 / t_date, 100.0 * t_date / t_code);
         return 0;
@@ -608,6 +619,7 @@ int main(int argc, char **argv) {
                nb ? 100.0 * (double)rightnb / (double)nb : 0.0, ns, spur);
     }
     dyad_doc_free(doc);
+    dyad_ctx_close(ctx);
     sb_free(&r.text);
     sb_free(&js);
     for (size_t k = 0; k < nnames; k++) free(names[k]);
