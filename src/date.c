@@ -553,7 +553,7 @@ static int verb_tense(const dctx *c, size_t h, int depth) {
     const dyad_doc *d = c->doc;
     const tokan *an = d->an;
     int past = an[h].xpos == XPOS_VBD, pres = an[h].xpos == XPOS_VBZ || an[h].xpos == XPOS_VBP;
-    int fut = 0, modal = 0, have = 0, to = 0, aux = 0, fin = 0, be = 0;
+    int fut = 0, modal = 0, have = 0, have_base = 0, to = 0, aux = 0, fin = 0, be = 0;
     for (size_t k = c->s0; k < c->s1; k++) {
         if (an[k].head != (int32_t)h) continue;
         int r = an[k].deprel;
@@ -570,6 +570,8 @@ static int verb_tense(const dctx *c, size_t h, int depth) {
         if (an[k].xpos == XPOS_MD) {
             if (in_list(s, n, fut_words)) fut = 1;
             else modal = 1;
+        } else if (an[k].xpos == XPOS_VB) {
+            if (lw_eq(s, n, "have")) have_base = 1; /* "would have met", "to have met" */
         } else if (an[k].xpos == XPOS_VBD) {
             past = 1;
         } else if (an[k].xpos == XPOS_VBZ || an[k].xpos == XPOS_VBP) {
@@ -579,15 +581,28 @@ static int verb_tense(const dctx *c, size_t h, int depth) {
         }
     }
     if (fut) return T_FUT;
-    if (modal) return T_MODAL;
+    /* A modal looks ahead ("would send a delegation in May") unless it is
+     * perfect ("could have met on Monday"). */
+    if (modal) return have_base && an[h].xpos == XPOS_VBN ? T_PAST : T_MODAL;
     if (past) return T_PAST;
     if (have && an[h].xpos == XPOS_VBN) return T_PAST; /* "has dropped ... today" */
     if (to && be) return T_FUT; /* "is to begin" */
     if (pres) return T_PRES;
     if (to && !fin) {
-        /* an infinitive: its governor's tense, a present governor looking ahead ("is to begin") */
+        /* An infinitive takes its governor's tense ("was willing to skip
+         * class Thursday night" is past), a present governor looking ahead
+         * ("is to begin"); a perfect one ("to have met") looks back. */
+        if (have_base && an[h].xpos == XPOS_VBN) return T_PAST;
         int32_t g = an[h].head;
         if (depth > 0 && g >= (int32_t)c->s0 && (size_t)g < c->s1 && (size_t)g != h) {
+            /* Verbs of asking, intending and promising point their
+             * infinitive ahead whatever their own tense: "urged Congress
+             * to approve it by Dec. 1", "agreed to meet on Friday". */
+            static const char *const ahead[] = {"urge", "ask", "call", "plan", "agree", "decide", "vote", "pledge",
+                                                "promise", "vow", "threaten", "expect", "aim", "hope", "intend",
+                                                "order", "schedule", "set", "want", "seek", "propose", NULL};
+            const char *lem = an[g].lemma;
+            if (an[g].upos == UPOS_VERB && lem && in_list(lem, strlen(lem), ahead)) return T_FUT;
             int t = verb_tense(c, (size_t)g, depth - 1);
             return t == T_PRES ? T_FUT : t;
         }
@@ -647,6 +662,7 @@ static int today_is_date(const dctx *c, size_t i) {
 static int tense_at(const dctx *c, size_t i0, size_t i1) {
     int t = head_tense(c, i0);
     if (t == T_PAST || t == T_FUT) return t;
+    if (t == T_MODAL) return T_FUT;
     return tense_near(c, i0, i1);
 }
 

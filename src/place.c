@@ -7,9 +7,11 @@
  * when it is only part of a larger proper name ("New York Times", "Paris
  * Hilton", "Georgia Tech": a capitalised word follows that is not a title
  * or institution word; "John Paris": a capitalised word precedes inside the
- * sentence), when it is a common word listed in data/stopnames.txt without
- * a locative cue ("in Reading"), and, when the tagger has run, when a
- * one-word match is not tagged PROPN.
+ * sentence; "Lula da Silva": a name particle between capitalised words),
+ * when it is a common word listed in data/stopnames.txt without a locative
+ * cue ("in Reading"), when a small town is the subject of a person's verb
+ * ("Lula met", or its nsubj when parsed), and, when the tagger has run,
+ * when a one-word match is not tagged PROPN.
  *
  * Nationality words ("Kenyan", "Peruvians") are not places: SPEC's places
  * are toponyms and an event's place is where it happened, which "Ugandan
@@ -23,9 +25,16 @@
  *   cue        a nationality word just before ("the Kenyan capital
  *              Nairobi") favours that country;
  *   context    the countries and admin1 areas of the document's other
- *              mentions (and nationality words) favour candidates in them;
+ *              names (one vote per name and sense, never its own) and
+ *              nationality words favour candidates in them;
+ *   coherence  senses of two ambiguous names lying close together
+ *              ("Franklin" and "Williamson County") favour each other,
+ *              computed once over all candidates, not the current choices;
+ *   namesake   an admin1 area yields to its own seat of the same name
+ *              ("Geneva" the city, not the canton);
  * and repeats the context step twice so that choices settle; one name keeps
- * one sense per document when a container fixed it somewhere.
+ * one sense per document when a container fixed it somewhere, unless the
+ * document names the other sense's country too.
  *
  * Everything works on the read-only image: no allocation per token, key
  * folding on the stack with an ASCII fast path. */
@@ -333,6 +342,7 @@ typedef struct mention {
     uint8_t demonym;          /* a nationality word: context only */
     uint8_t output;           /* emit as a place */
     double score;
+    float *near;              /* per candidate: coherence with the other names' candidates, or NULL */
 } mention;
 
 typedef struct mlist {
@@ -429,6 +439,21 @@ static const char *const TITLES_W[] = {
     "rep", "rep.", "rev", "rev.", "saint", "sen", "sen.", "senator", "sgt", "sgt.", "sheriff", "sir",
     "sister", "st.",};
 static const wordlist TITLES = {TITLES_W, sizeof TITLES_W / sizeof TITLES_W[0]};
+
+/* Verbs whose subject is mostly a person: a small town named right before
+ * one ("Lula met Ramaphosa", "Silva said") is a person's name. */
+static const char *const PERSON_VERB_W[] = {
+    "added", "adds", "announced", "argued", "asked", "believes", "claimed", "explained", "insisted", "meets",
+    "met", "noted", "replied", "said", "says", "smiled", "spoke", "tells", "thinks", "told", "urged", "warned",
+    "wrote",};
+static const wordlist PERSON_VERB = {PERSON_VERB_W, sizeof PERSON_VERB_W / sizeof PERSON_VERB_W[0]};
+/* Lower-case particles inside personal names ("Lula da Silva", "van Gogh",
+ * "bin Salman"): a capitalised word after one, itself after a capitalised
+ * word, continues a person's name. */
+static const char *const PARTICLE_W[] = {
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "ibn", "la", "le",
+    "van", "von",};
+static const wordlist PARTICLE = {PARTICLE_W, sizeof PARTICLE_W / sizeof PARTICLE_W[0]};
 
 static int is_word(const tok *t) { return t->kind == TOK_WORD || t->kind == TOK_ABBREV; }
 
@@ -614,6 +639,26 @@ static int shouting(const dyad_doc *doc, size_t a, size_t b) {
     return words >= 3 && caps * 4 >= words * 3;
 }
 
+/* Does nm's best candidate look like a small place (a town, not a
+ * capital), whose name is as likely a person's? */
+static int small_place(const gazetteer *g, const gaz_name *nm) {
+    const gaz_entry *e0 = &g->ent[g->cands[nm->cand]];
+    return (e0->feature == GAZ_F_CITY || e0->feature == GAZ_F_ADMIN2) && e0->pop < 100000 &&
+           !(e0->flags & GAZ_E_CAPITAL);
+}
+
+/* Is the name at tokens [i, end) the subject of a person's verb: the next
+ * word is one ("Lula met"), or, when parsed, it is the nsubj of one? */
+static int person_subject(const dyad_doc *doc, size_t i, size_t end, size_t s1) {
+    if (end < s1 && is_word(&doc->toks[end]) && tok_in(doc, &doc->toks[end], PERSON_VERB)) return 1;
+    if (doc->parsed && doc->an && doc->an[i].deprel == DEP_NSUBJ) {
+        int32_t h = doc->an[i].head;
+        if (h >= 0 && (size_t)h < doc->ntok && is_word(&doc->toks[h]) && tok_in(doc, &doc->toks[h], PERSON_VERB))
+            return 1;
+    }
+    return 0;
+}
+
 /* Find the mentions of one sentence [s0, s1). */
 static int scan_sentence(const gazetteer *g, dyad_doc *doc, size_t s0, size_t s1, mlist *ml, const nameset *ns) {
     int caps = -1; /* headline check, computed on first need */
@@ -663,6 +708,13 @@ static int scan_sentence(const gazetteer *g, dyad_doc *doc, size_t s0, size_t s1
                 const gaz_entry *e0 = &g->ent[g->cands[nm->cand]];
                 if ((e0->feature == GAZ_F_CITY || e0->feature == GAZ_F_ADMIN2) && ns_has(ns, word_hash(doc, t))) continue;
             }
+            /* "Lula da Silva": a name particle between capitalised words */
+            if (prev && i >= s0 + 2 && !caps && tok_in(doc, prev, PARTICLE)) {
+                const tok *pp = &doc->toks[i - 2];
+                if ((pp->flags & TOKF_UPPER) && is_word(pp) && !(pp->flags & TOKF_ALLCAPS)) continue;
+            }
+            /* a small town as the subject of "said", "met": a person */
+            if (!multi && small_place(g, nm) && person_subject(doc, i, end, s1)) continue;
             /* tagger: a one-word name must be a proper noun */
             if (doc->tagged && doc->an && !multi && doc->an[i].upos != UPOS_PROPN) continue;
             /* sentence-initial small place: likely a common word */
@@ -711,9 +763,29 @@ typedef struct context {
     size_t n;
     double *cty;     /* per country: mentions in it */
     uint32_t *a1;    /* admin1 entries mentioned or containing a mention */
+    uint32_t *a1n;   /* votes for each (names, not mentions) */
     size_t na1;
     double total;
 } context;
+
+#ifndef SEAT_MALUS
+#define SEAT_MALUS 1.5
+#endif
+#ifndef NEAR1_KM
+#define NEAR1_KM 50.0
+#endif
+#ifndef NEAR1_BONUS
+#define NEAR1_BONUS 2.5
+#endif
+#ifndef NEAR2_BONUS
+#define NEAR2_BONUS 0.5
+#endif
+#ifndef NEAR_MAX
+#define NEAR_MAX 3.0
+#endif
+#ifndef A1_BONUS
+#define A1_BONUS 2.0
+#endif
 
 static double prior(const gaz_entry *e) {
     double p = log10((double)e->pop + 10.0);
@@ -727,9 +799,18 @@ static double prior(const gaz_entry *e) {
     }
 }
 
-static int a1_has(const context *c, uint32_t a) {
+/* Votes for admin1 area a, leaving out mention m's own current choice. */
+static uint32_t a1_votes(const gazetteer *g, const context *c, const mention *m, uint32_t a) {
     for (size_t i = 0; i < c->na1; i++)
-        if (c->a1[i] == a) return 1;
+        if (c->a1[i] == a) {
+            uint32_t v = c->a1n[i];
+            if (m && m->choice != GAZ_NONE) {
+                const gaz_entry *o = &g->ent[m->choice];
+                uint32_t oa = o->feature == GAZ_F_ADMIN1 ? m->choice : o->admin1;
+                if (oa == a && v) v--;
+            }
+            return v;
+        }
     return 0;
 }
 
@@ -739,19 +820,43 @@ static void ctx_build(const gazetteer *g, context *c, const mention *ml, size_t 
     c->total = 0;
     for (size_t i = 0; i < n; i++) {
         if (ml[i].choice == GAZ_NONE) continue;
+        /* one vote per name and sense: a name repeated five times must not
+         * outvote the other places of the document for its own sense */
+        size_t j = 0;
+        while (j < i && !(ml[j].nm == ml[i].nm && ml[j].choice == ml[i].choice)) j++;
+        if (j < i) continue;
         const gaz_entry *e = &g->ent[ml[i].choice];
         if (e->country != GAZ_NOCOUNTRY) {
             c->cty[e->country] += 1.0;
             c->total += 1.0;
         }
         uint32_t a = e->feature == GAZ_F_ADMIN1 ? ml[i].choice : e->admin1;
-        if (a != GAZ_NONE && !a1_has(c, a) && c->na1 < cap_a1) c->a1[c->na1++] = a;
+        if (a == GAZ_NONE) continue;
+        size_t k = 0;
+        while (k < c->na1 && c->a1[k] != a) k++;
+        if (k < c->na1) c->a1n[k]++;
+        else if (c->na1 < cap_a1) c->a1[c->na1] = a, c->a1n[c->na1++] = 1;
     }
 }
 
-static double score(const gazetteer *g, const context *c, const mention *m, uint32_t ei) {
+/* Is admin1 entry a named after its own seat, which is also a candidate of
+ * nm ("Geneva": the canton and the city)?  Then the name means the city
+ * unless the document says otherwise: news and GeoNames-tagged corpora
+ * take "Geneva" for the city. */
+static int seat_namesake(const gazetteer *g, const gaz_name *nm, uint32_t a) {
+    const uint32_t *cd = g->cands + nm->cand;
+    for (size_t k = 0; k < nm->ncand; k++) {
+        const gaz_entry *f = &g->ent[cd[k]];
+        if (f->feature == GAZ_F_CITY && f->admin1 == a && (f->flags & (GAZ_E_SEAT | GAZ_E_CAPITAL))) return 1;
+    }
+    return 0;
+}
+
+static double score(const gazetteer *g, const context *c, const mention *m, uint32_t ei, size_t k) {
     const gaz_entry *e = &g->ent[ei];
     double s = prior(e);
+    if (m->near) s += (double)m->near[k];
+    if (e->feature == GAZ_F_ADMIN1 && m->container == GAZ_NONE && seat_namesake(g, m->nm, ei)) s -= SEAT_MALUS;
     if (m->container != GAZ_NONE && (m->container == ei || inside(g, ei, m->container))) s += 20.0;
     if (e->country != GAZ_NOCOUNTRY) {
         double own = 0.0;
@@ -761,8 +866,8 @@ static double score(const gazetteer *g, const context *c, const mention *m, uint
         if (cnt > 0.0 && tot > 0.0) s += 1.5 + 3.0 * cnt / tot;
         if (m->cue_country == e->country) s += 3.0;
     }
-    if (e->feature != GAZ_F_ADMIN1 && e->admin1 != GAZ_NONE && a1_has(c, e->admin1)) s += 2.0;
-    if (e->feature == GAZ_F_ADMIN1 && a1_has(c, ei)) s += 2.0; /* places inside it are mentioned */
+    if (e->feature != GAZ_F_ADMIN1 && e->admin1 != GAZ_NONE && a1_votes(g, c, m, e->admin1)) s += A1_BONUS;
+    if (e->feature == GAZ_F_ADMIN1 && a1_votes(g, c, m, ei)) s += A1_BONUS; /* places inside it are mentioned */
     /* near the document's other places (local news names its neighbours) */
     if ((e->feature == GAZ_F_CITY || e->feature == GAZ_F_ADMIN2) && c->ml) {
         double best = 1e9, cl = cos(e->lat * (3.14159265358979 / 180e5));
@@ -781,12 +886,85 @@ static double score(const gazetteer *g, const context *c, const mention *m, uint
     return s;
 }
 
+static double dist2_km(const gaz_entry *a, const gaz_entry *b) {
+    double cl = cos(a->lat * (3.14159265358979 / 180e5));
+    double dy = (b->lat - a->lat) * (111.2 / 1e5), dx = (b->lon - a->lon) * (111.2 / 1e5) * cl;
+    return dx * dx + dy * dy;
+}
+
+#define NEAR_CANDS 12 /* candidates of the other names looked at */
+#define NEAR_NAMES 24 /* other names looked at */
+
+/* Joint coherence of ambiguous names: "Paris" and "Henry County" in one
+ * local story are the Paris inside Henry County, whichever of either
+ * name's senses the priors favour.  For every place-sized candidate of a
+ * name with several senses, count the other names of the document that
+ * have some sense close to it; the bonus is computed once, from all
+ * candidates rather than the current choices, so two unlikely senses that
+ * fit each other can win together.  Bounded: NEAR_NAMES other names and
+ * NEAR_CANDS of their best candidates. */
+/* A name whose best sense is a country, an admin1 area, a region or a
+ * national capital ("Mexico", "Peru", "London") keeps it: two small
+ * towns named after countries sitting side by side in Indiana must not
+ * pull each other there. */
+static int strong_name(const gazetteer *g, const gaz_name *nm) {
+    const gaz_entry *e = &g->ent[g->cands[nm->cand]];
+    return (e->feature != GAZ_F_CITY && e->feature != GAZ_F_ADMIN2) || (e->flags & GAZ_E_CAPITAL);
+}
+
+static int coherence(const gazetteer *g, dyad_doc *doc, mention *ml, size_t n) {
+    /* the distinct names, first mention of each */
+    const gaz_name **names = arena_calloc(&doc->a, n, sizeof *names);
+    if (!names) return DYAD_ENOMEM;
+    size_t nn = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (ml[i].demonym || !ml[i].nm->ncand || strong_name(g, ml[i].nm)) continue;
+        size_t j = 0;
+        while (j < nn && names[j] != ml[i].nm) j++;
+        if (j == nn && nn < NEAR_NAMES) names[nn++] = ml[i].nm;
+    }
+    if (nn < 2) return DYAD_OK;
+    for (size_t i = 0; i < n; i++) {
+        mention *m = &ml[i];
+        if (m->demonym || m->nm->ncand < 2 || strong_name(g, m->nm)) continue;
+        /* share the array between mentions of one name */
+        for (size_t j = 0; j < i && !m->near; j++)
+            if (ml[j].nm == m->nm) m->near = ml[j].near;
+        if (m->near) continue;
+        m->near = arena_calloc(&doc->a, m->nm->ncand, sizeof *m->near);
+        if (!m->near) return DYAD_ENOMEM;
+        const uint32_t *cd = g->cands + m->nm->cand;
+        for (size_t k = 0; k < m->nm->ncand; k++) {
+            const gaz_entry *e = &g->ent[cd[k]];
+            if (e->feature != GAZ_F_CITY && e->feature != GAZ_F_ADMIN2) continue;
+            double bonus = 0.0;
+            for (size_t o = 0; o < nn; o++) {
+                const gaz_name *on = names[o];
+                if (on == m->nm) continue;
+                const uint32_t *oc = g->cands + on->cand;
+                double best = 1e18;
+                for (size_t q = 0; q < on->ncand && q < NEAR_CANDS; q++) {
+                    const gaz_entry *f = &g->ent[oc[q]];
+                    if (f->feature != GAZ_F_CITY && f->feature != GAZ_F_ADMIN2) continue;
+                    double d = dist2_km(e, f);
+                    if (d < best) best = d;
+                }
+                if (best < NEAR1_KM * NEAR1_KM) bonus += NEAR1_BONUS;
+                else if (best < 100.0 * 100.0) bonus += NEAR2_BONUS;
+            }
+            m->near[k] = (float)(bonus > NEAR_MAX ? NEAR_MAX : bonus);
+        }
+    }
+    return DYAD_OK;
+}
+
 static int resolve(const gazetteer *g, dyad_doc *doc, mention *ml, size_t n) {
     if (n == 0) return DYAD_OK;
     context c;
     c.cty = arena_calloc(&doc->a, g->ncty ? g->ncty : 1, sizeof *c.cty);
     c.a1 = arena_calloc(&doc->a, n, sizeof *c.a1);
-    if (!c.cty || !c.a1) return DYAD_ENOMEM;
+    c.a1n = arena_calloc(&doc->a, n, sizeof *c.a1n);
+    if (!c.cty || !c.a1 || !c.a1n) return DYAD_ENOMEM;
     c.ml = NULL;
     c.n = n;
     /* nationality cues: a nationality word at most three tokens before */
@@ -798,6 +976,8 @@ static int resolve(const gazetteer *g, dyad_doc *doc, mention *ml, size_t n) {
             m->cue_country = e->country;
         }
     }
+    int rc = coherence(g, doc, ml, n);
+    if (rc) return rc;
     /* start from the priors (containers already fixed), then let the
      * document's context move the choices twice */
     for (int round = 0; round < 3; round++) {
@@ -810,7 +990,7 @@ static int resolve(const gazetteer *g, dyad_doc *doc, mention *ml, size_t n) {
             uint32_t best = GAZ_NONE;
             double bs = -1e9;
             for (size_t k = 0; k < m->nm->ncand; k++) {
-                double s = score(g, &c, m, cd[k]);
+                double s = score(g, &c, m, cd[k], k);
                 if (s > bs) bs = s, best = cd[k];
             }
             m->choice = best;
@@ -820,8 +1000,16 @@ static int resolve(const gazetteer *g, dyad_doc *doc, mention *ml, size_t n) {
     /* one sense per document where a container fixed a name */
     for (size_t i = 0; i < n; i++) {
         if (ml[i].container == GAZ_NONE || ml[i].choice == ml[i].container) continue;
-        for (size_t j = 0; j < n; j++)
-            if (ml[j].nm == ml[i].nm && ml[j].container == GAZ_NONE) ml[j].choice = ml[i].choice;
+        for (size_t j = 0; j < n; j++) {
+            if (ml[j].nm != ml[i].nm || ml[j].container != GAZ_NONE || ml[j].choice == GAZ_NONE) continue;
+            /* unless the other sense's country is named by other places of
+             * the document ("Paris, Texas" and Paris with France) */
+            const gaz_entry *cur = &g->ent[ml[j].choice];
+            if (cur->country != GAZ_NOCOUNTRY && cur->country != g->ent[ml[i].choice].country &&
+                c.cty[cur->country] >= 2.0)
+                continue;
+            ml[j].choice = ml[i].choice;
+        }
     }
     return DYAD_OK;
 }

@@ -221,6 +221,29 @@ static void test_vague_and_generic(void) {
 
 /* With the tagger and parser (skipped when the models are not built):
  * "today" in a present-tense clause means "nowadays". */
+/* Tense from the parse: modals and infinitives under verbs of asking or
+ * intending look ahead, other infinitives follow their governor. */
+static void test_tagged_tense(void) {
+    dyad_ctx *ctx = NULL;
+    if (dyad_ctx_open(&ctx, NULL) != DYAD_OK) {
+        dyad_ctx_close(ctx);
+        return;
+    }
+    const char *t = "Ramaphosa said South Africa would send a delegation to Brazil in May. "
+                    "Adams criticized the plan on Wednesday and urged Congress to approve it by Dec. 1. "
+                    "She agreed to meet him on Friday. She was willing to skip class Thursday night.";
+    dyad_doc_reset(doc);
+    dyad_doc_set_text(doc, t, strlen(t));
+    dyad_doc_set_field(doc, DYAD_FIELD_DATE, "2016-10-18", 10); /* a Tuesday */
+    CHECK_INT(dyad_doc_code(ctx, doc), DYAD_OK);
+    CHECK_STR(val("May"), "2017-05");
+    CHECK_STR(val("Wednesday"), "2016-10-12");
+    CHECK_STR(val("Dec. 1"), "2016-12-01");
+    CHECK_STR(val("Friday"), "2016-10-21");
+    CHECK_STR(val("Thursday night"), "2016-10-13");
+    dyad_ctx_close(ctx);
+}
+
 static void test_tagged_today(void) {
     dyad_ctx *ctx = NULL;
     if (dyad_ctx_open(&ctx, NULL) != DYAD_OK) {
@@ -255,6 +278,7 @@ int main(void) {
     RUN(test_degenerate);
     RUN(test_vague_and_generic);
     RUN(test_tagged_today);
+    RUN(test_tagged_tense);
     dyad_doc_free(doc);
     TEST_END();
 }

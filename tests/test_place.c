@@ -283,6 +283,33 @@ static void test_real_image(void) {
     CHECK(d && find(d, "Middle East") && find(d, "Southeast Asia"));
     CHECK(d && !find(d, "Washington") && !find(d, "Georgia"));
     dyad_doc_free(d);
+    /* the city named like its canton; spellings of big cities */
+    d = run(g, "Talks resumed in Geneva on Tuesday. Fighting was reported near Hodeidah and Raqqa.");
+    p = d ? find(d, "Geneva") : NULL;
+    CHECK(p && strcmp(p->feature, "city") == 0 && strcmp(p->country, "CHE") == 0);
+    p = d ? find(d, "Hodeidah") : NULL;
+    CHECK(p && strcmp(p->country, "YEM") == 0);
+    p = d ? find(d, "Raqqa") : NULL;
+    CHECK(p && strcmp(p->country, "SYR") == 0);
+    dyad_doc_free(d);
+    /* people named like towns */
+    d = run(g, "Luiz Inacio Lula da Silva arrived in Pretoria. Lula met Ramaphosa on Friday.");
+    CHECK(d && !find(d, "Silva") && !find(d, "Lula") && find(d, "Pretoria"));
+    dyad_doc_free(d);
+    /* two ambiguous names that fit each other: the Franklin inside
+     * Williamson County, Tennessee */
+    d = run(g, "Officials in Franklin and Williamson County met. Leaders in Williamson County and Franklin agreed.");
+    p = d ? find(d, "Franklin") : NULL;
+    CHECK(p && strcmp(p->country, "USA") == 0 && p->lat > 35.5 && p->lat < 36.3 && p->lon < -86.5 && p->lon > -87.2);
+    dyad_doc_free(d);
+    /* "Paris, Texas" does not move the Paris of a story about France */
+    d = run(g, "He grew up in Paris, Texas. Later he moved to France and lived in Lyon and Paris for years.");
+    CHECK(d && d->nplace >= 5);
+    if (d && d->nplace >= 5) {
+        CHECK_STR(d->places[0].country, "USA");
+        CHECK_STR(d->places[d->nplace - 1].country, "FRA");
+    }
+    dyad_doc_free(d);
     gaz_close(g);
 }
 
