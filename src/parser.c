@@ -5,9 +5,12 @@
  * once per sentence; a feature is a few multiply-xorshift rounds over small
  * integers and those hashes; its three transition weights sit in one
  * 64-byte bucket with seven other features, so scoring a state costs one
- * cache line per feature (all prefetched first), no branch and no
- * allocation.  Labels are chosen only when an arc is made (once per word),
- * from dense rows of 64 label weights.
+ * cache line per feature, no branch and no allocation.  Labels are chosen
+ * only when an arc is made (once per word), from dense rows of 64 label
+ * weights.  Those cache misses (a 15-30 MB table) are most of the time, so
+ * each bucket is prefetched the moment its feature is hashed, and a
+ * document's sentences are parsed two at a time in lock step (parse_doc):
+ * one sentence's misses are in flight while the other computes.
  *
  * Model image sections (all little-endian, used in place):
  *   meta    u32 x 8: tbuckets, lbuckets (powers of two), lrows, nlab,
@@ -175,9 +178,21 @@ static inline uint64_t dist_bucket(int a, int b) {
     return d <= 5 ? (uint64_t)d : d <= 9 ? 6 : 7;
 }
 
-/* Transition features: f must hold PARSER_NFEAT.  Each template has its own
- * id t, so equal values in different templates never share a weight. */
-int parser_state_feats(const parser_state *st, uint64_t *f) {
+/* Each feature's bucket is prefetched as soon as its hash is known (pf:
+ * table, stride in halfwords; NULL for the trainer), so the cache misses
+ * overlap the hashing of the remaining templates instead of starting
+ * together after it. */
+#define F(a, b, c)                                                           \
+    do {                                                                     \
+        uint64_t h_ = fh(t++, (a), (b), (c));                                \
+        f[k++] = h_;                                                         \
+        if (pf) __builtin_prefetch(pf + (h_ & mask) * stride);               \
+    } while (0)
+
+/* Transition features (see parser_state_feats). */
+static inline __attribute__((always_inline)) int state_feats(const parser_state *st, uint64_t *f,
+                                                             const uint16_t *pf, uint64_t mask,
+                                                             uint64_t stride) {
     int k = 0, t = 0;
     int s0 = st->nstack > 0 ? st->stack[st->nstack - 1] : -1;
     int s1 = st->nstack > 1 ? st->stack[st->nstack - 2] : -1;
@@ -192,7 +207,6 @@ int parser_state_feats(const parser_state *st, uint64_t *f) {
     uint64_t s0x = X(s0), s1x = X(s1), s2x = X(s2), b0x = X(b0), b1x = X(b1), b2x = X(b2);
     uint64_t s0wx = s0w ^ (s0x << 56), s1wx = s1w ^ (s1x << 56), b0wx = b0w ^ (b0x << 56),
              b1wx = b1w ^ (b1x << 56);
-#define F(a, b, c) (f[k++] = fh(t++, (a), (b), (c)))
     /* unigrams */
     F(s0w, 0, 0); F(s0x, 0, 0); F(s0wx, 0, 0);
     F(s1w, 0, 0); F(s1x, 0, 0); F(s1wx, 0, 0);
@@ -242,14 +256,19 @@ int parser_state_feats(const parser_state *st, uint64_t *f) {
     /* UPOS beside XPOS: a second, coarser view of tagger errors */
     F(s0w, U(b0), 0); F(U(s0), b0w, 0); F(s1w, U(s0), 0); F(U(s1), s0w, 0);
     F(U(b0), U(b1), 0); F(U(s0), U(b0), U(b1)); F(U(s1), U(s0), U(b0));
-#undef F
     return k;
 }
 
-/* Label features of the arc a LEFT/RIGHT move would make (f holds
- * PARSER_NLFEAT).  The dependent is complete when it is attached (arc-hybrid
- * reduces it), so its children and their labels are all known. */
-int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
+/* Transition features: f must hold PARSER_NFEAT.  Each template has its own
+ * id t, so equal values in different templates never share a weight. */
+int parser_state_feats(const parser_state *st, uint64_t *f) {
+    return state_feats(st, f, NULL, 0, 0);
+}
+
+/* Label features (see parser_state_lfeats). */
+static inline __attribute__((always_inline)) int state_lfeats(const parser_state *st, int move, uint64_t *f,
+                                                              const uint16_t *pf, uint64_t mask,
+                                                              uint64_t stride) {
     int h, d, k = 0, t = 200; /* template ids apart from the transition ones */
     parser_state_arc(st, move, &h, &d);
     uint64_t dir = move == PARSER_LEFT ? 1 : 2;
@@ -259,7 +278,6 @@ int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
     int hl1 = st->l1[h], hr1 = st->r1[h];
     int dprev = d > 0 ? d - 1 : -1, dnext = d + 1 <= st->n ? d + 1 : -1;
     uint64_t dls = st->lset[d], drs = st->rset[d], hls = st->lset[h], hrs = st->rset[h];
-#define F(a, b, c) (f[k++] = fh(t++, (a), (b), (c)))
     F(dir, 0, 0); F(hw, dir, 0); F(hx, dir, 0); F(dw, dir, 0); F(dx, dir, 0);
     F(hx, dx, dist); F(hw, dx, dir); F(hx, dw, dir); F(hw, dw, dir); F(hu, du, dist);
     F(dw ^ (dx << 56), dir, 0); F(hw ^ (hx << 56), dir, 0);
@@ -270,8 +288,15 @@ int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
     F(hx, X(hl1), L(hl1) << 8 | dir); F(hx, X(hr1), L(hr1) << 8 | dir);
     F(dx, X(dprev), dir); F(dx, X(dnext), dir); F(hx, dx, X(st->b <= st->n ? st->b : -1) << 8 | dir);
     F(dw, hx, dist); F(W(dl1), dx, hx);
-#undef F
     return k;
+}
+#undef F
+
+/* Label features of the arc a LEFT/RIGHT move would make (f holds
+ * PARSER_NLFEAT).  The dependent is complete when it is attached (arc-hybrid
+ * reduces it), so its children and their labels are all known. */
+int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
+    return state_lfeats(st, move, f, NULL, 0, 0);
 }
 
 #undef W
@@ -282,11 +307,9 @@ int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
 
 /* ---- scoring ---------------------------------------------------------------------- */
 
-static int best_move(const parser *p, const parser_state *st) {
-    uint64_t f[PARSER_NFEAT];
-    int nf = parser_state_feats(st, f);
-    /* Start every bucket's cache miss before the first is needed. */
-    for (int i = 0; i < nf; i++) __builtin_prefetch(p->trans + (f[i] & p->tmask) * 32);
+/* Scores of the three moves from the buckets of nf features (prefetched
+ * by state_feats); the best valid move. */
+static int move_of(const parser *p, const parser_state *st, const uint64_t *f, int nf) {
     int32_t sc[3];
 #ifdef __SSE2__
     __m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, one = _mm_set1_epi16(1);
@@ -320,33 +343,40 @@ static int best_move(const parser *p, const parser_state *st) {
     return best;
 }
 
-static int best_label(const parser *p, const parser_state *st, int move) {
-    int h, d;
-    parser_state_arc(st, move, &h, &d);
-    if (h == st->n) return p->root_label;
-    uint64_t f[PARSER_NLFEAT];
-    int nf = parser_state_lfeats(st, move, f);
-    for (int i = 0; i < nf; i++) __builtin_prefetch(p->lbuck + (f[i] & p->lmask) * 16);
-    /* Saturating 16-bit sums: the trainer scales weights so that a clip
-     * can only happen to a score far ahead of the others. */
-    int16_t sc[64];
-#ifdef __SSE2__
-    __m128i acc[8];
-    for (int j = 0; j < 8; j++) acc[j] = _mm_setzero_si128();
-    /* Find the rows first and prefetch them: two waits instead of 2 * nf. */
-    const int16_t *rows[PARSER_NLFEAT];
+/* The weight rows of the label features f[0..nf) found in their buckets
+ * (first matching slot), each prefetched: the rows' misses then overlap. */
+static int label_rows(const parser *p, const uint64_t *f, int nf, const int16_t **rows) {
     int nr = 0;
     for (int i = 0; i < nf; i++) {
         const uint16_t *b = p->lbuck + (f[i] & p->lmask) * 16;
+        int slot = -1;
+#ifdef __SSE2__
         __m128i m = _mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(const void *)b),
                                     _mm_set1_epi16((short)((f[i] >> 48) | 1u)));
         unsigned mask = (unsigned)_mm_movemask_epi8(m);
-        if (!mask) continue;
-        rows[nr] = p->lrows + (size_t)b[8 + __builtin_ctz(mask) / 2] * 64;
+        if (mask) slot = __builtin_ctz(mask) / 2;
+#else
+        uint16_t key = (uint16_t)((f[i] >> 48) | 1u);
+        for (int j = 0; j < 8 && slot < 0; j++)
+            if (b[j] == key) slot = j;
+#endif
+        if (slot < 0) continue;
+        rows[nr] = p->lrows + (size_t)b[8 + slot] * 64;
         __builtin_prefetch(rows[nr]);
         __builtin_prefetch(rows[nr] + 32);
         nr++;
     }
+    return nr;
+}
+
+/* The best non-root label from nr rows summed in order with saturating
+ * 16-bit adds: the trainer scales weights so that a clip can only happen
+ * to a score far ahead of the others. */
+static int label_of(const parser *p, const int16_t *const *rows, int nr) {
+    int16_t sc[64];
+#ifdef __SSE2__
+    __m128i acc[8];
+    for (int j = 0; j < 8; j++) acc[j] = _mm_setzero_si128();
     for (int i = 0; i < nr; i++) {
         const __m128i *r = (const __m128i *)(const void *)rows[i];
         for (int j = 0; j < 8; j++) acc[j] = _mm_adds_epi16(acc[j], _mm_loadu_si128(r + j));
@@ -354,24 +384,40 @@ static int best_label(const parser *p, const parser_state *st, int move) {
     for (int j = 0; j < 8; j++) _mm_storeu_si128((__m128i *)(void *)(sc + j * 8), acc[j]);
 #else
     for (int l = 0; l < 64; l++) sc[l] = 0;
-    for (int i = 0; i < nf; i++) {
-        const uint16_t *b = p->lbuck + (f[i] & p->lmask) * 16;
-        uint16_t key = (uint16_t)((f[i] >> 48) | 1u);
-        for (int j = 0; j < 8; j++) {
-            if (b[j] != key) continue;
-            const int16_t *r = p->lrows + (size_t)b[8 + j] * 64;
-            for (int l = 0; l < 64; l++) {
-                int v = sc[l] + r[l];
-                sc[l] = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
-            }
-            break;
+    for (int i = 0; i < nr; i++)
+        for (int l = 0; l < 64; l++) {
+            int v = sc[l] + rows[i][l];
+            sc[l] = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
         }
-    }
 #endif
     int best = -1;
     for (uint32_t l = 0; l < p->nlab; l++)
         if ((int)l != p->root_label && (best < 0 || sc[l] > sc[best])) best = (int)l;
     return best < 0 ? 0 : best;
+}
+
+/* Label features of an arc move, their buckets prefetched; -1 for an arc
+ * from the root, whose label is fixed. */
+static int label_feats(const parser *p, const parser_state *st, int move, uint64_t *f) {
+    int h, d;
+    parser_state_arc(st, move, &h, &d);
+    if (h == st->n) return -1;
+    return state_lfeats(st, move, f, p->lbuck, p->lmask, 16);
+}
+
+static int best_move(const parser *p, const parser_state *st) {
+    uint64_t f[PARSER_NFEAT];
+    int nf = state_feats(st, f, p->trans, p->tmask, 32);
+    return move_of(p, st, f, nf);
+}
+
+static int best_label(const parser *p, const parser_state *st, int move) {
+    uint64_t f[PARSER_NLFEAT];
+    int nf = label_feats(p, st, move, f);
+    if (nf < 0) return p->root_label;
+    const int16_t *rows[PARSER_NLFEAT];
+    int nr = label_rows(p, f, nf, rows);
+    return label_of(p, rows, nr);
 }
 
 /* Greedy parse of st (words filled, initialised). */
@@ -412,6 +458,51 @@ static void emit(const sink *k, int i, int head, int dep) {
     }
 }
 
+/* Fill st with words c0..c0+cn of src (mapped to model tags) and start
+ * its parse. */
+static void load_chunk(const parser *p, const source *src, int c0, int cn, parser_state *st) {
+    for (int i = 0; i < cn; i++) {
+        int u, x;
+        const char *form;
+        size_t len;
+        if (src->doc) {
+            const tok *t = &src->doc->toks[src->first + (size_t)(c0 + i)];
+            const tokan *a = &src->doc->an[src->first + (size_t)(c0 + i)];
+            form = src->doc->text + t->start;
+            len = t->end >= t->start ? t->end - t->start : 0;
+            u = a->upos;
+            x = a->xpos;
+        } else {
+            form = src->forms[c0 + i];
+            len = src->lens ? src->lens[c0 + i] : (form ? strlen(form) : 0);
+            u = src->upos ? src->upos[c0 + i] : UPOS_X;
+            x = src->xpos ? src->xpos[c0 + i] : XPOS_XX;
+        }
+        u = u < UPOS_COUNT ? p->upos_map[u] : p->upos_map[UPOS_X];
+        x = x < XPOS_COUNT ? p->xpos_map[x] : p->xpos_map[XPOS_XX];
+        parser_state_word(st, i, form, len, u, x);
+    }
+    parser_state_init(st, cn);
+}
+
+/* Write out a parsed chunk; *root0 is the sentence's first root (-1 until
+ * known): roots of later chunks hang from it as parataxis. */
+static void emit_chunk(const parser *p, const sink *k, const parser_state *st, int c0, int cn, int *root0) {
+    for (int i = 0; i < cn; i++) {
+        int h = st->head[i];
+        if (h < 0 || h >= cn) { /* the chunk's root */
+            if (*root0 < 0) {
+                *root0 = c0 + i;
+                emit(k, c0 + i, -1, DEP_ROOT);
+            } else {
+                emit(k, c0 + i, *root0, DEP_PARATAXIS);
+            }
+        } else {
+            emit(k, c0 + i, c0 + h, p->dep_of[st->lab[i] & 63]);
+        }
+    }
+}
+
 /* Parse n words of src in chunks of PARSER_MAXW (bounded stack state,
  * linear time); each chunk is a tree, and the roots of later chunks hang
  * from the first chunk's root as parataxis, so the sentence is one tree. */
@@ -419,40 +510,69 @@ static void parse_source(const parser *p, const source *src, int n, const sink *
     int root0 = -1; /* root of the first chunk: later chunks hang from it */
     for (int c0 = 0; c0 < n; c0 += PARSER_MAXW) {
         int cn = n - c0 < PARSER_MAXW ? n - c0 : PARSER_MAXW;
-        for (int i = 0; i < cn; i++) {
-            int u, x;
-            const char *form;
-            size_t len;
-            if (src->doc) {
-                const tok *t = &src->doc->toks[src->first + (size_t)(c0 + i)];
-                const tokan *a = &src->doc->an[src->first + (size_t)(c0 + i)];
-                form = src->doc->text + t->start;
-                len = t->end >= t->start ? t->end - t->start : 0;
-                u = a->upos;
-                x = a->xpos;
-            } else {
-                form = src->forms[c0 + i];
-                len = src->lens ? src->lens[c0 + i] : (form ? strlen(form) : 0);
-                u = src->upos ? src->upos[c0 + i] : UPOS_X;
-                x = src->xpos ? src->xpos[c0 + i] : XPOS_XX;
-            }
-            u = u < UPOS_COUNT ? p->upos_map[u] : p->upos_map[UPOS_X];
-            x = x < XPOS_COUNT ? p->xpos_map[x] : p->xpos_map[XPOS_XX];
-            parser_state_word(st, i, form, len, u, x);
-        }
-        parser_state_init(st, cn);
+        load_chunk(p, src, c0, cn, st);
         parse_state(p, st);
-        for (int i = 0; i < cn; i++) {
-            int h = st->head[i];
-            if (h < 0 || h >= cn) { /* the chunk's root */
-                if (root0 < 0) {
-                    root0 = c0 + i;
-                    emit(k, c0 + i, -1, DEP_ROOT);
-                } else {
-                    emit(k, c0 + i, root0, DEP_PARATAXIS);
+        emit_chunk(p, k, st, c0, cn, &root0);
+    }
+}
+
+/* Sentences parsed side by side by parse_doc. */
+#ifndef LANES
+#define LANES 2
+#endif
+
+/* Parse every sentence of doc, LANES sentences at a time in lock step: one
+ * step of each lane hashes its features and starts their cache misses,
+ * then each lane scores, then each lane looks up its label rows, then each
+ * sums them and moves.  The table lookups of one lane are in flight while
+ * the others compute, instead of one sentence waiting on each miss; the
+ * lanes are independent, so every parse is what parse_source would give.
+ * Sentences of more than PARSER_MAXW words go through parse_source. */
+static void parse_doc(const parser *p, dyad_doc *doc, parser_state *st) {
+    size_t next = 0, first[LANES];
+    int live[LANES] = {0};
+    uint64_t f[LANES][PARSER_NFEAT], lf[LANES][PARSER_NLFEAT];
+    const int16_t *rows[LANES][PARSER_NLFEAT];
+    int nf[LANES], nlf[LANES], move[LANES];
+    for (;;) {
+        int nlive = 0;
+        for (int j = 0; j < LANES; j++) {
+            while (!live[j] && next < doc->nsent) {
+                size_t a = doc->sents[next].first, z = doc->sents[next].last;
+                next++;
+                if (z > doc->ntok) z = doc->ntok;
+                if (a >= z) continue;
+                source src = {NULL, NULL, NULL, NULL, doc, a};
+                if (z - a > PARSER_MAXW) {
+                    sink k = {NULL, NULL, doc->an, a};
+                    parse_source(p, &src, (int)(z - a), &k, &st[j]);
+                    continue;
                 }
-            } else {
-                emit(k, c0 + i, c0 + h, p->dep_of[st->lab[i] & 63]);
+                load_chunk(p, &src, 0, (int)(z - a), &st[j]);
+                first[j] = a;
+                live[j] = 1;
+            }
+            nlive += live[j];
+        }
+        if (!nlive) break;
+        for (int j = 0; j < LANES; j++)
+            if (live[j]) nf[j] = state_feats(&st[j], f[j], p->trans, p->tmask, 32);
+        for (int j = 0; j < LANES; j++) {
+            if (!live[j]) continue;
+            move[j] = move_of(p, &st[j], f[j], nf[j]);
+            nlf[j] = move[j] == PARSER_SHIFT ? 0 : label_feats(p, &st[j], move[j], lf[j]);
+        }
+        for (int j = 0; j < LANES; j++)
+            if (live[j] && nlf[j] > 0) nlf[j] = label_rows(p, lf[j], nlf[j], rows[j]);
+        for (int j = 0; j < LANES; j++) {
+            if (!live[j]) continue;
+            int lab = move[j] == PARSER_SHIFT ? 0 : nlf[j] < 0 ? p->root_label : label_of(p, rows[j], nlf[j]);
+            parser_state_apply(&st[j], move[j], lab);
+            if (parser_state_done(&st[j])) {
+                sink k = {NULL, NULL, doc->an, first[j]};
+                int root0 = -1;
+                emit_chunk(p, &k, &st[j], 0, st[j].n, &root0);
+                live[j] = 0;
             }
         }
     }
@@ -471,7 +591,8 @@ int parser_parse_words(const parser *p, const char *const *forms, const size_t *
 }
 
 /* See parser.h.  Tokens outside every sentence stay roots of their own
- * (head -1, relation dep). */
+ * (head -1, relation dep).  The LANES states (about 30 KB each) live on
+ * the stack: no allocation. */
 int parser_run(const parser *p, dyad_doc *doc) {
     if (!p || !doc) return DYAD_EINVAL;
     if (doc->ntok == 0) {
@@ -483,17 +604,13 @@ int parser_run(const parser *p, dyad_doc *doc) {
         doc->an[i].head = -1;
         doc->an[i].deprel = DEP_DEP;
     }
-    parser_state st;
-    for (size_t s = 0; s < doc->nsent; s++) {
+    for (size_t s = 0; s < doc->nsent; s++) { /* word counts are ints */
         size_t first = doc->sents[s].first, last = doc->sents[s].last;
         if (last > doc->ntok) last = doc->ntok;
-        if (first >= last) continue;
-        size_t n = last - first;
-        if (n > (size_t)1 << 30) return DYAD_EINVAL;
-        source src = {NULL, NULL, NULL, NULL, doc, first};
-        sink k = {NULL, NULL, doc->an, first};
-        parse_source(p, &src, (int)n, &k, &st);
+        if (first < last && last - first > (size_t)1 << 30) return DYAD_EINVAL;
     }
+    parser_state st[LANES];
+    parse_doc(p, doc, st);
     doc->parsed = 1;
     return DYAD_OK;
 }

@@ -36,8 +36,10 @@ void parser_close(parser *p);
 
 /* Parse every sentence of a tagged document (doc->an upos/xpos set): fills
  * doc->an[i].head (absolute token index, -1 for the root) and .deprel, and
- * sets doc->parsed.  DYAD_EINVAL if the document is not tagged.  The parser
- * is read-only: any number of threads may share it. */
+ * sets doc->parsed.  DYAD_EINVAL if the document is not tagged (or has a
+ * sentence of over 2^30 words; then nothing is parsed).  Uses about 60 KB
+ * of stack, no heap.  The parser is read-only: any number of threads may
+ * share it. */
 int parser_run(const parser *p, dyad_doc *doc);
 
 /* Parse one sentence of n words given as forms (forms[i], lens[i] bytes),

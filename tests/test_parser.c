@@ -207,6 +207,98 @@ static void test_doc(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_run parses a document's sentences side by side: each must come
+ * out exactly as parser_parse_words parses it alone, whatever the mix of
+ * lengths (empty, one word, over PARSER_MAXW) and tokens outside every
+ * sentence. */
+static void test_doc_mix(void) {
+    if (!P) return;
+    static const char *words[] = {"The", "police", "said", "on", "Monday", "that", "3,000", "people", "had",
+                                  "fled", ",", "and", "it", "was", "not", "clear", "why", "."};
+    static const char *up[] = {"DET", "NOUN", "VERB", "ADP", "PROPN", "SCONJ", "NUM", "NOUN", "AUX",
+                               "VERB", "PUNCT", "CCONJ", "PRON", "AUX", "PART", "ADJ", "ADV", "PUNCT"};
+    static const char *xp[] = {"DT", "NN", "VBD", "IN", "NNP", "IN", "CD", "NNS", "VBD",
+                               "VBN", ",", "CC", "PRP", "VBD", "RB", "JJ", "WRB", "."};
+    enum { NW = sizeof words / sizeof *words };
+    /* sentence lengths; -1: a token outside every sentence; 0: empty range */
+    static const int lens[] = {5, 1, -1, 12, 0, 2, PARSER_MAXW + 40, 7, -1, -1, 18, 3, PARSER_MAXW, 9, 1, 30};
+    enum { NS = sizeof lens / sizeof *lens };
+    dyad_doc *doc;
+    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    if (!doc) return;
+    size_t ntok = 0;
+    for (int s = 0; s < NS; s++) ntok += (size_t)(lens[s] < 0 ? 1 : lens[s]);
+    char *text = malloc(ntok * 8 + 1);
+    const char **forms = malloc(ntok * sizeof *forms);
+    size_t *flen = malloc(ntok * sizeof *flen);
+    uint8_t *u = malloc(ntok), *x = malloc(ntok), *d = malloc(ntok);
+    int *h = malloc(ntok * sizeof *h);
+    CHECK(text && forms && flen && u && x && d && h);
+    if (!text || !forms || !flen || !u || !x || !d || !h) goto out;
+    size_t len = 0;
+    for (size_t i = 0; i < ntok; i++) {
+        int w = (int)(next() % NW);
+        forms[i] = words[w];
+        flen[i] = strlen(words[w]);
+        u[i] = (uint8_t)ud_upos_id(up[w], strlen(up[w]));
+        x[i] = (uint8_t)ud_xpos_id(xp[w], strlen(xp[w]));
+        len += (size_t)snprintf(text + len, 9, "%s ", words[w]);
+    }
+    CHECK_INT(dyad_doc_set_text(doc, text, len), DYAD_OK);
+    len = 0;
+    for (size_t i = 0; i < ntok; i++) {
+        tok t = {(uint32_t)len, (uint32_t)(len + flen[i]), 0, 0, 0};
+        CHECK_INT(doc_push_tok(doc, &t), 0);
+        len += flen[i] + 1;
+    }
+    uint32_t at = 0;
+    for (int s = 0; s < NS; s++) {
+        if (lens[s] < 0) {
+            at++;
+            continue;
+        }
+        CHECK_INT(doc_push_sent(doc, at, at + (uint32_t)lens[s]), 0);
+        at += (uint32_t)lens[s];
+    }
+    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
+    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
+    for (size_t i = 0; i < ntok; i++) {
+        doc->an[i].upos = u[i];
+        doc->an[i].xpos = x[i];
+    }
+    doc->tagged = 1;
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    at = 0;
+    for (int s = 0; s < NS; s++) {
+        if (lens[s] <= 0) {
+            if (lens[s] < 0) {
+                CHECK_INT(doc->an[at].head, -1);
+                CHECK_INT(doc->an[at].deprel, DEP_DEP);
+                at++;
+            }
+            continue;
+        }
+        int n = lens[s];
+        CHECK_INT(parser_parse_words(P, forms + at, flen + at, u + at, x + at, n, h, d), DYAD_OK);
+        int same = 1;
+        for (int i = 0; i < n; i++) {
+            int want = h[i] == 0 ? -1 : (int)at + h[i] - 1;
+            if (doc->an[at + (uint32_t)i].head != want || doc->an[at + (uint32_t)i].deprel != d[i]) same = 0;
+        }
+        CHECK(same);
+        at += (uint32_t)n;
+    }
+out:
+    free(text);
+    free(forms);
+    free(flen);
+    free(u);
+    free(x);
+    free(d);
+    free(h);
+    dyad_doc_free(doc);
+}
+
 static void test_null(void) {
     int h[1];
     uint8_t d[1];
@@ -264,6 +356,7 @@ int main(void) {
     RUN(test_relcl);
     RUN(test_garbage);
     RUN(test_doc);
+    RUN(test_doc_mix);
     RUN(test_null);
     RUN(test_corrupt);
     parser_close(P);
