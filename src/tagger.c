@@ -1,8 +1,9 @@
 /* tagger.c -- part-of-speech tagger and lemmatizer (see tagger.h).
  *
- * Tagging is greedy, left to right: for each word, about 30 hashed
- * features (word, affixes, shape, neighbours, the two previous predicted
- * classes, a few conjunctions) are looked up in an open-addressing table
+ * Tagging is greedy, left to right: for each word, 44 hashed features
+ * (word, affixes, shape, neighbours, the two previous predicted classes,
+ * a few conjunctions, distributional clusters and how often the word is
+ * capitalized in unlabeled text) are looked up in an open-addressing table
  * of the model image; each hit is one contiguous row of (class, int16
  * weight) pairs -- only the classes the perceptron ever moved, so a row is
  * a few entries, not all ~150 classes -- added into a score array.  The
@@ -28,6 +29,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "model.h"
 #include "ud.h"
@@ -131,7 +135,9 @@ size_t tg_norm(const char *s, size_t n, char *out, size_t cap, int lower) {
 enum {
     F_BIAS = 1, F_W, F_S1, F_S2, F_S3, F_S4, F_P1, F_P2, F_P3, F_SHAPE, F_FLAGS,
     F_T1, F_T2, F_T12, F_T1W, F_WM1, F_S3M1, F_WM2, F_WP1, F_S3P1, F_WP2, F_WM1W, F_WWP1,
-    F_T1S3, F_SHM1, F_SHP1, F_T1WP1, F_WM1WP1, F_S2P1, F_FLP1, F_S3M2, F_S3P2, F_T1SH, F_A0, F_AP1, F_A0AP1, F_AP2, F_AM1, F_T1A0
+    F_T1S3, F_SHM1, F_SHP1, F_T1WP1, F_WM1WP1, F_S2P1, F_FLP1, F_S3M2, F_S3P2, F_T1SH, F_A0, F_AP1, F_A0AP1, F_AP2, F_AM1, F_T1A0,
+    /* values kept from the experiments that chose these (they salt the hashes) */
+    F_C0 = F_T1A0 + 8, F_CM1, F_CP1, F_CAP = F_T1A0 + 16, F_CAPF
 };
 
 enum { FL_DIGIT = 1, FL_HYPHEN = 2, FL_UPPER = 4, FL_ALLCAPS = 8, FL_FIRST = 16, FL_PERIOD = 32, FL_LEN1 = 64, FL_LEN2 = 128 };
@@ -166,7 +172,10 @@ void tg_prep(tg_tok *out, const char *const *forms, const size_t *lens, int n, t
         size_t fl = lens[i];
         size_t l = tg_norm(f, fl, lc, sizeof lc, 1);
         t->h[TG_W] = hash_bytes(1, lc, l);
-        t->h[TG_AMB] = mix64((amb ? amb(ctx, t->h[TG_W]) : 0) + 0x51ed27ULL);
+        uint64_t am = amb ? amb(ctx, t->h[TG_W]) : 0;
+        t->h[TG_AMB] = mix64((am & TG_AMB_MASK) + 0x51ed27ULL);
+        t->h[TG_CLU] = mix64((am >> TG_CLU_SHIFT) + 0x3c1ULL);
+        t->h[TG_CAP] = ((am >> TG_CAP_SHIFT) & 15) + 0x77ULL;
         for (int k = 1; k <= 4; k++) t->h[TG_S1 + k - 1] = hash_bytes(10 + (uint64_t)k, lc + (l > (size_t)k ? l - (size_t)k : 0), l > (size_t)k ? (size_t)k : l);
         for (int k = 1; k <= 3; k++) t->h[TG_P1 + k - 1] = hash_bytes(20 + (uint64_t)k, lc, l > (size_t)k ? (size_t)k : l);
         /* Shape: X x d or the character itself, runs collapsed, non-ASCII
@@ -255,6 +264,15 @@ int tg_feats_static(const tg_tok *s, int n, int i, uint64_t *f) {
     f[k++] = feat2(F_A0AP1, t->h[TG_AMB], lex(s, n, i + 1, TG_AMB));
     f[k++] = feat1(F_AP2, lex(s, n, i + 2, TG_AMB));
     f[k++] = feat1(F_AM1, lex(s, n, i - 1, TG_AMB));
+    /* Distributional cluster of the word and its neighbours, and how
+     * often the word is capitalized inside sentences (alone and with
+     * this occurrence's capitalization flags): the unlabeled-text
+     * evidence for rare words and for NN versus NNP. */
+    f[k++] = feat1(F_C0, t->h[TG_CLU]);
+    f[k++] = feat1(F_CM1, lex(s, n, i - 1, TG_CLU));
+    f[k++] = feat1(F_CP1, lex(s, n, i + 1, TG_CLU));
+    f[k++] = feat1(F_CAP, t->h[TG_CAP]);
+    f[k++] = feat2(F_CAPF, t->h[TG_CAP], t->h[TG_FLAGS]);
     return k;
 }
 
@@ -442,7 +460,20 @@ static inline void add_row(const tagger *t, const tg_fslot *s, int32_t *sc) {
         c &= ~TG_DENSE;
         if (c > t->nwts - off - 1 || (uint64_t)c * 2 < (uint64_t)t->nclass) return;
         const int16_t *d = (const int16_t *)(const void *)(t->wts + off + 1);
-        for (int j = 0; j < t->nclass; j++) sc[j] += d[j];
+        int j = 0;
+#ifdef __SSE2__
+        /* Eight weights at a time, sign-extended to 32 bits (the compiler
+         * at -O2 leaves this loop scalar, and it is most of the time). */
+        for (; j + 8 <= t->nclass; j += 8) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(d + j));
+            __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16);
+            __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16);
+            __m128i *o = (__m128i *)(void *)(sc + j);
+            _mm_storeu_si128(o, _mm_add_epi32(_mm_loadu_si128(o), lo));
+            _mm_storeu_si128(o + 1, _mm_add_epi32(_mm_loadu_si128(o + 1), hi));
+        }
+#endif
+        for (; j < t->nclass; j++) sc[j] += d[j];
         return;
     }
     if (c > t->nwts - off - 1) return;
@@ -516,6 +547,60 @@ static int same_lower(const char *s, const char *lc, size_t l) {
     return s[l] == '\0';
 }
 
+/* 1 if w (n bytes, lower case) is a base form the dictionary knows: a
+ * training word tagged base (VB/VBP for verbs, NN for nouns, JJ for
+ * adjectives). */
+static int known_base(const tagger *t, int base, const char *w, size_t n) {
+    if (!n) return 0;
+    if (lfind(t, tg_lemkey_dict(base, w, n))) return 1;
+    return base == XPOS_VB && lfind(t, tg_lemkey_dict(XPOS_VBP, w, n)) != NULL;
+}
+
+/* Inflected words the suffix rules got wrong ("provoked" -> "provok"):
+ * when the rule's lemma in buf is no known base form, try the regular
+ * inflections of lc (l bytes) and keep the first that is one.  Rewrites
+ * buf (cap bytes) and returns 1 on success. */
+static int fix_regular(const tagger *t, int xpos, const char *lc, size_t l, char *buf, size_t cap) {
+    int base;
+    static const char *const ed[] = {"ed", "", "ed", "e", "d", "", "ied", "y", "ed", "-", NULL};
+    static const char *const ing[] = {"ing", "", "ing", "e", "ing", "-", "ying", "ie", NULL};
+    static const char *const s[] = {"s", "", "es", "", "ies", "y", NULL};
+    static const char *const er[] = {"er", "", "er", "e", "ier", "y", "er", "-", NULL};
+    static const char *const est[] = {"est", "", "est", "e", "iest", "y", "est", "-", NULL};
+    const char *const *alt;
+    switch (xpos) {
+    case XPOS_VBD: case XPOS_VBN: base = XPOS_VB; alt = ed; break;
+    case XPOS_VBG: base = XPOS_VB; alt = ing; break;
+    case XPOS_VBZ: base = XPOS_VB; alt = s; break;
+    case XPOS_NNS: base = XPOS_NN; alt = s; break;
+    case XPOS_JJR: base = XPOS_JJ; alt = er; break;
+    case XPOS_JJS: base = XPOS_JJ; alt = est; break;
+    default: return 0;
+    }
+    size_t bl = strlen(buf);
+    if (known_base(t, base, buf, bl)) return 0;
+    char cand[TG_NORM_MAX + 4];
+    for (int k = 0; alt[k]; k += 2) {
+        size_t sl = strlen(alt[k]);
+        if (l <= sl + 1 || memcmp(lc + l - sl, alt[k], sl) != 0) continue;
+        size_t nl = l - sl;
+        memcpy(cand, lc, nl);
+        if (alt[k + 1][0] == '-') { /* doubled final consonant: "stopped" -> "stop" */
+            if (nl < 3 || cand[nl - 1] != cand[nl - 2]) continue;
+            nl--;
+        } else {
+            size_t al = strlen(alt[k + 1]);
+            memcpy(cand + nl, alt[k + 1], al);
+            nl += al;
+        }
+        if (!known_base(t, base, cand, nl) || nl + 1 > cap) continue;
+        memcpy(buf, cand, nl);
+        buf[nl] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 /* Lemma of form f (fl bytes) tagged xpos.  Returns a string in the pool,
  * or writes one into buf (cap bytes) and returns buf; NULL if it does not
  * fit. */
@@ -541,10 +626,21 @@ static const char *lemmatize(const tagger *t, const char *f, size_t fl, int xpos
         }
     }
     if (xpos == XPOS_CD && memchr(f, ',', fl) && fl < cap) {
-        /* Numbers lose their thousands separators: 6,363,217 -> 6363217. */
+        /* Numbers lose their thousands separators: 6,363,217 -> 6363217;
+         * a comma not followed by exactly three digits is a decimal comma
+         * (3,40 -> 3.40). */
+        int thousands = 1;
+        for (size_t i = 0; i < fl; i++) {
+            if (f[i] != ',') continue;
+            size_t d = 0;
+            while (i + 1 + d < fl && f[i + 1 + d] >= '0' && f[i + 1 + d] <= '9') d++;
+            if ((d != 3 && d != 0) || i == 0) thousands = 0;
+        }
         size_t o = 0;
-        for (size_t i = 0; i < fl; i++)
+        for (size_t i = 0; i < fl; i++) {
             if (f[i] != ',') buf[o++] = f[i];
+            else if (!thousands && i + 1 < fl && f[i + 1] >= '0' && f[i + 1] <= '9') buf[o++] = '.';
+        }
         buf[o] = '\0';
         return buf;
     }
@@ -576,6 +672,7 @@ static const char *lemmatize(const tagger *t, const char *f, size_t fl, int xpos
         if (nl + al == 0) { /* a rule that erases the word: keep the form */
             bl = tg_norm(f, fl, buf, cap, keep ? 0 : 1);
         }
+        if (!keep) fix_regular(t, xpos, lc, l, buf, cap);
         return buf;
     }
     return buf;

@@ -50,16 +50,23 @@ int tagger_nclass(const tagger *t);
 
 /* ---- shared with the trainer -------------------------------------------- */
 
-#define TAGGER_VERSION 1
+#define TAGGER_VERSION 2 /* 2: cluster and capitals features */
 #define TG_MAXFEAT 48   /* feature hashes per token, upper bound */
 #define TG_MAXCLASS 250 /* class ids are one byte; 2 more for the history start */
 #define TG_NORM_MAX 96  /* bytes of a normalized form used for features and lemma rules */
 #define TG_DENSE 0x80000000u /* row header flag */
-#define TG_NSTATIC 31   /* tg_feats_static count */
+#define TG_NSTATIC 36   /* tg_feats_static count */
 #define TG_SFX_MAX 5    /* longest suffix of a lemma rule key */
 
 /* Lexical hashes of one token, computed once per sentence. */
-enum { TG_W, TG_S1, TG_S2, TG_S3, TG_S4, TG_P1, TG_P2, TG_P3, TG_SHAPE, TG_FLAGS, TG_AMB, TG_NLEX };
+enum { TG_W, TG_S1, TG_S2, TG_S3, TG_S4, TG_P1, TG_P2, TG_P3, TG_SHAPE, TG_FLAGS, TG_AMB, TG_CLU, TG_CAP, TG_NLEX };
+/* The ambiguity table's value: XPOS mask in bits 0-49, the capitals
+ * bucket (0 = unknown, else 1 + how often the word is capitalized inside
+ * a sentence, in ninths) in bits 50-53, the distributional cluster id + 1
+ * (0 = none) from bit TG_CLU_SHIFT up. */
+#define TG_CAP_SHIFT 50
+#define TG_CLU_SHIFT 54
+#define TG_AMB_MASK ((1ULL << TG_CAP_SHIFT) - 1)
 typedef struct tg_tok {
     uint64_t h[TG_NLEX];
 } tg_tok;

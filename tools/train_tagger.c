@@ -1,13 +1,14 @@
 /* train_tagger.c -- train and evaluate dyad's tagger and lemmatizer.
  *
  *   train_tagger --train TRAIN.conllu --dev DEV.conllu --out MODEL
- *                [--iters N] [--seed S]
+ *                [--iters N] [--seed S] [--unlabeled NEWS.jsonl]...
  *   train_tagger --eval MODEL FILE.conllu [--repeat N] [--errors]
  *
  * Training: an averaged perceptron over the joint classes (XPOS, UPOS,
  * FEATS restricted to ud.h's bits) seen in TRAIN, decoded greedily with the
  * features of src/tagger.c (tg_prep / tg_feats: one definition for both
- * sides).  Sentences are visited in a fresh shuffled order each iteration
+ * sides), plus word clusters and capitalization rates computed from
+ * TRAIN and the --unlabeled JSON-lines texts (build_clusters).  Sentences are visited in a fresh shuffled order each iteration
  * (xorshift, fixed seed: the same inputs give the same bytes).  After every
  * iteration the averaged weights are quantized into a complete model image,
  * opened with tagger_open and scored on DEV through tagger_tag_words -- the
@@ -306,6 +307,332 @@ static uint64_t amb_train(const void *ctx, uint64_t h) {
     return 0;
 }
 
+/* ---- distributional clusters ---------------------------------------------
+ * Words that the treebank rarely or never shows still occur in unlabeled
+ * text (the news files given with --unlabeled, plus the training text
+ * itself).  Every word seen at least CL_MINC times among the CL_NWORDS
+ * most frequent gets a vector of its left and right neighbours (the
+ * CL_NCTX most frequent words, a sentence boundary, "other"), square-root
+ * scaled and normalized; spherical k-means (CL_K centroids seeded with
+ * words spread evenly over the frequency ranks, CL_ITERS rounds, ties to
+ * the lower index) groups words used alike.  The cluster id is stored
+ * with the ambiguity mask (tagger.h, TG_CLU_SHIFT).  Everything is in
+ * fixed order, so the same inputs give the same clusters. */
+
+#define CL_NCTX 200
+#define CL_DIM (2 * (CL_NCTX + 2))
+#define CL_NWORDS 40000
+#ifndef CL_MINC
+#define CL_MINC 3
+#endif
+#ifndef CL_K
+#define CL_K 256
+#endif
+#define CL_ITERS 8
+
+static uint64_t *cl_keys; /* word hash */
+static uint32_t *cl_cnt;
+static uint32_t *cl_capn, *cl_capt; /* capitalized / all inside-sentence uses */
+static size_t cl_cap, cl_n;
+static uint64_t *cl_seq; /* corpus as word hashes, 0 = sentence boundary */
+static size_t cl_nseq, cl_capseq;
+
+static size_t cl_slot(uint64_t h) {
+    size_t j = h & (cl_cap - 1);
+    while (cl_keys[j] && cl_keys[j] != h) j = (j + 1) & (cl_cap - 1);
+    return j;
+}
+
+static void cl_grow(void) {
+    size_t oc = cl_cap;
+    uint64_t *ok = cl_keys;
+    uint32_t *on = cl_cnt, *ocn = cl_capn, *oct = cl_capt;
+    cl_cap = oc ? oc * 2 : 1u << 20;
+    cl_keys = xcalloc(cl_cap, sizeof *cl_keys);
+    cl_cnt = xcalloc(cl_cap, sizeof *cl_cnt);
+    cl_capn = xcalloc(cl_cap, sizeof *cl_capn);
+    cl_capt = xcalloc(cl_cap, sizeof *cl_capt);
+    for (size_t i = 0; i < oc; i++)
+        if (ok[i]) {
+            size_t j = cl_slot(ok[i]);
+            cl_keys[j] = ok[i];
+            cl_cnt[j] = on[i];
+            cl_capn[j] = ocn[i];
+            cl_capt[j] = oct[i];
+        }
+    free(ok);
+    free(on);
+    free(ocn);
+    free(oct);
+}
+
+static void cl_push(uint64_t h) {
+    if (cl_nseq == cl_capseq) {
+        cl_capseq = cl_capseq ? cl_capseq * 2 : 1u << 20;
+        cl_seq = xrealloc(cl_seq, cl_capseq * sizeof *cl_seq);
+    }
+    cl_seq[cl_nseq++] = h;
+    if (!h) return;
+    if ((cl_n + 1) * 2 > cl_cap) cl_grow();
+    size_t j = cl_slot(h);
+    if (!cl_keys[j]) {
+        cl_keys[j] = h;
+        cl_n++;
+    }
+    cl_cnt[j]++;
+}
+
+/* Hash and append one sentence of words. */
+static tg_tok *cl_tt;
+static size_t cl_ttcap;
+static void cl_sentence(const char *const *forms, const size_t *lens, int n) {
+    if (n <= 0) return;
+    if ((size_t)n > cl_ttcap) {
+        cl_ttcap = (size_t)n * 2;
+        cl_tt = xrealloc(cl_tt, cl_ttcap * sizeof *cl_tt);
+    }
+    tg_prep(cl_tt, forms, lens, n, NULL, NULL);
+    for (int i = 0; i < n; i++) {
+        uint64_t h = cl_tt[i].h[TG_W] ? cl_tt[i].h[TG_W] : 1;
+        cl_push(h);
+        /* Capitalization inside a sentence, words in all capitals aside. */
+        const unsigned char *w = (const unsigned char *)forms[i];
+        int up = 0, lo = 0;
+        for (size_t k = 0; k < lens[i]; k++) {
+            up += w[k] >= 'A' && w[k] <= 'Z';
+            lo += w[k] >= 'a' && w[k] <= 'z';
+        }
+        if (i == 0 || !lo) continue;
+        size_t j = cl_slot(h);
+        cl_capt[j]++;
+        cl_capn[j] += w[0] >= 'A' && w[0] <= 'Z';
+    }
+    cl_push(0);
+}
+
+static int cl_alnum(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Crude word splitting of one text: runs of letters and digits (with
+ * inner '.', '-', ',' between alphanumerics), a clitic from an apostrophe
+ * on, any other byte alone; a sentence ends at '.', '!', '?' or a blank
+ * line. */
+static void cl_text(const char *t, size_t n) {
+    enum { MAXW = 256 };
+    const char *forms[MAXW];
+    size_t lens[MAXW];
+    int nw = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)t[i];
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            if (c == '\n' && i + 1 < n && t[i + 1] == '\n' && nw) {
+                cl_sentence(forms, lens, nw);
+                nw = 0;
+            }
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        if (cl_alnum(c) || (c == '\'' && j < n && cl_alnum((unsigned char)t[j]))) {
+            while (j < n) {
+                unsigned char d = (unsigned char)t[j];
+                if (cl_alnum(d)) j++;
+                else if ((d == '.' || d == '-' || d == ',') && j + 1 < n && cl_alnum((unsigned char)t[j + 1]) &&
+                         cl_alnum((unsigned char)t[j - 1]))
+                    j++;
+                else break;
+            }
+        }
+        if (nw == MAXW) {
+            cl_sentence(forms, lens, nw);
+            nw = 0;
+        }
+        forms[nw] = t + i;
+        lens[nw++] = j - i;
+        if ((c == '.' || c == '!' || c == '?') && j == i + 1) {
+            cl_sentence(forms, lens, nw);
+            nw = 0;
+        }
+        i = j;
+    }
+    if (nw) cl_sentence(forms, lens, nw);
+}
+
+/* The "text" strings of a JSON-lines file, unescaped (\n, \", \\; other
+ * escapes become a space). */
+static void cl_jsonl(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) die("cannot open an --unlabeled file");
+    char *line = NULL;
+    size_t lcap = 0;
+    ssize_t got;
+    char *buf = NULL;
+    size_t bcap = 0;
+    while ((got = getline(&line, &lcap, f)) > 0) {
+        const char *p = strstr(line, "\"text\": \"");
+        if (!p) continue;
+        p += 9;
+        if ((size_t)got + 1 > bcap) {
+            bcap = (size_t)got + 1;
+            buf = xrealloc(buf, bcap);
+        }
+        size_t o = 0;
+        while (*p && *p != '"') {
+            if (*p == '\\' && p[1]) {
+                char e = p[1];
+                buf[o++] = e == 'n' ? '\n' : e == '"' ? '"' : e == '\\' ? '\\' : ' ';
+                p += 2;
+                if (e == 'u') {
+                    for (int k = 0; k < 4 && *p && *p != '"'; k++) p++;
+                }
+                continue;
+            }
+            buf[o++] = *p++;
+        }
+        cl_text(buf, o);
+    }
+    free(line);
+    free(buf);
+    fclose(f);
+}
+
+typedef struct clw {
+    uint64_t key;
+    uint32_t cnt;
+} clw;
+
+static int cmp_clw(const void *a, const void *b) {
+    const clw *x = a, *y = b;
+    if (x->cnt != y->cnt) return x->cnt > y->cnt ? -1 : 1;
+    return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static uint64_t *cap_key; /* word hash -> capitals bucket (cap_b) */
+static uint8_t *cap_b;
+static size_t cap_n;
+static uint64_t *clu_key; /* word hash -> cluster id (clu_id) */
+static uint32_t *clu_id;
+static size_t clu_n;
+
+static void build_clusters(const cu_corpus *tc, const char **files, int nfiles) {
+    for (int k = 0; k < nfiles; k++) cl_jsonl(files[k]);
+    for (size_t i = 0; i < tc->n; i++) {
+        sent_forms(&tc->s[i]);
+        cl_sentence(fbuf, lbuf, tc->s[i].n);
+    }
+    /* Capitals buckets of every word seen at least 3 times inside sentences. */
+    cap_n = 0;
+    cap_key = xmalloc((cl_n ? cl_n : 1) * sizeof *cap_key);
+    cap_b = xmalloc((cl_n ? cl_n : 1) * sizeof *cap_b);
+    for (size_t j = 0; j < cl_cap; j++)
+        if (cl_keys[j] && cl_capt[j] >= 3) {
+            cap_key[cap_n] = cl_keys[j];
+            cap_b[cap_n++] = (uint8_t)(1 + cl_capn[j] * 9 / (cl_capt[j] + 1));
+        }
+    clw *v = xmalloc(cl_n * sizeof *v);
+    size_t nv = 0;
+    for (size_t j = 0; j < cl_cap; j++)
+        if (cl_keys[j]) v[nv++] = (clw){cl_keys[j], cl_cnt[j]};
+    qsort(v, nv, sizeof *v, cmp_clw);
+    size_t nw = 0;
+    while (nw < nv && nw < CL_NWORDS && v[nw].cnt >= CL_MINC) nw++;
+    /* Reuse the count table as word hash -> rank + 1. */
+    memset(cl_cnt, 0, cl_cap * sizeof *cl_cnt);
+    for (size_t r = 0; r < nw; r++) cl_cnt[cl_slot(v[r].key)] = (uint32_t)r + 1;
+    float *vec = xcalloc(nw * CL_DIM, sizeof *vec);
+    for (size_t i = 0; i < cl_nseq; i++) {
+        if (!cl_seq[i]) continue;
+        uint32_t r = cl_cnt[cl_slot(cl_seq[i])];
+        if (!r) continue;
+        float *x = vec + (size_t)(r - 1) * CL_DIM;
+        for (int side = 0; side < 2; side++) {
+            size_t j = side ? i + 1 : i - 1;
+            int d;
+            if ((side == 0 && i == 0) || j >= cl_nseq || !cl_seq[j]) d = CL_NCTX; /* boundary */
+            else {
+                uint32_t rr = cl_cnt[cl_slot(cl_seq[j])];
+                d = rr && rr <= CL_NCTX ? (int)rr - 1 : CL_NCTX + 1;
+            }
+            x[side * (CL_NCTX + 2) + d] += 1.0f;
+        }
+    }
+    for (size_t r = 0; r < nw; r++) {
+        float *x = vec + r * CL_DIM;
+        double nn = 0;
+        for (int d = 0; d < CL_DIM; d++) {
+            x[d] = sqrtf(x[d]);
+            nn += (double)x[d] * (double)x[d];
+        }
+        float inv = nn > 0 ? (float)(1.0 / sqrt(nn)) : 0.0f;
+        for (int d = 0; d < CL_DIM; d++) x[d] *= inv;
+    }
+    int K = nw < CL_K ? (int)nw : CL_K;
+    float *cen = xcalloc((size_t)K * CL_DIM, sizeof *cen);
+    for (int k = 0; k < K; k++) memcpy(cen + (size_t)k * CL_DIM, vec + (size_t)k * nw / (size_t)K * CL_DIM, CL_DIM * sizeof *cen);
+    uint32_t *asg = xcalloc(nw ? nw : 1, sizeof *asg);
+    double *acc = xcalloc((size_t)K * CL_DIM, sizeof *acc);
+    for (int it = 0; it < CL_ITERS; it++) {
+        for (size_t r = 0; r < nw; r++) {
+            const float *x = vec + r * CL_DIM;
+            float best = -1e30f;
+            int bk = 0;
+            for (int k = 0; k < K; k++) {
+                const float *c = cen + (size_t)k * CL_DIM;
+                float d = 0;
+                for (int j = 0; j < CL_DIM; j++) d += x[j] * c[j];
+                if (d > best) {
+                    best = d;
+                    bk = k;
+                }
+            }
+            asg[r] = (uint32_t)bk;
+        }
+        memset(acc, 0, (size_t)K * CL_DIM * sizeof *acc);
+        for (size_t r = 0; r < nw; r++)
+            for (int j = 0; j < CL_DIM; j++) acc[(size_t)asg[r] * CL_DIM + j] += (double)vec[r * CL_DIM + j];
+        for (int k = 0; k < K; k++) {
+            double nn = 0;
+            for (int j = 0; j < CL_DIM; j++) nn += acc[(size_t)k * CL_DIM + j] * acc[(size_t)k * CL_DIM + j];
+            if (nn <= 0) continue; /* empty: keep the old centroid */
+            double inv = 1.0 / sqrt(nn);
+            for (int j = 0; j < CL_DIM; j++) cen[(size_t)k * CL_DIM + j] = (float)(acc[(size_t)k * CL_DIM + j] * inv);
+        }
+    }
+    clu_key = xmalloc((nw ? nw : 1) * sizeof *clu_key);
+    clu_id = xmalloc((nw ? nw : 1) * sizeof *clu_id);
+    for (size_t r = 0; r < nw; r++) {
+        clu_key[r] = v[r].key;
+        clu_id[r] = asg[r];
+    }
+    clu_n = nw;
+    printf("clusters: %zu tokens of unlabeled text and train, %zu words in %d clusters\n", cl_nseq, nw, K);
+    free(v);
+    free(vec);
+    free(cen);
+    free(asg);
+    free(acc);
+    free(cl_seq);
+    free(cl_keys);
+    free(cl_cnt);
+    free(cl_capn);
+    free(cl_capt);
+    free(cl_tt);
+}
+
+/* Insert or merge (bitwise or) the value of word hash key. */
+static void amb_put(uint64_t key, uint64_t mask) {
+    uint32_t i = (uint32_t)key & (aslots - 1), p = 0;
+    while (atab[i].key && atab[i].key != key) {
+        i = (i + 1) & (aslots - 1);
+        p++;
+    }
+    if (p > aprobe) aprobe = p;
+    atab[i].key = key;
+    atab[i].mask |= mask;
+}
+
 static void build_amb(const cu_corpus *c) {
     size_t cap = 1u << 18;
     uint64_t *keys = xcalloc(cap, sizeof *keys);
@@ -333,7 +660,7 @@ static void build_amb(const cu_corpus *c) {
         }
     }
     aslots = 1;
-    while (aslots < nkeys * 2 + 2) aslots *= 2;
+    while (aslots < (nkeys + clu_n + cap_n) * 2 + 2) aslots *= 2;
     atab = xcalloc(aslots, sizeof *atab);
     for (size_t j = 0; j < cap; j++) {
         if (!keys[j]) continue;
@@ -342,15 +669,10 @@ static void build_amb(const cu_corpus *c) {
         uint64_t mask = 0;
         for (int x = 0; x < XPOS_COUNT; x++)
             if (cc[x] && (uint64_t)cc[x] * 20 >= cc[XPOS_COUNT]) mask |= 1ULL << x;
-        uint32_t i = (uint32_t)keys[j] & (aslots - 1), p = 0;
-        while (atab[i].key) {
-            i = (i + 1) & (aslots - 1);
-            p++;
-        }
-        if (p > aprobe) aprobe = p;
-        atab[i].key = keys[j];
-        atab[i].mask = mask;
+        amb_put(keys[j], mask);
     }
+    for (size_t r = 0; r < clu_n; r++) amb_put(clu_key[r], (uint64_t)(clu_id[r] + 1) << TG_CLU_SHIFT);
+    for (size_t r = 0; r < cap_n; r++) amb_put(cap_key[r], (uint64_t)cap_b[r] << TG_CAP_SHIFT);
     free(keys);
     free(cnt);
     free(tt);
@@ -518,6 +840,11 @@ static void build_lemmas(const cu_corpus *c) {
         const char *lem = d[i].lemma;
         size_t p = 0;
         while (p < bl && lem[p] && lem[p] == base[p]) p++;
+        /* A lemma sharing no prefix with its word (was -> be, Argentinian
+         * -> Argentinian after lower-casing) is the dictionary's business:
+         * as a suffix rule it would rewrite unrelated words ("let's" ->
+         * "letbe", "3200" -> "200"). */
+        if (p == 0) continue;
         uint32_t strip = (uint32_t)(bl - p);
         for (size_t k = 0; k <= TG_SFX_MAX && k <= l; k++)
             r[nr++] = (lrec){tg_lemkey_rule(d[i].xpos, lcf + l - k, k), lem + p, "", "", strip, d[i].xpos, (int)k};
@@ -755,7 +1082,8 @@ static int do_eval(const char *mpath, const char *file, int repeat, int errors) 
 
 int main(int argc, char **argv) {
     const char *train = NULL, *dev = NULL, *out = NULL, *evalm = NULL, *evalf = NULL;
-    int iters = 12, repeat = 1, errors = 0;
+    int iters = 12, repeat = 1, errors = 0, nunl = 0;
+    const char *unl[8];
     uint64_t seed = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -767,12 +1095,14 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--rule-min") && i + 1 < argc) rule_min = atol(argv[++i]);
         else if (!strcmp(a, "--repeat") && i + 1 < argc) repeat = atoi(argv[++i]);
         else if (!strcmp(a, "--errors")) errors = 1;
+        else if (!strcmp(a, "--unlabeled") && i + 1 < argc && nunl < 8) unl[nunl++] = argv[++i];
         else if (!strcmp(a, "--eval") && i + 2 < argc) {
             evalm = argv[++i];
             evalf = argv[++i];
         } else {
             fprintf(stderr,
                     "usage: train_tagger --train TRAIN.conllu --dev DEV.conllu --out MODEL [--iters N] [--seed S]\n"
+                    "                    [--unlabeled NEWS.jsonl]... (up to 8)\n"
                     "       train_tagger --eval MODEL FILE.conllu [--repeat N] [--errors]\n");
             return 2;
         }
@@ -795,6 +1125,7 @@ int main(int argc, char **argv) {
     sb_init(&pool_bytes);
     build_ltab(&ltab_bytes, &pool_bytes, &lmeta);
     printf("train: %zu sentences, %zu words, %d classes, %zu lemma entries\n", tc.n, tc.nwords, nclass, nlents);
+    build_clusters(&tc, unl, nunl);
     build_amb(&tc);
     tsent *ts = prep_corpus(&tc);
     size_t *order = xmalloc(tc.n * sizeof *order);
