@@ -5,6 +5,7 @@
 #   make fuzz                 libFuzzer targets for a bounded time (clang)
 #   make eval                 accuracy figures on ../shared/data
 #   make bench                throughput figures on ../shared/data
+#   make train                retrain the tagger and parser into models/
 #   make demo                 install dependencies, build, code the samples into dyad.db
 #   make WERROR=1             warnings are errors (CI)
 CC ?= cc
@@ -48,7 +49,7 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 TOOL_SRC := $(wildcard tools/*.c)
 TOOL_BIN := $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 
-.PHONY: all test eval bench fuzz demo deps clean
+.PHONY: all test eval bench fuzz demo deps clean train
 all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(TOOL_BIN) $(DATA_IMAGES)
 
 # Library objects are built with hidden visibility: only DYAD_API symbols
@@ -133,6 +134,10 @@ fuzz: $(FUZZ_BIN)
 
 deps:
 	@sh scripts/deps.sh
+
+# Retrain the tagger and parser into models/ (OUT=dir to write elsewhere).
+train: $(BUILD)/tools/train_tagger $(BUILD)/tools/train_parser
+	@BUILD=$(BUILD) DATA=$(DATA) sh scripts/train.sh
 
 demo: deps all
 	@sh scripts/demo.sh $(BUILD)
