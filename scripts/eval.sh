@@ -10,6 +10,11 @@ for f in "$NLP/ud_english_ewt/en_ewt-ud-test.conllu:EWT-test" "$NLP/ud_english_e
     "$BUILD"/dyad parse -q --input conllu "${f%%:*}" >"$tmp/sys.conllu"
     "$BUILD"/tools/evalud --name "${f##*:}" "${f%%:*}" "$tmp/sys.conllu"
 done
+# Robustness to all-caps wire headlines: the same dev set with every word in capitals.
+awk -F'\t' 'BEGIN { OFS = "\t" } NF == 10 && $1 !~ /^#/ { $2 = toupper($2) } { print }' \
+    "$NLP/ud_english_ewt/en_ewt-ud-dev.conllu" >"$tmp/caps.conllu"
+"$BUILD"/dyad parse -q --input conllu "$tmp/caps.conllu" >"$tmp/sys.conllu"
+"$BUILD"/tools/evalud --name EWT-dev-ALL-CAPS "$NLP/ud_english_ewt/en_ewt-ud-dev.conllu" "$tmp/sys.conllu" 2>/dev/null
 cat "$NLP"/gum_news_interview/dep/GUM_news_*.conllu >"$tmp/gum.conllu"
 "$BUILD"/dyad parse -q --input conllu "$tmp/gum.conllu" >"$tmp/sys.conllu"
 "$BUILD"/tools/evalud --name GUM-news "$tmp/gum.conllu" "$tmp/sys.conllu"
