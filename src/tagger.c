@@ -182,7 +182,7 @@ void tg_prep(tg_tok *out, const char *const *forms, const size_t *lens, int n, t
          * letters as 'u'; in a capitals sentence the lower-cased form. */
         size_t sl = 0;
         unsigned flags = 0;
-        int up = 0, lo = 0;
+        int up = 0, lo = 0, first_upper = fl && is_upper((unsigned char)f[0]);
         char prev = 0;
         for (size_t k = 0; k < fl && sl < sizeof shape; k++) {
             unsigned char c = (unsigned char)f[k];
@@ -198,7 +198,22 @@ void tg_prep(tg_tok *out, const char *const *forms, const size_t *lens, int n, t
                 flags |= FL_DIGIT;
             } else if (c >= 0x80) {
                 if (c < 0xC0) continue; /* continuation byte */
-                s = 'u';
+                /* Non-ASCII letters keep their case in the shape, so that
+                 * "Östersund", "Élysée" and "Łódź" look like the names they
+                 * are; other non-ASCII characters are 'u'. */
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)f + k, (utf8proc_ssize_t)(fl - k), &cp);
+                utf8proc_category_t cat = m > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+                if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) {
+                    s = caps ? 'x' : 'X';
+                    up++;
+                    if (k == 0) first_upper = 1;
+                } else if (cat == UTF8PROC_CATEGORY_LL) {
+                    s = 'x';
+                    lo++;
+                } else {
+                    s = 'u';
+                }
             } else {
                 s = (char)c;
                 if (c == '-') flags |= FL_HYPHEN;
@@ -209,7 +224,7 @@ void tg_prep(tg_tok *out, const char *const *forms, const size_t *lens, int n, t
         }
         t->h[TG_SHAPE] = hash_bytes(30, shape, sl);
         if (!caps) {
-            if (fl && is_upper((unsigned char)f[0])) flags |= FL_UPPER;
+            if (first_upper) flags |= FL_UPPER;
             if (up && !lo) flags |= FL_ALLCAPS;
         } else if (i == 0) {
             flags |= FL_UPPER; /* as a normal sentence's first word */

@@ -50,7 +50,7 @@ int tagger_nclass(const tagger *t);
 
 /* ---- shared with the trainer -------------------------------------------- */
 
-#define TAGGER_VERSION 2 /* 2: cluster and capitals features */
+#define TAGGER_VERSION 3 /* 2: cluster and capitals features; 3: case of non-ASCII letters in the shape */
 #define TG_MAXFEAT 48   /* feature hashes per token, upper bound */
 #define TG_MAXCLASS 250 /* class ids are one byte; 2 more for the history start */
 #define TG_NORM_MAX 96  /* bytes of a normalized form used for features and lemma rules */
