@@ -17,6 +17,7 @@
 #include "../src/html.h"
 #include "../src/strbuf.h"
 #include "test.h"
+#include "utf8_oracle.h"
 
 static strbuf g_out, g_title, g_date;
 
@@ -33,29 +34,6 @@ static const char *xn(const char *s, size_t n) {
 static const char *x(const char *s) { return xn(s, strlen(s)); }
 static const char *title(void) { return g_title.s ? g_title.s : ""; }
 static const char *date(void) { return g_date.s ? g_date.s : ""; }
-
-static int valid_utf8(const unsigned char *s, size_t n) {
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        size_t k;
-        uint32_t cp;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c < 0xE0) { k = 2; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c < 0xF0) { k = 3; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c < 0xF5) { k = 4; cp = c & 0x07; }
-        else return 0;
-        if (n - i < k) return 0;
-        for (size_t j = 1; j < k; j++) {
-            if ((s[i + j] & 0xC0) != 0x80) return 0;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-        if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-        i += k;
-    }
-    return 1;
-}
 
 /* The output invariants: valid UTF-8, no edge whitespace, at most one
  * blank line in a row. */
