@@ -36,6 +36,9 @@ void dyad_doc_free(dyad_doc *d) {
     free(d->boiler);
     free(d->dates);
     free(d->places);
+    free(d->ents);
+    free(d->actors);
+    free(d->mentions);
     sb_free(&d->json);
     sb_free(&d->scratch);
     sb_free(&d->raw);
@@ -55,6 +58,7 @@ void dyad_doc_reset(dyad_doc *d) {
     d->line = 0;
     d->ntok = d->nsent = d->nboiler = 0;
     d->ndate = d->nplace = 0;
+    d->nent = d->nactor = d->nmention = 0;
     d->tone = 0;
     d->has_tone = 0;
     d->tagged = d->parsed = d->presegmented = 0;
@@ -93,6 +97,36 @@ int doc_push_boiler(dyad_doc *d, uint32_t start, uint32_t end) {
     d->nboiler++;
     return 0;
 }
+
+int doc_push_ent(dyad_doc *d, const dent *e) {
+    if (d->nent == d->capent && vec_reserve((void **)&d->ents, &d->capent, d->nent + 1, sizeof *e)) return -1;
+    d->ents[d->nent++] = *e;
+    return 0;
+}
+
+int doc_push_actor(dyad_doc *d, const dactor *a) {
+    if (d->nactor == d->capactor && vec_reserve((void **)&d->actors, &d->capactor, d->nactor + 1, sizeof *a))
+        return -1;
+    d->actors[d->nactor++] = *a;
+    return 0;
+}
+
+int doc_push_mention(dyad_doc *d, uint32_t start, uint32_t end, int32_t actor) {
+    if (d->nmention == d->capmention &&
+        vec_reserve((void **)&d->mentions, &d->capmention, d->nmention + 1, sizeof *d->mentions))
+        return -1;
+    d->mentions[d->nmention].start = start;
+    d->mentions[d->nmention].end = end;
+    d->mentions[d->nmention].actor = actor;
+    d->nmention++;
+    return 0;
+}
+
+const char *const ent_type_names[ENT_NTYPES] = {
+    [ENT_NONE] = "NONE",       [ENT_PERSON] = "PERSON", [ENT_ORG] = "ORG",         [ENT_GPE] = "GPE",
+    [ENT_LOC] = "LOC",         [ENT_NORP] = "NORP",     [ENT_FAC] = "FAC",         [ENT_EVENT] = "EVENT",
+    [ENT_LAW] = "LAW",         [ENT_PRODUCT] = "PRODUCT", [ENT_WORK_OF_ART] = "WORK_OF_ART", [ENT_MISC] = "MISC",
+};
 
 /* Make room for a text of n bytes plus NUL in d->text. */
 static int text_reserve(dyad_doc *d, size_t n) {
@@ -298,6 +332,7 @@ static const char *const stage_names[STAGE_COUNT] = {
     [STAGE_INPUT] = "input",     [STAGE_TOKENIZE] = "tokenize", [STAGE_SENTENCE] = "sentences",
     [STAGE_BOILER] = "boilerplate", [STAGE_TAGGER] = "tagger",   [STAGE_PARSER] = "parser",
     [STAGE_DATES] = "dates",     [STAGE_PLACES] = "places",     [STAGE_TONE] = "tone",
+    [STAGE_NER] = "ner",         [STAGE_ACTORS] = "actors",
 };
 
 size_t dyad_doc_profile(const dyad_doc *d, const char *const **names, const uint64_t **ns) {

@@ -83,6 +83,56 @@ typedef struct dplace {
     int64_t geonameid;    /* 0 if none */
 } dplace;
 
+/* Entity types (SPEC), plus ENT_MISC: a name the NER model found but could
+ * not type (wikigold's MISC); the actor stage refines it to NORP, EVENT,
+ * LAW, PRODUCT or WORK_OF_ART, or drops it. */
+enum {
+    ENT_NONE = 0,
+    ENT_PERSON,
+    ENT_ORG,
+    ENT_GPE,
+    ENT_LOC,
+    ENT_NORP,
+    ENT_FAC,
+    ENT_EVENT,
+    ENT_LAW,
+    ENT_PRODUCT,
+    ENT_WORK_OF_ART,
+    ENT_MISC,
+    ENT_NTYPES
+};
+extern const char *const ent_type_names[ENT_NTYPES];
+
+/* A named-entity mention (ner.c finds it, actor.c types and links it). */
+typedef struct dent {
+    uint32_t start, end;  /* byte span */
+    uint32_t tok0, tok1;  /* token range [tok0, tok1) */
+    int32_t actor;        /* index into doc->actors, -1 if none */
+    uint8_t type;         /* ENT_* */
+    uint8_t pad[3];
+} dent;
+
+/* One mention of an actor: a name, a later surname, a pronoun or a
+ * description ("the French leader"). */
+typedef struct dmention {
+    uint32_t start, end;
+    int32_t actor;
+} dmention;
+
+/* A real-world actor the document speaks of (actor.c).  Strings are in
+ * the document arena or a dictionary, which outlives the document. */
+typedef struct dactor {
+    const char *name;     /* canonical name */
+    char code[20];        /* CAMEO actor code, "" if unknown */
+    char country[4];      /* ISO alpha-3, "" if unknown */
+    uint8_t type;         /* ENT_* */
+    uint8_t gender;       /* 0 unknown, 1 male, 2 female, 3 plural/group */
+    uint8_t pad[2];
+    const char **roles;   /* arena array of nroles strings */
+    uint32_t nroles;
+    uint32_t nmention;    /* mentions in doc->mentions with this actor */
+} dactor;
+
 typedef struct sent {
     uint32_t first, last;  /* token range [first, last) */
 } sent;
@@ -98,6 +148,8 @@ enum {
     STAGE_DATES,
     STAGE_PLACES,
     STAGE_TONE,
+    STAGE_NER,
+    STAGE_ACTORS,
     STAGE_COUNT
 };
 
@@ -134,6 +186,12 @@ struct dyad_doc {
     size_t ndate, capdate;
     dplace *places;         /* place.c */
     size_t nplace, capplace;
+    dent *ents;             /* ner.c, actor.c: in text order */
+    size_t nent, capent;
+    dactor *actors;         /* actor.c */
+    size_t nactor, capactor;
+    dmention *mentions;     /* actor.c: every mention of every actor, in text order */
+    size_t nmention, capmention;
     double tone;            /* tone.c: -10..+10 */
     int has_tone;
 
@@ -164,6 +222,9 @@ int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc);
 int doc_push_tok(dyad_doc *doc, const tok *t);
 int doc_push_sent(dyad_doc *doc, uint32_t first, uint32_t last);
 int doc_push_boiler(dyad_doc *doc, uint32_t start, uint32_t end);
+int doc_push_ent(dyad_doc *doc, const dent *e);
+int doc_push_actor(dyad_doc *doc, const dactor *a);
+int doc_push_mention(dyad_doc *doc, uint32_t start, uint32_t end, int32_t actor);
 
 /* Parse a pending raw record (doc->raw_format != 0) into text and fields;
  * a bad record becomes an error record.  reader.c. */
