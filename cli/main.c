@@ -33,6 +33,10 @@ static const char usage_text[] =
     "  --tokens                       add \"tokens\" (byte spans) to every record\n"
     "  --max-doc-bytes N              refuse documents over N bytes (default 8 MiB; K/M suffix)\n"
     "  --segment-only                 load no models: only segment and find boilerplate\n"
+    "  --actors FILE                  add a TABARI/PETRARCH actor dictionary (repeatable)\n"
+    "  --agents FILE                  add a TABARI/PETRARCH agent dictionary (repeatable)\n"
+    "  --no-default-dicts             do not load dyad's own dictionaries (data/dict)\n"
+    "  --dict-dir DIR                 load the default dictionaries from DIR\n"
     "  --profile                      print the time spent in each stage on stderr\n"
     "  -q, --quiet                    no summary on stderr\n"
     "\n"
@@ -233,16 +237,38 @@ static int valid_date(const char *s) {
     return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* A malformed dictionary line: said once, loading goes on. */
+static void dict_warning(void *ctx, const char *msg) {
+    (void)ctx;
+    fprintf(stderr, "dyad: warning: %s\n", msg);
+}
+
+#define FREE_LISTS()                   \
+    do {                               \
+        free((void *)files);           \
+        free((void *)actor_files);     \
+        free((void *)agent_files);     \
+    } while (0)
+
 static int cmd_code(int argc, char **argv, int parse_mode) {
     dyad_reader_options ropt = {DYAD_FORMAT_AUTO, 0, NULL, 0};
     const char *db = NULL;
     long nthreads = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned jflags = 0;
     int quiet = 0, profile = 0;
-    dyad_ctx_options copt = {0, NULL};
+    dyad_ctx_options copt;
+    memset(&copt, 0, sizeof copt);
+    copt.warn = dict_warning;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
-    int nfiles = 0;
-    if (!files) return 2;
+    const char **actor_files = calloc((size_t)argc + 1, sizeof *actor_files);
+    const char **agent_files = calloc((size_t)argc + 1, sizeof *agent_files);
+    int nfiles = 0, nactor_files = 0, nagent_files = 0;
+    if (!files || !actor_files || !agent_files) {
+        FREE_LISTS();
+        return 2;
+    }
+    copt.actor_files = actor_files;
+    copt.agent_files = agent_files;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -250,7 +276,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
     do {                                                                   \
         if (i + 1 >= argc) {                                               \
             fprintf(stderr, "dyad: option %s needs a value\n", a);         \
-            free((void *)files);                                                   \
+            FREE_LISTS();                                                   \
             return 2;                                                      \
         }                                                                  \
         val = argv[++i];                                                   \
@@ -265,14 +291,14 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
             else if (strcmp(val, "auto") == 0) ropt.format = DYAD_FORMAT_AUTO;
             else {
                 fprintf(stderr, "dyad: unknown format '%s' (text, jsonl, html, conllu, auto)\n", val);
-                free((void *)files);
+                FREE_LISTS();
                 return 2;
             }
         } else if (strcmp(a, "--date") == 0) {
             TAKE();
             if (!valid_date(val)) {
                 fprintf(stderr, "dyad: --date wants YYYY-MM-DD, got '%s'\n", val);
-                free((void *)files);
+                FREE_LISTS();
                 return 2;
             }
             ropt.date = val;
@@ -286,7 +312,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
             nthreads = strtol(val, &end, 10);
             if (*end || nthreads < 1 || nthreads > 256) {
                 fprintf(stderr, "dyad: -j wants a number of threads from 1 to 256, got '%s'\n", val);
-                free((void *)files);
+                FREE_LISTS();
                 return 2;
             }
         } else if (strcmp(a, "--with-text") == 0) {
@@ -297,7 +323,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
             TAKE();
             if (parse_size(val, &ropt.max_doc_bytes)) {
                 fprintf(stderr, "dyad: --max-doc-bytes wants a size like 8M, got '%s'\n", val);
-                free((void *)files);
+                FREE_LISTS();
                 return 2;
             }
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -306,14 +332,25 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
             profile = 1;
         } else if (strcmp(a, "--segment-only") == 0) {
             copt.flags |= DYAD_CTX_SEGMENT_ONLY;
+        } else if (strcmp(a, "--actors") == 0) {
+            TAKE();
+            actor_files[nactor_files++] = val;
+        } else if (strcmp(a, "--agents") == 0) {
+            TAKE();
+            agent_files[nagent_files++] = val;
+        } else if (strcmp(a, "--no-default-dicts") == 0) {
+            copt.flags |= DYAD_CTX_NO_DEFAULT_DICTS;
+        } else if (strcmp(a, "--dict-dir") == 0) {
+            TAKE();
+            copt.dict_dir = val;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
-            free((void *)files);
+            FREE_LISTS();
             return 0;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad: unknown option '%s'\n", a);
             usage(stderr);
-            free((void *)files);
+            FREE_LISTS();
             return 2;
         } else {
             files[nfiles++] = argv[i];
@@ -330,7 +367,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
     if (rc) {
         fprintf(stderr, "dyad: %s\n", ctx ? dyad_ctx_errmsg(ctx) : dyad_errstr(rc));
         dyad_ctx_close(ctx);
-        free((void *)files);
+        FREE_LISTS();
         return 2;
     }
     run R;
@@ -345,7 +382,7 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
             fprintf(stderr, "dyad: %s\n", R.store ? dyad_store_errmsg(R.store) : dyad_errstr(rc));
             dyad_store_close(R.store);
             dyad_ctx_close(ctx);
-            free((void *)files);
+            FREE_LISTS();
             return 2;
         }
     }
@@ -484,7 +521,7 @@ done:
     }
     free(R.slots);
     free(th);
-    free((void *)files);
+    FREE_LISTS();
     dyad_ctx_close(ctx);
     return status;
 }

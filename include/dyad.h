@@ -81,12 +81,27 @@ typedef struct dyad_ctx dyad_ctx;
 enum {
     /* Load no models: dyad_doc_code only reads, segments and finds
      * boilerplate (the foundation stage alone; for benchmarks). */
-    DYAD_CTX_SEGMENT_ONLY = 1u << 0
+    DYAD_CTX_SEGMENT_ONLY = 1u << 0,
+    /* Do not load the default actor dictionaries (data/dict/ *.dict): only
+     * the actor_files and agent_files given. */
+    DYAD_CTX_NO_DEFAULT_DICTS = 1u << 1
 };
+
+/* Called for each malformed dictionary line ("file:line: reason"); the
+ * line is skipped and loading goes on. */
+typedef void (*dyad_warn_fn)(void *ctx, const char *message);
 
 typedef struct dyad_ctx_options {
     unsigned flags;          /* DYAD_CTX_* */
     const char *model_dir;   /* where models live; NULL: $DYAD_MODEL_DIR, else the built-in default */
+    const char *dict_dir;    /* default dictionaries; NULL: $DYAD_DICT_DIR, else the built-in default */
+    /* TABARI/PETRARCH actor and agent dictionaries loaded after the
+     * defaults (their entries win for the same name); NULL-terminated
+     * lists, or NULL. */
+    const char *const *actor_files;
+    const char *const *agent_files;
+    dyad_warn_fn warn;       /* malformed dictionary lines; NULL: ignored */
+    void *warn_ctx;
 } dyad_ctx_options;
 
 /* Open a context: load the tagger and parser models (mmap'ed, shared

@@ -190,7 +190,7 @@ struct dyad_doc {
     size_t nent, capent;
     dactor *actors;         /* actor.c */
     size_t nactor, capactor;
-    dmention *mentions;     /* actor.c: every mention of every actor, in text order */
+    dmention *mentions;     /* actor.c: every mention of every actor, grouped by actor, each in text order */
     size_t nmention, capmention;
     double tone;            /* tone.c: -10..+10 */
     int has_tone;

@@ -1,11 +1,15 @@
 /* dyad.c -- library-wide pieces: version, status names, the context. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../include/dyad.h"
+#include "actor.h"
 #include "date.h"
+#include "dict.h"
 #include "doc.h"
+#include "ner.h"
 #include "parser.h"
 #include "place.h"
 #include "tagger.h"
@@ -14,6 +18,9 @@
 #ifndef DYAD_DEFAULT_MODEL_DIR
 #define DYAD_DEFAULT_MODEL_DIR "models"
 #endif
+#ifndef DYAD_DEFAULT_DICT_DIR
+#define DYAD_DEFAULT_DICT_DIR "data/dict"
+#endif
 
 struct dyad_ctx {
     unsigned flags;
@@ -21,6 +28,8 @@ struct dyad_ctx {
     parser *ps;
     tone_lex *tone;
     gazetteer *gaz;
+    ner_model *ner;
+    dict *dict;
     char errmsg[512];
     char model_dir[1024];
 };
@@ -59,6 +68,73 @@ static const char *model_dir_of(const dyad_ctx_options *opt) {
     return DYAD_DEFAULT_MODEL_DIR;
 }
 
+static const char *dict_dir_of(const dyad_ctx_options *opt) {
+    if (opt && opt->dict_dir && *opt->dict_dir) return opt->dict_dir;
+    const char *env = getenv("DYAD_DICT_DIR");
+    if (env && *env) return env;
+    return DYAD_DEFAULT_DICT_DIR;
+}
+
+typedef struct warn_relay {
+    const dyad_ctx_options *opt;
+} warn_relay;
+
+static void dict_warn(void *ctx, const char *file, long line, const char *reason) {
+    const warn_relay *w = ctx;
+    if (!w->opt || !w->opt->warn) return;
+    char msg[1400];
+    snprintf(msg, sizeof msg, "%s:%ld: %s", file, line, reason);
+    w->opt->warn(w->opt->warn_ctx, msg);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Every *.dict file of the default dictionary directory, in name order
+ * (so a later file can override an earlier one predictably). */
+static int load_default_dicts(dyad_ctx *c, const char *dir, warn_relay *w) {
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot open the dictionary directory %s (set DYAD_DICT_DIR)", dir);
+        return DYAD_EIO;
+    }
+    char *names[256];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(dp)) && n < 256) {
+        size_t len = strlen(de->d_name);
+        if (len > 5 && !strcmp(de->d_name + len - 5, ".dict") && de->d_name[0] != '.') {
+            names[n] = strdup(de->d_name);
+            if (names[n]) n++;
+        }
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = DYAD_OK;
+    for (size_t i = 0; i < n; i++) {
+        char path[1200], err[256];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (!rc) {
+            rc = dict_load_file(c->dict, path, DICT_DYAD, dict_warn, w, NULL, err, sizeof err);
+            if (rc) snprintf(c->errmsg, sizeof c->errmsg, "cannot load a default dictionary: %s", err);
+        }
+        free(names[i]);
+    }
+    return rc;
+}
+
+static int load_dict_list(dyad_ctx *c, const char *const *files, int fmt, warn_relay *w) {
+    for (; files && *files; files++) {
+        char err[400];
+        int rc = dict_load_file(c->dict, *files, fmt, dict_warn, w, NULL, err, sizeof err);
+        if (rc) {
+            snprintf(c->errmsg, sizeof c->errmsg, "cannot load the %s dictionary %.300s: %.150s",
+                     fmt == DICT_AGENTS ? "agents" : "actors", *files, err);
+            return rc;
+        }
+    }
+    return DYAD_OK;
+}
+
 int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
     if (!out) return DYAD_EINVAL;
     dyad_ctx *c = calloc(1, sizeof *c);
@@ -93,7 +169,23 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
         snprintf(c->errmsg, sizeof c->errmsg, "cannot load the gazetteer: %s (run 'make' to build it)", err);
         return rc;
     }
-    return DYAD_OK;
+    snprintf(path, sizeof path, "%s/ner.bin", c->model_dir);
+    rc = ner_open_file(&c->ner, path, err, sizeof err);
+    if (rc == DYAD_EIO) rc = DYAD_OK; /* XXX-LEAD: until models/ner.bin lands */
+    if (rc) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot load the NER model: %s (set DYAD_MODEL_DIR to the models directory)", err);
+        return rc;
+    }
+    c->dict = dict_new();
+    if (!c->dict) return DYAD_ENOMEM;
+    warn_relay w = {opt};
+    if (!(c->flags & DYAD_CTX_NO_DEFAULT_DICTS)) {
+        rc = load_default_dicts(c, dict_dir_of(opt), &w);
+        if (rc) return rc;
+    }
+    rc = load_dict_list(c, opt ? opt->actor_files : NULL, DICT_ACTORS, &w);
+    if (!rc) rc = load_dict_list(c, opt ? opt->agent_files : NULL, DICT_AGENTS, &w);
+    return rc;
 }
 
 void dyad_ctx_close(dyad_ctx *ctx) {
@@ -102,6 +194,8 @@ void dyad_ctx_close(dyad_ctx *ctx) {
     parser_close(ctx->ps);
     tone_close(ctx->tone);
     gaz_close(ctx->gaz);
+    ner_close(ctx->ner);
+    dict_free(ctx->dict);
     free(ctx);
 }
 
@@ -114,6 +208,9 @@ int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
     if (!rc) DOC_TIMED(doc, STAGE_DATES, rc = date_run(doc));
     if (!rc && ctx->gaz) DOC_TIMED(doc, STAGE_PLACES, rc = place_run(ctx->gaz, doc));
     if (!rc && ctx->tone) DOC_TIMED(doc, STAGE_TONE, rc = tone_run(ctx->tone, doc));
+    doc->nent = 0;
+    if (!rc && ctx->ner) DOC_TIMED(doc, STAGE_NER, rc = ner_run(ctx->ner, doc));
+    if (!rc) DOC_TIMED(doc, STAGE_ACTORS, rc = actor_run(ctx->dict, doc));
     return rc;
 }
 

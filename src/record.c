@@ -57,6 +57,64 @@ static void put_error(dyad_doc *d, strbuf *b) {
     sb_puts(b, "}}");
 }
 
+static void put_str_or_null(strbuf *b, const char *s) {
+    if (s && *s) sb_put_json_str(b, s, strlen(s));
+    else sb_puts(b, "null");
+}
+
+/* "entities" and "actors".  doc->mentions is grouped by actor (actor.c),
+ * so each actor's mentions are one run of it. */
+static void put_entities_actors(const dyad_doc *d, strbuf *b) {
+    sb_puts(b, ",\"entities\":[");
+    for (size_t i = 0; i < d->nent; i++) {
+        const dent *e = &d->ents[i];
+        if (i) sb_putc(b, ',');
+        sb_puts(b, "{\"start\":");
+        sb_put_u64(b, e->start);
+        sb_puts(b, ",\"end\":");
+        sb_put_u64(b, e->end);
+        sb_puts(b, ",\"text\":");
+        sb_put_json_str(b, d->text + e->start, e->end - e->start);
+        sb_puts(b, ",\"type\":\"");
+        sb_puts(b, e->type < ENT_NTYPES ? ent_type_names[e->type] : "MISC");
+        sb_puts(b, "\",\"actor\":");
+        if (e->actor >= 0) sb_put_i64(b, e->actor);
+        else sb_puts(b, "null");
+        sb_putc(b, '}');
+    }
+    sb_puts(b, "],\"actors\":[");
+    size_t m = 0;
+    for (size_t i = 0; i < d->nactor; i++) {
+        const dactor *a = &d->actors[i];
+        if (i) sb_putc(b, ',');
+        sb_puts(b, "{\"id\":");
+        sb_put_u64(b, i);
+        sb_puts(b, ",\"name\":");
+        sb_put_json_str(b, a->name ? a->name : "", a->name ? strlen(a->name) : 0);
+        sb_puts(b, ",\"code\":");
+        put_str_or_null(b, a->code);
+        sb_puts(b, ",\"country\":");
+        put_str_or_null(b, a->country);
+        sb_puts(b, ",\"type\":");
+        put_str_or_null(b, a->type && a->type < ENT_NTYPES ? ent_type_names[a->type] : NULL);
+        sb_puts(b, ",\"roles\":[");
+        for (uint32_t k = 0; k < a->nroles; k++) {
+            if (k) sb_putc(b, ',');
+            sb_put_json_str(b, a->roles[k], strlen(a->roles[k]));
+        }
+        sb_puts(b, "],\"mentions\":[");
+        int first = 1;
+        while (m < d->nmention && d->mentions[m].actor < (int32_t)i) m++;
+        for (; m < d->nmention && d->mentions[m].actor == (int32_t)i; m++) {
+            if (!first) sb_putc(b, ',');
+            first = 0;
+            put_span(b, d->mentions[m].start, d->mentions[m].end);
+        }
+        sb_puts(b, "]}");
+    }
+    sb_putc(b, ']');
+}
+
 int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
     if (!d || !out) return DYAD_EINVAL;
     strbuf *b = &d->json;
@@ -98,7 +156,8 @@ int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
             }
             sb_putc(b, ']');
         }
-        sb_puts(b, ",\"entities\":[],\"actors\":[],\"quotes\":[],\"events\":[],\"places\":[");
+        put_entities_actors(d, b);
+        sb_puts(b, ",\"quotes\":[],\"events\":[],\"places\":[");
         for (size_t i = 0; i < d->nplace; i++) {
             const dplace *p = &d->places[i];
             if (i) sb_putc(b, ',');

@@ -169,7 +169,8 @@ static const char *const steps[STORE_SCHEMA_VERSION] = {
 
 /* Cached statements, prepared once at open. */
 enum { Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_LOOKUP, Q_DELETE, Q_INSERT_DOC,
-       Q_INSERT_SENT, Q_INSERT_BOILER, Q_INSERT_SENT_N, Q_INSERT_BOILER_N, Q_INSERT_DATE, Q_INSERT_PLACE, NQ };
+       Q_INSERT_SENT, Q_INSERT_BOILER, Q_INSERT_SENT_N, Q_INSERT_BOILER_N, Q_INSERT_DATE, Q_INSERT_PLACE,
+       Q_INSERT_ENT, Q_INSERT_ACTOR, NQ };
 
 static const char *const q_sql[NQ] = {
     [Q_BEGIN] = "BEGIN IMMEDIATE",
@@ -182,6 +183,9 @@ static const char *const q_sql[NQ] = {
     [Q_INSERT_DATE] = "INSERT INTO dates (doc, idx, start, end, text, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [Q_INSERT_PLACE] = "INSERT INTO places (doc, idx, start, end, text, name, country, lat, lon, feature, geonameid)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [Q_INSERT_ENT] = "INSERT INTO entities (doc, idx, start, end, text, type, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [Q_INSERT_ACTOR] = "INSERT INTO actors (doc, idx, name, code, country, type, roles, mentions)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [Q_INSERT_SENT] = "INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
     [Q_INSERT_BOILER] = "INSERT INTO boilerplate (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
     [Q_INSERT_SENT_N] = "INSERT INTO sentences (doc, idx, start, end) VALUES " ROWS16,
@@ -600,6 +604,69 @@ static int insert_dates_places(dyad_store *st, sqlite3_int64 row, const dyad_doc
     return rc;
 }
 
+static void bind_text_or_null(sqlite3_stmt *s, int col, const char *v) {
+    if (v && *v) sqlite3_bind_text(s, col, v, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(s, col);
+}
+
+/* Insert the entities and actors (the record's arrays of the same names);
+ * an actor's roles and mentions are JSON arrays, as in the record. */
+static int insert_actors(dyad_store *st, sqlite3_int64 row, const dyad_doc *d) {
+    int rc = DYAD_OK;
+    sqlite3_stmt *s = st->q[Q_INSERT_ENT];
+    for (size_t i = 0; !rc && i < d->nent; i++) {
+        const dent *e = &d->ents[i];
+        sqlite3_bind_int64(s, 1, row);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(s, 3, e->start);
+        sqlite3_bind_int64(s, 4, e->end);
+        sqlite3_bind_text64(s, 5, d->text + e->start, e->end - e->start, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text(s, 6, e->type < ENT_NTYPES ? ent_type_names[e->type] : "MISC", -1, SQLITE_STATIC);
+        if (e->actor >= 0) sqlite3_bind_int64(s, 7, e->actor);
+        else sqlite3_bind_null(s, 7);
+        rc = run_q(st, Q_INSERT_ENT, "cannot insert entities");
+    }
+    sqlite3_clear_bindings(s);
+    s = st->q[Q_INSERT_ACTOR];
+    strbuf roles, ments;
+    sb_init(&roles);
+    sb_init(&ments);
+    size_t m = 0;
+    for (size_t i = 0; !rc && i < d->nactor; i++) {
+        const dactor *a = &d->actors[i];
+        sb_reset(&roles);
+        sb_reset(&ments);
+        sb_putc(&roles, '[');
+        for (uint32_t k = 0; k < a->nroles; k++) {
+            if (k) sb_putc(&roles, ',');
+            sb_put_json_str(&roles, a->roles[k], strlen(a->roles[k]));
+        }
+        sb_putc(&roles, ']');
+        sb_putc(&ments, '[');
+        while (m < d->nmention && d->mentions[m].actor < (int32_t)i) m++;
+        for (int first = 1; m < d->nmention && d->mentions[m].actor == (int32_t)i; m++, first = 0)
+            sb_printf(&ments, "%s[%u,%u]", first ? "" : ",", d->mentions[m].start, d->mentions[m].end);
+        sb_putc(&ments, ']');
+        if (roles.oom || ments.oom) {
+            rc = DYAD_ENOMEM;
+            break;
+        }
+        sqlite3_bind_int64(s, 1, row);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_text(s, 3, a->name ? a->name : "", -1, SQLITE_STATIC);
+        bind_text_or_null(s, 4, a->code);
+        bind_text_or_null(s, 5, a->country);
+        bind_text_or_null(s, 6, a->type && a->type < ENT_NTYPES ? ent_type_names[a->type] : NULL);
+        sqlite3_bind_text64(s, 7, roles.s, roles.len, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text64(s, 8, ments.s, ments.len, SQLITE_STATIC, SQLITE_UTF8);
+        rc = run_q(st, Q_INSERT_ACTOR, "cannot insert actors");
+    }
+    sqlite3_clear_bindings(s);
+    sb_free(&roles);
+    sb_free(&ments);
+    return rc;
+}
+
 /* The writes of one document.  *row gets the rowid of the new documents
  * row as soon as it exists (0 before), so that a failure after it can be
  * undone. */
@@ -637,6 +704,7 @@ static int put_rows(dyad_store *st, const dyad_doc *d, const char *id, size_t id
     rc = insert_spans(st, 1, *row, d);
     if (!rc) rc = insert_spans(st, 0, *row, d);
     if (!rc) rc = insert_dates_places(st, *row, d);
+    if (!rc) rc = insert_actors(st, *row, d);
     return rc;
 }
 

@@ -506,7 +506,7 @@ int main(int argc, char **argv) {
     if (dyad_doc_new(&doc) != DYAD_OK) return 1;
     dyad_ctx *ctx = NULL;
     if (!dump && !sysfile) {
-        dyad_ctx_options opt = {0, model_dir};
+        dyad_ctx_options opt = {.model_dir = model_dir};
         if (dyad_ctx_open(&ctx, &opt) != DYAD_OK) {
             fprintf(stderr, "evaldate: %s\n", dyad_ctx_errmsg(ctx));
             return 1;

@@ -778,7 +778,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     /* --segment-only: score segmentation without loading models. */
-    dyad_ctx_options copt = {segment_only ? DYAD_CTX_SEGMENT_ONLY : 0, NULL};
+    dyad_ctx_options copt = {.flags = segment_only ? DYAD_CTX_SEGMENT_ONLY : 0};
     dyad_ctx *ctx = NULL;
     dyad_doc *doc = NULL;
     if (dyad_ctx_open(&ctx, &copt) || dyad_doc_new(&doc)) {

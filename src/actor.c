@@ -1,0 +1,1121 @@
+/* actor.c -- entity typing, mention resolution and actor coding.
+ *
+ * The NER model finds names and gives them a coarse type (person,
+ * organisation, place, other).  This stage turns them into the SPEC's
+ * entities and actors in four passes over the document, all linear:
+ *
+ *  1. Dictionary scan: at every token the longest dictionary name (a
+ *     country, an adjective or demonym, a seat of power, an organisation, a
+ *     person, a role noun).  Names the NER missed but the dictionaries know
+ *     become entities; the NER's places become GPE when the geoparser
+ *     resolved them to a country, state or city.
+ *  2. The home country: the country the document speaks of most, used for
+ *     actors the text gives no country ("Sen. Ted Cruz" in a US story).
+ *  3. Mentions in text order.  A person takes its code from the dictionary
+ *     (dated: a president-elect is not yet GOV) or from its title
+ *     ("French Foreign Minister", "Sen.", "former President") and its
+ *     appositive ("Maria Ortiz, a senior fellow at the Brookings
+ *     Institution"); later surnames join the first full name; role phrases
+ *     without a name ("Turkish police", "the French leader", "officials")
+ *     are groups or, singular and definite, descriptions linked to the most
+ *     recent compatible person; he/she/his/her go to the most salient person
+ *     of the last sentences (a subject beats an object).
+ *  4. Output: entities typed and linked, actors with their mentions
+ *     grouped by actor.
+ *
+ * Everything per document lives in the document arena; the dictionaries
+ * are read-only, so any number of threads run this at once. */
+#include "actor.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "place.h"
+#include "ud.h"
+
+/* ---- small token helpers ------------------------------------------------ */
+
+static inline int lc(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Token i equals the ASCII word w, ignoring case. */
+static int tok_is(const dyad_doc *d, uint32_t i, const char *w) {
+    const tok *t = &d->toks[i];
+    size_t n = t->end - t->start, k = 0;
+    const char *s = d->text + t->start;
+    for (; k < n && w[k]; k++)
+        if (lc((unsigned char)s[k]) != w[k]) return 0;
+    return k == n && !w[k];
+}
+
+/* Token i is one of the words of the NULL-terminated list. */
+static int tok_in(const dyad_doc *d, uint32_t i, const char *const *list) {
+    for (; *list; list++)
+        if (tok_is(d, i, *list)) return 1;
+    return 0;
+}
+
+static int tok_eq(const dyad_doc *d, uint32_t a, uint32_t b) {
+    const tok *x = &d->toks[a], *y = &d->toks[b];
+    return x->end - x->start == y->end - y->start && !memcmp(d->text + x->start, d->text + y->start, x->end - x->start);
+}
+
+static const char *const W_MALE[] = {"mr.", "mr", "sir", "lord", "king", "prince", "he", "him", "his", "himself", NULL};
+static const char *const W_FEMALE[] = {"mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess",
+                                       "she", "her", "hers", "herself", NULL};
+static const char *const W_HONORIFIC[] = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "sir",
+                                          "dame", "lord", "lady", "mx.", NULL};
+static const char *const W_FORMER[] = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "outgoing", NULL};
+static const char *const W_DET_DEF[] = {"the", "this", "that", "these", "those", NULL};
+static const char *const W_PRON_HE[] = {"he", "him", "his", "himself", NULL};
+static const char *const W_PRON_SHE[] = {"she", "her", "hers", "herself", NULL};
+static const char *const W_PRON_THEY[] = {"they", "them", "their", "theirs", "themselves", NULL};
+
+/* Last words of names: what kind of thing the name is when nothing else says. */
+static const char *const W_FAC[] = {"airport", "palace", "bridge", "square", "street", "avenue", "stadium", "hospital",
+                                    "tower", "building", "center", "centre", "hall", "prison", "jail", "base",
+                                    "station", "port", "dam", "highway", "road", "embassy", "consulate", "museum",
+                                    "cathedral", "mosque", "church", "temple", "plaza", "park", "arena", NULL};
+static const char *const W_EVENT[] = {"war", "games", "olympics", "cup", "summit", "conference", "election",
+                                      "elections", "revolution", "crisis", "championship", "championships",
+                                      "festival", "forum", "uprising", "spring", "massacre", "attacks", "attack",
+                                      "convention", "primary", "primaries", "caucus", "caucuses", "debate", NULL};
+static const char *const W_LAW[] = {"act", "treaty", "accord", "accords", "agreement", "amendment", "constitution",
+                                    "protocol", "bill", "law", "code", "charter", "resolution", "doctrine", NULL};
+
+/* Organisation name endings that give a CAMEO role. */
+typedef struct { const char *w; const char *role; } word_role;
+static const word_role ORG_ROLE[] = {
+    {"party", "PTY"},       {"university", "EDU"},  {"institute", "EDU"},   {"institution", "EDU"},
+    {"college", "EDU"},     {"school", "EDU"},      {"foundation", "NGO"},  {"times", "MED"},
+    {"post", "MED"},        {"news", "MED"},        {"journal", "MED"},     {"press", "MED"},
+    {"tv", "MED"},          {"television", "MED"},  {"radio", "MED"},       {"magazine", "MED"},
+    {"herald", "MED"},      {"tribune", "MED"},     {"inc.", "BUS"},        {"inc", "BUS"},
+    {"corp.", "BUS"},       {"corp", "BUS"},        {"corporation", "BUS"}, {"co.", "BUS"},
+    {"ltd", "BUS"},         {"ltd.", "BUS"},        {"llc", "BUS"},         {"plc", "BUS"},
+    {"company", "BUS"},     {"bank", "BUS"},        {"group", "BUS"},       {"army", "MIL"},
+    {"navy", "MIL"},        {"forces", "MIL"},      {"police", "COP"},      {"court", "JUD"},
+    {"ministry", "GOV"},    {"department", "GOV"},  {"agency", "GOV"},      {"commission", "GOV"},
+    {"office", "GOV"},      {"government", "GOV"},  {"administration", "GOV"}, {"council", "GOV"},
+    {"parliament", "LEG"},  {"assembly", "LEG"},    {"senate", "LEG"},      {"congress", "LEG"},
+    {"committee", "LEG"},   {"union", "LAB"},       {"campaign", "PTY"},    {NULL, NULL},
+};
+
+/* ---- state -------------------------------------------------------------- */
+
+typedef struct hit {
+    uint32_t t0, t1;
+    const dict_entry *e;
+} hit;
+
+/* What an actor is, for resolution. */
+enum { AK_PERSON = 1, AK_ORG, AK_COUNTRY, AK_PLACE, AK_GROUP, AK_DESC };
+
+typedef struct astate {
+    const dict_entry *entry;  /* dictionary entry it was found by, or NULL */
+    uint32_t name_t0, name_t1; /* tokens of its fullest name (persons, orgs, places) */
+    uint32_t last_tok;        /* its most recent mention */
+    uint32_t last_sent;
+    uint32_t head;            /* groups: the head token of the phrase (for the lemma key) */
+    uint8_t kind;             /* AK_* */
+    uint8_t subj;             /* the most recent mention was a clause subject */
+} astate;
+
+typedef struct run {
+    const dict *dict;
+    dyad_doc *d;
+    int32_t date;
+    int32_t *hit_at;          /* per token: index of the hit covering it, -1 */
+    int32_t *ent_at;          /* per token: index of the (new) entity covering it, -1 */
+    uint32_t *sent_of;        /* per token: its sentence */
+    uint8_t *used;            /* per token: consumed as a title or an appositive */
+    hit *hits;
+    size_t nhit;
+    dent *ents;
+    size_t nent, capent;
+    astate *as;
+    size_t cap_as;
+    char home[4];             /* the home country, "" if none */
+} run;
+
+static const char *const NONSTATE[] = {"IGO", "NGO", "MNC", "IMG", "UAF", "UIS", "INT", NULL};
+
+/* The country part of a code: its first three letters unless those name
+ * a non-state kind (IGO, NGO...). */
+static void code_country(const char *code, char out[4]) {
+    out[0] = '\0';
+    if (!code || strlen(code) < 3) return;
+    for (const char *const *p = NONSTATE; *p; p++)
+        if (!memcmp(code, *p, 3)) return;
+    for (int i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z') return;
+    memcpy(out, code, 3);
+    out[3] = '\0';
+}
+
+static const char *entry_country(const dict_entry *e, int32_t date) {
+    (void)date;
+    if (!e) return NULL;
+    if (e->country && e->country[0]) return e->country;
+    return NULL;
+}
+
+/* The code an entry gives on the document date; "" when none. */
+static const char *entry_code(const dict_entry *e, int32_t date) {
+    const dict_code *c = e ? dict_code_at(e, date) : NULL;
+    return c ? c->code : "";
+}
+
+/* The role part of a role entry (GOV, MIL...). */
+static const char *role_code(const run *r, const dict_entry *e) {
+    const char *c = entry_code(e, r->date);
+    return c;
+}
+
+static void put_code(char out[20], const char *country, const char *role, int role_first) {
+    out[0] = '\0';
+    size_t n = 0;
+    const char *a = role_first ? role : country, *b = role_first ? country : role;
+    if (a && *a) {
+        size_t k = strlen(a);
+        if (k > 9) k = 9;
+        memcpy(out, a, k);
+        n = k;
+    }
+    if (b && *b) {
+        size_t k = strlen(b);
+        if (k > 9) k = 9;
+        memcpy(out + n, b, k);
+        n += k;
+    }
+    out[n] = '\0';
+}
+
+static int hit_kind(const run *r, uint32_t i) {
+    int32_t h = r->hit_at[i];
+    return h < 0 ? 0 : r->hits[h].e->kind;
+}
+
+/* ---- pass 1: dictionary scan -------------------------------------------- */
+
+/* A sentence mostly in capitals (a wire headline): names match without case. */
+static int sent_caseless(const dyad_doc *d, const sent *s) {
+    unsigned alpha = 0, caps = 0;
+    for (uint32_t i = s->first; i < s->last; i++) {
+        if (!(d->toks[i].flags & TOKF_HAS_ALPHA)) continue;
+        alpha++;
+        if (d->toks[i].flags & TOKF_ALLCAPS) caps++;
+    }
+    return alpha >= 3 && caps * 10 >= alpha * 8;
+}
+
+/* Whether a match may stand: imported dictionaries are case-blind, so a
+ * name must look like one ("turkey" the bird is no country); a role noun
+ * must be a noun ("general" the adjective is no officer). */
+static int hit_ok(const dyad_doc *d, const dict_entry *e, uint32_t t0, uint32_t t1, int caseless) {
+    const tokan *an = d->an;
+    switch (e->kind) {
+    case DE_ROLE:
+    case DE_AGENT: {
+        if (!an) return 1;
+        uint8_t u = an[t1 - 1].upos;
+        if (u == UPOS_NOUN || u == UPOS_PROPN) return 1;
+        /* a title before a name: "Sen. Cruz" may be tagged anything */
+        return e->title && t1 < d->ntok && (d->toks[t1].flags & TOKF_UPPER);
+    }
+    default:
+        if (caseless) return 1;
+        return (d->toks[t0].flags & TOKF_UPPER) || !(d->toks[t0].flags & TOKF_HAS_ALPHA);
+    }
+}
+
+static int scan_dict(run *r) {
+    dyad_doc *d = r->d;
+    for (size_t si = 0; si < d->nsent; si++) {
+        const sent *s = &d->sents[si];
+        int caseless = sent_caseless(d, s);
+        for (uint32_t i = s->first; i < s->last;) {
+            if (d->toks[i].flags & TOKF_BOILER || !(d->toks[i].flags & (TOKF_HAS_ALPHA))) {
+                i++;
+                continue;
+            }
+            const dict_entry *e = NULL;
+            int n = dict_match(r->dict, d, i, s->last, caseless, &e);
+            if (n > 0 && e && hit_ok(d, e, i, i + (uint32_t)n, caseless)) {
+                hit *h = &r->hits[r->nhit];
+                h->t0 = i;
+                h->t1 = i + (uint32_t)n;
+                h->e = e;
+                for (uint32_t k = i; k < h->t1; k++) r->hit_at[k] = (int32_t)r->nhit;
+                r->nhit++;
+                i += (uint32_t)n;
+            } else {
+                i++;
+            }
+        }
+    }
+    return DYAD_OK;
+}
+
+/* ---- pass 1b: entities --------------------------------------------------- */
+
+static int push_ent(run *r, const dent *e) {
+    if (r->nent == r->capent) return -1; /* sized for the worst case up front */
+    r->ents[r->nent++] = *e;
+    return 0;
+}
+
+static const dplace *place_over(const dyad_doc *d, uint32_t start, uint32_t end) {
+    for (size_t i = 0; i < d->nplace; i++) /* few places per document */
+        if (d->places[i].start < end && start < d->places[i].end) return &d->places[i];
+    return NULL;
+}
+
+static uint8_t type_of_entry(const dyad_doc *d, const dict_entry *e, uint32_t start, uint32_t end) {
+    switch (e->kind) {
+    case DE_COUNTRY: return ENT_GPE;
+    case DE_ADJ: return ENT_NORP;
+    case DE_SEAT: return place_over(d, start, end) ? ENT_GPE : ENT_FAC;
+    case DE_PERSON: return ENT_PERSON;
+    case DE_ORG: return ENT_ORG;
+    case DE_ACTOR: {
+        const dict_code *c = dict_code_at(e, 0);
+        if (c && strlen(c->code) == 3) {
+            char cc[4];
+            code_country(c->code, cc);
+            if (cc[0]) return ENT_GPE;
+        }
+        return ENT_ORG;
+    }
+    default: return ENT_NONE;
+    }
+}
+
+/* The SPEC type of a NER mention of coarse type t. */
+static uint8_t refine_type(run *r, const dent *e) {
+    dyad_doc *d = r->d;
+    uint32_t last = e->tok1 - 1;
+    /* a dictionary name covering the whole mention decides */
+    int32_t h = r->hit_at[e->tok0];
+    if (h >= 0 && r->hits[h].t1 >= e->tok1) {
+        uint8_t t = type_of_entry(d, r->hits[h].e, e->start, e->end);
+        if (t == ENT_NORP && e->type == ENT_PERSON) return ENT_PERSON;
+        if (t != ENT_NONE && !(e->type == ENT_PERSON && t == ENT_ORG)) return t;
+    }
+    switch (e->type) {
+    case ENT_LOC: {
+        if (tok_in(d, last, W_FAC)) return ENT_FAC;
+        const dplace *p = place_over(d, e->start, e->end);
+        if (p && p->feature &&
+            (!strcmp(p->feature, "continent") || !strcmp(p->feature, "region") || !strcmp(p->feature, "ocean") ||
+             !strcmp(p->feature, "sea") || !strcmp(p->feature, "river") || !strcmp(p->feature, "mountain")))
+            return ENT_LOC;
+        return p ? ENT_GPE : ENT_LOC;
+    }
+    case ENT_MISC: {
+        if (h >= 0 && r->hits[h].e->kind == DE_ADJ) return ENT_NORP;
+        if (tok_in(d, last, W_EVENT)) return ENT_EVENT;
+        if (tok_in(d, last, W_LAW)) return ENT_LAW;
+        if (e->tok0 > 0 && (d->toks[e->tok0 - 1].flags & TOKF_OPEN_QUOTE)) return ENT_WORK_OF_ART;
+        /* "Republicans", "Democrats", "Shiites": groups of people */
+        const tok *t = &d->toks[last];
+        size_t n = t->end - t->start;
+        const char *s = d->text + t->start;
+        if (e->tok1 - e->tok0 == 1 && n > 4 && s[n - 1] == 's' && (d->toks[last].flags & TOKF_UPPER)) return ENT_NORP;
+        if (e->tok1 - e->tok0 == 1 && n > 3 &&
+            ((s[n - 1] == 'n' && s[n - 2] == 'a') || (s[n - 1] == 'e' && s[n - 2] == 's' && s[n - 3] == 'e') ||
+             (s[n - 1] == 'h' && s[n - 2] == 's' && s[n - 3] == 'i')))
+            return ENT_NORP;
+        return ENT_NONE; /* a name of unknown kind: dropped */
+    }
+    default: return e->type;
+    }
+}
+
+static int cmp_ent(const void *a, const void *b) {
+    const dent *x = a, *y = b;
+    if (x->tok0 != y->tok0) return x->tok0 < y->tok0 ? -1 : 1;
+    return x->tok1 < y->tok1 ? 1 : (x->tok1 > y->tok1 ? -1 : 0);
+}
+
+static int build_ents(run *r) {
+    dyad_doc *d = r->d;
+    /* NER mentions, typed; one that starts with a title loses it ("President
+     * Obama" -> "Obama": the title is a role, not part of the name). */
+    for (size_t i = 0; i < d->nent; i++) {
+        dent e = d->ents[i];
+        if (e.tok1 <= e.tok0 || e.tok1 > d->ntok) continue;
+        while (e.tok1 - e.tok0 > 1 && e.type == ENT_PERSON &&
+               (tok_in(d, e.tok0, W_HONORIFIC) ||
+                (hit_kind(r, e.tok0) == DE_ROLE && r->hits[r->hit_at[e.tok0]].t1 < e.tok1))) {
+            uint32_t nt = tok_in(d, e.tok0, W_HONORIFIC) ? e.tok0 + 1 : r->hits[r->hit_at[e.tok0]].t1;
+            e.tok0 = nt;
+        }
+        if (tok_is(d, e.tok0, "the") && e.tok1 - e.tok0 > 1) e.tok0++;
+        e.start = d->toks[e.tok0].start;
+        e.end = d->toks[e.tok1 - 1].end;
+        e.type = refine_type(r, &e);
+        if (e.type == ENT_NONE) continue;
+        e.actor = -1;
+        if (push_ent(r, &e)) return DYAD_ENOMEM;
+        for (uint32_t k = e.tok0; k < e.tok1; k++) r->ent_at[k] = (int32_t)(r->nent - 1);
+    }
+    /* Dictionary names the NER missed. */
+    for (size_t i = 0; i < r->nhit; i++) {
+        const hit *h = &r->hits[i];
+        int k = h->e->kind;
+        if (k == DE_ROLE || k == DE_AGENT) continue;
+        int overlap = 0;
+        for (uint32_t t = h->t0; t < h->t1 && !overlap; t++) overlap = r->ent_at[t] >= 0;
+        if (overlap) continue;
+        dent e = {.start = d->toks[h->t0].start, .end = d->toks[h->t1 - 1].end, .tok0 = h->t0, .tok1 = h->t1, .actor = -1};
+        e.type = type_of_entry(d, h->e, e.start, e.end);
+        if (e.type == ENT_NONE) continue;
+        if (push_ent(r, &e)) return DYAD_ENOMEM;
+    }
+    qsort(r->ents, r->nent, sizeof *r->ents, cmp_ent);
+    for (uint32_t t = 0; t < d->ntok; t++) r->ent_at[t] = -1;
+    for (size_t i = 0; i < r->nent; i++)
+        for (uint32_t t = r->ents[i].tok0; t < r->ents[i].tok1; t++)
+            if (r->ent_at[t] < 0) r->ent_at[t] = (int32_t)i;
+    return DYAD_OK;
+}
+
+/* ---- pass 2: the home country ------------------------------------------- */
+
+typedef struct ccount {
+    char cc[4];
+    unsigned n;
+} ccount;
+
+static void count_country(ccount *tab, size_t *ntab, const char *cc, unsigned w) {
+    if (!cc || strlen(cc) != 3) return;
+    for (size_t i = 0; i < *ntab; i++)
+        if (!memcmp(tab[i].cc, cc, 4)) {
+            tab[i].n += w;
+            return;
+        }
+    if (*ntab == 64) return;
+    memcpy(tab[*ntab].cc, cc, 4);
+    tab[*ntab].n = w;
+    (*ntab)++;
+}
+
+static void home_country(run *r) {
+    ccount tab[64];
+    size_t ntab = 0;
+    unsigned total = 0;
+    for (size_t i = 0; i < r->nhit; i++) {
+        const dict_entry *e = r->hits[i].e;
+        if (e->kind == DE_ROLE || e->kind == DE_AGENT) continue;
+        char cc[4];
+        const char *c = entry_country(e, r->date);
+        if (!c) {
+            code_country(entry_code(e, r->date), cc);
+            c = cc[0] ? cc : NULL;
+        }
+        if (c) count_country(tab, &ntab, c, 1), total++;
+    }
+    for (size_t i = 0; i < r->d->nplace; i++)
+        if (r->d->places[i].country[0]) count_country(tab, &ntab, r->d->places[i].country, 1), total++;
+    size_t best = ntab;
+    for (size_t i = 0; i < ntab; i++)
+        if (best == ntab || tab[i].n > tab[best].n) best = i;
+    r->home[0] = '\0';
+    if (best < ntab && tab[best].n >= 2 && tab[best].n * 10 >= total * 3) memcpy(r->home, tab[best].cc, 4);
+}
+
+/* ---- pass 3: actors ------------------------------------------------------ */
+
+static int new_actor(run *r, int kind, const char *name, uint8_t type) {
+    dyad_doc *d = r->d;
+    if (d->nactor == r->cap_as) return -1;
+    dactor a;
+    memset(&a, 0, sizeof a);
+    a.name = name;
+    a.type = type;
+    if (doc_push_actor(d, &a)) return -1;
+    astate *s = &r->as[d->nactor - 1];
+    memset(s, 0, sizeof *s);
+    s->kind = (uint8_t)kind;
+    return (int)(d->nactor - 1);
+}
+
+static const char *arena_span(dyad_doc *d, uint32_t start, uint32_t end) {
+    char *p = arena_alloc(&d->a, end - start + 1);
+    if (!p) return NULL;
+    memcpy(p, d->text + start, end - start);
+    p[end - start] = '\0';
+    return p;
+}
+
+static int add_role(dyad_doc *d, dactor *a, const char *role) {
+    if (!role || !*role) return 0;
+    for (uint32_t i = 0; i < a->nroles; i++)
+        if (!strcmp(a->roles[i], role)) return 0;
+    if (a->nroles >= 8) return 0;
+    const char **nr = arena_alloc(&d->a, (a->nroles + 1) * sizeof *nr);
+    if (!nr) return -1;
+    if (a->nroles) memcpy(nr, a->roles, a->nroles * sizeof *nr);
+    nr[a->nroles++] = role;
+    a->roles = nr;
+    return 0;
+}
+
+static void set_code(dactor *a, const char *code) {
+    if (!code) return;
+    snprintf(a->code, sizeof a->code, "%s", code);
+    char cc[4];
+    code_country(code, cc);
+    memcpy(a->country, cc, 4);
+}
+
+static int mention(run *r, int actor, uint32_t t0, uint32_t t1) {
+    dyad_doc *d = r->d;
+    astate *s = &r->as[actor];
+    s->last_tok = t1 - 1;
+    s->last_sent = r->sent_of[t0];
+    s->subj = 0;
+    if (d->an)
+        for (uint32_t k = t0; k < t1; k++) {
+            uint8_t rel = d->an[k].deprel;
+            if ((rel == DEP_NSUBJ || rel == DEP_NSUBJ_PASS) && (d->an[k].head < (int32_t)t0 || d->an[k].head >= (int32_t)t1))
+                s->subj = 1;
+        }
+    d->actors[actor].nmention++;
+    return doc_push_mention(d, d->toks[t0].start, d->toks[t1 - 1].end, actor);
+}
+
+/* What the words around a name say about it. */
+typedef struct context {
+    const char *role;        /* role code from a title or appositive (GOV...) */
+    int role_first;          /* the role goes before the country (MIL~) */
+    char country[4];         /* from an adjective, a country name, a possessive */
+    const char *org_code;    /* an organisation in the appositive ("at the Brookings Institution") */
+    int former, elect, gender;
+    uint32_t title_t0;       /* first token of the title phrase (== name start if none) */
+    uint32_t app_t0, app_t1; /* the appositive, or 0,0 */
+} context;
+
+static void note_hit_country(const run *r, const dict_entry *e, char out[4]) {
+    if (out[0]) return;
+    const char *c = entry_country(e, r->date);
+    if (c && strlen(c) == 3) {
+        memcpy(out, c, 4);
+        return;
+    }
+    code_country(entry_code(e, r->date), out);
+}
+
+/* Walk left from a name over its title: "Republican presidential candidate",
+ * "French Foreign Minister", "Brazil's former President", "Sen.", "Mr.". */
+static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
+    dyad_doc *d = r->d;
+    uint32_t j = t0, start = t0;
+    int steps = 0;
+    int have_role = 0;
+    while (j > first && steps++ < 10) {
+        uint32_t k = j - 1;
+        if (r->ent_at[k] >= 0 && r->ents[r->ent_at[k]].type == ENT_PERSON) break;
+        int32_t h = r->hit_at[k];
+        if (h >= 0) {
+            const dict_entry *e = r->hits[h].e;
+            if (e->kind == DE_ROLE || e->kind == DE_AGENT) {
+                if (!have_role) {
+                    cx->role = role_code(r, e);
+                    cx->role_first = e->agent_prefix;
+                    have_role = 1;
+                }
+            } else if (e->kind == DE_COUNTRY || e->kind == DE_ADJ || e->kind == DE_SEAT) {
+                note_hit_country(r, e, cx->country);
+            } else if (e->kind == DE_ORG || e->kind == DE_ACTOR) {
+                /* "Republican" (a party) before a title: the country, and a
+                 * role when there is no other */
+                char cc[4] = "";
+                code_country(entry_code(e, r->date), cc);
+                if (!cx->country[0] && cc[0]) memcpy(cx->country, cc, 4);
+                const char *code = entry_code(e, r->date);
+                if (!have_role && strlen(code) >= 6) cx->org_code = code;
+            } else {
+                break;
+            }
+            j = r->hits[h].t0;
+            start = j;
+            continue;
+        }
+        if (tok_in(d, k, W_HONORIFIC)) {
+            if (tok_in(d, k, W_MALE)) cx->gender = 1;
+            else if (tok_in(d, k, W_FEMALE)) cx->gender = 2;
+            j = k;
+            if (!have_role) start = j + 1 > t0 ? t0 : start;
+            continue;
+        }
+        if (tok_in(d, k, W_FORMER)) {
+            cx->former = 1;
+            j = k;
+            start = j;
+            continue;
+        }
+        if (tok_is(d, k, "'s") && k > first && r->hit_at[k - 1] >= 0) {
+            j = k;
+            continue;
+        }
+        if (tok_is(d, k, "elect") || tok_is(d, k, "-elect")) {
+            cx->elect = 1;
+            j = k;
+            continue;
+        }
+        /* "presidential" in "Republican presidential candidate" */
+        if (d->an && d->an[k].upos == UPOS_ADJ && have_role) {
+            j = k;
+            start = j;
+            continue;
+        }
+        break;
+    }
+    cx->title_t0 = have_role ? start : t0;
+}
+
+/* Whether token k lies in the subtree of token h (bounded climb). */
+static int under(const dyad_doc *d, uint32_t k, uint32_t h) {
+    int32_t x = (int32_t)k;
+    for (int n = 0; n < 24 && x >= 0; n++) {
+        if (x == (int32_t)h) return 1;
+        x = d->an[x].head;
+    }
+    return 0;
+}
+
+/* ", a senior fellow at the Brookings Institution, a Washington research
+ * group": the appositive of a name ending at t1, from the parse. */
+static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context *cx) {
+    dyad_doc *d = r->d;
+    if (!d->an || !d->parsed || t1 >= last || !tok_is(d, t1, ",")) return;
+    uint32_t h = UINT32_MAX;
+    for (uint32_t k = t1 + 1; k < last && k < t1 + 12; k++) {
+        if (d->an[k].deprel == DEP_APPOS && d->an[k].head >= (int32_t)t0 && d->an[k].head < (int32_t)t1) {
+            h = k;
+            break;
+        }
+    }
+    if (h == UINT32_MAX) return;
+    uint32_t e = h + 1;
+    while (e < last && e < h + 40 && under(d, e, h)) e++;
+    while (e > h + 1 && d->toks[e - 1].kind == TOK_PUNCT) e--;
+    uint32_t s = t1 + 1;
+    cx->app_t0 = s;
+    cx->app_t1 = e;
+    /* the role of the appositive's head, else its first role; countries and
+     * organisations inside give the country */
+    const char *first_role = NULL;
+    int first_pre = 0;
+    for (uint32_t k = s; k < e; k++) {
+        int32_t hi = r->hit_at[k];
+        if (hi < 0) continue;
+        const dict_entry *en = r->hits[hi].e;
+        if (en->kind == DE_ROLE || en->kind == DE_AGENT) {
+            if (h >= r->hits[hi].t0 && h < r->hits[hi].t1) {
+                cx->role = role_code(r, en);
+                cx->role_first = en->agent_prefix;
+            } else if (!first_role) {
+                first_role = role_code(r, en);
+                first_pre = en->agent_prefix;
+            }
+        } else if (en->kind == DE_ORG || en->kind == DE_ACTOR || en->kind == DE_SEAT) {
+            if (!cx->org_code) cx->org_code = entry_code(en, r->date);
+        } else {
+            note_hit_country(r, en, cx->country);
+        }
+        k = r->hits[hi].t1 - 1;
+    }
+    if (!cx->role && first_role) {
+        cx->role = first_role;
+        cx->role_first = first_pre;
+    }
+    if (!cx->country[0])
+        for (uint32_t k = s; k < e; k++) {
+            const dplace *p = NULL;
+            if (r->ent_at[k] >= 0) p = place_over(d, d->toks[k].start, d->toks[k].end);
+            if (p && p->country[0]) {
+                memcpy(cx->country, p->country, 4);
+                break;
+            }
+        }
+    for (uint32_t k = s; k < e; k++) r->used[k] = 1;
+}
+
+/* A code from context: a country and a role, else an organisation's. */
+static void context_code(const run *r, const context *cx, char out[20]) {
+    const char *cc = cx->country[0] ? cx->country : NULL;
+    const char *role = cx->role;
+    if (cx->former && role) role = "ELI";
+    if (cx->elect && role && !strcmp(role, "GOV")) role = "PTY";
+    char occ[4] = "";
+    if (cx->org_code) code_country(cx->org_code, occ);
+    if (!role && cx->org_code && strlen(cx->org_code) >= 6) {
+        /* an analyst "at the Brookings Institution" takes the institution's
+         * country and role, an official of an IGO its code */
+        if (!occ[0]) {
+            snprintf(out, 20, "%s", cx->org_code);
+            return;
+        }
+        role = cx->org_code + 3;
+        if (!cc) cc = occ;
+    }
+    if (!cc && occ[0]) cc = occ;
+    if (!cc && r->home[0]) cc = r->home;
+    put_code(out, cc, role, cx->role_first);
+}
+
+static int names_match(const dyad_doc *d, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+    /* b is a suffix of a ("Macron" of "Emmanuel Macron") or a of b */
+    uint32_t na = a1 - a0, nb = b1 - b0;
+    if (nb > na) {
+        uint32_t t0 = a0, t1 = a1;
+        a0 = b0, a1 = b1, b0 = t0, b1 = t1;
+        na = a1 - a0, nb = b1 - b0;
+    }
+    for (uint32_t k = 0; k < nb; k++)
+        if (!tok_eq(d, a1 - nb + k, b0 + k)) return 0;
+    return 1;
+}
+
+static int person(run *r, size_t ei, const sent *s) {
+    dyad_doc *d = r->d;
+    dent *en = &r->ents[ei];
+    int32_t h = r->hit_at[en->tok0];
+    const dict_entry *e = (h >= 0 && r->hits[h].t0 == en->tok0 && r->hits[h].t1 == en->tok1 &&
+                           (r->hits[h].e->kind == DE_PERSON || r->hits[h].e->kind == DE_ACTOR))
+                              ? r->hits[h].e
+                              : NULL;
+    context cx;
+    memset(&cx, 0, sizeof cx);
+    title_left(r, en->tok0, s->first, &cx);
+    appositive(r, en->tok0, en->tok1, s->last, &cx);
+    for (uint32_t k = cx.title_t0; k < en->tok0; k++) r->used[k] = 1;
+    /* an earlier mention of the same person */
+    int a = -1;
+    for (size_t i = d->nactor; i-- > 0;) {
+        astate *st = &r->as[i];
+        if (st->kind != AK_PERSON) continue;
+        if ((e && st->entry == e) || names_match(d, st->name_t0, st->name_t1, en->tok0, en->tok1)) {
+            a = (int)i;
+            break;
+        }
+    }
+    if (a < 0) {
+        const char *name = e ? e->name : arena_span(d, en->start, en->end);
+        if (!name || (a = new_actor(r, AK_PERSON, name, ENT_PERSON)) < 0) return -1;
+        astate *st = &r->as[a];
+        st->entry = e;
+        st->name_t0 = en->tok0;
+        st->name_t1 = en->tok1;
+        dactor *ac = &d->actors[a];
+        char code[20] = "";
+        if (e) snprintf(code, sizeof code, "%s", entry_code(e, r->date));
+        if (!code[0]) context_code(r, &cx, code);
+        set_code(ac, code);
+    } else {
+        astate *st = &r->as[a];
+        dactor *ac = &d->actors[a];
+        if (en->tok1 - en->tok0 > st->name_t1 - st->name_t0) { /* "Obama" ... "Barack Obama" */
+            st->name_t0 = en->tok0;
+            st->name_t1 = en->tok1;
+            if (!st->entry) ac->name = arena_span(d, en->start, en->end);
+        }
+        if (!st->entry && (cx.role || cx.org_code) && (!ac->code[0] || strlen(ac->code) <= 3)) {
+            char code[20];
+            context_code(r, &cx, code);
+            set_code(ac, code);
+        }
+    }
+    dactor *ac = &d->actors[a];
+    if (cx.gender && !ac->gender) ac->gender = (uint8_t)cx.gender;
+    if (cx.title_t0 < en->tok0) {
+        uint32_t t0 = cx.title_t0;
+        while (t0 < en->tok0 && (tok_in(d, t0, W_HONORIFIC) || tok_in(d, t0, W_DET_DEF))) t0++;
+        if (t0 < en->tok0) {
+            const char *role = arena_span(d, d->toks[t0].start, d->toks[en->tok0 - 1].end);
+            if (!role || add_role(d, ac, role)) return -1;
+        }
+    }
+    if (cx.app_t1 > cx.app_t0) {
+        const char *role = arena_span(d, d->toks[cx.app_t0].start, d->toks[cx.app_t1 - 1].end);
+        if (!role || add_role(d, ac, role)) return -1;
+    }
+    en->actor = a;
+    return mention(r, a, en->tok0, en->tok1);
+}
+
+static int same_text(const dyad_doc *d, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+    if (a1 - a0 != b1 - b0) return 0;
+    for (uint32_t k = 0; k < a1 - a0; k++)
+        if (!tok_eq(d, a0 + k, b0 + k)) return 0;
+    return 1;
+}
+
+/* An organisation, a country, a place or a nationality. */
+static int thing(run *r, size_t ei) {
+    dyad_doc *d = r->d;
+    dent *en = &r->ents[ei];
+    int32_t h = r->hit_at[en->tok0];
+    const dict_entry *e = NULL;
+    if (h >= 0 && r->hits[h].t0 == en->tok0 && r->hits[h].t1 >= en->tok1) e = r->hits[h].e;
+    if (e && (e->kind == DE_ROLE || e->kind == DE_AGENT)) e = NULL;
+    char code[20] = "";
+    int kind = AK_ORG;
+    const char *name = NULL;
+    if (e) {
+        switch (e->kind) {
+        case DE_COUNTRY:
+            kind = AK_COUNTRY;
+            snprintf(code, sizeof code, "%s", e->country ? e->country : entry_code(e, r->date));
+            break;
+        case DE_ADJ: {
+            kind = AK_COUNTRY;
+            snprintf(code, sizeof code, "%s", e->country ? e->country : entry_code(e, r->date));
+            /* "Americans" (people), not "American" (the adjective) */
+            const tok *t = &d->toks[en->tok1 - 1];
+            if (en->tok1 < d->ntok && d->text[t->end - 1] == 's' && en->type == ENT_NORP &&
+                !(d->an && d->an[en->tok1].upos == UPOS_NOUN)) {
+                kind = AK_GROUP;
+                snprintf(code + strlen(code), sizeof code - strlen(code), "CVL");
+            }
+            break;
+        }
+        case DE_SEAT:
+            kind = AK_COUNTRY;
+            snprintf(code, sizeof code, "%s", entry_code(e, r->date));
+            break;
+        default:
+            snprintf(code, sizeof code, "%s", entry_code(e, r->date));
+            kind = en->type == ENT_GPE ? AK_COUNTRY : AK_ORG;
+            break;
+        }
+        if (kind != AK_GROUP) name = e->name;
+    } else if (en->type == ENT_GPE || en->type == ENT_LOC || en->type == ENT_FAC) {
+        const dplace *p = place_over(d, en->start, en->end);
+        if (!p) return 0; /* a place nobody resolved: an entity, not an actor */
+        if (!p->country[0]) return 0;
+        kind = AK_PLACE;
+        snprintf(code, sizeof code, "%s", p->country);
+    } else if (en->type == ENT_ORG) {
+        /* inner dictionary words and the last word */
+        context cx;
+        memset(&cx, 0, sizeof cx);
+        for (uint32_t k = en->tok0; k < en->tok1; k++) {
+            int32_t hi = r->hit_at[k];
+            if (hi < 0) continue;
+            const dict_entry *x = r->hits[hi].e;
+            if (x->kind == DE_ROLE || x->kind == DE_AGENT) {
+                cx.role = role_code(r, x);
+                cx.role_first = x->agent_prefix;
+            } else if (x->kind == DE_ORG || x->kind == DE_ACTOR) {
+                if (!cx.org_code) cx.org_code = entry_code(x, r->date);
+            } else {
+                note_hit_country(r, x, cx.country);
+            }
+            k = r->hits[hi].t1 - 1;
+        }
+        if (!cx.role)
+            for (const word_role *w = ORG_ROLE; w->w; w++)
+                if (tok_is(d, en->tok1 - 1, w->w)) {
+                    cx.role = w->role;
+                    break;
+                }
+        if (!cx.country[0]) {
+            const dplace *p = place_over(d, en->start, en->end);
+            if (p && p->country[0]) memcpy(cx.country, p->country, 4);
+        }
+        if (cx.role || cx.country[0] || cx.org_code) context_code(r, &cx, code);
+        else if (r->home[0]) snprintf(code, sizeof code, "%s", r->home);
+    } else if (en->type == ENT_NORP) {
+        kind = AK_GROUP;
+    } else {
+        return 0;
+    }
+    /* the same thing mentioned before */
+    int a = -1;
+    for (size_t i = d->nactor; i-- > 0;) {
+        astate *st = &r->as[i];
+        if (st->kind != kind) continue;
+        if (kind == AK_COUNTRY ? !strcmp(d->actors[i].code, code)
+                               : ((e && st->entry == e) || same_text(d, st->name_t0, st->name_t1, en->tok0, en->tok1))) {
+            a = (int)i;
+            break;
+        }
+    }
+    if (a < 0) {
+        if (!name) name = arena_span(d, en->start, en->end);
+        if (!name || (a = new_actor(r, kind, name, en->type)) < 0) return -1;
+        r->as[a].entry = e;
+        r->as[a].name_t0 = en->tok0;
+        r->as[a].name_t1 = en->tok1;
+        set_code(&d->actors[a], code);
+    }
+    en->actor = a;
+    return mention(r, a, en->tok0, en->tok1);
+}
+
+/* A role phrase without a name: "Turkish police", "the French leader",
+ * "Brazil's foreign minister", "government officials".  Returns the token
+ * after the phrase. */
+static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
+    dyad_doc *d = r->d;
+    int32_t h = r->hit_at[i];
+    uint32_t t1 = r->hits[h].t1;
+    /* the head is the last of adjacent role words: "government officials" */
+    const dict_entry *head = r->hits[h].e;
+    while (t1 < s->last && hit_kind(r, t1) && (hit_kind(r, t1) == DE_ROLE || hit_kind(r, t1) == DE_AGENT) &&
+           !r->used[t1]) {
+        head = r->hits[r->hit_at[t1]].e;
+        t1 = r->hits[r->hit_at[t1]].t1;
+    }
+    /* a title before a name belongs to the person */
+    if (t1 < s->last && (r->ent_at[t1] >= 0 || (d->an && d->an[t1].upos == UPOS_PROPN && (d->toks[t1].flags & TOKF_UPPER))))
+        return t1;
+    context cx;
+    memset(&cx, 0, sizeof cx);
+    cx.role = role_code(r, head);
+    cx.role_first = head->agent_prefix;
+    /* left modifiers */
+    uint32_t t0 = i;
+    int definite = 0;
+    while (t0 > s->first) {
+        uint32_t k = t0 - 1;
+        int32_t hk = r->hit_at[k];
+        if (hk >= 0) {
+            const dict_entry *e = r->hits[hk].e;
+            if (e->kind == DE_COUNTRY || e->kind == DE_ADJ || e->kind == DE_SEAT) note_hit_country(r, e, cx.country);
+            else if (e->kind == DE_ORG || e->kind == DE_ACTOR) {
+                char cc[4];
+                code_country(entry_code(e, r->date), cc);
+                if (!cx.country[0] && cc[0]) memcpy(cx.country, cc, 4);
+            } else if (e->kind != DE_ROLE && e->kind != DE_AGENT)
+                break;
+            if (e->kind == DE_COUNTRY) definite = 1; /* "Brazil's foreign minister" */
+            t0 = r->hits[hk].t0;
+            continue;
+        }
+        if (r->ent_at[k] >= 0) { /* a place or org as modifier: "Istanbul police" */
+            const dent *x = &r->ents[r->ent_at[k]];
+            const dplace *p = place_over(d, x->start, x->end);
+            if (p && p->country[0] && !cx.country[0]) memcpy(cx.country, p->country, 4);
+            if (x->type == ENT_PERSON) break;
+            t0 = x->tok0;
+            continue;
+        }
+        if (tok_is(d, k, "'s")) {
+            t0 = k;
+            continue;
+        }
+        if (tok_in(d, k, W_FORMER)) {
+            cx.former = 1;
+            t0 = k;
+            continue;
+        }
+        if (tok_in(d, k, W_DET_DEF)) {
+            definite = 1;
+            t0 = k;
+            break;
+        }
+        if (d->an && (d->an[k].upos == UPOS_ADJ || d->an[k].upos == UPOS_NUM) && !(d->toks[k].flags & TOKF_BOILER)) {
+            t0 = k;
+            continue;
+        }
+        if (tok_is(d, k, "a") || tok_is(d, k, "an")) t0 = k;
+        break;
+    }
+    /* "the president of France" */
+    if (t1 + 1 < s->last && tok_is(d, t1, "of")) {
+        int32_t hk = r->hit_at[t1 + 1];
+        if (hk >= 0 && r->hits[hk].t0 == t1 + 1 &&
+            (r->hits[hk].e->kind == DE_COUNTRY || r->hits[hk].e->kind == DE_SEAT))
+            note_hit_country(r, r->hits[hk].e, cx.country);
+    }
+    uint32_t hd = t1 - 1;
+    int plural = d->an && (d->an[hd].xpos == XPOS_NNS || d->an[hd].xpos == XPOS_NNPS);
+    char code[20];
+    context_code(r, &cx, code);
+    int a = -1;
+    if (!plural && definite && !cx.former) {
+        /* "the French leader": the latest person it fits, within 5 sentences */
+        char role3[4] = "", cc[4] = "";
+        if (cx.role) snprintf(role3, sizeof role3, "%s", cx.role);
+        for (size_t k = d->nactor; k-- > 0;) {
+            const astate *st = &r->as[k];
+            if (st->kind != AK_PERSON || r->sent_of[i] - st->last_sent > 5) continue;
+            const dactor *ac = &d->actors[k];
+            if (cx.country[0] && strcmp(ac->country, cx.country)) continue;
+            if (role3[0] && (strlen(ac->code) < 6 || memcmp(ac->code + 3, role3, 3))) continue;
+            a = (int)k;
+            break;
+        }
+        (void)cc;
+    }
+    if (a < 0 && plural) {
+        /* the same group again: same code and head word */
+        for (size_t k = d->nactor; k-- > 0;) {
+            const astate *st = &r->as[k];
+            if (st->kind == AK_GROUP && st->head && !strcmp(d->actors[k].code, code) && tok_eq(d, st->head, hd)) {
+                a = (int)k;
+                break;
+            }
+        }
+    }
+    if (a < 0) {
+        uint32_t n0 = t0;
+        while (n0 < hd && (tok_in(d, n0, W_DET_DEF) || tok_is(d, n0, "a") || tok_is(d, n0, "an"))) n0++;
+        const char *name = arena_span(d, d->toks[n0].start, d->toks[hd].end);
+        if (!name || (a = new_actor(r, plural ? AK_GROUP : AK_DESC, name, ENT_NONE)) < 0) {
+            *err = 1;
+            return t1;
+        }
+        r->as[a].head = hd;
+        set_code(&d->actors[a], code);
+        d->actors[a].gender = plural ? 3 : 0;
+        const char *role = arena_span(d, d->toks[n0].start, d->toks[hd].end);
+        if (!role || add_role(d, &d->actors[a], role)) {
+            *err = 1;
+            return t1;
+        }
+    }
+    if (mention(r, a, t0, t1)) *err = 1;
+    return t1;
+}
+
+/* he/she/his/her: the most salient person of the last two sentences whose
+ * gender fits; a subject pronoun prefers the latest subject. */
+static int pronoun(run *r, uint32_t i, int gender) {
+    dyad_doc *d = r->d;
+    uint32_t si = r->sent_of[i];
+    int is_subj = d->an && (d->an[i].deprel == DEP_NSUBJ || d->an[i].deprel == DEP_NSUBJ_PASS);
+    int best = -1, best_subj = -1;
+    uint32_t bt = 0, bst = 0;
+    for (size_t k = 0; k < d->nactor; k++) {
+        const astate *st = &r->as[k];
+        const dactor *ac = &d->actors[k];
+        if (st->kind != AK_PERSON && !(gender == 3 && (st->kind == AK_GROUP || st->kind == AK_ORG))) continue;
+        if (gender == 3 && st->kind == AK_PERSON) continue;
+        if (st->last_tok >= i || si - st->last_sent > (gender == 3 ? 1u : 2u)) continue;
+        if (gender != 3 && ac->gender && ac->gender != gender) continue;
+        if (best < 0 || st->last_tok > bt) best = (int)k, bt = st->last_tok;
+        if (st->subj && (best_subj < 0 || st->last_tok > bst)) best_subj = (int)k, bst = st->last_tok;
+    }
+    int a = (is_subj && best_subj >= 0) ? best_subj : best;
+    if (a < 0) return 0;
+    if (gender != 3 && !d->actors[a].gender) d->actors[a].gender = (uint8_t)gender;
+    int rc = mention(r, a, i, i + 1);
+    /* a pronoun keeps the person salient without making it a new subject
+     * unless it is one */
+    return rc;
+}
+
+static int resolve(run *r) {
+    dyad_doc *d = r->d;
+    int err = 0;
+    size_t ei = 0;
+    for (size_t si = 0; si < d->nsent && !err; si++) {
+        const sent *s = &d->sents[si];
+        for (uint32_t i = s->first; i < s->last && !err;) {
+            if (d->toks[i].flags & TOKF_BOILER) {
+                i++;
+                continue;
+            }
+            while (ei < r->nent && r->ents[ei].tok0 < i) ei++;
+            if (ei < r->nent && r->ents[ei].tok0 == i) {
+                dent *en = &r->ents[ei];
+                uint32_t next = en->tok1;
+                if (en->type == ENT_PERSON) err = person(r, ei, s) != 0;
+                else err = thing(r, ei) != 0;
+                ei++;
+                /* a nested entity (same start) is skipped */
+                while (ei < r->nent && r->ents[ei].tok0 < next) ei++;
+                i = next;
+                continue;
+            }
+            int k = hit_kind(r, i);
+            if ((k == DE_ROLE || k == DE_AGENT) && !r->used[i] && r->hits[r->hit_at[i]].t0 == i) {
+                i = nominal(r, i, s, &err);
+                continue;
+            }
+            if (d->toks[i].kind == TOK_WORD && (d->toks[i].end - d->toks[i].start) <= 10) {
+                int g = tok_in(d, i, W_PRON_HE) ? 1 : tok_in(d, i, W_PRON_SHE) ? 2 : tok_in(d, i, W_PRON_THEY) ? 3 : 0;
+                if (g && (!d->an || d->an[i].upos == UPOS_PRON || d->an[i].upos == UPOS_DET)) err = pronoun(r, i, g) != 0;
+            }
+            i++;
+        }
+    }
+    return err ? DYAD_ENOMEM : DYAD_OK;
+}
+
+/* ---- pass 4: output ------------------------------------------------------ */
+
+static int cmp_mention(const void *a, const void *b) {
+    const dmention *x = a, *y = b;
+    if (x->actor != y->actor) return x->actor < y->actor ? -1 : 1;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return 0;
+}
+
+int32_t actor_doc_date(const dyad_doc *d) {
+    const char *s = d->field[DYAD_FIELD_DATE];
+    if (!s || d->field_len[DYAD_FIELD_DATE] < 4) return 0;
+    int32_t v = 0;
+    int digits = 0;
+    for (size_t i = 0; i < d->field_len[DYAD_FIELD_DATE] && digits < 8; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            v = v * 10 + (c - '0');
+            digits++;
+        } else if (c != '-') {
+            break;
+        }
+    }
+    if (digits == 4) return v * 10000 + 101;
+    if (digits == 6) return v * 100 + 1;
+    return digits == 8 ? v : 0;
+}
+
+int actor_run(const dict *dic, dyad_doc *d) {
+    if (!d) return DYAD_EINVAL;
+    size_t n = d->ntok;
+    d->nactor = d->nmention = 0;
+    if (!n) {
+        d->nent = 0;
+        return DYAD_OK;
+    }
+    run r;
+    memset(&r, 0, sizeof r);
+    r.dict = dic;
+    r.d = d;
+    r.date = actor_doc_date(d);
+    r.hit_at = arena_alloc(&d->a, n * sizeof *r.hit_at);
+    r.ent_at = arena_alloc(&d->a, n * sizeof *r.ent_at);
+    r.sent_of = arena_alloc(&d->a, n * sizeof *r.sent_of);
+    r.used = arena_alloc(&d->a, n);
+    r.hits = arena_alloc(&d->a, n * sizeof *r.hits);
+    r.capent = d->nent + n;
+    r.ents = arena_alloc(&d->a, r.capent * sizeof *r.ents);
+    /* every actor has at least one mention, and a mention covers >= 1 token */
+    r.cap_as = n + 1;
+    r.as = arena_alloc(&d->a, r.cap_as * sizeof *r.as);
+    if (!r.hit_at || !r.ent_at || !r.sent_of || !r.used || !r.hits || !r.ents || !r.as) return DYAD_ENOMEM;
+    for (size_t i = 0; i < n; i++) r.hit_at[i] = r.ent_at[i] = -1, r.sent_of[i] = 0;
+    memset(r.used, 0, n);
+    for (size_t si = 0; si < d->nsent; si++)
+        for (uint32_t i = d->sents[si].first; i < d->sents[si].last && i < n; i++) r.sent_of[i] = (uint32_t)si;
+    int rc = DYAD_OK;
+    if (dic) rc = scan_dict(&r);
+    if (!rc) rc = build_ents(&r);
+    if (rc) return rc;
+    home_country(&r);
+    rc = resolve(&r);
+    if (rc) return rc;
+    /* the typed entities replace the NER's */
+    d->nent = 0;
+    for (size_t i = 0; i < r.nent; i++)
+        if (doc_push_ent(d, &r.ents[i])) return DYAD_ENOMEM;
+    qsort(d->mentions, d->nmention, sizeof *d->mentions, cmp_mention);
+    return DYAD_OK;
+}
