@@ -5,7 +5,7 @@
 #   make fuzz                 libFuzzer targets for a bounded time (clang)
 #   make eval                 accuracy figures on ../shared/data
 #   make bench                throughput figures on ../shared/data
-#   make train                retrain the tagger and parser into models/
+#   make train                retrain the tagger, parser and NER model into models/
 #   make demo                 install dependencies, build, code the samples into dyad.db
 #   make WERROR=1             warnings are errors (CI)
 CC ?= cc
@@ -137,9 +137,10 @@ fuzz: $(FUZZ_BIN)
 deps:
 	@sh scripts/deps.sh
 
-# Retrain the tagger and parser into models/ (OUT=dir to write elsewhere).
-train: $(BUILD)/tools/train_tagger $(BUILD)/tools/train_parser
+# Retrain the tagger, parser and NER model into models/ (OUT=dir to write elsewhere).
+train: $(BUILD)/tools/train_tagger $(BUILD)/tools/train_parser $(BUILD)/tools/train_ner models/gazetteer.bin
 	@BUILD=$(BUILD) DATA=$(DATA) sh scripts/train.sh
+	@BUILD=$(BUILD) DATA=$(DATA) sh scripts/train_ner.sh
 
 demo: deps all
 	@sh scripts/demo.sh $(BUILD)

@@ -39,3 +39,8 @@ echo "== geoparsing end to end from raw text (GeoWebNews, LGL): recall, precisio
 "$BUILD"/tools/evalgeo "$DATA"/geo/gritta/GWN.xml "$DATA"/geo/gritta/lgl.xml
 echo "== geoparsing given the gold toponym spans"
 "$BUILD"/tools/evalgeo --gold "$DATA"/geo/gritta/GWN.xml "$DATA"/geo/gritta/lgl.xml
+echo "== named entities: the NER model on gold tokens (span F1; UNER EWT test, wikigold, GUM news test)"
+"$BUILD"/tools/evalner --model models/ner.bin --tagger models/tagger.bin \
+    --uner "$NLP/uner_english_ewt/en_ewt-ud-test.iob2" --wikigold "$NLP/wikigold/wikigold.conll.txt" --gum "$G"
+echo "== actor coding on the project's hand-coded PolNeAR dev mentions (tests/gold/polnear_actors.tsv)"
+"$BUILD"/tools/evalactor tests/gold/polnear_actors.tsv "$DATA/news/polnear.jsonl"

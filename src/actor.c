@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "place.h"
 #include "ud.h"
@@ -65,7 +66,7 @@ static const char *const W_FEMALE[] = {"mrs.", "mrs", "ms.", "ms", "miss", "dame
                                        "she", "her", "hers", "herself", NULL};
 static const char *const W_HONORIFIC[] = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "sir",
                                           "dame", "lord", "lady", "mx.", NULL};
-static const char *const W_FORMER[] = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "outgoing", NULL};
+static const char *const W_FORMER[] = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "outgoing", "retired", NULL};
 static const char *const W_DET_DEF[] = {"the", "this", "that", "these", "those", NULL};
 static const char *const W_PRON_HE[] = {"he", "him", "his", "himself", NULL};
 static const char *const W_PRON_SHE[] = {"she", "her", "hers", "herself", NULL};
@@ -136,7 +137,13 @@ typedef struct run {
     astate *as;
     size_t cap_as;
     char home[4];             /* the home country, "" if none */
+    int32_t mru[16];          /* actors by latest mention, most recent first: what pronouns and descriptions can reach */
+    int nmru;
 } run;
+
+/* How far back a name looks for an earlier mention of the same actor, in
+ * actors created: keeps a hostile document with 100,000 names linear. */
+#define LOOKBACK 512
 
 static const char *const NONSTATE[] = {"IGO", "NGO", "MNC", "IMG", "UAF", "UIS", "INT", NULL};
 
@@ -196,6 +203,8 @@ static int hit_kind(const run *r, uint32_t i) {
     return h < 0 ? 0 : r->hits[h].e->kind;
 }
 
+static const dplace *place_over(const dyad_doc *d, uint32_t start, uint32_t end);
+
 /* ---- pass 1: dictionary scan -------------------------------------------- */
 
 /* A sentence mostly in capitals (a wire headline): names match without case. */
@@ -212,6 +221,18 @@ static int sent_caseless(const dyad_doc *d, const sent *s) {
 /* Whether a match may stand: imported dictionaries are case-blind, so a
  * name must look like one ("turkey" the bird is no country); a role noun
  * must be a noun ("general" the adjective is no officer). */
+/* A headline in title case ("Clinton Speaks On Health"): capitals say
+ * nothing about names there. */
+static int sent_titlecase(const dyad_doc *d, const sent *s) {
+    unsigned words = 0, caps = 0;
+    for (uint32_t i = s->first; i < s->last; i++) {
+        if (!(d->toks[i].flags & TOKF_HAS_ALPHA) || d->toks[i].end - d->toks[i].start < 4) continue;
+        words++;
+        if (d->toks[i].flags & TOKF_UPPER) caps++;
+    }
+    return words >= 3 && caps * 10 >= words * 8;
+}
+
 static int hit_ok(const dyad_doc *d, const dict_entry *e, uint32_t t0, uint32_t t1, int caseless) {
     const tokan *an = d->an;
     switch (e->kind) {
@@ -241,6 +262,22 @@ static int scan_dict(run *r) {
             }
             const dict_entry *e = NULL;
             int n = dict_match(r->dict, d, i, s->last, caseless, &e);
+            if (n > 0 && e && (e->kind == DE_COUNTRY || e->kind == DE_ADJ || e->kind == DE_SEAT)) {
+                /* "Jersey" in "New Jersey", "Mexico" in "New Mexico": the
+                 * geoparser's longer place wins */
+                const dplace *p = place_over(d, d->toks[i].start, d->toks[i + (uint32_t)n - 1].end);
+                if (p && (p->start < d->toks[i].start || p->end > d->toks[i + (uint32_t)n - 1].end)) e = NULL;
+            }
+            if (n == 1 && e && e->kind == DE_PERSON && !caseless && !sent_titlecase(d, s)) {
+                /* a lone surname inside another name is someone else:
+                 * "Graham Potter", "Martha Graham" */
+                uint32_t nx = i + 1;
+                int next_cap = nx < s->last && (d->toks[nx].flags & TOKF_UPPER) && d->toks[nx].kind == TOK_WORD &&
+                               !(d->toks[nx].flags & TOKF_NL_BEFORE);
+                int prev_cap = i > s->first && (d->toks[i - 1].flags & TOKF_UPPER) && d->toks[i - 1].kind == TOK_WORD &&
+                               r->hit_at[i - 1] < 0 && !tok_in(d, i - 1, W_HONORIFIC);
+                if (next_cap || prev_cap) e = NULL;
+            }
             if (n > 0 && e && hit_ok(d, e, i, i + (uint32_t)n, caseless)) {
                 hit *h = &r->hits[r->nhit];
                 h->t0 = i;
@@ -275,7 +312,19 @@ static uint8_t type_of_entry(const dyad_doc *d, const dict_entry *e, uint32_t st
     switch (e->kind) {
     case DE_COUNTRY: return ENT_GPE;
     case DE_ADJ: return ENT_NORP;
-    case DE_SEAT: return place_over(d, start, end) ? ENT_GPE : ENT_FAC;
+    case DE_SEAT: {
+        /* "Ankara said": the city; "the White House said": an institution
+         * (the Tennessee town of that name notwithstanding) */
+        const char *n = d->text + end;
+        size_t k = 0;
+        while (n > d->text + start && n[-1] != ' ') n--, k++;
+        static const char *const inst[] = {"house", "palace", "street", "office", "kremlin", "chancellery",
+                                           "élysée", "elysee", "kantei", "zhongnanhai", "bhavan", "rosada",
+                                           "planalto", "pentagon", "hall", NULL};
+        for (const char *const *w = inst; *w; w++)
+            if (strlen(*w) == k && !strncasecmp(n, *w, k)) return ENT_ORG;
+        return place_over(d, start, end) ? ENT_GPE : ENT_ORG;
+    }
     case DE_PERSON: return ENT_PERSON;
     case DE_ORG: return ENT_ORG;
     case DE_ACTOR: {
@@ -342,14 +391,73 @@ static int build_ents(run *r) {
     dyad_doc *d = r->d;
     /* NER mentions, typed; one that starts with a title loses it ("President
      * Obama" -> "Obama": the title is a role, not part of the name). */
+    uint32_t covered = 0; /* tokens before this belong to a mention already made */
     for (size_t i = 0; i < d->nent; i++) {
         dent e = d->ents[i];
         if (e.tok1 <= e.tok0 || e.tok1 > d->ntok) continue;
-        while (e.tok1 - e.tok0 > 1 && e.type == ENT_PERSON &&
-               (tok_in(d, e.tok0, W_HONORIFIC) ||
-                (hit_kind(r, e.tok0) == DE_ROLE && r->hits[r->hit_at[e.tok0]].t1 < e.tok1))) {
-            uint32_t nt = tok_in(d, e.tok0, W_HONORIFIC) ? e.tok0 + 1 : r->hits[r->hit_at[e.tok0]].t1;
-            e.tok0 = nt;
+        if (e.tok0 < covered) continue;
+        /* a name does not run over a line break ("Vince\nJeff" in a
+         * signature block) */
+        for (uint32_t t = e.tok0 + 1; t < e.tok1; t++)
+            if (d->toks[t].flags & TOKF_NL_BEFORE) {
+                e.tok1 = t;
+                break;
+            }
+        /* a longer dictionary name over the mention wins: the NER may cut
+         * "Luiz Inácio Lula da Silva" into pieces, the dictionary knows it */
+        for (uint32_t t = e.tok0; t < e.tok1; t++) {
+            int32_t h = r->hit_at[t];
+            if (h < 0) continue;
+            const hit *x = &r->hits[h];
+            int k = x->e->kind;
+            if (k == DE_ROLE || k == DE_AGENT || k == DE_ADJ) continue;
+            if (x->t1 - x->t0 >= 2 && x->t1 - x->t0 > e.tok1 - e.tok0 && x->t0 >= covered) {
+                e.tok0 = x->t0 < e.tok0 ? x->t0 : e.tok0;
+                e.tok1 = x->t1 > e.tok1 ? x->t1 : e.tok1;
+                if (k == DE_PERSON) e.type = ENT_PERSON;
+            }
+            break;
+        }
+        covered = e.tok1;
+        /* "Mrs. Clinton" is a person whatever the model said */
+        if (e.tok1 - e.tok0 > 1 && tok_in(d, e.tok0, W_HONORIFIC)) e.type = ENT_PERSON;
+        if (e.type == ENT_PERSON) {
+            /* the name follows its title: "Wells Fargo CEO John Stumpf",
+             * "Massachusetts Sen. Elizabeth Warren" -> the last role word
+             * or honorific inside the mention ends the title */
+            uint32_t cut = e.tok0;
+            for (uint32_t t = e.tok0; t + 1 < e.tok1; t++) {
+                int hk = hit_kind(r, t);
+                if (tok_in(d, t, W_HONORIFIC)) cut = t + 1;
+                else if ((hk == DE_ROLE || hk == DE_AGENT) && r->hits[r->hit_at[t]].t1 < e.tok1) {
+                    cut = r->hits[r->hit_at[t]].t1;
+                    t = cut - 1;
+                }
+            }
+            e.tok0 = cut;
+            /* "Bill O'Reilly of Fox News": the name ends before "of" or a comma */
+            for (uint32_t t = e.tok0 + 1; t < e.tok1; t++)
+                if (tok_is(d, t, "of") || tok_is(d, t, ",")) {
+                    e.tok1 = t;
+                    break;
+                }
+            /* a headline's "Clinton Speaks", "Trump Face": a known surname
+             * followed by words that are not names */
+            if (e.tok1 - e.tok0 >= 2 && hit_kind(r, e.tok0) == DE_PERSON && r->hits[r->hit_at[e.tok0]].t1 < e.tok1) {
+                uint32_t ht1 = r->hits[r->hit_at[e.tok0]].t1;
+                if ((d->an && d->an[ht1].upos != UPOS_PROPN) || sent_titlecase(d, &d->sents[r->sent_of[e.tok0]]))
+                    e.tok1 = ht1;
+            }
+            /* a known person's name inside a longer mention: "Rip Donald Trump" */
+            for (uint32_t t = e.tok0; t < e.tok1; t++) {
+                int32_t h = r->hit_at[t];
+                if (h >= 0 && r->hits[h].e->kind == DE_PERSON && r->hits[h].t1 <= e.tok1 &&
+                    r->hits[h].t1 - r->hits[h].t0 >= 2) {
+                    e.tok0 = r->hits[h].t0;
+                    e.tok1 = r->hits[h].t1;
+                    break;
+                }
+            }
         }
         if (tok_is(d, e.tok0, "the") && e.tok1 - e.tok0 > 1) e.tok0++;
         e.start = d->toks[e.tok0].start;
@@ -373,7 +481,7 @@ static int build_ents(run *r) {
         if (e.type == ENT_NONE) continue;
         if (push_ent(r, &e)) return DYAD_ENOMEM;
     }
-    qsort(r->ents, r->nent, sizeof *r->ents, cmp_ent);
+    if (r->nent > 1) qsort(r->ents, r->nent, sizeof *r->ents, cmp_ent);
     for (uint32_t t = 0; t < d->ntok; t++) r->ent_at[t] = -1;
     for (size_t i = 0; i < r->nent; i++)
         for (uint32_t t = r->ents[i].tok0; t < r->ents[i].tok1; t++)
@@ -483,6 +591,12 @@ static int mention(run *r, int actor, uint32_t t0, uint32_t t1) {
                 s->subj = 1;
         }
     d->actors[actor].nmention++;
+    int k = 0;
+    while (k < r->nmru && r->mru[k] != actor) k++;
+    if (k == r->nmru && r->nmru < 16) r->nmru++;
+    if (k == r->nmru) k = r->nmru - 1;
+    memmove(r->mru + 1, r->mru, (size_t)k * sizeof *r->mru);
+    r->mru[0] = actor;
     return doc_push_mention(d, d->toks[t0].start, d->toks[t1 - 1].end, actor);
 }
 
@@ -499,6 +613,7 @@ typedef struct context {
 
 static void note_hit_country(const run *r, const dict_entry *e, char out[4]) {
     if (out[0]) return;
+    if (!e) return;
     const char *c = entry_country(e, r->date);
     if (c && strlen(c) == 3) {
         memcpy(out, c, 4);
@@ -664,6 +779,10 @@ static void context_code(const run *r, const context *cx, char out[20]) {
     }
     if (!cc && occ[0]) cc = occ;
     if (!cc && r->home[0]) cc = r->home;
+    if (!cc) { /* a role without a country is no code */
+        out[0] = '\0';
+        return;
+    }
     put_code(out, cc, role, cx->role_first);
 }
 
@@ -692,10 +811,24 @@ static int person(run *r, size_t ei, const sent *s) {
     memset(&cx, 0, sizeof cx);
     title_left(r, en->tok0, s->first, &cx);
     appositive(r, en->tok0, en->tok1, s->last, &cx);
+    /* "Alan Smith of the Brookings Institution", "Ortiz at Harvard" */
+    uint32_t of_t0 = 0, of_t1 = 0;
+    if (!cx.app_t1 && en->tok1 + 1 < s->last &&
+        (tok_is(d, en->tok1, "of") || tok_is(d, en->tok1, "at") || tok_is(d, en->tok1, "from"))) {
+        uint32_t k = en->tok1 + 1;
+        if (tok_is(d, k, "the") && k + 1 < s->last) k++;
+        int32_t hk = r->hit_at[k];
+        if (hk >= 0 && r->hits[hk].t0 == k && (r->hits[hk].e->kind == DE_ORG || r->hits[hk].e->kind == DE_ACTOR)) {
+            if (!cx.org_code) cx.org_code = entry_code(r->hits[hk].e, r->date);
+            of_t0 = en->tok1;
+            of_t1 = r->hits[hk].t1;
+        }
+    }
     for (uint32_t k = cx.title_t0; k < en->tok0; k++) r->used[k] = 1;
     /* an earlier mention of the same person */
     int a = -1;
-    for (size_t i = d->nactor; i-- > 0;) {
+    size_t stop = d->nactor > LOOKBACK ? d->nactor - LOOKBACK : 0;
+    for (size_t i = d->nactor; i-- > stop;) {
         astate *st = &r->as[i];
         if (st->kind != AK_PERSON) continue;
         if ((e && st->entry == e) || names_match(d, st->name_t0, st->name_t1, en->tok0, en->tok1)) {
@@ -704,7 +837,8 @@ static int person(run *r, size_t ei, const sent *s) {
         }
     }
     if (a < 0) {
-        const char *name = e ? e->name : arena_span(d, en->start, en->end);
+        /* imported dictionaries write names in capitals: show the text's */
+        const char *name = e && e->kind != DE_ACTOR ? e->name : arena_span(d, en->start, en->end);
         if (!name || (a = new_actor(r, AK_PERSON, name, ENT_PERSON)) < 0) return -1;
         astate *st = &r->as[a];
         st->entry = e;
@@ -713,7 +847,12 @@ static int person(run *r, size_t ei, const sent *s) {
         dactor *ac = &d->actors[a];
         char code[20] = "";
         if (e) snprintf(code, sizeof code, "%s", entry_code(e, r->date));
-        if (!code[0]) context_code(r, &cx, code);
+        if (!code[0]) {
+            /* a person no dictionary knows and no title or appositive
+             * describes is a private person: a civilian */
+            if (!cx.role && !cx.org_code) cx.role = "CVL";
+            context_code(r, &cx, code);
+        }
         set_code(ac, code);
     } else {
         astate *st = &r->as[a];
@@ -723,7 +862,7 @@ static int person(run *r, size_t ei, const sent *s) {
             st->name_t1 = en->tok1;
             if (!st->entry) ac->name = arena_span(d, en->start, en->end);
         }
-        if (!st->entry && (cx.role || cx.org_code) && (!ac->code[0] || strlen(ac->code) <= 3)) {
+        if (!st->entry && (cx.role || cx.org_code) && (!ac->code[0] || strlen(ac->code) <= 3 || !strcmp(ac->code + 3, "CVL"))) {
             char code[20];
             context_code(r, &cx, code);
             set_code(ac, code);
@@ -741,6 +880,10 @@ static int person(run *r, size_t ei, const sent *s) {
     }
     if (cx.app_t1 > cx.app_t0) {
         const char *role = arena_span(d, d->toks[cx.app_t0].start, d->toks[cx.app_t1 - 1].end);
+        if (!role || add_role(d, ac, role)) return -1;
+    }
+    if (of_t1 > of_t0) {
+        const char *role = arena_span(d, d->toks[of_t0].start, d->toks[of_t1 - 1].end);
         if (!role || add_role(d, ac, role)) return -1;
     }
     en->actor = a;
@@ -792,7 +935,8 @@ static int thing(run *r, size_t ei) {
             kind = en->type == ENT_GPE ? AK_COUNTRY : AK_ORG;
             break;
         }
-        if (kind != AK_GROUP) name = e->name;
+        if (kind != AK_GROUP && e->kind != DE_SEAT && e->kind != DE_ACTOR)
+            name = e->kind == DE_ADJ ? e->country_name : e->name;
     } else if (en->type == ENT_GPE || en->type == ENT_LOC || en->type == ENT_FAC) {
         const dplace *p = place_over(d, en->start, en->end);
         if (!p) return 0; /* a place nobody resolved: an entity, not an actor */
@@ -817,12 +961,15 @@ static int thing(run *r, size_t ei) {
             }
             k = r->hits[hi].t1 - 1;
         }
-        if (!cx.role)
-            for (const word_role *w = ORG_ROLE; w->w; w++)
-                if (tok_is(d, en->tok1 - 1, w->w)) {
-                    cx.role = w->role;
-                    break;
-                }
+        /* the head of the name decides: "House Oversight and Government
+         * Reform Committee" is a committee, "Department of Revenue
+         * Services" a department */
+        for (const word_role *w = ORG_ROLE; w->w; w++)
+            if (tok_is(d, en->tok1 - 1, w->w) || tok_is(d, en->tok0, w->w)) {
+                cx.role = w->role;
+                cx.role_first = 0;
+                break;
+            }
         if (!cx.country[0]) {
             const dplace *p = place_over(d, en->start, en->end);
             if (p && p->country[0]) memcpy(cx.country, p->country, 4);
@@ -836,7 +983,8 @@ static int thing(run *r, size_t ei) {
     }
     /* the same thing mentioned before */
     int a = -1;
-    for (size_t i = d->nactor; i-- > 0;) {
+    size_t stop = d->nactor > LOOKBACK ? d->nactor - LOOKBACK : 0;
+    for (size_t i = d->nactor; i-- > stop;) {
         astate *st = &r->as[i];
         if (st->kind != kind) continue;
         if (kind == AK_COUNTRY ? !strcmp(d->actors[i].code, code)
@@ -899,15 +1047,27 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
         }
         if (r->ent_at[k] >= 0) { /* a place or org as modifier: "Istanbul police" */
             const dent *x = &r->ents[r->ent_at[k]];
+            if (x->type == ENT_PERSON) {
+                /* "the Obama administration": the person's country */
+                if (x->actor >= 0 && !cx.country[0] && d->actors[x->actor].country[0])
+                    memcpy(cx.country, d->actors[x->actor].country, 4);
+                if (x->tok1 == t0) t0 = x->tok0;
+                if (t0 > s->first && tok_in(d, t0 - 1, W_DET_DEF)) definite = 1, t0--;
+                break;
+            }
             const dplace *p = place_over(d, x->start, x->end);
             if (p && p->country[0] && !cx.country[0]) memcpy(cx.country, p->country, 4);
-            if (x->type == ENT_PERSON) break;
             t0 = x->tok0;
             continue;
         }
-        if (tok_is(d, k, "'s")) {
-            t0 = k;
-            continue;
+        if (tok_is(d, k, "'s") || tok_is(d, k, "’s")) {
+            /* "Brazil's foreign minister", not "Clinton's donors" */
+            int kk = k > s->first ? hit_kind(r, k - 1) : 0;
+            if (kk && kk != DE_ROLE && kk != DE_AGENT && kk != DE_PERSON) {
+                t0 = k;
+                continue;
+            }
+            break;
         }
         if (tok_in(d, k, W_FORMER)) {
             cx.former = 1;
@@ -933,6 +1093,16 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
             (r->hits[hk].e->kind == DE_COUNTRY || r->hits[hk].e->kind == DE_SEAT))
             note_hit_country(r, r->hits[hk].e, cx.country);
     }
+    /* no country in the phrase: the nearest one named before it in the
+     * sentence ("Turkish police detained 20 protesters") */
+    if (!cx.country[0])
+        for (uint32_t k = t0; k-- > s->first;) {
+            int hk = hit_kind(r, k);
+            if (hk == DE_COUNTRY || hk == DE_ADJ || hk == DE_SEAT) {
+                note_hit_country(r, r->hits[r->hit_at[k]].e, cx.country);
+                break;
+            }
+        }
     uint32_t hd = t1 - 1;
     int plural = d->an && (d->an[hd].xpos == XPOS_NNS || d->an[hd].xpos == XPOS_NNPS);
     char code[20];
@@ -942,7 +1112,8 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
         /* "the French leader": the latest person it fits, within 5 sentences */
         char role3[4] = "", cc[4] = "";
         if (cx.role) snprintf(role3, sizeof role3, "%s", cx.role);
-        for (size_t k = d->nactor; k-- > 0;) {
+        for (int m = 0; m < r->nmru; m++) {
+            int k = r->mru[m];
             const astate *st = &r->as[k];
             if (st->kind != AK_PERSON || r->sent_of[i] - st->last_sent > 5) continue;
             const dactor *ac = &d->actors[k];
@@ -955,7 +1126,8 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
     }
     if (a < 0 && plural) {
         /* the same group again: same code and head word */
-        for (size_t k = d->nactor; k-- > 0;) {
+        size_t stop = d->nactor > LOOKBACK ? d->nactor - LOOKBACK : 0;
+        for (size_t k = d->nactor; k-- > stop;) {
             const astate *st = &r->as[k];
             if (st->kind == AK_GROUP && st->head && !strcmp(d->actors[k].code, code) && tok_eq(d, st->head, hd)) {
                 a = (int)k;
@@ -965,7 +1137,9 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
     }
     if (a < 0) {
         uint32_t n0 = t0;
-        while (n0 < hd && (tok_in(d, n0, W_DET_DEF) || tok_is(d, n0, "a") || tok_is(d, n0, "an"))) n0++;
+        while (n0 < hd && (tok_in(d, n0, W_DET_DEF) || tok_is(d, n0, "a") || tok_is(d, n0, "an") ||
+                           d->toks[n0].kind == TOK_NUM || tok_is(d, n0, "'s") || tok_is(d, n0, "’s")))
+            n0++;
         const char *name = arena_span(d, d->toks[n0].start, d->toks[hd].end);
         if (!name || (a = new_actor(r, plural ? AK_GROUP : AK_DESC, name, ENT_NONE)) < 0) {
             *err = 1;
@@ -991,16 +1165,16 @@ static int pronoun(run *r, uint32_t i, int gender) {
     uint32_t si = r->sent_of[i];
     int is_subj = d->an && (d->an[i].deprel == DEP_NSUBJ || d->an[i].deprel == DEP_NSUBJ_PASS);
     int best = -1, best_subj = -1;
-    uint32_t bt = 0, bst = 0;
-    for (size_t k = 0; k < d->nactor; k++) {
+    for (int m = 0; m < r->nmru; m++) {
+        int k = r->mru[m];
         const astate *st = &r->as[k];
         const dactor *ac = &d->actors[k];
         if (st->kind != AK_PERSON && !(gender == 3 && (st->kind == AK_GROUP || st->kind == AK_ORG))) continue;
         if (gender == 3 && st->kind == AK_PERSON) continue;
         if (st->last_tok >= i || si - st->last_sent > (gender == 3 ? 1u : 2u)) continue;
         if (gender != 3 && ac->gender && ac->gender != gender) continue;
-        if (best < 0 || st->last_tok > bt) best = (int)k, bt = st->last_tok;
-        if (st->subj && (best_subj < 0 || st->last_tok > bst)) best_subj = (int)k, bst = st->last_tok;
+        if (best < 0) best = k;
+        if (st->subj && best_subj < 0) best_subj = k;
     }
     int a = (is_subj && best_subj >= 0) ? best_subj : best;
     if (a < 0) return 0;
@@ -1116,6 +1290,6 @@ int actor_run(const dict *dic, dyad_doc *d) {
     d->nent = 0;
     for (size_t i = 0; i < r.nent; i++)
         if (doc_push_ent(d, &r.ents[i])) return DYAD_ENOMEM;
-    qsort(d->mentions, d->nmention, sizeof *d->mentions, cmp_mention);
+    if (d->nmention > 1) qsort(d->mentions, d->nmention, sizeof *d->mentions, cmp_mention);
     return DYAD_OK;
 }

@@ -24,7 +24,16 @@
  *
  * Loading is single-threaded; once loaded, a dict is read-only and shared
  * by every worker thread.  A later entry for the same name (a user's
- * --actors file loaded after the defaults) replaces the earlier one. */
+ * --actors file loaded after the defaults) replaces the earlier one.
+ *
+ * Details of the imported syntaxes (dict.c has the full list): only the
+ * last word of a name can be a stem, and only from 4 bytes on (the short
+ * un-underscored words of the real files are acronyms: PLA, MIG); an
+ * exact last word also takes TABARI's regular "s" ending (SYRIAN_ matches
+ * "Syrians"; WORD= does not); hyphens may be left out ("al Qaeda" for
+ * AL-QAEDA).  Codes keep TABARI's "###" and "+++" as written and slash
+ * lists ("ELR/GAL") up to 15 bytes of whole codes.  Entry pointers stay
+ * valid until dict_free, also across later loads. */
 #ifndef DYAD_DICT_H
 #define DYAD_DICT_H
 
@@ -69,6 +78,7 @@ typedef struct dict_entry {
     uint8_t pad;
     const char *name;      /* canonical name: the first name of the entry, as written */
     const char *country;   /* DE_COUNTRY/DE_ADJ/DE_SEAT: ISO alpha-3; else the country part of the code or NULL */
+    const char *country_name; /* DE_COUNTRY/DE_ADJ/DE_SEAT of dyad files: the country's canonical name */
     const dict_code *codes;
     uint32_t ncodes;       /* >= 1 */
 } dict_entry;

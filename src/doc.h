@@ -133,6 +133,19 @@ typedef struct dactor {
     uint32_t nmention;    /* mentions in doc->mentions with this actor */
 } dactor;
 
+/* Quote kinds (SPEC). */
+enum { QUOTE_DIRECT = 1, QUOTE_PARTIAL, QUOTE_INDIRECT };
+
+/* An attributed statement (quote.c). */
+typedef struct dquote {
+    uint32_t start, end;                 /* the quoted content, without the quote marks */
+    uint32_t speaker_start, speaker_end; /* the mention the cue attaches to ("she", "Ortiz"); 0,0 if none */
+    uint32_t cue_start, cue_end;         /* the reporting verb or phrase; 0,0 if none */
+    int32_t speaker_actor;               /* index into doc->actors, -1 if none */
+    uint8_t kind;                        /* QUOTE_* */
+    uint8_t pad[3];
+} dquote;
+
 typedef struct sent {
     uint32_t first, last;  /* token range [first, last) */
 } sent;
@@ -150,6 +163,7 @@ enum {
     STAGE_TONE,
     STAGE_NER,
     STAGE_ACTORS,
+    STAGE_QUOTES,
     STAGE_COUNT
 };
 
@@ -192,6 +206,8 @@ struct dyad_doc {
     size_t nactor, capactor;
     dmention *mentions;     /* actor.c: every mention of every actor, grouped by actor, each in text order */
     size_t nmention, capmention;
+    dquote *quotes;         /* quote.c: in text order of their content */
+    size_t nquote, capquote;
     double tone;            /* tone.c: -10..+10 */
     int has_tone;
 
@@ -225,6 +241,7 @@ int doc_push_boiler(dyad_doc *doc, uint32_t start, uint32_t end);
 int doc_push_ent(dyad_doc *doc, const dent *e);
 int doc_push_actor(dyad_doc *doc, const dactor *a);
 int doc_push_mention(dyad_doc *doc, uint32_t start, uint32_t end, int32_t actor);
+int doc_push_quote(dyad_doc *doc, const dquote *q);
 
 /* Parse a pending raw record (doc->raw_format != 0) into text and fields;
  * a bad record becomes an error record.  reader.c. */

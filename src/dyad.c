@@ -171,7 +171,6 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
     }
     snprintf(path, sizeof path, "%s/ner.bin", c->model_dir);
     rc = ner_open_file(&c->ner, path, err, sizeof err);
-    if (rc == DYAD_EIO) rc = DYAD_OK; /* XXX-LEAD: until models/ner.bin lands */
     if (rc) {
         snprintf(c->errmsg, sizeof c->errmsg, "cannot load the NER model: %s (set DYAD_MODEL_DIR to the models directory)", err);
         return rc;

@@ -115,6 +115,52 @@ static void put_entities_actors(const dyad_doc *d, strbuf *b) {
     sb_putc(b, ']');
 }
 
+static const char *const quote_kinds[] = {"", "direct", "partial", "indirect"};
+
+/* "quotes": speaker null when the cue has no subject we could find; the
+ * speaker's name is its actor's canonical name, else the mention's text. */
+static void put_quotes(const dyad_doc *d, strbuf *b) {
+    sb_puts(b, ",\"quotes\":[");
+    for (size_t i = 0; i < d->nquote; i++) {
+        const dquote *q = &d->quotes[i];
+        if (i) sb_putc(b, ',');
+        sb_puts(b, "{\"start\":");
+        sb_put_u64(b, q->start);
+        sb_puts(b, ",\"end\":");
+        sb_put_u64(b, q->end);
+        sb_puts(b, ",\"text\":");
+        sb_put_json_str(b, d->text + q->start, q->end - q->start);
+        sb_puts(b, ",\"kind\":\"");
+        sb_puts(b, q->kind <= QUOTE_INDIRECT ? quote_kinds[q->kind] : "");
+        sb_puts(b, "\",\"speaker\":");
+        if (q->speaker_end > q->speaker_start) {
+            sb_puts(b, "{\"actor\":");
+            const char *name = NULL;
+            if (q->speaker_actor >= 0 && (size_t)q->speaker_actor < d->nactor) {
+                sb_put_i64(b, q->speaker_actor);
+                name = d->actors[q->speaker_actor].name;
+            } else {
+                sb_puts(b, "null");
+            }
+            sb_puts(b, ",\"name\":");
+            if (name) sb_put_json_str(b, name, strlen(name));
+            else sb_put_json_str(b, d->text + q->speaker_start, q->speaker_end - q->speaker_start);
+            sb_puts(b, ",\"start\":");
+            sb_put_u64(b, q->speaker_start);
+            sb_puts(b, ",\"end\":");
+            sb_put_u64(b, q->speaker_end);
+            sb_putc(b, '}');
+        } else {
+            sb_puts(b, "null");
+        }
+        sb_puts(b, ",\"cue\":");
+        if (q->cue_end > q->cue_start) sb_put_json_str(b, d->text + q->cue_start, q->cue_end - q->cue_start);
+        else sb_puts(b, "null");
+        sb_putc(b, '}');
+    }
+    sb_putc(b, ']');
+}
+
 int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
     if (!d || !out) return DYAD_EINVAL;
     strbuf *b = &d->json;
@@ -157,7 +203,8 @@ int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
             sb_putc(b, ']');
         }
         put_entities_actors(d, b);
-        sb_puts(b, ",\"quotes\":[],\"events\":[],\"places\":[");
+        put_quotes(d, b);
+        sb_puts(b, ",\"events\":[],\"places\":[");
         for (size_t i = 0; i < d->nplace; i++) {
             const dplace *p = &d->places[i];
             if (i) sb_putc(b, ',');

@@ -170,7 +170,7 @@ static const char *const steps[STORE_SCHEMA_VERSION] = {
 /* Cached statements, prepared once at open. */
 enum { Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_LOOKUP, Q_DELETE, Q_INSERT_DOC,
        Q_INSERT_SENT, Q_INSERT_BOILER, Q_INSERT_SENT_N, Q_INSERT_BOILER_N, Q_INSERT_DATE, Q_INSERT_PLACE,
-       Q_INSERT_ENT, Q_INSERT_ACTOR, NQ };
+       Q_INSERT_ENT, Q_INSERT_ACTOR, Q_INSERT_QUOTE, NQ };
 
 static const char *const q_sql[NQ] = {
     [Q_BEGIN] = "BEGIN IMMEDIATE",
@@ -186,6 +186,8 @@ static const char *const q_sql[NQ] = {
     [Q_INSERT_ENT] = "INSERT INTO entities (doc, idx, start, end, text, type, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [Q_INSERT_ACTOR] = "INSERT INTO actors (doc, idx, name, code, country, type, roles, mentions)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [Q_INSERT_QUOTE] = "INSERT INTO quotes (doc, idx, start, end, text, kind, speaker_actor, speaker_name,"
+                       " speaker_start, speaker_end, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [Q_INSERT_SENT] = "INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
     [Q_INSERT_BOILER] = "INSERT INTO boilerplate (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
     [Q_INSERT_SENT_N] = "INSERT INTO sentences (doc, idx, start, end) VALUES " ROWS16,
@@ -667,6 +669,47 @@ static int insert_actors(dyad_store *st, sqlite3_int64 row, const dyad_doc *d) {
     return rc;
 }
 
+/* Insert the quotes (the record's "quotes"), searchable by speaker name. */
+static int insert_quotes(dyad_store *st, sqlite3_int64 row, const dyad_doc *d) {
+    static const char *const kinds[] = {"", "direct", "partial", "indirect"};
+    int rc = DYAD_OK;
+    sqlite3_stmt *s = st->q[Q_INSERT_QUOTE];
+    for (size_t i = 0; !rc && i < d->nquote; i++) {
+        const dquote *q = &d->quotes[i];
+        sqlite3_bind_int64(s, 1, row);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(s, 3, q->start);
+        sqlite3_bind_int64(s, 4, q->end);
+        sqlite3_bind_text64(s, 5, d->text + q->start, q->end - q->start, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text(s, 6, q->kind <= QUOTE_INDIRECT ? kinds[q->kind] : "", -1, SQLITE_STATIC);
+        int has_speaker = q->speaker_end > q->speaker_start;
+        int has_actor = q->speaker_actor >= 0 && (size_t)q->speaker_actor < d->nactor;
+        if (has_actor) sqlite3_bind_int64(s, 7, q->speaker_actor);
+        else sqlite3_bind_null(s, 7);
+        if (has_actor && d->actors[q->speaker_actor].name)
+            sqlite3_bind_text(s, 8, d->actors[q->speaker_actor].name, -1, SQLITE_STATIC);
+        else if (has_speaker)
+            sqlite3_bind_text64(s, 8, d->text + q->speaker_start, q->speaker_end - q->speaker_start, SQLITE_STATIC,
+                                SQLITE_UTF8);
+        else
+            sqlite3_bind_null(s, 8);
+        if (has_speaker) {
+            sqlite3_bind_int64(s, 9, q->speaker_start);
+            sqlite3_bind_int64(s, 10, q->speaker_end);
+        } else {
+            sqlite3_bind_null(s, 9);
+            sqlite3_bind_null(s, 10);
+        }
+        if (q->cue_end > q->cue_start)
+            sqlite3_bind_text64(s, 11, d->text + q->cue_start, q->cue_end - q->cue_start, SQLITE_STATIC, SQLITE_UTF8);
+        else
+            sqlite3_bind_null(s, 11);
+        rc = run_q(st, Q_INSERT_QUOTE, "cannot insert quotes");
+    }
+    sqlite3_clear_bindings(s);
+    return rc;
+}
+
 /* The writes of one document.  *row gets the rowid of the new documents
  * row as soon as it exists (0 before), so that a failure after it can be
  * undone. */
@@ -705,6 +748,7 @@ static int put_rows(dyad_store *st, const dyad_doc *d, const char *id, size_t id
     if (!rc) rc = insert_spans(st, 0, *row, d);
     if (!rc) rc = insert_dates_places(st, *row, d);
     if (!rc) rc = insert_actors(st, *row, d);
+    if (!rc) rc = insert_quotes(st, *row, d);
     return rc;
 }
 

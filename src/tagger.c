@@ -705,6 +705,13 @@ static uint64_t amb_lookup(const void *ctx, uint64_t h) {
     return 0;
 }
 
+uint64_t tagger_word_info(const tagger *t, const char *form, size_t len) {
+    if (!t || (!form && len)) return 0;
+    char lc[TG_NORM_MAX];
+    size_t l = tg_norm(form ? form : "", len, lc, sizeof lc, 1);
+    return amb_lookup(t, hash_bytes(1, lc, l));
+}
+
 /* Scratch for one sentence of n words: prepared tokens and classes. */
 typedef struct scratch {
     tg_tok *tok;

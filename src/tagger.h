@@ -48,6 +48,13 @@ int tagger_tag_words(const tagger *t, const char *const *forms, const size_t *le
 /* Number of joint classes and the labels of class c (for tools). */
 int tagger_nclass(const tagger *t);
 
+/* The tagger's unlabeled-text statistics of a word (form, len bytes, any
+ * case): the "amb" value of tagger.h (XPOS ambiguity mask, capitals
+ * bucket at TG_CAP_SHIFT, cluster id + 1 at TG_CLU_SHIFT), 0 if the word
+ * is unknown.  For other models' trainers (tools/train_ner.c copies the
+ * clusters into its own image). */
+uint64_t tagger_word_info(const tagger *t, const char *form, size_t len);
+
 /* ---- shared with the trainer -------------------------------------------- */
 
 #define TAGGER_VERSION 3 /* 2: cluster and capitals features; 3: case of non-ASCII letters in the shape */

@@ -200,4 +200,42 @@ if [ -f "$DATA/news/reuters.jsonl" ]; then
     expect "kill -9: the next run completes the set" [ "$(sqlite3 "$T/k.db" 'select count(*) from documents')" -eq "$n" ]
 fi
 
+# -- actor dictionaries: TABARI/PETRARCH import, bad lines, defaults off ----
+cat >"$T/my.actors" <<'EOD'
+# a user's actor file in TABARI/PETRARCH syntax
+GONDORIAN_ARMY_ [GONMIL]
+ARAGORN_ [GONGOV >291231] [GONELI <300101]
++KING_ELESSAR_
+BROKEN_LINE [NOCLOSE
+EOD
+printf 'OFFICIALS_ [~GOV]\nRIDERS_ [MIL~]\n' >"$T/my.agents"
+printf '{"id":"g","date":"2031-05-01","text":"King Elessar met the Gondorian Army in Minas Tirith. Aragorn said officials agreed."}\n' >"$T/g.jsonl"
+"$DYAD" code -q --actors "$T/my.actors" --agents "$T/my.agents" "$T/g.jsonl" >"$T/out" 2>"$T/err"; rc=$?
+expect "actors: a malformed line does not stop coding" [ "$rc" -eq 0 ]
+expect "actors: the malformed line is named by file and line" has "$T/err" "my.actors:5:"
+expect "actors: a dated code from an imported file" has "$T/out" '"name":"[^"]*","code":"GONGOV"'
+expect "actors: an imported synonym is the same actor" has "$T/out" '"code":"GONGOV","country":"GON","type":"PERSON","roles":\[\],"mentions":\[\[0,12\],\[53,60\]\]'
+expect "actors: an imported agent with the home country" has "$T/out" '"name":"officials","code":"GONGOV"'
+expect "actors: an imported organisation" has "$T/out" '"code":"GONMIL"'
+printf '{"id":"g","date":"2029-05-01","text":"Aragorn spoke."}\n' | "$DYAD" code -q --actors "$T/my.actors" >"$T/out" 2>/dev/null
+expect "actors: the code valid on the document date" has "$T/out" '"code":"GONELI"'
+"$DYAD" code -q --actors "$T/missing.actors" "$T/g.jsonl" >/dev/null 2>"$T/err"; rc=$?
+expect "actors: an unreadable dictionary is exit 2 naming it" sh -c "[ $rc -eq 2 ] && grep -q 'missing.actors' '$T/err'"
+printf '{"id":"f","date":"2023-05-01","text":"French President Emmanuel Macron met Turkish police."}\n' >"$T/f.jsonl"
+"$DYAD" code -q "$T/f.jsonl" >"$T/out"
+expect "actors: default dictionaries code a head of state" has "$T/out" '"code":"FRAGOV"'
+"$DYAD" code -q --db "$T/a.db" "$T/f.jsonl" >/dev/null
+expect "actors: stored, searchable by code" [ "$(sqlite3 "$T/a.db" "select name from actors where code = 'FRAGOV'")" = "Emmanuel Macron" ]
+expect "actors: entities stored with their actor" [ "$(sqlite3 "$T/a.db" "select count(*) from entities e join actors a on a.doc = e.doc and a.idx = e.actor where e.type = 'PERSON'")" -ge 1 ]
+"$DYAD" code -q --no-default-dicts "$T/f.jsonl" >"$T/out"
+expect "actors: --no-default-dicts drops them" sh -c "! grep -q '\"code\":\"FRAGOV\"' '$T/out'"
+P=$DATA/events/petrarch2
+if [ -f "$P/Phoenix.Countries.actors.txt" ]; then
+    printf '{"id":"p","date":"2014-03-01","text":"Russian troops moved into Crimea as Barack Obama warned Vladimir Putin."}\n' >"$T/p.jsonl"
+    "$DYAD" code -q --no-default-dicts --actors "$P/Phoenix.Countries.actors.txt" --actors "$P/Phoenix.International.actors.txt" \
+        --agents "$P/Phoenix.agents.txt" "$T/p.jsonl" >"$T/out" 2>"$T/err"
+    expect "actors: Phoenix dictionaries code Obama in 2014" has "$T/out" '"code":"USAGOV"'
+    expect "actors: Phoenix dictionaries code Russian troops" has "$T/out" '"code":"RUSMIL"'
+fi
+
 echo "$pass passed, $fail failed"

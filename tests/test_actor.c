@@ -1,0 +1,268 @@
+/* test_actor.c -- entity typing, mention resolution and actor coding.
+ *
+ * Documents are tagged and parsed with the real models (models/); the
+ * names the NER would find are given by hand, so these tests check
+ * actor.c alone, with a small dictionary written here. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../include/dyad.h"
+#include "../src/actor.h"
+#include "../src/dict.h"
+#include "../src/doc.h"
+#include "../src/parser.h"
+#include "../src/tagger.h"
+#include "test.h"
+
+static const char DICT[] =
+    "[country]\n"
+    "BRA  Brazil\n"
+    "  adj  Brazilian | Brazilians\n"
+    "  gov  Brasília | Brasilia\n"
+    "FRA  France\n"
+    "  adj  French\n"
+    "  gov  Paris | Élysée | Elysee\n"
+    "TUR  Turkey | Türkiye\n"
+    "  adj  Turkish | Turks\n"
+    "  gov  Ankara\n"
+    "RUS  Russia\n"
+    "  adj  Russian\n"
+    "  gov  Moscow | Kremlin\n"
+    "USA  United States | U.S.\n"
+    "  adj  American | Americans\n"
+    "  gov  Washington | White House\n"
+    "ZAF  South Africa\n"
+    "  adj  South African\n"
+    "[org]\n"
+    "USAEDU  Brookings Institution | Brookings\n"
+    "USAPTY  Republican Party | Republican | Republicans\n"
+    "[person]\n"
+    "Luiz Inácio Lula da Silva | Lula | Lula da Silva\n"
+    "  BRAGOV  2003-01-01  2010-12-31  President\n"
+    "  BRAELI  2011-01-01  2022-12-31  Former President\n"
+    "  BRAGOV  2023-01-01  -           President\n"
+    "[role]\n"
+    "GOV  president | leader | prime minister | foreign minister | minister | officials | government     title\n"
+    "LEG  senator | Sen.    title\n"
+    "COP  police\n"
+    "CVL  protesters\n"
+    "EDU  fellow | analyst\n"
+    "PTY  candidate | nominee\n";
+
+static tagger *tg;
+static parser *ps;
+static dict *dic;
+
+/* A coded document: tagged and parsed, with the given names as NER
+ * mentions (each "text|TYPE"), then actor_run. */
+static dyad_doc *code(const char *text, const char *date, const char *const *names) {
+    dyad_doc *d;
+    if (dyad_doc_new(&d)) return NULL;
+    dyad_doc_set_text(d, text, strlen(text));
+    if (date) dyad_doc_set_field(d, DYAD_FIELD_DATE, date, strlen(date));
+    dyad_doc_code(NULL, d);
+    tagger_run(tg, d);
+    parser_run(ps, d);
+    d->nent = 0;
+    for (; names && *names; names++) {
+        const char *bar = strchr(*names, '|');
+        size_t n = (size_t)(bar - *names);
+        /* its first occurrence not given yet */
+        const char *hitp = NULL;
+        for (const char *p = text; *p; p++) {
+            if (strncmp(p, *names, n)) continue;
+            int taken = 0;
+            uint32_t s0 = (uint32_t)(p - text);
+            for (size_t k = 0; k < d->nent; k++) taken |= d->ents[k].start <= s0 && s0 < d->ents[k].end;
+            if (!taken) {
+                hitp = p;
+                break;
+            }
+        }
+        if (!hitp) continue;
+        dent e;
+        memset(&e, 0, sizeof e);
+        e.start = (uint32_t)(hitp - text);
+        e.end = e.start + (uint32_t)n;
+        e.tok0 = UINT32_MAX;
+        for (uint32_t t = 0; t < d->ntok; t++) {
+            if (d->toks[t].start == e.start) e.tok0 = t;
+            if (d->toks[t].end == e.end) e.tok1 = t + 1;
+        }
+        if (e.tok0 == UINT32_MAX || e.tok1 <= e.tok0) continue;
+        const char *ty = bar + 1;
+        e.type = !strcmp(ty, "PER") ? ENT_PERSON : !strcmp(ty, "ORG") ? ENT_ORG : !strcmp(ty, "LOC") ? ENT_LOC : ENT_MISC;
+        e.actor = -1;
+        doc_push_ent(d, &e);
+    }
+    /* text order, as NER gives them */
+    for (size_t i = 1; i < d->nent; i++)
+        for (size_t k = i; k > 0 && d->ents[k].start < d->ents[k - 1].start; k--) {
+            dent t = d->ents[k];
+            d->ents[k] = d->ents[k - 1];
+            d->ents[k - 1] = t;
+        }
+    actor_run(dic, d);
+    return d;
+}
+
+/* The actor of the longest mention covering byte s ("French leader"
+ * over "French"), or NULL. */
+static const dactor *actor_cover(const dyad_doc *d, uint32_t s) {
+    const dactor *best = NULL;
+    uint32_t blen = 0;
+    for (size_t i = 0; i < d->nmention; i++) {
+        const dmention *m = &d->mentions[i];
+        if (m->start <= s && s < m->end && m->end - m->start > blen) {
+            best = &d->actors[m->actor];
+            blen = m->end - m->start;
+        }
+    }
+    return best;
+}
+
+/* The actor a mention at text offset `at` resolved to, or NULL. */
+static const dactor *actor_at(const dyad_doc *d, const char *text, const char *what) {
+    const char *p = strstr(text, what);
+    if (!p) return NULL;
+    return actor_cover(d, (uint32_t)(p - text));
+}
+
+/* Same, at the n-th occurrence (0-based). */
+static const dactor *actor_at_n(const dyad_doc *d, const char *text, const char *what, int n) {
+    const char *p = text;
+    for (int k = 0; p && k <= n; k++) {
+        p = strstr(p, what);
+        if (p && k < n) p++;
+    }
+    if (!p) return NULL;
+    return actor_cover(d, (uint32_t)(p - text));
+}
+
+static void test_person_dated(void) {
+    const char *t = "Brazilian President Luiz Inácio Lula da Silva met South African President Cyril Ramaphosa on "
+                    "Tuesday. Lula said he wanted closer ties.";
+    const char *names[] = {"Luiz Inácio Lula da Silva|PER", "Cyril Ramaphosa|PER", "Lula|PER", NULL};
+    dyad_doc *d = code(t, "2023-02-28", names);
+    CHECK(d != NULL);
+    const dactor *lula = actor_at(d, t, "Luiz");
+    CHECK(lula != NULL);
+    if (lula) {
+        CHECK_STR(lula->code, "BRAGOV");
+        CHECK_STR(lula->name, "Luiz Inácio Lula da Silva");
+        CHECK(lula->nroles >= 1 && !strcmp(lula->roles[0], "Brazilian President"));
+    }
+    CHECK(actor_at_n(d, t, "Lula", 1) == lula);   /* the later short name */
+    CHECK(actor_at(d, t, "he wanted") == lula);   /* the pronoun */
+    const dactor *ram = actor_at(d, t, "Cyril");
+    CHECK(ram != NULL && !strcmp(ram->code, "ZAFGOV")); /* from the title, no dictionary entry */
+    dyad_doc_free(d);
+    /* in 2015 Lula was a former president */
+    d = code(t, "2015-06-01", names);
+    lula = actor_at(d, t, "Luiz");
+    CHECK(lula != NULL && !strcmp(lula->code, "BRAELI"));
+    dyad_doc_free(d);
+}
+
+static void test_groups_and_seats(void) {
+    const char *t = "Turkish police detained dozens of protesters in Istanbul. The Kremlin said Ankara had "
+                    "not been consulted. Police later released the protesters.";
+    const char *names[] = {"Istanbul|LOC", "Kremlin|ORG", "Ankara|LOC", NULL};
+    dyad_doc *d = code(t, "2016-07-20", names);
+    const dactor *pol = actor_at(d, t, "police");
+    CHECK(pol != NULL && !strcmp(pol->code, "TURCOP"));
+    const dactor *kr = actor_at(d, t, "Kremlin");
+    CHECK(kr != NULL && !strcmp(kr->code, "RUSGOV"));
+    const dactor *ank = actor_at(d, t, "Ankara");
+    CHECK(ank != NULL && !strcmp(ank->code, "TURGOV"));
+    const dactor *pr = actor_at(d, t, "protesters");
+    CHECK(pr != NULL && !strcmp(pr->code, "TURCVL")); /* the home country */
+    CHECK(actor_at_n(d, t, "protesters", 1) == pr);   /* the same group again */
+    dyad_doc_free(d);
+}
+
+static void test_description_and_appositive(void) {
+    const char *t = "French President Emmanuel Macron arrived in Algiers on Monday. The French leader called for a "
+                    "new chapter. \"It is a start,\" said Maria Ortiz, a senior fellow at the Brookings Institution.";
+    const char *names[] = {"Emmanuel Macron|PER", "Algiers|LOC", "Maria Ortiz|PER", "Brookings Institution|ORG", NULL};
+    dyad_doc *d = code(t, "2022-08-25", names);
+    const dactor *mac = actor_at(d, t, "Emmanuel");
+    CHECK(mac != NULL && !strcmp(mac->code, "FRAGOV"));
+    CHECK(actor_at(d, t, "French leader") == mac);
+    const dactor *ort = actor_at(d, t, "Maria");
+    CHECK(ort != NULL);
+    if (ort) {
+        CHECK_STR(ort->code, "USAEDU");
+        int app = 0;
+        for (uint32_t i = 0; i < ort->nroles; i++) app |= strstr(ort->roles[i], "senior fellow") != NULL;
+        CHECK(app);
+    }
+    dyad_doc_free(d);
+}
+
+static void test_entities_typed(void) {
+    const char *t = "Brazilians voted as Republicans in Washington watched. Sen. Ted Cruz said the U.S. would wait.";
+    const char *names[] = {"Washington|LOC", "Ted Cruz|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    int norp = 0, gpe = 0, org = 0;
+    for (size_t i = 0; i < d->nent; i++) {
+        const dent *e = &d->ents[i];
+        if (e->type == ENT_NORP && !strncmp(t + e->start, "Brazilians", 10)) norp = 1;
+        if (e->type == ENT_GPE && !strncmp(t + e->start, "U.S.", 4)) gpe = 1;
+        if (e->type == ENT_ORG && !strncmp(t + e->start, "Republicans", 11)) org = 1;
+    }
+    CHECK(norp && gpe && org);
+    const dactor *cruz = actor_at(d, t, "Ted");
+    CHECK(cruz != NULL && !strcmp(cruz->code, "USALEG")); /* the title and the home country */
+    const dactor *br = actor_at(d, t, "Brazilians");
+    CHECK(br != NULL && !strcmp(br->code, "BRACVL"));
+    /* every entity that is an actor points at one that has it as a mention */
+    for (size_t i = 0; i < d->nent; i++) {
+        const dent *e = &d->ents[i];
+        if (e->actor < 0) continue;
+        CHECK(e->actor < (int32_t)d->nactor);
+        int found = 0;
+        for (size_t m = 0; m < d->nmention; m++)
+            found |= d->mentions[m].actor == e->actor && d->mentions[m].start == e->start;
+        CHECK(found);
+    }
+    dyad_doc_free(d);
+}
+
+/* Garbage and a long run of names: bounded, no crash, mentions grouped. */
+static void test_hostile(void) {
+    size_t n = 200000;
+    char *t = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) t[i] = "Lula he Brazil police the she. "[i % 31];
+    t[n] = '\0';
+    dyad_doc *d = code(t, "2023-01-01", NULL);
+    CHECK(d != NULL);
+    for (size_t m = 1; d && m < d->nmention; m++) CHECK(d->mentions[m - 1].actor <= d->mentions[m].actor);
+    dyad_doc_free(d);
+    free(t);
+}
+
+int main(void) {
+    char err[256];
+    if (tagger_open_file(&tg, "models/tagger.bin", err, sizeof err) ||
+        parser_open_file(&ps, "models/parser.bin", err, sizeof err)) {
+        printf("test_actor: models missing (%s)\n", err);
+        return 1;
+    }
+    dic = dict_new();
+    size_t n = 0;
+    int rc = dict_load_buffer(dic, "test.dict", DICT, sizeof DICT - 1, DICT_DYAD, NULL, NULL, &n, err, sizeof err);
+    if (rc || !n) {
+        printf("test_actor: the test dictionary does not load (%s)\n", err);
+        return 1;
+    }
+    RUN(test_person_dated);
+    RUN(test_groups_and_seats);
+    RUN(test_description_and_appositive);
+    RUN(test_entities_typed);
+    RUN(test_hostile);
+    dict_free(dic);
+    tagger_close(tg);
+    parser_close(ps);
+    TEST_END();
+}
