@@ -44,3 +44,5 @@ echo "== named entities: the NER model on gold tokens (span F1; UNER EWT test, w
     --uner "$NLP/uner_english_ewt/en_ewt-ud-test.iob2" --wikigold "$NLP/wikigold/wikigold.conll.txt" --gum "$G"
 echo "== actor coding on the project's hand-coded PolNeAR dev mentions (tests/gold/polnear_actors.tsv)"
 "$BUILD"/tools/evalactor tests/gold/polnear_actors.tsv "$DATA/news/polnear.jsonl"
+echo "== quotations on PolNeAR dev (content overlap P/R/F1, speaker and cue accuracy)"
+"$BUILD"/tools/evalquote --split dev "$DATA/quotes/polnear/data" "$DATA/news/polnear.jsonl"

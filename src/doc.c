@@ -40,6 +40,7 @@ void dyad_doc_free(dyad_doc *d) {
     free(d->actors);
     free(d->mentions);
     free(d->quotes);
+    free(d->events);
     sb_free(&d->json);
     sb_free(&d->scratch);
     sb_free(&d->raw);
@@ -59,7 +60,7 @@ void dyad_doc_reset(dyad_doc *d) {
     d->line = 0;
     d->ntok = d->nsent = d->nboiler = 0;
     d->ndate = d->nplace = 0;
-    d->nent = d->nactor = d->nmention = d->nquote = 0;
+    d->nent = d->nactor = d->nmention = d->nquote = d->nevent = 0;
     d->tone = 0;
     d->has_tone = 0;
     d->tagged = d->parsed = d->presegmented = 0;
@@ -126,6 +127,12 @@ int doc_push_mention(dyad_doc *d, uint32_t start, uint32_t end, int32_t actor) {
 int doc_push_quote(dyad_doc *d, const dquote *q) {
     if (d->nquote == d->capquote && vec_reserve((void **)&d->quotes, &d->capquote, d->nquote + 1, sizeof *q)) return -1;
     d->quotes[d->nquote++] = *q;
+    return 0;
+}
+
+int doc_push_event(dyad_doc *d, const devent *e) {
+    if (d->nevent == d->capevent && vec_reserve((void **)&d->events, &d->capevent, d->nevent + 1, sizeof *e)) return -1;
+    d->events[d->nevent++] = *e;
     return 0;
 }
 
@@ -340,6 +347,7 @@ static const char *const stage_names[STAGE_COUNT] = {
     [STAGE_BOILER] = "boilerplate", [STAGE_TAGGER] = "tagger",   [STAGE_PARSER] = "parser",
     [STAGE_DATES] = "dates",     [STAGE_PLACES] = "places",     [STAGE_TONE] = "tone",
     [STAGE_NER] = "ner",         [STAGE_ACTORS] = "actors",     [STAGE_QUOTES] = "quotes",
+    [STAGE_EVENTS] = "events",
 };
 
 size_t dyad_doc_profile(const dyad_doc *d, const char *const **names, const uint64_t **ns) {

@@ -146,6 +146,26 @@ typedef struct dquote {
     uint8_t pad[3];
 } dquote;
 
+/* Event modes (SPEC). */
+enum { MODE_ASSERTED = 0, MODE_NEGATED, MODE_HYPOTHETICAL };
+
+/* A coded event (event.c).  A side without an actor has actor -1. */
+typedef struct devent {
+    uint32_t sentence;
+    uint32_t start, end;           /* the words of the event: its actors' and its head's span */
+    uint32_t src_start, src_end;   /* the source's words in the text, 0,0 if none */
+    uint32_t tgt_start, tgt_end;
+    int32_t source, target;        /* actor indexes, -1 if none */
+    int32_t attributed_to;         /* actor index of the claimant, -1 if none */
+    int32_t place;                 /* index into doc->places, -1 */
+    int32_t date;                  /* index into doc->dates, -1 */
+    char code[8];                  /* CAMEO event code */
+    uint8_t mode;                  /* MODE_* */
+    uint8_t quad;
+    uint8_t pad[2];
+    float goldstein;
+} devent;
+
 typedef struct sent {
     uint32_t first, last;  /* token range [first, last) */
 } sent;
@@ -164,6 +184,7 @@ enum {
     STAGE_NER,
     STAGE_ACTORS,
     STAGE_QUOTES,
+    STAGE_EVENTS,
     STAGE_COUNT
 };
 
@@ -208,6 +229,8 @@ struct dyad_doc {
     size_t nmention, capmention;
     dquote *quotes;         /* quote.c: in text order of their content */
     size_t nquote, capquote;
+    devent *events;         /* event.c: in text order */
+    size_t nevent, capevent;
     double tone;            /* tone.c: -10..+10 */
     int has_tone;
 
@@ -242,6 +265,7 @@ int doc_push_ent(dyad_doc *doc, const dent *e);
 int doc_push_actor(dyad_doc *doc, const dactor *a);
 int doc_push_mention(dyad_doc *doc, uint32_t start, uint32_t end, int32_t actor);
 int doc_push_quote(dyad_doc *doc, const dquote *q);
+int doc_push_event(dyad_doc *doc, const devent *e);
 
 /* Parse a pending raw record (doc->raw_format != 0) into text and fields;
  * a bad record becomes an error record.  reader.c. */

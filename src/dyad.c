@@ -10,6 +10,7 @@
 #include "dict.h"
 #include "doc.h"
 #include "ner.h"
+#include "quote.h"
 #include "parser.h"
 #include "place.h"
 #include "tagger.h"
@@ -210,6 +211,8 @@ int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
     doc->nent = 0;
     if (!rc && ctx->ner) DOC_TIMED(doc, STAGE_NER, rc = ner_run(ctx->ner, doc));
     if (!rc) DOC_TIMED(doc, STAGE_ACTORS, rc = actor_run(ctx->dict, doc));
+    /* last: it reuses doc->scratch */
+    if (!rc) DOC_TIMED(doc, STAGE_QUOTES, rc = quote_run(doc));
     return rc;
 }
 

@@ -1,0 +1,1721 @@
+/* quote.c -- quotations and reported speech attributed to speakers.
+ *
+ * Three passes over the document, all linear in its tokens:
+ *
+ *  1. Quote regions.  Quote marks are paired left to right: double marks
+ *     (" “ ” „ « » `` '') at the top level, single marks (‘ ’ ' ‹ ›) only
+ *     when no double quote is open (inside one they are nested quotes and
+ *     part of its content).  A paragraph that ends inside a quote continues
+ *     it only when the next paragraph opens with a quote mark (the
+ *     multi-paragraph convention: an opening mark at each paragraph, the
+ *     closing one at the end); otherwise the quote is closed at the end of
+ *     its paragraph, so an unbalanced mark costs one paragraph, never the
+ *     rest of the article.
+ *  2. Attribution of regions.  A region that reads as a sentence (it opens
+ *     a sentence, or follows "X said:" / "X said,", and has a verb or its
+ *     own final punctuation) is a direct quote; its cue and speaker are
+ *     looked for right after the closing mark (“…,” Ortiz said / said
+ *     Ortiz / she added), then before the opening mark (Ortiz said: “…”),
+ *     then in the tree (the cue that governs the quote); a quote with none
+ *     continues the attribution of the quote just before it (“…,” he said.
+ *     “…” and the next paragraph).  A region inside the reporter's sentence
+ *     is a partial quote when a cue governs it in the tree (Macron called
+ *     for “a new chapter”); otherwise it is a scare quote or a title and
+ *     is not reported.
+ *  3. Reported speech.  Every reporting verb of the lexicon (below: speech,
+ *     belief, intention, evidence and stance verbs, 222 of them, plus the
+ *     phrase "according to") with a
+ *     complement in the tree gives an indirect quote: the clause (said
+ *     that ...), the infinitive (plans to ...), the object (denied the
+ *     report) or the prepositional object (called for ...).  Also "X, Y
+ *     said." (the cue in parataxis) and "according to Y".  Attributions
+ *     nested in another's content are dropped (only the outermost is
+ *     kept), except a sibling cue after a comma (", adding that ...") which
+ *     cuts the outer content instead.
+ *
+ * The speaker is the cue's subject (the agent of a passive cue; for a cue
+ * without one, the subject of the cue it is coordinated with or depends
+ * on), as the noun phrase without its appositive; its actor is the actor
+ * of the mention (doc->mentions) on its head word, so a pronoun resolved by
+ * the actor stage gives a name.
+ *
+ * Without the parser the stage still finds quote regions and the surface
+ * patterns around them, and "X said (that) ..." reported speech.
+ *
+ * Memory: per-token arrays and the region and candidate tables are carved
+ * out of doc->scratch in one allocation; nothing is malloc'ed per token. */
+#include "quote.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ud.h"
+
+/* ---- the cue lexicon ------------------------------------------------------ */
+
+/* What a cue takes as its content. */
+enum {
+    Q_S = 1u << 0,     /* speech: introduces direct quotes ("said", "added") */
+    Q_C = 1u << 1,     /* a clause: said that ..., believes ..., showed that ... */
+    Q_X = 1u << 2,     /* an infinitive: plans to ..., refused to ... */
+    Q_O = 1u << 3,     /* an object: denied the report, praised the deal */
+    Q_M = 1u << 4,     /* manner verb, a cue only next to a direct quote ("laughed") */
+    Q_P = 1u << 5,     /* a prepositional object, prepositions in part: talked about ... */
+    Q_PRT = 1u << 6    /* a cue only with one of the particles in part: pointed out, went on */
+};
+
+typedef struct cue_entry {
+    const char *lemma;
+    uint8_t flags;
+    const char *part; /* '|'-separated particles or prepositions, or NULL */
+} cue_entry;
+
+/* Sorted by lemma (strcmp order) for binary search; a test checks the
+ * order.  Ambiguous verbs (show, find, see, know, call) are here because
+ * news attributes with them constantly; the tree decides whether a given
+ * use has content. */
+static const cue_entry CUES[] = {
+    {"accept", Q_O | Q_C, NULL},
+    {"accuse", Q_O, NULL},
+    {"acknowledge", Q_S | Q_C | Q_O, NULL},
+    {"add", Q_S | Q_C, NULL},
+    {"admit", Q_S | Q_C | Q_O, NULL},
+    {"advise", Q_C | Q_X, NULL},
+    {"advocate", Q_O | Q_P, "for"},
+    {"affirm", Q_S | Q_C, NULL},
+    {"agree", Q_S | Q_C | Q_X | Q_P, "with|on"},
+    {"allege", Q_S | Q_C | Q_O, NULL},
+    {"announce", Q_S | Q_C | Q_O, NULL},
+    {"answer", Q_S | Q_C, NULL},
+    {"anticipate", Q_C | Q_O, NULL},
+    {"apologize", Q_S | Q_P, "for"},
+    {"applaud", Q_O, NULL},
+    {"argue", Q_S | Q_C | Q_P, "for|against"},
+    {"ask", Q_S | Q_C | Q_X | Q_P, "about|for"},
+    {"assail", Q_O, NULL},
+    {"assert", Q_S | Q_C, NULL},
+    {"assume", Q_C, NULL},
+    {"assure", Q_S | Q_C, NULL},
+    {"attack", Q_O, NULL},
+    {"back", Q_O, NULL},
+    {"bark", Q_S | Q_M, NULL},
+    {"believe", Q_C, NULL},
+    {"blame", Q_O, NULL},
+    {"blast", Q_S | Q_O, NULL},
+    {"boast", Q_S | Q_C | Q_P, "about|of"},
+    {"brag", Q_S | Q_C | Q_P, "about"},
+    {"call", Q_S | Q_P, "for|on"},
+    {"caution", Q_S | Q_C, NULL},
+    {"celebrate", Q_O, NULL},
+    {"challenge", Q_O, NULL},
+    {"chant", Q_S | Q_M, NULL},
+    {"charge", Q_C, NULL},
+    {"chide", Q_S | Q_O, NULL},
+    {"chime", Q_M | Q_PRT, "in"},
+    {"chuckle", Q_M, NULL},
+    {"cite", Q_O, NULL},
+    {"claim", Q_S | Q_C | Q_X | Q_O, NULL},
+    {"clarify", Q_S | Q_C, NULL},
+    {"comment", Q_S | Q_P, "on|about"},
+    {"complain", Q_S | Q_C | Q_P, "about|of"},
+    {"concede", Q_S | Q_C, NULL},
+    {"conclude", Q_S | Q_C, NULL},
+    {"condemn", Q_O, NULL},
+    {"confess", Q_S | Q_C, NULL},
+    {"confide", Q_S | Q_C, NULL},
+    {"confirm", Q_S | Q_C | Q_O, NULL},
+    {"congratulate", Q_O, NULL},
+    {"consider", Q_C | Q_O, NULL},
+    {"contend", Q_S | Q_C, NULL},
+    {"continue", Q_M, NULL},
+    {"counter", Q_S | Q_C, NULL},
+    {"criticise", Q_O, NULL},
+    {"criticize", Q_O, NULL},
+    {"cry", Q_M, NULL},
+    {"decide", Q_C | Q_X, NULL},
+    {"declare", Q_S | Q_C | Q_O, NULL},
+    {"decline", Q_X, NULL},
+    {"decry", Q_O, NULL},
+    {"deem", Q_O, NULL},
+    {"defend", Q_O, NULL},
+    {"demand", Q_S | Q_C | Q_X | Q_O, NULL},
+    {"demonstrate", Q_C, NULL},
+    {"denounce", Q_O, NULL},
+    {"deny", Q_S | Q_C | Q_O, NULL},
+    {"describe", Q_O, NULL},
+    {"desire", Q_X | Q_O, NULL},
+    {"detail", Q_O, NULL},
+    {"disagree", Q_S | Q_C | Q_P, "with"},
+    {"disclose", Q_S | Q_C | Q_O, NULL},
+    {"discuss", Q_O, NULL},
+    {"dismiss", Q_O, NULL},
+    {"dispute", Q_C | Q_O, NULL},
+    {"doubt", Q_C | Q_O, NULL},
+    {"downplay", Q_O, NULL},
+    {"dread", Q_O, NULL},
+    {"dub", Q_O, NULL},
+    {"echo", Q_S | Q_O, NULL},
+    {"email", Q_S | Q_C, NULL},
+    {"emphasise", Q_S | Q_C, NULL},
+    {"emphasize", Q_S | Q_C, NULL},
+    {"encourage", Q_X, NULL},
+    {"endorse", Q_O, NULL},
+    {"envision", Q_C | Q_O, NULL},
+    {"estimate", Q_C, NULL},
+    {"exclaim", Q_S | Q_M, NULL},
+    {"exhort", Q_S | Q_M, NULL},
+    {"expect", Q_C | Q_X, NULL},
+    {"explain", Q_S | Q_C, NULL},
+    {"express", Q_O, NULL},
+    {"favor", Q_O, NULL},
+    {"fear", Q_C | Q_O, NULL},
+    {"feel", Q_C, NULL},
+    {"figure", Q_C, NULL},
+    {"find", Q_C, NULL},
+    {"fire", Q_M | Q_PRT, "back"},
+    {"forecast", Q_C, NULL},
+    {"go", Q_M | Q_PRT, "on"},
+    {"grumble", Q_S | Q_M, NULL},
+    {"guarantee", Q_C | Q_O, NULL},
+    {"guess", Q_C, NULL},
+    {"hail", Q_O, NULL},
+    {"hear", Q_C, NULL},
+    {"highlight", Q_C | Q_O, NULL},
+    {"hint", Q_C | Q_P, "at"},
+    {"hope", Q_C | Q_X, NULL},
+    {"imply", Q_C, NULL},
+    {"indicate", Q_S | Q_C, NULL},
+    {"inform", Q_C, NULL},
+    {"insist", Q_S | Q_C, NULL},
+    {"intend", Q_X, NULL},
+    {"interject", Q_S | Q_M, NULL},
+    {"invoke", Q_O, NULL},
+    {"joke", Q_S | Q_C | Q_M, NULL},
+    {"know", Q_C, NULL},
+    {"lament", Q_S | Q_C | Q_O, NULL},
+    {"laugh", Q_M, NULL},
+    {"learn", Q_C, NULL},
+    {"list", Q_O, NULL},
+    {"maintain", Q_S | Q_C, NULL},
+    {"mention", Q_S | Q_C | Q_O, NULL},
+    {"mock", Q_O, NULL},
+    {"muse", Q_S | Q_M, NULL},
+    {"mutter", Q_S | Q_M, NULL},
+    {"note", Q_S | Q_C, NULL},
+    {"object", Q_S | Q_P, "to"},
+    {"observe", Q_S | Q_C, NULL},
+    {"offer", Q_X, NULL},
+    {"opine", Q_S | Q_C, NULL},
+    {"oppose", Q_O, NULL},
+    {"order", Q_C | Q_X, NULL},
+    {"plan", Q_X, NULL},
+    {"plead", Q_S | Q_C, NULL},
+    {"pledge", Q_S | Q_C | Q_X, NULL},
+    {"point", Q_S | Q_C | Q_PRT, "out|to"},
+    {"portray", Q_O, NULL},
+    {"post", Q_S, NULL},
+    {"praise", Q_O, NULL},
+    {"predict", Q_S | Q_C, NULL},
+    {"prefer", Q_X | Q_O, NULL},
+    {"press", Q_P, "for"},
+    {"proclaim", Q_S | Q_C, NULL},
+    {"promise", Q_S | Q_C | Q_X, NULL},
+    {"propose", Q_C | Q_X | Q_O, NULL},
+    {"protest", Q_S | Q_C, NULL},
+    {"prove", Q_C, NULL},
+    {"push", Q_P, "for"},
+    {"put", Q_S | Q_PRT, "it"},
+    {"question", Q_C | Q_O, NULL},
+    {"quip", Q_S | Q_M, NULL},
+    {"rail", Q_P, "against"},
+    {"read", Q_S, NULL},
+    {"reaffirm", Q_S | Q_C | Q_O, NULL},
+    {"realize", Q_C, NULL},
+    {"reason", Q_S | Q_C, NULL},
+    {"recall", Q_S | Q_C, NULL},
+    {"reckon", Q_C, NULL},
+    {"recognize", Q_C, NULL},
+    {"recommend", Q_C | Q_O, NULL},
+    {"recount", Q_S | Q_C, NULL},
+    {"refer", Q_P, "to"},
+    {"refuse", Q_X, NULL},
+    {"reiterate", Q_S | Q_C | Q_O, NULL},
+    {"reject", Q_O, NULL},
+    {"remark", Q_S | Q_C, NULL},
+    {"remember", Q_C, NULL},
+    {"remind", Q_S | Q_C, NULL},
+    {"repeat", Q_S | Q_O, NULL},
+    {"reply", Q_S | Q_C, NULL},
+    {"report", Q_S | Q_C | Q_O, NULL},
+    {"request", Q_O, NULL},
+    {"respond", Q_S | Q_C | Q_P, "to"},
+    {"retort", Q_S | Q_M, NULL},
+    {"retweet", Q_S | Q_O, NULL},
+    {"reveal", Q_S | Q_C | Q_O, NULL},
+    {"rule", Q_C, NULL},
+    {"say", Q_S | Q_C, NULL},
+    {"scoff", Q_S | Q_M, NULL},
+    {"scream", Q_S | Q_M, NULL},
+    {"see", Q_C, NULL},
+    {"seek", Q_X, NULL},
+    {"shoot", Q_M | Q_PRT, "back"},
+    {"shout", Q_S | Q_M, NULL},
+    {"show", Q_C, NULL},
+    {"sigh", Q_M, NULL},
+    {"signal", Q_C, NULL},
+    {"slam", Q_O, NULL},
+    {"snap", Q_M, NULL},
+    {"speak", Q_P, "about|of"},
+    {"speculate", Q_S | Q_C | Q_P, "about"},
+    {"state", Q_S | Q_C, NULL},
+    {"stress", Q_S | Q_C, NULL},
+    {"suggest", Q_S | Q_C, NULL},
+    {"support", Q_O, NULL},
+    {"suppose", Q_C, NULL},
+    {"suspect", Q_C, NULL},
+    {"swear", Q_S | Q_C | Q_X, NULL},
+    {"talk", Q_P, "about"},
+    {"tell", Q_S | Q_C | Q_X, NULL},
+    {"testify", Q_S | Q_C, NULL},
+    {"thank", Q_O, NULL},
+    {"think", Q_C, NULL},
+    {"threaten", Q_X, NULL},
+    {"tout", Q_O, NULL},
+    {"tweet", Q_S | Q_C, NULL},
+    {"underscore", Q_S | Q_C, NULL},
+    {"understand", Q_C, NULL},
+    {"urge", Q_S | Q_C | Q_X, NULL},
+    {"vow", Q_S | Q_C | Q_X, NULL},
+    {"want", Q_X | Q_O, NULL},
+    {"warn", Q_S | Q_C | Q_P, "of|about|against"},
+    {"weigh", Q_S | Q_PRT, "in"},
+    {"welcome", Q_O, NULL},
+    {"whisper", Q_S | Q_M, NULL},
+    {"wish", Q_C | Q_X, NULL},
+    {"wonder", Q_S | Q_C, NULL},
+    {"worry", Q_C | Q_P, "about"},
+    {"write", Q_S | Q_C, NULL},
+    {"yell", Q_S | Q_M, NULL},
+};
+#define NCUES (sizeof CUES / sizeof CUES[0])
+
+/* Multi-word cues that are not verbs, matched on the surface (in
+ * reported_speech_tree and before_open). */
+static const char *const PHRASES[] = {"according to", NULL};
+
+/* Irregular forms, for text without the tagger's lemmas (sorted). */
+static const char *const IRREG[][2] = {
+    {"began", "begin"},   {"fought", "fight"}, {"felt", "feel"},       {"found", "find"},   {"heard", "hear"},
+    {"knew", "know"},     {"known", "know"},   {"meant", "mean"},     {"read", "read"},    {"said", "say"},
+    {"saw", "see"},       {"seen", "see"},     {"shot", "shoot"},     {"sought", "seek"},  {"spoke", "speak"},
+    {"spoken", "speak"},  {"swore", "swear"},  {"sworn", "swear"},    {"thought", "think"}, {"told", "tell"},
+    {"understood", "understand"}, {"went", "go"}, {"gone", "go"}, {"written", "write"}, {"wrote", "write"},
+};
+#define NIRREG (sizeof IRREG / sizeof IRREG[0])
+
+/* The lexicon's size: the verbs, then the phrases. */
+size_t quote_cue_count(void) {
+    size_t n = NCUES;
+    for (size_t i = 0; PHRASES[i]; i++) n++;
+    return n;
+}
+
+/* Entry i of the lexicon: a verb lemma, then a phrase; NULL past the end. */
+const char *quote_cue(size_t i) {
+    if (i < NCUES) return CUES[i].lemma;
+    i -= NCUES;
+    for (size_t k = 0; PHRASES[k]; k++)
+        if (k == i) return PHRASES[k];
+    return NULL;
+}
+
+static int cue_find(const char *w) {
+    size_t lo = 0, hi = NCUES;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(w, CUES[mid].lemma);
+        if (!c) return (int)mid;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return -1;
+}
+
+/* The lexicon entry of a lower-case word form: itself, an irregular form,
+ * or the form less a regular suffix (says, denies, noted, added, planned,
+ * adding, noting). */
+static int cue_of_form(const char *w, size_t n) {
+    char b[32];
+    if (n < 2 || n >= sizeof b - 2) return -1;
+    memcpy(b, w, n);
+    b[n] = 0;
+    int k = cue_find(b);
+    if (k >= 0) return k;
+    for (size_t i = 0; i < NIRREG; i++)
+        if (!strcmp(b, IRREG[i][0])) return cue_find(IRREG[i][1]);
+    if (n > 3 && b[n - 1] == 's') {
+        if (n > 4 && b[n - 2] == 'e' && b[n - 3] == 'i') {
+            memcpy(b + n - 3, "y", 2);
+            if ((k = cue_find(b)) >= 0) return k;
+            memcpy(b, w, n), b[n] = 0;
+        }
+        b[n - 1] = 0;
+        if ((k = cue_find(b)) >= 0) return k;
+        if (b[n - 2] == 'e') {
+            b[n - 2] = 0;
+            if ((k = cue_find(b)) >= 0) return k;
+        }
+        return -1;
+    }
+    size_t stem = 0;
+    if (n > 4 && b[n - 2] == 'e' && b[n - 1] == 'd') stem = n - 2;
+    else if (n > 5 && b[n - 3] == 'i' && b[n - 2] == 'n' && b[n - 1] == 'g') stem = n - 3;
+    if (!stem) return -1;
+    if (b[stem - 1] == 'i' && w[n - 1] == 'd') { /* denied */
+        b[stem - 1] = 'y', b[stem] = 0;
+        if ((k = cue_find(b)) >= 0) return k;
+        b[stem - 1] = 'i';
+    }
+    b[stem] = 0;
+    if ((k = cue_find(b)) >= 0) return k;
+    b[stem] = 'e', b[stem + 1] = 0; /* noted, noting */
+    if ((k = cue_find(b)) >= 0) return k;
+    if (stem > 2 && b[stem - 1] == b[stem - 2]) { /* planned, planning */
+        b[stem - 1] = 0;
+        if ((k = cue_find(b)) >= 0) return k;
+    }
+    return -1;
+}
+
+/* ---- token helpers -------------------------------------------------------- */
+
+static inline int lc(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static int tok_is(const dyad_doc *d, uint32_t i, const char *w) {
+    const tok *t = &d->toks[i];
+    size_t n = t->end - t->start, k = 0;
+    const char *s = d->text + t->start;
+    for (; k < n && w[k]; k++)
+        if (lc((unsigned char)s[k]) != w[k]) return 0;
+    return k == n && !w[k];
+}
+
+/* Token i is one of the words of the '|'-separated list. */
+static int tok_in_list(const dyad_doc *d, uint32_t i, const char *list) {
+    const tok *t = &d->toks[i];
+    size_t n = t->end - t->start;
+    const char *s = d->text + t->start;
+    while (list && *list) {
+        const char *e = strchr(list, '|');
+        size_t l = e ? (size_t)(e - list) : strlen(list);
+        if (l == n) {
+            size_t k = 0;
+            while (k < n && lc((unsigned char)s[k]) == list[k]) k++;
+            if (k == n) return 1;
+        }
+        list = e ? e + 1 : NULL;
+    }
+    return 0;
+}
+
+static int tok_is_char(const dyad_doc *d, uint32_t i, char c) {
+    const tok *t = &d->toks[i];
+    return t->end - t->start == 1 && d->text[t->start] == c;
+}
+
+/* A dash of any width ("-", "--", "–", "—"). */
+static int tok_is_dash(const dyad_doc *d, uint32_t i) {
+    const tok *t = &d->toks[i];
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start;
+    if (t->kind != TOK_PUNCT) return 0;
+    if (n >= 1 && s[0] == '-') return 1;
+    return n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94);
+}
+
+static int tok_sent_punct(const dyad_doc *d, uint32_t i) {
+    const tok *t = &d->toks[i];
+    if (t->kind != TOK_PUNCT) return 0;
+    char c = d->text[t->start];
+    if (c == '.' || c == '?' || c == '!') return 1;
+    /* … */
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    return t->end - t->start >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xA6;
+}
+
+/* Quote mark classes. */
+enum { QM_NONE = 0, QM_DOUBLE, QM_SINGLE };
+
+static int mark_class(const dyad_doc *d, uint32_t i) {
+    const tok *t = &d->toks[i];
+    if (t->kind != TOK_QUOTE) return QM_NONE;
+    const unsigned char *s = (const unsigned char *)d->text + t->start;
+    size_t n = t->end - t->start;
+    if (s[0] == '"' || s[0] == '`') return n == 1 && s[0] == '`' ? QM_SINGLE : QM_DOUBLE;
+    if (s[0] == '\'') return n >= 2 ? QM_DOUBLE : QM_SINGLE;
+    if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB)) return QM_DOUBLE; /* « » */
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80) {
+        if (s[2] == 0x9C || s[2] == 0x9D || s[2] == 0x9E || s[2] == 0x9F) return QM_DOUBLE; /* “ ” „ ‟ */
+        if (s[2] == 0x98 || s[2] == 0x99 || s[2] == 0x9A || s[2] == 0x9B || s[2] == 0xB9 || s[2] == 0xBA)
+            return QM_SINGLE; /* ‘ ’ ‚ ‛ ‹ › */
+    }
+    return QM_NONE;
+}
+
+/* The mark opens a quote: the tokenizer's direction, except for '' (which
+ * it always closes) and a straight mark glued to the next word. */
+static int mark_opens(const dyad_doc *d, uint32_t i) {
+    const tok *t = &d->toks[i];
+    if (t->flags & TOKF_OPEN_QUOTE) return 1;
+    const char *s = d->text + t->start;
+    if (s[0] == '\'' || s[0] == '"') {
+        int before = i == 0 || (t->flags & (TOKF_SPACE_BEFORE | TOKF_NL_BEFORE)) || tok_is_char(d, i - 1, '(') ||
+                     tok_is_dash(d, i - 1);
+        int glued = i + 1 < d->ntok && !(d->toks[i + 1].flags & (TOKF_SPACE_BEFORE | TOKF_NL_BEFORE));
+        return before && glued;
+    }
+    return 0;
+}
+
+/* ---- the run -------------------------------------------------------------- */
+
+typedef struct qreg {
+    uint32_t open, close;  /* the marks' tokens; close == NOCLOSE when recovered */
+    uint32_t t0, t1;       /* content tokens [t0, t1) */
+    uint32_t para0, para1; /* paragraphs of the first and last content tokens */
+    int32_t cand;          /* the candidate it became, -1 */
+    uint8_t direct;        /* reads as a whole sentence */
+    uint8_t pad[3];
+} qreg;
+
+#define NOTOK UINT32_MAX
+#define NOCLOSE UINT32_MAX
+
+typedef struct cand {
+    uint32_t c0, c1;  /* content tokens [c0, c1) */
+    uint32_t s0, s1;  /* speaker tokens [s0, s1), s0 == s1: none */
+    uint32_t k0, k1;  /* cue tokens [k0, k1), k0 == k1: none */
+    uint32_t shead;   /* speaker head token or NOTOK */
+    int32_t reg;      /* quote region, -1 for reported speech */
+    uint8_t kind;     /* QUOTE_* */
+    uint8_t dead;
+    uint8_t pad[2];
+} cand;
+
+typedef struct qrun {
+    dyad_doc *d;
+    uint32_t n;
+    int parsed, tagged;
+    int32_t *reg_of;   /* token -> region whose content holds it, -1 */
+    uint32_t *sent_of; /* token -> sentence */
+    uint32_t *para_of; /* token -> paragraph number */
+    int16_t *cue;      /* token -> lexicon entry, -1; -2 not looked up yet */
+    int32_t *kid, *sib;/* tree: first child, next sibling */
+    uint32_t *lo, *hi; /* tree: subtree span */
+    int32_t *men;      /* token -> mention index, -1 */
+    uint8_t *dcue;     /* token is the cue of a direct quote */
+    uint32_t *pw, *pq; /* n + 1 prefix sums: words, words in quotes */
+    uint32_t *nextb;   /* n + 1: first boilerplate token at or after i (n if none) */
+    uint32_t *cont;    /* capreg: paragraph marks of an open multi-paragraph quote */
+    qreg *reg;
+    size_t nreg, capreg;
+    cand *cand;
+    size_t ncand, capcand;
+} qrun;
+
+static int is_boiler(const qrun *r, uint32_t i) { return (r->d->toks[i].flags & TOKF_BOILER) != 0; }
+
+static uint8_t deprel(const qrun *r, uint32_t i) { return r->parsed ? r->d->an[i].deprel : DEP_DEP; }
+static int32_t head(const qrun *r, uint32_t i) {
+    if (!r->parsed) return -1;
+    int32_t h = r->d->an[i].head;
+    return h >= 0 && (uint32_t)h < r->n ? h : -1;
+}
+
+/* The lexicon entry of token i (a verb, or any word without the tagger),
+ * -1 if none; memoized. */
+static int cue_at(qrun *r, uint32_t i) {
+    if (r->cue[i] != -2) return r->cue[i];
+    int k = -1;
+    const tok *t = &r->d->toks[i];
+    if (t->kind == TOK_WORD && !(t->flags & TOKF_BOILER)) {
+        if (r->tagged) {
+            uint8_t u = r->d->an[i].upos;
+            if (u == UPOS_VERB) {
+                const char *lem = r->d->an[i].lemma;
+                if (lem) k = cue_find(lem);
+                if (k < 0) {
+                    char b[32];
+                    size_t n = t->end - t->start;
+                    if (n < sizeof b) {
+                        for (size_t j = 0; j < n; j++) b[j] = (char)lc((unsigned char)r->d->text[t->start + j]);
+                        k = cue_of_form(b, n);
+                    }
+                }
+            }
+        } else {
+            char b[32];
+            size_t n = t->end - t->start;
+            if (n < sizeof b) {
+                for (size_t j = 0; j < n; j++) b[j] = (char)lc((unsigned char)r->d->text[t->start + j]);
+                k = cue_of_form(b, n);
+            }
+        }
+        /* a particle verb needs its particle: "went on", "pointed out" */
+        if (k >= 0 && (CUES[k].flags & Q_PRT)) {
+            int ok = 0;
+            if (i + 1 < r->n && tok_in_list(r->d, i + 1, CUES[k].part)) ok = 1;
+            if (!ok && r->parsed)
+                for (int32_t c = r->kid[i]; c >= 0; c = r->sib[c])
+                    if (r->d->an[c].deprel == DEP_COMPOUND_PRT && tok_in_list(r->d, (uint32_t)c, CUES[k].part)) ok = 1;
+            if (!ok) k = -1;
+        }
+    }
+    r->cue[i] = (int16_t)k;
+    return k;
+}
+
+static unsigned cue_flags(qrun *r, uint32_t i) {
+    int k = cue_at(r, i);
+    return k >= 0 ? CUES[k].flags : 0;
+}
+
+/* Flags of token i as a cue whatever the tagger made of it: right after
+ * a quote the tagger often reads "shot back" or "quips" as nouns. */
+static unsigned cue_flags_loose(qrun *r, uint32_t i) {
+    unsigned f = cue_flags(r, i);
+    if (f || !r->tagged) return f;
+    const tok *t = &r->d->toks[i];
+    size_t n = t->end - t->start;
+    char b[32];
+    if (t->kind != TOK_WORD || n >= sizeof b || (t->flags & TOKF_UPPER)) return 0;
+    for (size_t j = 0; j < n; j++) b[j] = (char)lc((unsigned char)r->d->text[t->start + j]);
+    int k = cue_of_form(b, n);
+    if (k < 0) return 0;
+    if ((CUES[k].flags & Q_PRT) && !(i + 1 < r->n && tok_in_list(r->d, i + 1, CUES[k].part))) return 0;
+    r->cue[i] = (int16_t)k; /* later lookups agree */
+    return CUES[k].flags;
+}
+
+/* The cue span of verb v: the verb and an adjacent particle or the
+ * preposition that links it to its content ("called for", "pointed out"). */
+static void cue_span(qrun *r, uint32_t v, uint32_t *k0, uint32_t *k1) {
+    *k0 = v, *k1 = v + 1;
+    int k = cue_at(r, v);
+    if (k >= 0 && CUES[k].part && v + 1 < r->n && tok_in_list(r->d, v + 1, CUES[k].part) &&
+        (CUES[k].flags & (Q_PRT | Q_P)))
+        *k1 = v + 2;
+}
+
+/* ---- building the per-token tables ----------------------------------------- */
+
+static void build_tree(qrun *r, int32_t *stack) {
+    uint32_t n = r->n;
+    for (uint32_t i = 0; i < n; i++) r->kid[i] = -1, r->sib[i] = -1, r->lo[i] = r->hi[i] = i;
+    /* children lists in increasing order: prepend from the right */
+    for (uint32_t i = n; i-- > 0;) {
+        int32_t h = head(r, i);
+        if (h < 0 || (uint32_t)h == i) continue;
+        r->sib[i] = r->kid[h];
+        r->kid[h] = (int32_t)i;
+    }
+    /* post-order from every root, iteratively: a node's span is known once
+     * all its children are done.  A cycle (a corrupt tree) is never
+     * entered: only nodes reachable from a root are visited. */
+    for (uint32_t root = 0; root < n; root++) {
+        int32_t h = head(r, root);
+        if (h >= 0 && (uint32_t)h != root) continue;
+        size_t sp = 0;
+        stack[sp++] = (int32_t)root;
+        /* the sign of a stack entry tells whether its children were pushed */
+        while (sp) {
+            int32_t x = stack[sp - 1];
+            if (x >= 0) {
+                stack[sp - 1] = -x - 1;
+                for (int32_t c = r->kid[x]; c >= 0; c = r->sib[c])
+                    if (sp < n) stack[sp++] = c;
+            } else {
+                sp--;
+                uint32_t v = (uint32_t)(-x - 1);
+                int32_t p = head(r, v);
+                if (p >= 0 && (uint32_t)p != v) {
+                    if (r->lo[v] < r->lo[p]) r->lo[p] = r->lo[v];
+                    if (r->hi[v] > r->hi[p]) r->hi[p] = r->hi[v];
+                }
+            }
+        }
+    }
+}
+
+/* Token index of the first token at or after byte b (binary search). */
+static uint32_t tok_at_byte(const dyad_doc *d, uint32_t b) {
+    size_t lo = 0, hi = d->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->toks[mid].end <= b) lo = mid + 1;
+        else hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+static void build_mentions(qrun *r) {
+    const dyad_doc *d = r->d;
+    for (uint32_t i = 0; i < r->n; i++) r->men[i] = -1;
+    for (size_t m = 0; m < d->nmention; m++) {
+        const dmention *x = &d->mentions[m];
+        if (x->actor < 0 || (size_t)x->actor >= d->nactor) continue;
+        for (uint32_t i = tok_at_byte(d, x->start); i < r->n && d->toks[i].start < x->end; i++) {
+            int32_t o = r->men[i];
+            /* the tightest mention wins a token */
+            if (o < 0 || d->mentions[o].end - d->mentions[o].start > x->end - x->start) r->men[i] = (int32_t)m;
+        }
+    }
+}
+
+/* ---- noun phrases ---------------------------------------------------------- */
+
+static int np_word(const qrun *r, uint32_t i) {
+    const tok *t = &r->d->toks[i];
+    if (t->flags & TOKF_BOILER) return 0;
+    if (r->tagged) {
+        uint8_t u = r->d->an[i].upos;
+        return u == UPOS_PROPN || u == UPOS_NOUN || u == UPOS_PRON || u == UPOS_DET || u == UPOS_ADJ ||
+               u == UPOS_NUM || (u == UPOS_PART && t->kind == TOK_CLITIC);
+    }
+    return t->kind == TOK_WORD || t->kind == TOK_ABBREV || t->kind == TOK_CLITIC;
+}
+
+static int np_head_word(const qrun *r, uint32_t i) {
+    if (r->tagged) {
+        uint8_t u = r->d->an[i].upos;
+        return u == UPOS_PROPN || u == UPOS_NOUN || u == UPOS_PRON;
+    }
+    const tok *t = &r->d->toks[i];
+    return (t->flags & TOKF_UPPER) || tok_is(r->d, i, "he") || tok_is(r->d, i, "she") || tok_is(r->d, i, "they") ||
+           tok_is(r->d, i, "we") || tok_is(r->d, i, "i");
+}
+
+static int is_adverb(const qrun *r, uint32_t i) {
+    if (r->tagged) return r->d->an[i].upos == UPOS_ADV || r->d->an[i].upos == UPOS_AUX || r->d->an[i].upos == UPOS_PART;
+    return tok_is(r->d, i, "also") || tok_is(r->d, i, "later") || tok_is(r->d, i, "then") || tok_is(r->d, i, "has") ||
+           tok_is(r->d, i, "had") || tok_is(r->d, i, "would") || tok_is(r->d, i, "once");
+}
+
+/* The noun phrase of head token h without appositives or relative clauses:
+ * its subtree cut at the first comma, parenthesis or clause to the right. */
+static void np_span(const qrun *r, uint32_t h, uint32_t *s0, uint32_t *s1) {
+    if (!r->parsed) {
+        *s0 = h, *s1 = h + 1;
+        return;
+    }
+    uint32_t a = r->lo[h], b = h + 1;
+    if (h - a > 16) a = h - 16; /* a speaker, not a clause: bounded work */
+    /* left: stop at a comma or a dash (a fronted clause) */
+    for (uint32_t i = h; i > a; i--)
+        if (tok_is_char(r->d, i - 1, ',') || tok_is_dash(r->d, i - 1) || r->d->toks[i - 1].kind == TOK_QUOTE) {
+            a = i;
+            break;
+        }
+    while (b < r->n && b <= r->hi[h] && head(r, b) == (int32_t)h &&
+           (deprel(r, b) == DEP_FLAT || deprel(r, b) == DEP_COMPOUND || deprel(r, b) == DEP_NUMMOD))
+        b++;
+    *s0 = a, *s1 = b;
+}
+
+/* A noun phrase that starts at i going right (said Maria Ortiz, ...):
+ * its end, or i when there is none. */
+static uint32_t np_right(const qrun *r, uint32_t i, uint32_t lim, uint32_t *hd) {
+    uint32_t j = i, h = NOTOK;
+    while (j < lim && j - i < 10 && np_word(r, j) && r->reg_of[j] < 0) {
+        if (np_head_word(r, j)) h = j;
+        j++;
+    }
+    if (h == NOTOK) return i;
+    *hd = h;
+    return h + 1;
+}
+
+/* A noun phrase that ends just before i going left (Ortiz said): its start,
+ * or i when there is none. */
+static uint32_t np_left(const qrun *r, uint32_t i, uint32_t lim, uint32_t *hd) {
+    uint32_t j = i, h = NOTOK;
+    while (j > lim && i - j < 10 && np_word(r, j - 1) && r->reg_of[j - 1] < 0) {
+        if (h == NOTOK && np_head_word(r, j - 1)) h = j - 1;
+        j--;
+    }
+    if (h == NOTOK) return i;
+    *hd = h;
+    return j;
+}
+
+/* ---- speakers ------------------------------------------------------------- */
+
+static int weekday_or_time(const dyad_doc *d, uint32_t i);
+static uint32_t sent_first(const qrun *r, uint32_t i);
+
+static int relative_pronoun(const qrun *r, uint32_t i) {
+    return tok_is(r->d, i, "who") || tok_is(r->d, i, "which") || tok_is(r->d, i, "that");
+}
+
+/* The head of the noun phrase right before verb v (auxiliaries and
+ * adverbs skipped), in the same sentence: the subject when the tree has
+ * none.  NOTOK if the word before is not a noun or pronoun. */
+static uint32_t surface_subject(const qrun *r, uint32_t v) {
+    uint32_t s0 = sent_first(r, v), k = v;
+    while (k > s0 && v - k < 4 && is_adverb(r, k - 1) && !tok_is(r->d, k - 1, "to")) k--;
+    if (k == s0) return NOTOK;
+    uint32_t x = k - 1;
+    if (tok_is_char(r->d, x, ')')) {
+        /* "Elizabeth Warren (D-MA) said" */
+        uint32_t a = x;
+        while (a > s0 && x - a < 8 && !tok_is_char(r->d, a, '(')) a--;
+        if (!tok_is_char(r->d, a, '(') || a == s0) return NOTOK;
+        x = a - 1;
+    }
+    if (tok_is_char(r->d, x, ',') && x > s0) {
+        /* "Stein, a physician from Massachusetts, accused": the name
+         * before the appositive */
+        uint32_t a = x;
+        while (a > s0 && x - a < 16 && !tok_is_char(r->d, a - 1, ',') &&
+               (np_word(r, a - 1) || (r->tagged && (r->d->an[a - 1].upos == UPOS_ADP ||
+                                                   r->d->an[a - 1].upos == UPOS_CCONJ))))
+            a--;
+        if (a > s0 + 1 && a < x && tok_is_char(r->d, a - 1, ',') && r->tagged &&
+            (r->d->an[a - 2].upos == UPOS_PROPN || r->d->an[a - 2].upos == UPOS_PRON) && r->reg_of[a - 2] < 0)
+            return a - 2;
+        return NOTOK;
+    }
+    if (r->reg_of[x] >= 0 || !np_head_word(r, x) || relative_pronoun(r, x) || tok_is(r->d, x, "there")) return NOTOK;
+    if (r->tagged && r->d->an[x].upos == UPOS_PRON && (tok_is(r->d, x, "it") || tok_is(r->d, x, "them") ||
+                                                      tok_is(r->d, x, "him") || tok_is(r->d, x, "her")))
+        return tok_is(r->d, x, "it") ? x : NOTOK;
+    return x;
+}
+
+/* The subject of verb v in the tree (the agent of a passive), following
+ * conj/xcomp/advcl links up to cues without their own; NOTOK if none. */
+static uint32_t subject_of(qrun *r, uint32_t v) {
+    if (r->tagged && r->d->an[v].xpos == XPOS_VBG && v > 0 && tok_is_char(r->d, v - 1, ',')) {
+        /* "..., saying that ...": the subject of the sentence's main verb,
+         * wherever the parser hung the participle */
+        int32_t a = (int32_t)v;
+        for (int step = 0; step < 24 && head(r, (uint32_t)a) >= 0; step++) a = head(r, (uint32_t)a);
+        if ((uint32_t)a != v && (uint32_t)a < v && r->d->an[a].upos == UPOS_VERB) {
+            for (int32_t c = r->kid[a]; c >= 0; c = r->sib[c])
+                if (r->d->an[c].deprel == DEP_NSUBJ && (uint32_t)c < v) return (uint32_t)c;
+        }
+    }
+    for (int step = 0; step < 6; step++) {
+        int auxpass = 0, subjpass = 0;
+        uint32_t subj = NOTOK, agent = NOTOK;
+        for (int32_t c = r->kid[v]; c >= 0; c = r->sib[c]) {
+            uint8_t dr = r->d->an[c].deprel;
+            if (dr == DEP_NSUBJ || dr == DEP_NSUBJ_OUTER) {
+                if (subj == NOTOK) subj = (uint32_t)c;
+            } else if (dr == DEP_NSUBJ_PASS) {
+                subjpass = 1;
+            } else if (dr == DEP_AUX_PASS) {
+                auxpass = 1;
+            } else if (dr == DEP_OBL_AGENT) {
+                agent = (uint32_t)c;
+            }
+        }
+        if (auxpass || (subjpass && subj == NOTOK)) return agent;
+        if (subj != NOTOK) {
+            /* an active cue's "it" is an organisation ("It said ..."); only
+             * "there" is empty.  A subject after the verb is an inversion
+             * only after a quote or a comma ("…,” said Ortiz); a weekday
+             * as subject is the parser's mistake */
+            if (tok_is(r->d, subj, "there") || weekday_or_time(r->d, subj)) return surface_subject(r, v);
+            if (subj > v && v > 0 && r->d->toks[v - 1].kind != TOK_QUOTE && !tok_is_char(r->d, v - 1, ',') &&
+                !is_adverb(r, v - 1))
+                return surface_subject(r, v);
+            return subj;
+        }
+        uint8_t dr = deprel(r, v);
+        int32_t h = head(r, v);
+        if (h < 0) return NOTOK;
+        /* "a candidate supporting ...": the noun the participle modifies */
+        if ((dr == DEP_ACL || dr == DEP_ACL_RELCL) && r->tagged &&
+            (r->d->an[h].upos == UPOS_NOUN || r->d->an[h].upos == UPOS_PROPN || r->d->an[h].upos == UPOS_PRON))
+            return (uint32_t)h;
+        if (r->tagged && (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBZ ||
+                          r->d->an[v].xpos == XPOS_VBP)) {
+            /* a finite cue whose subject the parser lost in a long
+             * sentence: the noun phrase right before it */
+            uint32_t x = surface_subject(r, v);
+            if (x != NOTOK) return x;
+        }
+        if (dr == DEP_CONJ || dr == DEP_XCOMP || dr == DEP_ADVCL) {
+            /* ", adding that ...": the subject of the cue it goes with, not
+             * of a verb inside that cue's content */
+            if (dr == DEP_ADVCL || dr == DEP_CONJ) {
+                for (int32_t a = h; a >= 0; a = head(r, (uint32_t)a)) {
+                    if (cue_flags(r, (uint32_t)a) & (Q_S | Q_C)) {
+                        h = a;
+                        break;
+                    }
+                    if (deprel(r, (uint32_t)a) == DEP_ROOT) break;
+                }
+            }
+            v = (uint32_t)h;
+            continue;
+        }
+        return NOTOK;
+    }
+    return NOTOK;
+}
+
+static void set_speaker(qrun *r, cand *c, uint32_t h) {
+    if (h == NOTOK || h >= r->n) {
+        c->s0 = c->s1 = 0, c->shead = NOTOK;
+        return;
+    }
+    np_span(r, h, &c->s0, &c->s1);
+    c->shead = h;
+    /* "Smith, who said ...": the span is the pronoun the cue attaches to,
+     * the actor that of the noun the relative clause modifies */
+    if (r->parsed && relative_pronoun(r, h)) {
+        c->s0 = h, c->s1 = h + 1;
+        int32_t v = head(r, h);
+        if (v >= 0 && deprel(r, (uint32_t)v) == DEP_ACL_RELCL && head(r, (uint32_t)v) >= 0)
+            c->shead = (uint32_t)head(r, (uint32_t)v);
+    }
+}
+
+/* ---- candidates ----------------------------------------------------------- */
+
+static cand *new_cand(qrun *r, uint8_t kind) {
+    if (r->ncand == r->capcand) return NULL;
+    cand *c = &r->cand[r->ncand++];
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    c->reg = -1;
+    c->shead = NOTOK;
+    return c;
+}
+
+/* ---- pass 1: quote regions ------------------------------------------------ */
+
+static void add_region(qrun *r, uint32_t open, uint32_t close, uint32_t t0, uint32_t t1) {
+    /* trim trailing space-like punctuation of a recovered quote */
+    if (close == NOCLOSE)
+        while (t1 > t0 && r->d->toks[t1 - 1].kind == TOK_QUOTE) t1--;
+    if (t1 <= t0 || r->nreg == r->capreg) return;
+    /* boilerplate is never quoted: cut at the first boilerplate token */
+    if (r->nextb[t0] < t1) t1 = r->nextb[t0];
+    if (t1 <= t0) return;
+    qreg *g = &r->reg[r->nreg];
+    g->open = open, g->close = close, g->t0 = t0, g->t1 = t1;
+    g->para0 = r->para_of[t0], g->para1 = r->para_of[t1 - 1];
+    g->cand = -1;
+    g->direct = 0;
+    for (uint32_t i = t0; i < t1; i++) r->reg_of[i] = (int32_t)r->nreg;
+    r->nreg++;
+}
+
+/* A double quote that never closed: if it ran over several paragraphs
+ * (each opening with a mark), every paragraph is a quote of its own --
+ * the multi-paragraph reading holds only when a closing mark ends it. */
+static void add_unclosed(qrun *r, uint32_t open, const uint32_t *cont, size_t ncont, uint32_t end) {
+    uint32_t m = open;
+    for (size_t k = 0; k < ncont; k++) {
+        add_region(r, m, NOCLOSE, m + 1, cont[k]);
+        m = cont[k];
+    }
+    add_region(r, m, NOCLOSE, m + 1, end);
+}
+
+static void find_regions(qrun *r) {
+    const dyad_doc *d = r->d;
+    uint32_t open = NOTOK;  /* open double region's mark */
+    uint32_t sopen = NOTOK; /* open single region's mark */
+    size_t ncont = 0;       /* paragraphs it continued over: their marks in r->cont */
+    for (uint32_t i = 0; i < r->n; i++) {
+        const tok *t = &d->toks[i];
+        int para_start = i > 0 && (t->flags & TOKF_PARA_BEFORE);
+        int mc = t->kind == TOK_QUOTE ? mark_class(d, i) : QM_NONE;
+        if (para_start) {
+            if (sopen != NOTOK) sopen = NOTOK; /* single quotes never run over a paragraph */
+            if (open != NOTOK && !(mc == QM_DOUBLE && mark_opens(d, i))) {
+                add_unclosed(r, open, r->cont, ncont, i);
+                open = NOTOK;
+            } else if (open != NOTOK) {
+                if (ncont < r->capreg) r->cont[ncont++] = i;
+                continue; /* the next paragraph of a multi-paragraph quote */
+            }
+        }
+        if (t->flags & TOKF_BOILER) {
+            if (open != NOTOK) add_unclosed(r, open, r->cont, ncont, i);
+            open = sopen = NOTOK;
+            continue;
+        }
+        if (mc == QM_DOUBLE) {
+            if (open == NOTOK) {
+                if (mark_opens(d, i)) open = i, sopen = NOTOK, ncont = 0;
+            } else if (mark_opens(d, i) && !(t->flags & TOKF_CLOSE_QUOTE) && t->kind == TOK_QUOTE &&
+                       (unsigned char)d->text[t->start] == 0xE2 && i > open + 1 &&
+                       (t->flags & TOKF_SPACE_BEFORE)) {
+                /* “ inside an open quote: the previous one lost its closing
+                 * mark; close it here and start anew */
+                add_unclosed(r, open, r->cont, ncont, i);
+                open = i, ncont = 0;
+            } else {
+                add_region(r, open, i, open + 1, i);
+                open = NOTOK;
+            }
+        } else if (mc == QM_SINGLE && open == NOTOK) {
+            if (sopen == NOTOK) {
+                if (mark_opens(d, i) && (d->text[t->start] != '\'' || i == 0 || (t->flags & TOKF_SPACE_BEFORE)))
+                    sopen = i;
+            } else if (!mark_opens(d, i) && i > sopen + 1 &&
+                       !(i + 1 < r->n && d->toks[i + 1].kind == TOK_WORD && !(d->toks[i + 1].flags & TOKF_SPACE_BEFORE))) {
+                /* a closing single mark not glued to a following letter;
+                 * "voters’ concerns" (an apostrophe) looks the same, so a
+                 * single quote must also end in punctuation or before it */
+                add_region(r, sopen, i, sopen + 1, i);
+                sopen = NOTOK;
+            }
+        }
+    }
+    if (open != NOTOK) add_unclosed(r, open, r->cont, ncont, r->n);
+}
+
+/* ---- pass 2: attribution of regions --------------------------------------- */
+
+static int content_has_verb(const qrun *r, const qreg *g) {
+    uint32_t words = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++) {
+        if (r->d->toks[i].kind == TOK_WORD) words++;
+        if (r->tagged && (r->d->an[i].upos == UPOS_VERB || r->d->an[i].upos == UPOS_AUX)) return 1;
+    }
+    return !r->tagged && words >= 5;
+}
+
+/* Whether the region ends in its own punctuation (“…,” “….” “…?”). */
+static int content_punct_end(const qrun *r, const qreg *g) {
+    uint32_t last = g->t1 - 1;
+    return tok_is_char(r->d, last, ',') || tok_sent_punct(r->d, last) || tok_is_dash(r->d, last) ||
+           r->d->toks[last].kind == TOK_ABBREV; /* “No.” */
+}
+
+/* Title case throughout (“Meet the Press”): a name, not a quote. */
+static int title_like(const qrun *r, const qreg *g) {
+    uint32_t words = 0;
+    for (uint32_t i = g->t0; i < g->t1; i++) {
+        const tok *t = &r->d->toks[i];
+        if (t->kind != TOK_WORD) continue;
+        words++;
+        if (!(t->flags & TOKF_UPPER) && !tok_is(r->d, i, "the") && !tok_is(r->d, i, "of") && !tok_is(r->d, i, "and") &&
+            !tok_is(r->d, i, "a") && !tok_is(r->d, i, "in") && !tok_is(r->d, i, "on") && !tok_is(r->d, i, "for") &&
+            !tok_is(r->d, i, "to"))
+            return 0;
+    }
+    return words > 0 && words <= 8;
+}
+
+static uint32_t sent_first(const qrun *r, uint32_t i) {
+    uint32_t s = r->sent_of[i];
+    return s < r->d->nsent ? r->d->sents[s].first : i;
+}
+static uint32_t sent_last(const qrun *r, uint32_t i) {
+    uint32_t s = r->sent_of[i];
+    return s < r->d->nsent ? r->d->sents[s].last : i + 1;
+}
+
+static int weekday_or_time(const dyad_doc *d, uint32_t i) {
+    static const char *const W[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                    "yesterday", "today", "tonight", "recently", "earlier", "later", "last", NULL};
+    for (size_t k = 0; W[k]; k++)
+        if (tok_is(d, i, W[k])) return 1;
+    return 0;
+}
+
+/* After a quote that ended its sentence, "Ortiz said." attributes it but
+ * "Ortiz said the plan failed." starts reported speech of its own: the cue
+ * (and a speaker after it) must be followed by punctuation, a preposition,
+ * an adverb or a time word. */
+static int speech_tail(const qrun *r, uint32_t v, uint32_t hd) {
+    uint32_t k = v + 1;
+    if (hd != NOTOK && hd > v) k = hd + 1;
+    if (k < r->n && r->tagged && r->d->an[k].deprel == DEP_COMPOUND_PRT) k++;
+    if (k >= r->n) return 1;
+    const tok *t = &r->d->toks[k];
+    if (t->kind == TOK_PUNCT || t->kind == TOK_QUOTE || (t->flags & TOKF_PARA_BEFORE)) return 1;
+    if (weekday_or_time(r->d, k)) return 1;
+    if (!r->tagged) return 0;
+    uint8_t u = r->d->an[k].upos;
+    return (u == UPOS_ADP && !tok_is(r->d, k, "that")) || u == UPOS_ADV;
+}
+
+/* Cue and speaker right after the closing mark of g: “…,” Ortiz said /
+ * said Ortiz / she told reporters.  Fills c and returns 1 if found. */
+static int after_close(qrun *r, const qreg *g, cand *c) {
+    if (g->close == NOCLOSE) return 0;
+    uint32_t j = g->close + 1, lim = r->n;
+    while (j < lim && (tok_is_char(r->d, j, ',') || tok_is_dash(r->d, j))) j++;
+    if (j >= lim || (r->d->toks[j].flags & TOKF_PARA_BEFORE) || r->reg_of[j] >= 0) return 0;
+    /* a new sentence after the quote attributes it only when short: “Go.”
+     * Ortiz said. -- not “Go.” Ortiz said the plan failed. */
+    int newsent = r->sent_of[j] != r->sent_of[g->close] && r->d->toks[j].kind != TOK_QUOTE;
+    uint32_t end = sent_last(r, j);
+    if (end > j + 16) end = j + 16;
+    uint32_t v = NOTOK, hd = NOTOK;
+    if (cue_flags_loose(r, j) & (Q_S | Q_M)) {
+        v = j; /* said Maria Ortiz */
+        uint32_t k0, k1;
+        cue_span(r, v, &k0, &k1);
+        uint32_t e = np_right(r, k1, end, &hd);
+        if (e == k1) hd = NOTOK;
+    } else {
+        uint32_t k = j;
+        while (k < end && k - j < 10 && np_word(r, k) && !(cue_flags_loose(r, k) & (Q_S | Q_M))) k++;
+        if (k < end && k > j && tok_is_char(r->d, k, ',')) {
+            /* “…,” Sarandon, 69, told MSNBC / Viguerie, a veteran activist, said */
+            uint32_t x = k + 1;
+            while (x < end && x - k < 12 && !tok_is_char(r->d, x, ',') && r->reg_of[x] < 0) x++;
+            if (x + 1 < end && tok_is_char(r->d, x, ',') && (cue_flags_loose(r, x + 1) & (Q_S | Q_M))) k = x + 1;
+        }
+        while (k < end && is_adverb(r, k) && !(cue_flags_loose(r, k) & (Q_S | Q_M))) k++;
+        if (k < end && k > j && (cue_flags_loose(r, k) & (Q_S | Q_M))) {
+            v = k;
+            for (uint32_t x = j; x < k && !tok_is_char(r->d, x, ','); x++)
+                if (np_head_word(r, x)) hd = x;
+            if (hd == NOTOK) v = NOTOK;
+        }
+    }
+    if (v == NOTOK && content_punct_end(r, g) && r->tagged && j + 1 < end) {
+        /* “Go back to Univision,” Trump barked: any verb right after a name
+         * or pronoun right after the quote's own punctuation */
+        uint32_t hd2 = NOTOK, e = np_right(r, j, end, &hd2);
+        if (e > j && e < end && e - j <= 4 && r->d->an[e].upos == UPOS_VERB &&
+            (r->d->an[e].xpos == XPOS_VBD || r->d->an[e].xpos == XPOS_VBZ) &&
+            (r->d->an[hd2].upos == UPOS_PROPN || r->d->an[hd2].upos == UPOS_PRON))
+            v = e, hd = hd2;
+    }
+    if (v == NOTOK) return 0;
+    if (newsent && !speech_tail(r, v, hd)) return 0;
+    cue_span(r, v, &c->k0, &c->k1);
+    uint32_t sh = r->parsed ? subject_of(r, v) : NOTOK;
+    if (sh == NOTOK || sh < j || sh >= end) sh = hd;
+    set_speaker(r, c, sh);
+    if (!r->parsed && sh != NOTOK) {
+        /* the pattern's whole noun phrase */
+        uint32_t h2;
+        if (sh < v) c->s0 = np_left(r, v, j, &h2), c->s1 = sh + 1;
+        else c->s0 = sh, c->s1 = np_right(r, c->k1, end, &h2);
+    }
+    return 1;
+}
+
+/* “…” before discussing specifics, he said. -- the speech verb that ends
+ * the quote's sentence, with its subject before it. */
+static int sentence_tail(qrun *r, const qreg *g, cand *c) {
+    uint32_t e = sent_last(r, g->close);
+    if (e > r->n) e = r->n;
+    if (e <= g->close + 2) return 0;
+    uint32_t last = e;
+    while (last > g->close + 1 && e - last < 3 && r->d->toks[last - 1].kind == TOK_PUNCT) last--;
+    if (last <= g->close + 2) return 0;
+    uint32_t v = last - 1;
+    if (r->reg_of[v] >= 0 || !(cue_flags_loose(r, v) & (Q_S | Q_M))) return 0;
+    uint32_t hd = surface_subject(r, v);
+    if (hd == NOTOK || hd <= g->close || !tok_is_char(r->d, r->parsed ? r->lo[hd] - 1 : hd - 1, ',')) return 0;
+    cue_span(r, v, &c->k0, &c->k1);
+    set_speaker(r, c, hd);
+    return 1;
+}
+
+/* Cue and speaker before the opening mark: Ortiz said: “…” / She added, “…”
+ * / Ortiz: “…” / a paragraph ending in "Ortiz said:" before it. */
+static int before_open(qrun *r, const qreg *g, cand *c) {
+    uint32_t o = g->open;
+    if (o == 0) return 0;
+    uint32_t p = o - 1;
+    int colon = tok_is_char(r->d, p, ':'), comma = tok_is_char(r->d, p, ',');
+    if ((r->d->toks[o].flags & TOKF_PARA_BEFORE) && !colon) return 0;
+    uint32_t s0 = sent_first(r, p);
+    if (r->d->toks[o].flags & TOKF_PARA_BEFORE) s0 = sent_first(r, p);
+    uint32_t v = NOTOK;
+    if (colon || comma || tok_is_dash(r->d, p)) {
+        /* the nearest cue before the punctuation, with no verb between */
+        for (uint32_t k = p; k > s0 && p - k < 14; k--) {
+            uint32_t x = k - 1;
+            if (r->reg_of[x] >= 0 || r->d->toks[x].kind == TOK_QUOTE) break;
+            unsigned f = cue_flags(r, x);
+            if (f & (Q_S | Q_M | Q_C)) {
+                v = x;
+                break;
+            }
+            if (r->tagged && r->d->an[x].upos == UPOS_VERB) break;
+        }
+        if (v == NOTOK && colon) {
+            /* "Ortiz:" -- a bare name before a colon */
+            uint32_t hd = NOTOK, a = np_left(r, p, s0, &hd);
+            if (a == s0 && hd != NOTOK && p - a <= 6) {
+                c->k0 = p, c->k1 = p + 1;
+                set_speaker(r, c, hd);
+                if (!r->parsed) c->s0 = a, c->s1 = p;
+                return 1;
+            }
+        }
+        if (v == NOTOK && colon && r->parsed) {
+            /* "She then addressed the supporters again: “…”": the subject
+             * of the clause the colon ends, with the colon as the cue */
+            int32_t a = (int32_t)(p - 1);
+            for (int step = 0; step < 24 && head(r, (uint32_t)a) >= 0; step++) a = head(r, (uint32_t)a);
+            if ((uint32_t)a >= s0 && (uint32_t)a < p && r->d->an[a].upos == UPOS_VERB) {
+                uint32_t sh = subject_of(r, (uint32_t)a);
+                if (sh != NOTOK && sh >= s0 && sh < p) {
+                    c->k0 = p, c->k1 = p + 1;
+                    set_speaker(r, c, sh);
+                    return 1;
+                }
+            }
+        }
+        if (v == NOTOK && comma) {
+            /* According to Ortiz, “…” */
+            for (uint32_t k = p > s0 + 16 ? p - 16 : s0; k + 1 < p; k++)
+                if (tok_is(r->d, k, "according") && tok_is(r->d, k + 1, "to")) {
+                    uint32_t hd = NOTOK;
+                    uint32_t e = np_right(r, k + 2, p, &hd);
+                    if (e == k + 2) break;
+                    c->k0 = k, c->k1 = k + 2;
+                    set_speaker(r, c, hd);
+                    c->s0 = k + 2, c->s1 = e;
+                    return 1;
+                }
+        }
+    } else if (cue_flags(r, p) & Q_S) {
+        v = p; /* He said “no.” */
+    }
+    if (v == NOTOK) return 0;
+    cue_span(r, v, &c->k0, &c->k1);
+    uint32_t sh = r->parsed ? subject_of(r, v) : NOTOK;
+    if (sh == NOTOK || sh >= o) {
+        uint32_t hd = NOTOK, a = np_left(r, v, s0, &hd);
+        (void)a;
+        sh = hd;
+        /* with the tree, a speaker it does not give is none: "Asked about
+         * it, Trump said" has its subject; "asked:" does not */
+        if (r->parsed && sh != NOTOK && deprel(r, sh) != DEP_NSUBJ) sh = NOTOK;
+    }
+    set_speaker(r, c, sh);
+    if (!r->parsed && sh != NOTOK) {
+        uint32_t h2;
+        c->s0 = np_left(r, v, s0, &h2), c->s1 = sh + 1;
+    }
+    return 1;
+}
+
+/* The cue that governs token i in the tree: the nearest ancestor in the
+ * lexicon outside any quote (Macron called for “a new chapter”). */
+static uint32_t governing_cue(qrun *r, uint32_t i, unsigned want) {
+    int32_t a = head(r, i);
+    for (int step = 0; a >= 0 && step < 8; step++, a = head(r, (uint32_t)a)) {
+        uint32_t x = (uint32_t)a;
+        if (r->sent_of[x] != r->sent_of[i]) break;
+        if (r->reg_of[x] < 0 && (cue_flags(r, x) & want)) return x;
+    }
+    return NOTOK;
+}
+
+/* The token of region g whose head is outside it (its root). */
+static uint32_t region_root(const qrun *r, const qreg *g) {
+    for (uint32_t i = g->t0; i < g->t1; i++) {
+        int32_t h = head(r, i);
+        if (h < 0 || (uint32_t)h < g->t0 || (uint32_t)h >= g->t1) {
+            if (r->d->toks[i].kind == TOK_PUNCT || r->d->toks[i].kind == TOK_QUOTE) continue;
+            return i;
+        }
+    }
+    return g->t0;
+}
+
+/* A quote that lost its closing mark ("“We will win, Ortiz said.") most
+ * often lost it before its attribution: cut it at the first comma that a
+ * speaker and a speech verb follow ("..., Ortiz said" / ", said Ortiz"). */
+static void recover_close(qrun *r, qreg *g) {
+    for (uint32_t c = g->t0 + 1; c + 2 < g->t1; c++) {
+        if (!tok_is_char(r->d, c, ',')) continue;
+        uint32_t j = c + 1, k = j;
+        if (cue_flags_loose(r, j) & Q_S) {
+            if (!np_head_word(r, j + 1)) continue;
+        } else {
+            while (k < g->t1 && k - j < 5 && np_word(r, k) && !(cue_flags_loose(r, k) & Q_S)) k++;
+            if (k == j || k >= g->t1 || !(cue_flags_loose(r, k) & Q_S) || !np_head_word(r, k - 1)) continue;
+        }
+        for (uint32_t i = c + 1; i < g->t1; i++) r->reg_of[i] = -1;
+        g->t1 = c + 1;
+        g->close = c; /* the attribution is looked for after it */
+        return;
+    }
+}
+
+static void attribute_regions(qrun *r) {
+    for (size_t gi = 0; gi < r->nreg; gi++) {
+        qreg *g = &r->reg[gi];
+        if (g->close == NOCLOSE) recover_close(r, g);
+        uint32_t o = g->open, sf = sent_first(r, o);
+        int starts = o == sf || (o > 0 && (tok_is_char(r->d, o - 1, '(') || tok_is_dash(r->d, o - 1)));
+        cand tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.shead = NOTOK;
+        int found = 0, before = 0;
+        if (!starts && o > 0 && (tok_is_char(r->d, o - 1, ':') || tok_is_char(r->d, o - 1, ','))) {
+            found = before = before_open(r, g, &tmp);
+            starts = found || tok_is_char(r->d, o - 1, ':');
+        }
+        int punct = content_punct_end(r, g);
+        if (starts && (punct || content_has_verb(r, g))) g->direct = 1;
+        if (!found) {
+            memset(&tmp, 0, sizeof tmp);
+            tmp.shead = NOTOK;
+            found = after_close(r, g, &tmp);
+            if (found && !g->direct && punct && tok_is_char(r->d, g->t1 - 1, ',') && starts) g->direct = 1;
+        }
+        if (!found && g->close != NOCLOSE) found = sentence_tail(r, g, &tmp);
+        if (!found && g->direct && (r->d->toks[o].flags & TOKF_PARA_BEFORE) && o > 0 && tok_is_char(r->d, o - 1, ':')) {
+            found = before_open(r, g, &tmp);
+        }
+        if (!found && g->direct && r->parsed) {
+            /* the tree: the cue the quote depends on, or a cue in parataxis
+             * under the quote ("…, he said" parsed the other way round) */
+            uint32_t root = region_root(r, g);
+            uint32_t v = governing_cue(r, root, Q_S);
+            if (v == NOTOK)
+                for (int32_t k = r->kid[root]; k >= 0; k = r->sib[k])
+                    if ((uint32_t)k >= g->t1 && r->reg_of[k] < 0 && (cue_flags(r, (uint32_t)k) & (Q_S | Q_M)) &&
+                        r->d->an[k].deprel == DEP_PARATAXIS) {
+                        v = (uint32_t)k;
+                        break;
+                    }
+            if (v != NOTOK) {
+                cue_span(r, v, &tmp.k0, &tmp.k1);
+                set_speaker(r, &tmp, subject_of(r, v));
+                found = 1;
+            }
+        }
+        if (!g->direct) {
+            /* a fragment: the cue that governs it in the reporter's sentence */
+            if (found && !before) {
+                /* “terrific” said Pratt: attributed right after the mark */
+            } else if (r->parsed) {
+                uint32_t v = governing_cue(r, region_root(r, g), Q_S | Q_C | Q_X | Q_O | Q_P);
+                if (v == NOTOK || title_like(r, g)) continue;
+                memset(&tmp, 0, sizeof tmp);
+                cue_span(r, v, &tmp.k0, &tmp.k1);
+                set_speaker(r, &tmp, subject_of(r, v));
+                found = 1;
+            } else if (!found) {
+                continue;
+            }
+        }
+        cand *c = new_cand(r, g->direct ? QUOTE_DIRECT : QUOTE_PARTIAL);
+        if (!c) return;
+        c->c0 = g->t0, c->c1 = g->t1;
+        c->k0 = tmp.k0, c->k1 = tmp.k1, c->s0 = tmp.s0, c->s1 = tmp.s1, c->shead = tmp.shead;
+        c->reg = (int32_t)gi;
+        g->cand = (int32_t)(c - r->cand);
+        if (g->direct && c->k1 > c->k0) r->dcue[c->k0] = 1;
+    }
+}
+
+/* ---- pass 3: reported speech ---------------------------------------------- */
+
+/* Trim punctuation and conjunctions off the ends of a content span. */
+static int trim(const qrun *r, uint32_t *c0, uint32_t *c1) {
+    while (*c1 > *c0) {
+        const tok *t = &r->d->toks[*c1 - 1];
+        if (t->kind == TOK_PUNCT && !tok_is_char(r->d, *c1 - 1, '?') && !tok_is_char(r->d, *c1 - 1, ')')) (*c1)--;
+        else break;
+    }
+    while (*c1 > *c0) {
+        const tok *t = &r->d->toks[*c0];
+        if (t->kind == TOK_PUNCT) (*c0)++;
+        else break;
+    }
+    if (r->nextb[*c0] < *c1) *c1 = r->nextb[*c0]; /* boilerplate is never quoted */
+    return *c1 > *c0;
+}
+
+/* At least 80% of the words of [c0, c1) are inside quotes that became
+ * direct or partial quotes: the indirect reading would add nothing. */
+static int covered_by_region(const qrun *r, uint32_t c0, uint32_t c1) {
+    /* prefix sums: linear however the contents nest */
+    uint32_t all = r->pw[c1] - r->pw[c0], in = r->pq[c1] - r->pq[c0];
+    return all == 0 || in * 10 >= all * 8;
+}
+
+/* The prefix sums covered_by_region reads: words, and words inside quotes
+ * that became direct or partial quotes. */
+static void count_quoted(qrun *r) {
+    r->pw[0] = r->pq[0] = 0;
+    for (uint32_t i = 0; i < r->n; i++) {
+        int word = r->d->toks[i].kind != TOK_PUNCT && r->d->toks[i].kind != TOK_QUOTE;
+        int32_t g = r->reg_of[i];
+        int q = word && g >= 0 && (r->reg[g].direct || r->reg[g].cand >= 0);
+        r->pw[i + 1] = r->pw[i] + (uint32_t)word;
+        r->pq[i + 1] = r->pq[i] + (uint32_t)q;
+    }
+}
+
+static void add_indirect(qrun *r, uint32_t v, uint32_t c0, uint32_t c1, uint32_t sh, uint32_t k0, uint32_t k1) {
+    if (!trim(r, &c0, &c1)) return;
+    if (covered_by_region(r, c0, c1)) return;
+    /* the content must not begin inside a direct quote of someone else */
+    if (r->reg_of[c0] >= 0 && r->reg[r->reg_of[c0]].direct) return;
+    cand *c = new_cand(r, QUOTE_INDIRECT);
+    if (!c) return;
+    c->c0 = c0, c->c1 = c1, c->k0 = k0, c->k1 = k1;
+    set_speaker(r, c, sh);
+}
+
+static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
+    for (uint32_t v = s0; v < s1; v++) {
+        if (r->reg_of[v] >= 0 || is_boiler(r, v)) continue;
+        if (tok_is(r->d, v, "according") && v + 1 < s1 && tok_is(r->d, v + 1, "to")) {
+            /* according to X, CONTENT / CONTENT, according to X */
+            uint32_t hd = NOTOK, e = np_right(r, v + 2, s1, &hd);
+            if (e == v + 2) continue;
+            /* the source NP runs to the comma: "a report by the FBI" */
+            uint32_t ee = e;
+            while (ee < s1 && !tok_is_char(r->d, ee, ',') && !tok_sent_punct(r->d, ee) && ee - e < 8 &&
+                   !(r->tagged && r->d->an[ee].upos == UPOS_VERB))
+                ee++;
+            uint32_t c0, c1;
+            if (ee < s1 && tok_is_char(r->d, ee, ',') && (v == s0 || !tok_is_char(r->d, v - 1, ',')))
+                c0 = ee + 1, c1 = s1;
+            else
+                c0 = s0, c1 = v;
+            if (!trim(r, &c0, &c1)) continue;
+            if (covered_by_region(r, c0, c1) || (r->reg_of[c0] >= 0 && r->reg[r->reg_of[c0]].direct)) continue;
+            cand *c = new_cand(r, QUOTE_INDIRECT);
+            if (!c) return;
+            c->c0 = c0, c->c1 = c1, c->k0 = v, c->k1 = v + 2;
+            set_speaker(r, c, hd);
+            if (r->parsed) {
+                /* the NP head in the tree, not the pattern's last noun */
+                for (uint32_t k = v + 2; k < e; k++)
+                    if (head(r, k) >= 0 && ((uint32_t)head(r, k) < v || (uint32_t)head(r, k) >= e)) {
+                        set_speaker(r, c, k);
+                        break;
+                    }
+            }
+            c->s0 = v + 2, c->s1 = e;
+            v = e - 1;
+            continue;
+        }
+        unsigned f = cue_flags(r, v);
+        if (!(f & (Q_S | Q_C | Q_X | Q_O | Q_P)) || r->dcue[v]) continue;
+        if (r->parsed) {
+            uint32_t comp = NOTOK, c0 = 0, c1 = 0;
+            uint32_t k0, k1;
+            cue_span(r, v, &k0, &k1);
+            int k = cue_at(r, v);
+            for (int32_t ch = r->kid[v]; ch >= 0 && comp == NOTOK; ch = r->sib[ch]) {
+                uint8_t dr = r->d->an[ch].deprel;
+                uint32_t x = (uint32_t)ch;
+                if ((dr == DEP_CCOMP && (f & (Q_S | Q_C))) || (dr == DEP_XCOMP && (f & Q_X)) ||
+                    (dr == DEP_OBJ && (f & Q_O)) || (dr == DEP_CSUBJ_PASS && (f & Q_C)))
+                    comp = x;
+                else if (dr == DEP_XCOMP && (f & (Q_S | Q_C)) && r->lo[x] > v)
+                    comp = x; /* "urged Congress to act" parsed as xcomp */
+                else if ((dr == DEP_OBL || dr == DEP_OBL_UNMARKED) && (f & Q_P) && x > v) {
+                    /* the preposition must be one of the entry's */
+                    uint32_t p = r->lo[x];
+                    if (tok_in_list(r->d, p, CUES[k].part)) {
+                        comp = x;
+                        c0 = p + 1, c1 = r->hi[x] + 1;
+                        if (k1 == v + 1 && p == v + 1) k1 = p + 1;
+                    }
+                }
+            }
+            if (comp != NOTOK && r->hi[comp] < v) {
+                /* a complement before the cue ("The deal is dead, officials
+                 * said") ends at a comma or a quote, and the speaker comes
+                 * after it ("Guy Cecil, the group's strategist, said" is
+                 * no complement but a misparsed subject) */
+                uint32_t e = r->hi[comp] + 1, subj = subject_of(r, v);
+                if (!(tok_is_char(r->d, e, ',') || r->d->toks[e].kind == TOK_QUOTE || tok_is_dash(r->d, e)) ||
+                    subj == NOTOK || subj < e)
+                    comp = NOTOK;
+            }
+            if (comp != NOTOK) {
+                if (!c1) c0 = r->lo[comp], c1 = r->hi[comp] + 1;
+                /* the content never takes in the cue or its subject */
+                if (c0 <= v && c1 > v) c0 = v + 1;
+                uint32_t subj = subject_of(r, v);
+                if (subj == NOTOK && r->d->an[comp].deprel == DEP_XCOMP)
+                    /* "The Fed is expected to announce": PolNeAR's source is
+                     * the passive subject */
+                    for (int32_t ch = r->kid[v]; ch >= 0; ch = r->sib[ch])
+                        if (r->d->an[ch].deprel == DEP_NSUBJ_PASS) subj = (uint32_t)ch;
+                add_indirect(r, v, c0, c1, subj, k0, k1);
+                continue;
+            }
+            /* "said the group could spend more": a clause the parser did
+             * not attach to the cue; its end is the sentence's */
+            if ((f & (Q_S | Q_C)) && v + 2 < s1 && r->d->an[v].xpos != XPOS_VBN) {
+                uint32_t a = v + 1;
+                if (tok_is(r->d, a, "that")) a++;
+                uint8_t u = r->d->an[a].upos;
+                uint32_t subj = subject_of(r, v);
+                int clause = 0;
+                for (uint32_t x = a + 1; x < s1 && !clause; x++) {
+                    if (tok_is_char(r->d, x, ',') || r->reg_of[x] >= 0) break;
+                    clause = r->d->an[x].upos == UPOS_VERB || r->d->an[x].upos == UPOS_AUX;
+                }
+                if (clause && subj != NOTOK && subj < v &&
+                    (a > v + 1 || u == UPOS_DET || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NOUN)) {
+                    add_indirect(r, v, a, s1, subj, k0, k1);
+                    continue;
+                }
+            }
+            /* "The deal is dead, officials said.": the cue in parataxis */
+            uint8_t dr = deprel(r, v);
+            int32_t h = head(r, v);
+            if ((f & (Q_S | Q_C)) && h >= 0 && (uint32_t)h < v &&
+                (dr == DEP_PARATAXIS || dr == DEP_CCOMP || dr == DEP_CONJ) && r->lo[v] > s0) {
+                uint32_t a = r->lo[v];
+                if (!(tok_is_char(r->d, a - 1, ',') || tok_is_dash(r->d, a - 1))) continue;
+                uint32_t subj = subject_of(r, v);
+                if (subj == NOTOK || subj < a) continue;
+                uint32_t b0 = s0;
+                if ((uint32_t)h >= s0 && r->lo[h] > s0) b0 = r->lo[h];
+                add_indirect(r, v, b0, a - 1, subj, k0, k1);
+            }
+        } else if (f & (Q_S | Q_C)) {
+            /* no tree: "Ortiz said (that) ..." and "..., Ortiz said." */
+            uint32_t hd = NOTOK, a = np_left(r, v, s0, &hd);
+            if (a == v || hd == NOTOK) continue;
+            uint32_t k0, k1;
+            cue_span(r, v, &k0, &k1);
+            uint32_t c0 = k1, c1 = s1;
+            if (a > s0 && tok_is_char(r->d, a - 1, ',')) {
+                c0 = s0, c1 = a - 1;
+            } else if (a != s0) {
+                continue;
+            }
+            if (!trim(r, &c0, &c1) || c1 - c0 < 3) continue;
+            if (covered_by_region(r, c0, c1) || (r->reg_of[c0] >= 0 && r->reg[r->reg_of[c0]].direct)) continue;
+            cand *c = new_cand(r, QUOTE_INDIRECT);
+            if (!c) return;
+            c->c0 = c0, c->c1 = c1, c->k0 = k0, c->k1 = k1;
+            c->shead = hd, c->s0 = a, c->s1 = hd + 1;
+        }
+    }
+}
+
+/* ---- nesting ---------------------------------------------------------------- */
+
+static int cmp_cand_start(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    if (x->c0 != y->c0) return x->c0 < y->c0 ? -1 : 1;
+    if (x->c1 != y->c1) return x->c1 > y->c1 ? -1 : 1; /* outer first */
+    return x->k0 < y->k0 ? -1 : x->k0 > y->k0;
+}
+
+/* Only the outermost attribution is kept (PolNeAR's and the news reader's
+ * view: "Reardon criticized Lamport for saying that ..." is Reardon's);
+ * a sibling cue after a comma (", adding that ...") cuts the outer content
+ * short instead. */
+static void resolve_nesting(qrun *r) {
+    if (r->ncand < 2) return;
+    qsort(r->cand, r->ncand, sizeof *r->cand, cmp_cand_start);
+    /* regions point at candidates by index: renumber */
+    for (size_t i = 0; i < r->ncand; i++)
+        if (r->cand[i].reg >= 0) r->reg[r->cand[i].reg].cand = (int32_t)i;
+    /* sweep: the open indirect candidate reaching furthest right */
+    int32_t outer = -1;
+    for (size_t i = 0; i < r->ncand; i++) {
+        cand *c = &r->cand[i];
+        if (c->kind != QUOTE_INDIRECT) continue;
+        if (outer >= 0) {
+            cand *o = &r->cand[outer];
+            uint32_t cue = c->k1 > c->k0 ? c->k0 : c->c0;
+            if (cue >= o->c0 && cue < o->c1 && c->c0 < o->c1) {
+                uint32_t a = c->s1 > c->s0 && c->s0 < c->k0 ? c->s0 : c->k0;
+                int sibling = a > o->c0 && (tok_is_char(r->d, a - 1, ',') || tok_is(r->d, a - 1, "and")) &&
+                              r->tagged && (r->d->an[c->k0].xpos == XPOS_VBG || tok_is(r->d, a - 1, "and"));
+                if (sibling) {
+                    o->c1 = a - 1;
+                    trim(r, &o->c0, &o->c1);
+                    if (o->c1 <= o->c0) o->dead = 1;
+                } else {
+                    c->dead = 1;
+                    continue;
+                }
+            }
+        }
+        if (outer < 0 || r->cand[outer].dead || c->c1 > r->cand[outer].c1) outer = (int32_t)i;
+    }
+}
+
+/* A direct quote with no attribution of its own continues the one just
+ * before it: “…,” he said. “…” -- also in the next paragraph, the way a
+ * long quotation runs on (the candidates are in text order). */
+static void continuations(qrun *r) {
+    for (size_t i = 0; i < r->ncand; i++) {
+        cand *c = &r->cand[i];
+        if (c->dead || c->kind != QUOTE_DIRECT || c->k1 > c->k0) continue;
+        /* the nearest attributed statement of the same paragraph; for a
+         * quote that opens its paragraph, else the last quote with marks
+         * of the paragraph before */
+        const qreg *g = &r->reg[c->reg];
+        int opens = (r->d->toks[g->open].flags & TOKF_PARA_BEFORE) || g->open == 0;
+        /* passes: this paragraph's quotes with marks, then its reported
+         * speech; the paragraph before (same order) */
+        for (int pass = 0; pass < 4 && c->k1 <= c->k0; pass++)
+            for (size_t j = i; j-- > 0 && i - j <= 8;) {
+                const cand *p = &r->cand[j];
+                if (p->dead || p->c1 > c->c0) continue;
+                uint32_t pp = r->para_of[p->c1 - 1], cp = r->para_of[c->c0];
+                if (pass < 2 && pp != cp) break;
+                if (pass >= 2 && (!opens || cp - pp > 1)) break;
+                if (!(pass & 1) && p->kind == QUOTE_INDIRECT) continue;
+                if (p->k1 <= p->k0 && p->kind == QUOTE_DIRECT) break;
+                if (p->k1 <= p->k0) continue;
+                if (r->sent_of[c->c0] - r->sent_of[p->c1 - 1] <= 4)
+                    c->k0 = p->k0, c->k1 = p->k1, c->s0 = p->s0, c->s1 = p->s1, c->shead = p->shead;
+                break;
+            }
+    }
+}
+
+/* ---- output ----------------------------------------------------------------- */
+
+static int32_t actor_of(const qrun *r, const cand *c) {
+    if (c->s1 <= c->s0) return -1;
+    int32_t m = c->shead != NOTOK && c->shead < r->n ? r->men[c->shead] : -1;
+    for (uint32_t i = c->s1; m < 0 && i > c->s0; i--) m = r->men[i - 1];
+    return m >= 0 ? r->d->mentions[m].actor : -1;
+}
+
+/* A speaker pronoun (he, she) in a run of quotes is most often the last
+ * speaker: "“…,” Bozell says. “…,” he adds." -- the actor stage picks the
+ * most salient person of the last sentences, who in a quote-heavy text is
+ * often someone the quotes speak of.  The last speaker of the same or the
+ * paragraph before wins when its gender agrees. */
+static int32_t pronoun_speaker(const qrun *r, const cand *c, int32_t actor, int32_t last, uint32_t last_para) {
+    if (last < 0 || last == actor || c->s1 != c->s0 + 1) return actor;
+    int male = tok_is(r->d, c->s0, "he"), female = tok_is(r->d, c->s0, "she");
+    if (!male && !female) return actor;
+    if (r->para_of[c->s0] - last_para > 1) return actor;
+    uint8_t g = r->d->actors[last].gender;
+    if (r->d->actors[last].type != ENT_PERSON || (g != 0 && g != (male ? 1 : 2))) return actor;
+    return last;
+}
+
+static int emit(qrun *r) {
+    dyad_doc *d = r->d;
+    int32_t last = -1;
+    uint32_t last_para = 0;
+    for (size_t i = 0; i < r->ncand; i++) {
+        const cand *c = &r->cand[i];
+        if (c->dead || c->c1 <= c->c0) continue;
+        dquote q;
+        memset(&q, 0, sizeof q);
+        q.start = d->toks[c->c0].start;
+        q.end = d->toks[c->c1 - 1].end;
+        if (c->s1 > c->s0) q.speaker_start = d->toks[c->s0].start, q.speaker_end = d->toks[c->s1 - 1].end;
+        if (c->k1 > c->k0) q.cue_start = d->toks[c->k0].start, q.cue_end = d->toks[c->k1 - 1].end;
+        q.speaker_actor = actor_of(r, c);
+        if (c->kind != QUOTE_INDIRECT && c->s1 > c->s0) {
+            q.speaker_actor = pronoun_speaker(r, c, q.speaker_actor, last, last_para);
+            if (q.speaker_actor >= 0) last = q.speaker_actor, last_para = r->para_of[c->s0];
+        }
+        q.kind = c->kind;
+        if (doc_push_quote(d, &q)) return DYAD_ENOMEM;
+    }
+    return DYAD_OK;
+}
+
+/* ---- entry point ------------------------------------------------------------ */
+
+#define CARVE(ptr, type, count)                             \
+    do {                                                    \
+        off = (off + 7) & ~(size_t)7;                       \
+        (ptr) = (type *)(void *)(d->scratch.s + off);       \
+        off += (size_t)(count) * sizeof(type);              \
+    } while (0)
+
+/* See quote.h.  Allocation: one sb_grow of doc->scratch sized from the
+ * token and quote-mark counts (per-token tables, the regions and the
+ * candidates), then doc_push_quote per quote found. */
+int quote_run(dyad_doc *d) {
+    if (!d) return DYAD_EINVAL;
+    d->nquote = 0;
+    if (d->ntok == 0 || d->err) return DYAD_OK;
+    if (d->ntok >= (size_t)INT32_MAX / 2) return DYAD_OK; /* beyond any document size limit */
+    qrun r;
+    memset(&r, 0, sizeof r);
+    r.d = d;
+    r.n = (uint32_t)d->ntok;
+    r.tagged = d->tagged && d->an;
+    r.parsed = r.tagged && d->parsed;
+    size_t nmark = 0;
+    for (uint32_t i = 0; i < r.n; i++) nmark += d->toks[i].kind == TOK_QUOTE;
+    r.capreg = nmark + 1;
+    /* one candidate per region and per cue word at most, and the cue words
+     * are at most the tokens */
+    r.capcand = r.capreg + r.n;
+    size_t n = r.n;
+    size_t per_tok = sizeof(int32_t) * 2 + sizeof(uint32_t) * 5 + sizeof(int16_t) + sizeof(int32_t) + 1 +
+                     (r.parsed ? sizeof(int32_t) * 3 + sizeof(uint32_t) * 2 : 0);
+    /* capreg <= n + 1 and capcand <= 2n + 1: one bound covers the sum */
+    if (n + 1 > (SIZE_MAX - 512) / (per_tok + sizeof(qreg) + 2 * sizeof(cand) + sizeof(uint32_t))) return DYAD_ENOMEM;
+    size_t need = n * per_tok + r.capreg * (sizeof(qreg) + sizeof(uint32_t)) + r.capcand * sizeof(cand) + 32 * 8;
+    sb_reset(&d->scratch);
+    if (sb_grow(&d->scratch, need) != 0) return DYAD_ENOMEM;
+    size_t off = 0;
+    int32_t *stack = NULL;
+    CARVE(r.reg_of, int32_t, n);
+    CARVE(r.sent_of, uint32_t, n);
+    CARVE(r.para_of, uint32_t, n);
+    CARVE(r.cue, int16_t, n);
+    CARVE(r.men, int32_t, n);
+    CARVE(r.dcue, uint8_t, n);
+    CARVE(r.pw, uint32_t, n + 1);
+    CARVE(r.pq, uint32_t, n + 1);
+    CARVE(r.nextb, uint32_t, n + 1);
+    CARVE(r.cont, uint32_t, r.capreg);
+    if (r.parsed) {
+        CARVE(r.kid, int32_t, n);
+        CARVE(r.sib, int32_t, n);
+        CARVE(stack, int32_t, n);
+        CARVE(r.lo, uint32_t, n);
+        CARVE(r.hi, uint32_t, n);
+    }
+    CARVE(r.reg, qreg, r.capreg);
+    CARVE(r.cand, cand, r.capcand);
+
+    uint32_t para = 0;
+    for (uint32_t i = 0; i < r.n; i++) {
+        r.reg_of[i] = -1;
+        r.cue[i] = -2;
+        r.dcue[i] = 0;
+        r.sent_of[i] = UINT32_MAX;
+        if (i > 0 && (d->toks[i].flags & TOKF_PARA_BEFORE)) para++;
+        r.para_of[i] = para;
+    }
+    for (size_t s = 0; s < d->nsent; s++)
+        for (uint32_t i = d->sents[s].first; i < d->sents[s].last && i < r.n; i++) r.sent_of[i] = (uint32_t)s;
+    r.nextb[r.n] = r.n;
+    for (uint32_t i = r.n; i-- > 0;) r.nextb[i] = (d->toks[i].flags & TOKF_BOILER) ? i : r.nextb[i + 1];
+    if (r.parsed) build_tree(&r, stack);
+    build_mentions(&r);
+
+    find_regions(&r);
+    attribute_regions(&r);
+    count_quoted(&r);
+    for (size_t s = 0; s < d->nsent; s++) {
+        uint32_t a = d->sents[s].first, b = d->sents[s].last;
+        if (b > r.n) b = r.n;
+        if (a < b) reported_speech_tree(&r, a, b);
+    }
+    resolve_nesting(&r);
+    continuations(&r);
+    return emit(&r);
+}

@@ -1,0 +1,305 @@
+/* test_quote.c -- direct, partial and indirect quotes and their speakers.
+ *
+ * Documents are tagged and parsed with the real models (models/); the
+ * actor stage is replaced by actors and mentions given by hand (a name
+ * and the spans that refer to it), so these tests check quote.c alone.
+ * One test runs without the models: the surface patterns and the quote
+ * pairing must work on bare tokens too. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../include/dyad.h"
+#include "../src/doc.h"
+#include "../src/parser.h"
+#include "../src/quote.h"
+#include "../src/tagger.h"
+#include "test.h"
+
+static tagger *tg;
+static parser *ps;
+
+/* A document tagged and parsed; each "Name=alias|alias" of actors becomes
+ * an actor with a mention at every occurrence of each alias. */
+static dyad_doc *code(const char *text, const char *const *actors, int models) {
+    dyad_doc *d;
+    if (dyad_doc_new(&d)) return NULL;
+    dyad_doc_set_text(d, text, strlen(text));
+    dyad_doc_code(NULL, d);
+    if (models) {
+        tagger_run(tg, d);
+        parser_run(ps, d);
+    }
+    for (; actors && *actors; actors++) {
+        const char *eq = strchr(*actors, '=');
+        dactor a;
+        memset(&a, 0, sizeof a);
+        a.name = arena_strndup(&d->a, *actors, (size_t)(eq - *actors));
+        int32_t id = (int32_t)d->nactor;
+        doc_push_actor(d, &a);
+        const char *p = eq + 1;
+        while (*p) {
+            const char *bar = strchr(p, '|');
+            size_t n = bar ? (size_t)(bar - p) : strlen(p);
+            for (const char *h = strstr(text, p); h; h = strstr(h + 1, p)) {
+                if (strncmp(h, p, n)) continue;
+                /* whole words only */
+                if (h > text && ((h[-1] | 32) >= 'a' && (h[-1] | 32) <= 'z')) continue;
+                if ((h[n] | 32) >= 'a' && (h[n] | 32) <= 'z') continue;
+                doc_push_mention(d, (uint32_t)(h - text), (uint32_t)(h - text + n), id);
+            }
+            if (!bar) break;
+            p = bar + 1;
+        }
+    }
+    return d;
+}
+
+/* The quote whose content starts with `start` (NULL if none). */
+static const dquote *find(const dyad_doc *d, const char *start) {
+    for (size_t i = 0; i < d->nquote; i++)
+        if (!strncmp(d->text + d->quotes[i].start, start, strlen(start))) return &d->quotes[i];
+    return NULL;
+}
+
+static int span_is(const dyad_doc *d, uint32_t s, uint32_t e, const char *want) {
+    return e - s == strlen(want) && !memcmp(d->text + s, want, e - s);
+}
+
+/* Content, kind, cue and speaker of the quote starting with `start`. */
+static void expect(const dyad_doc *d, const char *start, const char *end, int kind, const char *cue,
+                   const char *speaker, const char *actor) {
+    const dquote *q = find(d, start);
+    if (!q) {
+        fprintf(stderr, "  no quote starting \"%s\"\n", start);
+        CHECK(q != NULL);
+        return;
+    }
+    size_t el = strlen(end);
+    int end_ok = q->end - q->start >= el && !memcmp(d->text + q->end - el, end, el);
+    if (!end_ok) fprintf(stderr, "  \"%s\": content is \"%.*s\"\n", start, (int)(q->end - q->start), d->text + q->start);
+    CHECK(end_ok);
+    CHECK_INT(q->kind, kind);
+    if (cue && !span_is(d, q->cue_start, q->cue_end, cue))
+        fprintf(stderr, "  \"%s\": cue \"%.*s\"\n", start, (int)(q->cue_end - q->cue_start), d->text + q->cue_start);
+    if (cue) CHECK(span_is(d, q->cue_start, q->cue_end, cue));
+    if (speaker && !span_is(d, q->speaker_start, q->speaker_end, speaker))
+        fprintf(stderr, "  \"%s\": speaker \"%.*s\"\n", start, (int)(q->speaker_end - q->speaker_start),
+                d->text + q->speaker_start);
+    if (speaker) CHECK(span_is(d, q->speaker_start, q->speaker_end, speaker));
+    if (actor) {
+        CHECK(q->speaker_actor >= 0);
+        if (q->speaker_actor >= 0) CHECK_STR(d->actors[q->speaker_actor].name, actor);
+    }
+}
+
+static void test_direct_marks(void) {
+    static const char *const A[] = {"Maria Ortiz=Maria Ortiz|Ortiz", NULL};
+    dyad_doc *d = code("The talks resumed on Monday.\n\n"
+                       "“We will not back down,” Ortiz said.\n\n"
+                       "\"This is a fight for the whole region,\" said Maria Ortiz, a senior fellow at the institute.\n\n"
+                       "Ortiz told reporters: ‘The government has lost its nerve.’\n\n"
+                       "``It is over,'' Ortiz added.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "We will not back down", "down,", QUOTE_DIRECT, "said", "Ortiz", "Maria Ortiz");
+    expect(d, "This is a fight", "region,", QUOTE_DIRECT, "said", "Maria Ortiz", "Maria Ortiz");
+    expect(d, "The government has lost", "nerve.", QUOTE_DIRECT, "told", "Ortiz", "Maria Ortiz");
+    expect(d, "It is over", "over,", QUOTE_DIRECT, "added", "Ortiz", "Maria Ortiz");
+    /* in text order, and idempotent */
+    for (size_t i = 1; i < d->nquote; i++) CHECK(d->quotes[i - 1].start <= d->quotes[i].start);
+    size_t n = d->nquote;
+    quote_run(d);
+    CHECK_INT(d->nquote, n);
+    dyad_doc_free(d);
+}
+
+static void test_split_and_nested(void) {
+    static const char *const A[] = {"Maria Ortiz=Maria Ortiz|Ortiz|she", NULL};
+    dyad_doc *d = code("Maria Ortiz spoke in Brussels.\n\n"
+                       "“The plan is dead,” she said. “Everyone in the room knew it, and the minister told me "
+                       "‘we will try again’ before he left.”\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "The plan is dead", "dead,", QUOTE_DIRECT, "said", "she", "Maria Ortiz");
+    /* the second half is the same attribution, nested quote included */
+    expect(d, "Everyone in the room", "left.", QUOTE_DIRECT, "said", "she", "Maria Ortiz");
+    CHECK(find(d, "we will try again") == NULL);
+    dyad_doc_free(d);
+}
+
+static void test_multi_paragraph(void) {
+    static const char *const A[] = {"Maria Ortiz=Maria Ortiz|Ortiz", NULL};
+    dyad_doc *d = code("Ortiz said:\n\n"
+                       "“The first thing to understand is that the money is gone.\n\n"
+                       "“The second thing is that nobody will say where it went.”\n\n"
+                       "The ministry did not respond.\n",
+                       A, 1);
+    quote_run(d);
+    const dquote *q = find(d, "The first thing");
+    CHECK(q != NULL);
+    if (q) {
+        /* one quote over both paragraphs, the closing mark at the end */
+        CHECK(span_is(d, q->end - 4, q->end, "ent."));
+        CHECK_INT(q->kind, QUOTE_DIRECT);
+        CHECK(q->speaker_actor == 0);
+    }
+    CHECK(find(d, "The ministry") == NULL);
+    dyad_doc_free(d);
+}
+
+static void test_unbalanced(void) {
+    static const char *const A[] = {"Maria Ortiz=Maria Ortiz|Ortiz", "Jan Novak=Jan Novak|Novak", NULL};
+    /* the first quote never closes: it must end with its paragraph, and the
+     * later paragraphs keep their own quotes and attributions */
+    dyad_doc *d = code("“We will win this, Ortiz said at the rally.\n\n"
+                       "The crowd cheered for several minutes.\n\n"
+                       "“Nobody believes that,” Novak said.\n\n"
+                       "Novak added that the vote would be close.\n",
+                       A, 1);
+    quote_run(d);
+    /* the lost closing mark goes before the attribution */
+    expect(d, "We will win this", "this,", QUOTE_DIRECT, "said", "Ortiz", "Maria Ortiz");
+    CHECK(find(d, "The crowd") == NULL);
+    expect(d, "Nobody believes that", "that,", QUOTE_DIRECT, "said", "Novak", "Jan Novak");
+    expect(d, "that the vote would be close", "close", QUOTE_INDIRECT, "added", "Novak", "Jan Novak");
+    dyad_doc_free(d);
+}
+
+static void test_partial(void) {
+    static const char *const A[] = {"Emmanuel Macron=Emmanuel Macron|Macron", NULL};
+    dyad_doc *d = code("Emmanuel Macron called for “a new chapter” in relations with Algeria.\n\n"
+                       "The film “Casablanca” was shown at the festival.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "a new chapter", "chapter", QUOTE_PARTIAL, NULL, "Emmanuel Macron", "Emmanuel Macron");
+    /* a title in quotes is nobody's statement */
+    CHECK(find(d, "Casablanca") == NULL);
+    dyad_doc_free(d);
+}
+
+static void test_indirect(void) {
+    static const char *const A[] = {"Maria Ortiz=Maria Ortiz|Ortiz", "Reuters=Reuters", NULL};
+    dyad_doc *d = code("Ortiz said she believes that the deal will collapse within a year.\n\n"
+                       "According to Ortiz, the talks failed because of the border dispute.\n\n"
+                       "The ceasefire will not hold, officials said.\n\n"
+                       "Ortiz told Reuters that the army was preparing a new offensive.\n\n"
+                       "European diplomats say the sanctions are working.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "she believes that the deal", "within a year", QUOTE_INDIRECT, "said", "Ortiz", "Maria Ortiz");
+    /* nested reported speech is the outer statement's */
+    CHECK(find(d, "that the deal will collapse") == NULL);
+    expect(d, "the talks failed", "dispute", QUOTE_INDIRECT, "According to", "Ortiz", "Maria Ortiz");
+    expect(d, "The ceasefire will not hold", "hold", QUOTE_INDIRECT, "said", "officials", NULL);
+    expect(d, "that the army was preparing", "offensive", QUOTE_INDIRECT, "told", "Ortiz", "Maria Ortiz");
+    expect(d, "the sanctions are working", "working", QUOTE_INDIRECT, "say", "European diplomats", NULL);
+    dyad_doc_free(d);
+}
+
+static void test_no_models(void) {
+    /* tokens only: quote pairing and the surface patterns */
+    dyad_doc *d = code("“We will not back down,” Ortiz said.\n\n"
+                       "Ortiz said the deal will collapse within a year.\n",
+                       NULL, 0);
+    quote_run(d);
+    expect(d, "We will not back down", "down,", QUOTE_DIRECT, "said", "Ortiz", NULL);
+    expect(d, "the deal will collapse", "year", QUOTE_INDIRECT, "said", "Ortiz", NULL);
+    dyad_doc_free(d);
+}
+
+static void test_boilerplate(void) {
+    dyad_doc *d = code("“Nothing has changed,” the minister said.\n", NULL, 1);
+    for (size_t i = 0; i < d->ntok; i++) d->toks[i].flags |= TOKF_BOILER;
+    quote_run(d);
+    CHECK_INT(d->nquote, 0);
+    dyad_doc_free(d);
+}
+
+static void test_lexicon(void) {
+    size_t n = quote_cue_count();
+    CHECK(n >= 100);
+    /* the verb table is sorted for binary search */
+    for (size_t i = 1; i < n && quote_cue(i) && !strchr(quote_cue(i), ' '); i++)
+        if (strcmp(quote_cue(i - 1), quote_cue(i)) >= 0) {
+            fprintf(stderr, "  lexicon out of order at %s\n", quote_cue(i));
+            CHECK(0);
+        }
+    CHECK(quote_cue(n) == NULL);
+}
+
+/* Hostile input: bounded and linear whatever the marks. */
+static void test_hostile(void) {
+    size_t n = 1u << 20;
+    char *t = malloc(n + 1);
+    if (!t) return;
+    /* a million quote marks */
+    for (size_t i = 0; i < n; i++) t[i] = i % 2 ? '"' : ' ';
+    t[n] = 0;
+    dyad_doc *d = code(t, NULL, 0);
+    CHECK(quote_run(d) == DYAD_OK);
+    dyad_doc_free(d);
+    /* a quote never closed over one 100k-token paragraph of "said" */
+    size_t k = 0;
+    t[k++] = '"';
+    while (k + 8 < n / 2) memcpy(t + k, "X said ", 7), k += 7;
+    t[k] = 0;
+    d = code(t, NULL, 0);
+    CHECK(quote_run(d) == DYAD_OK);
+    dyad_doc_free(d);
+    /* the same unquoted, tagged and parsed: reported speech nested deep */
+    d = code(t + 1, NULL, 1);
+    CHECK(quote_run(d) == DYAD_OK);
+    dyad_doc_free(d);
+    /* opening marks only, in one paragraph, tagged and parsed: every
+     * mark closes the quote before it (this once took quadratic time) */
+    for (k = 0; k + 24 < n / 4;) {
+        memcpy(t + k, "\xe2\x80\x9cOrtiz said, \xe2\x80\x9cwe ", 21);
+        k += 21;
+    }
+    t[k] = 0;
+    d = code(t, NULL, 1);
+    CHECK(quote_run(d) == DYAD_OK);
+    dyad_doc_free(d);
+    /* paragraphs that each open a quote and never close it: one quote per
+     * paragraph, not one quote over the whole text */
+    static const char PARA[] = "\xe2\x80\x9cYes, we will, Ortiz said.\n\n";
+    for (k = 0; k + sizeof PARA < n / 8;) {
+        memcpy(t + k, PARA, sizeof PARA - 1);
+        k += sizeof PARA - 1;
+    }
+    t[k] = 0;
+    d = code(t, NULL, 1);
+    CHECK(quote_run(d) == DYAD_OK);
+    CHECK_INT(d->nquote, k / (sizeof PARA - 1));
+    if (d->nquote) CHECK(d->quotes[0].end - d->quotes[0].start == strlen("Yes, we will,"));
+    dyad_doc_free(d);
+    /* empty and NULL */
+    CHECK(quote_run(NULL) == DYAD_EINVAL);
+    d = code("", NULL, 1);
+    CHECK(quote_run(d) == DYAD_OK);
+    CHECK_INT(d->nquote, 0);
+    dyad_doc_free(d);
+    free(t);
+}
+
+int main(void) {
+    char err[256];
+    if (tagger_open_file(&tg, "models/tagger.bin", err, sizeof err) ||
+        parser_open_file(&ps, "models/parser.bin", err, sizeof err)) {
+        printf("test_quote: models missing (%s)\n", err);
+        return 1;
+    }
+    RUN(test_direct_marks);
+    RUN(test_split_and_nested);
+    RUN(test_multi_paragraph);
+    RUN(test_unbalanced);
+    RUN(test_partial);
+    RUN(test_indirect);
+    RUN(test_no_models);
+    RUN(test_boilerplate);
+    RUN(test_lexicon);
+    RUN(test_hostile);
+    tagger_close(tg);
+    parser_close(ps);
+    TEST_END();
+}
