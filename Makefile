@@ -32,8 +32,9 @@ OPT ?= -O2
 CFLAGS ?= $(OPT) -g
 MODEL_DIR ?= $(CURDIR)/models
 DICT_DIR ?= $(CURDIR)/data/dict
+EVENT_DIR ?= $(CURDIR)/data/events
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DDYAD_DEFAULT_MODEL_DIR='"$(MODEL_DIR)"' \
-              -DDYAD_DEFAULT_DICT_DIR='"$(DICT_DIR)"' $(CFLAGS) $(WARN) $(SANFLAGS) \
+              -DDYAD_DEFAULT_DICT_DIR='"$(DICT_DIR)"' -DDYAD_DEFAULT_EVENT_DIR='"$(EVENT_DIR)"' $(CFLAGS) $(WARN) $(SANFLAGS) \
               -fPIC -Iinclude $(shell pkg-config --cflags $(PKGS)) -MMD -MP
 LIBS := $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 LDFLAGS += $(SANFLAGS)

@@ -95,6 +95,7 @@ typedef struct dyad_ctx_options {
     unsigned flags;          /* DYAD_CTX_* */
     const char *model_dir;   /* where models live; NULL: $DYAD_MODEL_DIR, else the built-in default */
     const char *dict_dir;    /* default dictionaries; NULL: $DYAD_DICT_DIR, else the built-in default */
+    const char *event_dir;   /* CAMEO ontology and event patterns; NULL: $DYAD_EVENT_DIR, else the built-in default */
     /* TABARI/PETRARCH actor and agent dictionaries loaded after the
      * defaults (their entries win for the same name); NULL-terminated
      * lists, or NULL. */

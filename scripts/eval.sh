@@ -46,3 +46,5 @@ echo "== actor coding on the project's hand-coded PolNeAR dev mentions (tests/go
 "$BUILD"/tools/evalactor tests/gold/polnear_actors.tsv "$DATA/news/polnear.jsonl"
 echo "== quotations on PolNeAR dev (content overlap P/R/F1, speaker and cue accuracy)"
 "$BUILD"/tools/evalquote --split dev "$DATA/quotes/polnear/data" "$DATA/news/polnear.jsonl"
+echo "== events: PLOVER gold sentences (event type of the first event; source/target country)"
+"$BUILD"/tools/evalevent "$DATA/events/plover/PLOVER_GSR_CAMEO.txt"

@@ -9,6 +9,7 @@
 #include "date.h"
 #include "dict.h"
 #include "doc.h"
+#include "event.h"
 #include "ner.h"
 #include "quote.h"
 #include "parser.h"
@@ -18,6 +19,9 @@
 
 #ifndef DYAD_DEFAULT_MODEL_DIR
 #define DYAD_DEFAULT_MODEL_DIR "models"
+#endif
+#ifndef DYAD_DEFAULT_EVENT_DIR
+#define DYAD_DEFAULT_EVENT_DIR "data/events"
 #endif
 #ifndef DYAD_DEFAULT_DICT_DIR
 #define DYAD_DEFAULT_DICT_DIR "data/dict"
@@ -31,6 +35,7 @@ struct dyad_ctx {
     gazetteer *gaz;
     ner_model *ner;
     dict *dict;
+    ev_lex *events;
     char errmsg[512];
     char model_dir[1024];
 };
@@ -67,6 +72,13 @@ static const char *model_dir_of(const dyad_ctx_options *opt) {
     const char *env = getenv("DYAD_MODEL_DIR");
     if (env && *env) return env;
     return DYAD_DEFAULT_MODEL_DIR;
+}
+
+static const char *event_dir_of(const dyad_ctx_options *opt) {
+    if (opt && opt->event_dir && *opt->event_dir) return opt->event_dir;
+    const char *env = getenv("DYAD_EVENT_DIR");
+    if (env && *env) return env;
+    return DYAD_DEFAULT_EVENT_DIR;
 }
 
 static const char *dict_dir_of(const dyad_ctx_options *opt) {
@@ -117,6 +129,44 @@ static int load_default_dicts(dyad_ctx *c, const char *dir, warn_relay *w) {
         if (!rc) {
             rc = dict_load_file(c->dict, path, DICT_DYAD, dict_warn, w, NULL, err, sizeof err);
             if (rc) snprintf(c->errmsg, sizeof c->errmsg, "cannot load a default dictionary: %s", err);
+        }
+        free(names[i]);
+    }
+    return rc;
+}
+
+/* The CAMEO ontology (cameo.tsv) and every *.events pattern file of the
+ * event directory, in name order. */
+static int load_events(dyad_ctx *c, const char *dir, warn_relay *w) {
+    char path[1200], err[256];
+    snprintf(path, sizeof path, "%s/cameo.tsv", dir);
+    int rc = ev_lex_load_ontology(c->events, path, dict_warn, w, err, sizeof err);
+    if (rc) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot load the CAMEO ontology: %s (set DYAD_EVENT_DIR)", err);
+        return rc;
+    }
+    DIR *dp = opendir(dir);
+    if (!dp) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot open the event directory %.400s", dir);
+        return DYAD_EIO;
+    }
+    char *names[256];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(dp)) && n < 256) {
+        size_t len = strlen(de->d_name);
+        if (len > 7 && !strcmp(de->d_name + len - 7, ".events") && de->d_name[0] != '.') {
+            names[n] = strdup(de->d_name);
+            if (names[n]) n++;
+        }
+    }
+    closedir(dp);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (!rc) {
+            rc = ev_lex_load_patterns(c->events, path, dict_warn, w, err, sizeof err);
+            if (rc) snprintf(c->errmsg, sizeof c->errmsg, "cannot load event patterns: %s", err);
         }
         free(names[i]);
     }
@@ -185,7 +235,10 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
     }
     rc = load_dict_list(c, opt ? opt->actor_files : NULL, DICT_ACTORS, &w);
     if (!rc) rc = load_dict_list(c, opt ? opt->agent_files : NULL, DICT_AGENTS, &w);
-    return rc;
+    if (rc) return rc;
+    c->events = ev_lex_new();
+    if (!c->events) return DYAD_ENOMEM;
+    return load_events(c, event_dir_of(opt), &w);
 }
 
 void dyad_ctx_close(dyad_ctx *ctx) {
@@ -196,6 +249,7 @@ void dyad_ctx_close(dyad_ctx *ctx) {
     gaz_close(ctx->gaz);
     ner_close(ctx->ner);
     dict_free(ctx->dict);
+    ev_lex_free(ctx->events);
     free(ctx);
 }
 
@@ -213,6 +267,8 @@ int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
     if (!rc) DOC_TIMED(doc, STAGE_ACTORS, rc = actor_run(ctx->dict, doc));
     /* last: it reuses doc->scratch */
     if (!rc) DOC_TIMED(doc, STAGE_QUOTES, rc = quote_run(doc));
+    /* after the quotes: an event inside one is its speaker's claim */
+    if (!rc && ctx->events) DOC_TIMED(doc, STAGE_EVENTS, rc = event_run(ctx->events, doc));
     return rc;
 }
 

@@ -161,6 +161,67 @@ static void put_quotes(const dyad_doc *d, strbuf *b) {
     sb_putc(b, ']');
 }
 
+static const char *const mode_names[] = {"asserted", "negated", "hypothetical"};
+
+static void put_side(const dyad_doc *d, strbuf *b, int32_t actor, uint32_t s, uint32_t e) {
+    if (actor < 0 || (size_t)actor >= d->nactor) {
+        sb_puts(b, "null");
+        return;
+    }
+    const dactor *a = &d->actors[actor];
+    sb_puts(b, "{\"actor\":");
+    sb_put_i64(b, actor);
+    sb_puts(b, ",\"code\":");
+    put_str_or_null(b, a->code);
+    sb_puts(b, ",\"country\":");
+    put_str_or_null(b, a->country);
+    sb_puts(b, ",\"text\":");
+    sb_put_json_str(b, d->text + s, e > s ? e - s : 0);
+    sb_putc(b, '}');
+}
+
+/* "events": SPEC's fields; the date is the resolved value of the date
+ * expression attached to the event, else null. */
+static void put_events(const dyad_doc *d, strbuf *b) {
+    sb_puts(b, ",\"events\":[");
+    for (size_t i = 0; i < d->nevent; i++) {
+        const devent *e = &d->events[i];
+        if (i) sb_putc(b, ',');
+        sb_puts(b, "{\"sentence\":");
+        sb_put_u64(b, e->sentence);
+        sb_puts(b, ",\"start\":");
+        sb_put_u64(b, e->start);
+        sb_puts(b, ",\"end\":");
+        sb_put_u64(b, e->end);
+        sb_puts(b, ",\"code\":");
+        sb_put_json_str(b, e->code, strlen(e->code));
+        sb_puts(b, ",\"root\":");
+        sb_put_json_str(b, e->code, strlen(e->code) >= 2 ? 2 : strlen(e->code));
+        sb_puts(b, ",\"quad\":");
+        if (e->quad) sb_put_u64(b, e->quad);
+        else sb_puts(b, "null");
+        sb_printf(b, ",\"goldstein\":%.1f,\"source\":", (double)e->goldstein);
+        put_side(d, b, e->source, e->src_start, e->src_end);
+        sb_puts(b, ",\"target\":");
+        put_side(d, b, e->target, e->tgt_start, e->tgt_end);
+        sb_puts(b, ",\"mode\":\"");
+        sb_puts(b, e->mode <= MODE_HYPOTHETICAL ? mode_names[e->mode] : "asserted");
+        sb_puts(b, "\",\"attributed_to\":");
+        if (e->attributed_to >= 0) sb_put_i64(b, e->attributed_to);
+        else sb_puts(b, "null");
+        sb_puts(b, ",\"date\":");
+        if (e->date >= 0 && (size_t)e->date < d->ndate)
+            sb_put_json_str(b, d->dates[e->date].value, strlen(d->dates[e->date].value));
+        else
+            sb_puts(b, "null");
+        sb_puts(b, ",\"place\":");
+        if (e->place >= 0) sb_put_i64(b, e->place);
+        else sb_puts(b, "null");
+        sb_putc(b, '}');
+    }
+    sb_putc(b, ']');
+}
+
 int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
     if (!d || !out) return DYAD_EINVAL;
     strbuf *b = &d->json;
@@ -204,7 +265,8 @@ int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
         }
         put_entities_actors(d, b);
         put_quotes(d, b);
-        sb_puts(b, ",\"events\":[],\"places\":[");
+        put_events(d, b);
+        sb_puts(b, ",\"places\":[");
         for (size_t i = 0; i < d->nplace; i++) {
             const dplace *p = &d->places[i];
             if (i) sb_putc(b, ',');

@@ -170,7 +170,7 @@ static const char *const steps[STORE_SCHEMA_VERSION] = {
 /* Cached statements, prepared once at open. */
 enum { Q_BEGIN, Q_COMMIT, Q_ROLLBACK, Q_LOOKUP, Q_DELETE, Q_INSERT_DOC,
        Q_INSERT_SENT, Q_INSERT_BOILER, Q_INSERT_SENT_N, Q_INSERT_BOILER_N, Q_INSERT_DATE, Q_INSERT_PLACE,
-       Q_INSERT_ENT, Q_INSERT_ACTOR, Q_INSERT_QUOTE, NQ };
+       Q_INSERT_ENT, Q_INSERT_ACTOR, Q_INSERT_QUOTE, Q_INSERT_EVENT, NQ };
 
 static const char *const q_sql[NQ] = {
     [Q_BEGIN] = "BEGIN IMMEDIATE",
@@ -188,6 +188,11 @@ static const char *const q_sql[NQ] = {
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [Q_INSERT_QUOTE] = "INSERT INTO quotes (doc, idx, start, end, text, kind, speaker_actor, speaker_name,"
                        " speaker_start, speaker_end, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [Q_INSERT_EVENT] = "INSERT INTO events (doc, idx, sentence, start, end, code, root, quad, goldstein,"
+                       " source_actor, source_code, source_country, source_text,"
+                       " target_actor, target_code, target_country, target_text, mode, attributed_to, date, place)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+                       " ?20, ?21)",
     [Q_INSERT_SENT] = "INSERT INTO sentences (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
     [Q_INSERT_BOILER] = "INSERT INTO boilerplate (doc, idx, start, end) VALUES (?1, ?2, ?3, ?4)",
     [Q_INSERT_SENT_N] = "INSERT INTO sentences (doc, idx, start, end) VALUES " ROWS16,
@@ -710,6 +715,49 @@ static int insert_quotes(dyad_store *st, sqlite3_int64 row, const dyad_doc *d) {
     return rc;
 }
 
+static void bind_side(sqlite3_stmt *s, int col, const dyad_doc *d, int32_t actor, uint32_t a, uint32_t b) {
+    if (actor < 0 || (size_t)actor >= d->nactor) {
+        for (int i = 0; i < 4; i++) sqlite3_bind_null(s, col + i);
+        return;
+    }
+    sqlite3_bind_int64(s, col, actor);
+    bind_text_or_null(s, col + 1, d->actors[actor].code);
+    bind_text_or_null(s, col + 2, d->actors[actor].country);
+    sqlite3_bind_text64(s, col + 3, d->text + a, b > a ? b - a : 0, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+/* Insert the events (the record's "events"). */
+static int insert_events(dyad_store *st, sqlite3_int64 row, const dyad_doc *d) {
+    static const char *const modes[] = {"asserted", "negated", "hypothetical"};
+    int rc = DYAD_OK;
+    sqlite3_stmt *s = st->q[Q_INSERT_EVENT];
+    for (size_t i = 0; !rc && i < d->nevent; i++) {
+        const devent *e = &d->events[i];
+        sqlite3_bind_int64(s, 1, row);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(s, 3, e->sentence);
+        sqlite3_bind_int64(s, 4, e->start);
+        sqlite3_bind_int64(s, 5, e->end);
+        sqlite3_bind_text(s, 6, e->code, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 7, e->code, strlen(e->code) >= 2 ? 2 : -1, SQLITE_STATIC);
+        if (e->quad) sqlite3_bind_int(s, 8, e->quad);
+        else sqlite3_bind_null(s, 8);
+        sqlite3_bind_double(s, 9, (double)e->goldstein);
+        bind_side(s, 10, d, e->source, e->src_start, e->src_end);
+        bind_side(s, 14, d, e->target, e->tgt_start, e->tgt_end);
+        sqlite3_bind_text(s, 18, e->mode <= MODE_HYPOTHETICAL ? modes[e->mode] : "asserted", -1, SQLITE_STATIC);
+        if (e->attributed_to >= 0) sqlite3_bind_int64(s, 19, e->attributed_to);
+        else sqlite3_bind_null(s, 19);
+        if (e->date >= 0 && (size_t)e->date < d->ndate) sqlite3_bind_text(s, 20, d->dates[e->date].value, -1, SQLITE_STATIC);
+        else sqlite3_bind_null(s, 20);
+        if (e->place >= 0) sqlite3_bind_int64(s, 21, e->place);
+        else sqlite3_bind_null(s, 21);
+        rc = run_q(st, Q_INSERT_EVENT, "cannot insert events");
+    }
+    sqlite3_clear_bindings(s);
+    return rc;
+}
+
 /* The writes of one document.  *row gets the rowid of the new documents
  * row as soon as it exists (0 before), so that a failure after it can be
  * undone. */
@@ -749,6 +797,7 @@ static int put_rows(dyad_store *st, const dyad_doc *d, const char *id, size_t id
     if (!rc) rc = insert_dates_places(st, *row, d);
     if (!rc) rc = insert_actors(st, *row, d);
     if (!rc) rc = insert_quotes(st, *row, d);
+    if (!rc) rc = insert_events(st, *row, d);
     return rc;
 }
 

@@ -1,0 +1,948 @@
+/* event.c -- CAMEO event coding over the dependency parse.
+ *
+ * Patterns (docs/events.md) are compiled into small records keyed on the
+ * lemma of their head: "SRC impose sanction on TGT" becomes head "impose",
+ * object "sanction", target preposition "on".  Coding visits each verb and
+ * noun of a sentence once; when its lemma heads patterns it gathers the
+ * word's dependents (subject, objects, prepositional objects with their
+ * prepositions, particle, infinitive complement) and tries the patterns,
+ * most specific first.  The roles come from the parse, so word order,
+ * inserted clauses and tense do not matter, and the constructions that
+ * move the roles are undone here, not written in the dictionary:
+ *
+ *   passive        "Iran was criticized by the minister": subject -> target,
+ *                  the by-phrase -> source;
+ *   control        "X agreed to meet Y": the infinitive's subject is the
+ *                  governing verb's ("called on Y to ...": its object's);
+ *   relative       "the minister, who met Y": the noun the clause hangs on;
+ *   coordination   "X and Z met Y and W": each source with each target;
+ *   participles    "troops loyal to ..." are not events.
+ *
+ * Slot words become actors through the mentions actor.c found: the slot's
+ * head word or a modifier of it ("Turkish police") lies in a mention.  An
+ * event whose source and target are one actor is dropped.
+ *
+ * Mode: negated with "not"/"never"/"n't" on the verb or its auxiliaries,
+ * or under refuse/fail/decline; hypothetical with a modal auxiliary (will,
+ * would, could, may, might...), under a verb of intention, expectation or
+ * possibility ("plans to", "expected to", "hopes to"), in a conditional
+ * or a question.  The claimant: the speaker of a quote containing the verb,
+ * else the subject of a reporting verb it is the complement of. */
+#include "event.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "ud.h"
+
+/* ---- the lexicon ---------------------------------------------------------- */
+
+typedef struct ev_pat {
+    char code[8];
+    uint8_t noun;            /* [noun] pattern */
+    uint8_t has_src, has_tgt;
+    uint8_t src_pre;         /* SRC before the head: subject, or possessive/modifier of a noun */
+    uint8_t to_clause;       /* trailing "to": the verb takes an infinitive */
+    uint8_t nwords;          /* specificity */
+    const char *head;        /* lemma, lower case */
+    const char *obj;         /* object lemma ("sanction"), NULL */
+    const char *prt;         /* particle ("down"), NULL */
+    const char *tgt_prep;    /* preposition before TGT, NULL: direct object (noun: any of "of") */
+    const char *src_prep;    /* noun patterns: preposition before SRC ("by", "between"), NULL */
+    int32_t next;            /* next pattern with the same head, -1 */
+} ev_pat;
+
+typedef struct ev_code {
+    char code[8];
+    uint8_t quad;
+    float goldstein;
+} ev_code;
+
+struct ev_lex {
+    arena a;
+    ev_pat *pats;
+    size_t npat, cappat;
+    ev_code *codes;
+    size_t ncode, capcode;
+    /* head lemma -> first pattern; open addressing over pats indexes */
+    int32_t *slots;
+    size_t nslot;
+};
+
+ev_lex *ev_lex_new(void) {
+    ev_lex *x = calloc(1, sizeof *x);
+    if (!x) return NULL;
+    arena_init(&x->a);
+    return x;
+}
+
+void ev_lex_free(ev_lex *x) {
+    if (!x) return;
+    arena_free(&x->a);
+    free(x->pats);
+    free(x->codes);
+    free(x->slots);
+    free(x);
+}
+
+size_t ev_lex_npatterns(const ev_lex *x) { return x ? x->npat : 0; }
+size_t ev_lex_ncodes(const ev_lex *x) { return x ? x->ncode : 0; }
+
+static uint64_t hash_lc(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return h;
+}
+
+static int eq_lc(const char *a, size_t n, const char *b) {
+    size_t i = 0;
+    for (; i < n && b[i]; i++) {
+        unsigned char c = (unsigned char)a[i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != (unsigned char)b[i]) return 0;
+    }
+    return i == n && !b[i];
+}
+
+static int rebuild_index(ev_lex *x) {
+    size_t want = 16;
+    while (want < x->npat * 2 + 16) want *= 2;
+    int32_t *s = malloc(want * sizeof *s);
+    if (!s) return -1;
+    for (size_t i = 0; i < want; i++) s[i] = -1;
+    for (size_t i = 0; i < x->npat; i++) x->pats[i].next = -1;
+    /* chains keep file order reversed; sorted by specificity at lookup */
+    for (size_t i = 0; i < x->npat; i++) {
+        ev_pat *p = &x->pats[i];
+        size_t k = hash_lc(p->head, strlen(p->head)) & (want - 1);
+        while (s[k] >= 0 && strcmp(x->pats[s[k]].head, p->head)) k = (k + 1) & (want - 1);
+        if (s[k] >= 0) p->next = s[k];
+        s[k] = (int32_t)i;
+    }
+    free(x->slots);
+    x->slots = s;
+    x->nslot = want;
+    return 0;
+}
+
+static int32_t lookup_head(const ev_lex *x, const char *lemma, size_t n) {
+    if (!x->nslot) return -1;
+    size_t k = hash_lc(lemma, n) & (x->nslot - 1);
+    while (x->slots[k] >= 0) {
+        if (eq_lc(lemma, n, x->pats[x->slots[k]].head)) return x->slots[k];
+        k = (k + 1) & (x->nslot - 1);
+    }
+    return -1;
+}
+
+static const char *const PREPS[] = {"with", "on", "to", "against", "for", "from", "into", "in", "at", "about",
+                                    "over", "of", "by", "between", "and", "toward", "towards", "upon", "across",
+                                    "through", "under", "among", "onto", "after", "as", "behind", "near",
+                                    "inside", "outside", "within", "off", NULL};
+static const char *const PARTICLES[] = {"up", "down", "off", "out", "away", "back", "over", "aside", NULL};
+
+static int in_list(const char *w, const char *const *list) {
+    for (; *list; list++)
+        if (!strcmp(w, *list)) return 1;
+    return 0;
+}
+
+typedef struct loadctx {
+    const char *name;
+    long line;
+    dict_warn_fn warn;
+    void *wctx;
+} loadctx;
+
+static void lwarn(const loadctx *c, const char *why) {
+    if (c->warn) c->warn(c->wctx, c->name, c->line, why);
+}
+
+static int valid_code(const char *s, size_t n) {
+    if (n < 2 || n > 4) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
+static int cmp_code(const void *a, const void *b) { return strcmp(((const ev_code *)a)->code, ((const ev_code *)b)->code); }
+
+/* One pattern line "CODE words..." of a section. */
+static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
+    char *w[24];
+    int n = 0;
+    for (char *p = strtok(line, " \t"); p && n < 24; p = strtok(NULL, " \t")) w[n++] = p;
+    if (n < 2) {
+        lwarn(c, "a pattern needs a code and at least one word");
+        return 0;
+    }
+    if (!valid_code(w[0], strlen(w[0]))) {
+        lwarn(c, "the first field must be a CAMEO code (2 to 4 digits)");
+        return 0;
+    }
+    if (x->ncode) { /* with the ontology loaded, the code must be in it */
+        ev_code key;
+        memset(&key, 0, sizeof key);
+        snprintf(key.code, sizeof key.code, "%s", w[0]);
+        if (!bsearch(&key, x->codes, x->ncode, sizeof *x->codes, cmp_code)) {
+            lwarn(c, "not a CAMEO code of the ontology");
+            return 0;
+        }
+    }
+    ev_pat p;
+    memset(&p, 0, sizeof p);
+    snprintf(p.code, sizeof p.code, "%s", w[0]);
+    p.noun = (uint8_t)noun;
+    const char *prev_prep = NULL;
+    int seen_head = 0;
+    for (int i = 1; i < n; i++) {
+        char *t = w[i];
+        for (char *q = t; *q; q++)
+            if (*q >= 'A' && *q <= 'Z' && strcmp(t, "SRC") && strcmp(t, "TGT")) *q = (char)(*q + 32);
+        if (!strcmp(t, "SRC") || !strcmp(t, "TGT")) {
+            int src = t[0] == 'S';
+            if ((src && p.has_src) || (!src && p.has_tgt)) {
+                lwarn(c, "a slot appears twice");
+                return 0;
+            }
+            if (src) {
+                p.has_src = 1;
+                if (!seen_head) p.src_pre = 1;
+                else p.src_prep = prev_prep;
+            } else {
+                p.has_tgt = 1;
+                if (!seen_head && noun) p.src_pre = p.src_pre; /* "TGT" before a noun: not supported */
+                p.tgt_prep = prev_prep;
+            }
+            prev_prep = NULL;
+            continue;
+        }
+        p.nwords++;
+        if (!seen_head) {
+            if (in_list(t, PREPS) && noun) {
+                lwarn(c, "a preposition before the head");
+                return 0;
+            }
+            p.head = arena_strndup(&x->a, t, strlen(t));
+            seen_head = 1;
+            continue;
+        }
+        if (in_list(t, PREPS)) {
+            if (!strcmp(t, "to") && i == n - 1) {
+                p.to_clause = 1;
+                continue;
+            }
+            if (prev_prep) {
+                lwarn(c, "two prepositions in a row");
+                return 0;
+            }
+            prev_prep = arena_strndup(&x->a, t, strlen(t));
+            continue;
+        }
+        if (!noun && !p.obj && !p.prt && i == 2 - (p.src_pre ? 0 : 1) + (p.src_pre ? 1 : 0) && in_list(t, PARTICLES)) {
+            p.prt = arena_strndup(&x->a, t, strlen(t));
+            continue;
+        }
+        if (prev_prep) {
+            lwarn(c, "a preposition must be followed by SRC or TGT");
+            return 0;
+        }
+        if (p.obj) {
+            /* "SRC give green light to TGT": the noun is the object's head */
+            p.obj = arena_strndup(&x->a, t, strlen(t));
+            continue;
+        }
+        p.obj = arena_strndup(&x->a, t, strlen(t));
+    }
+    if (!p.head) {
+        lwarn(c, "no head word");
+        return 0;
+    }
+    if (prev_prep) { /* a final preposition: a particle-like ending ("back down", "pull out of") */
+        if (!p.prt) p.prt = prev_prep;
+    }
+    if (!p.has_src && !p.has_tgt) {
+        lwarn(c, "no SRC or TGT slot");
+        return 0;
+    }
+    if (x->npat == x->cappat) {
+        size_t cap = x->cappat ? x->cappat * 2 : 512;
+        ev_pat *np = realloc(x->pats, cap * sizeof *np);
+        if (!np) return -1;
+        x->pats = np;
+        x->cappat = cap;
+    }
+    x->pats[x->npat++] = p;
+    return 0;
+}
+
+int ev_lex_load_patterns_buffer(ev_lex *x, const char *name, const char *buf, size_t len, dict_warn_fn warn,
+                                void *wctx) {
+    if (!x) return DYAD_EINVAL;
+    loadctx c = {name, 0, warn, wctx};
+    int noun = -1;
+    size_t i = 0;
+    char line[1024];
+    while (i < len) {
+        size_t j = i;
+        while (j < len && buf[j] != '\n') j++;
+        c.line++;
+        size_t n = j - i;
+        const char *s = buf + i;
+        i = j + 1;
+        /* strip a comment and blanks */
+        size_t k = 0;
+        while (k < n && s[k] != '#') k++;
+        n = k;
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+        size_t b = 0;
+        while (b < n && (s[b] == ' ' || s[b] == '\t')) b++;
+        if (b == n) continue;
+        if (n - b >= sizeof line) {
+            lwarn(&c, "line too long");
+            continue;
+        }
+        memcpy(line, s + b, n - b);
+        line[n - b] = '\0';
+        if (line[0] == '[') {
+            if (!strcmp(line, "[verb]")) noun = 0;
+            else if (!strcmp(line, "[noun]")) noun = 1;
+            else lwarn(&c, "unknown section (use [verb] or [noun])"), noun = -1;
+            continue;
+        }
+        if (noun < 0) {
+            lwarn(&c, "a pattern outside a [verb] or [noun] section");
+            continue;
+        }
+        if (add_pattern(x, &c, noun, line)) return DYAD_ENOMEM;
+    }
+    return rebuild_index(x) ? DYAD_ENOMEM : DYAD_OK;
+}
+
+static char *slurp(const char *path, size_t *n, char *err, size_t errlen) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot open", path);
+        return NULL;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *b = malloc(cap);
+    while (b) {
+        size_t r = fread(b + len, 1, cap - len, f);
+        len += r;
+        if (len < cap) break;
+        char *nb = realloc(b, cap * 2);
+        if (!nb) {
+            free(b);
+            b = NULL;
+            break;
+        }
+        b = nb;
+        cap *= 2;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!b || bad) {
+        free(b);
+        snprintf(err, errlen, "%s: cannot read", path);
+        return NULL;
+    }
+    *n = len;
+    return b;
+}
+
+int ev_lex_load_patterns(ev_lex *x, const char *path, dict_warn_fn warn, void *wctx, char *err, size_t errlen) {
+    size_t n;
+    char *b = slurp(path, &n, err, errlen);
+    if (!b) return DYAD_EIO;
+    int rc = ev_lex_load_patterns_buffer(x, path, b, n, warn, wctx);
+    free(b);
+    return rc;
+}
+
+
+int ev_lex_load_ontology(ev_lex *x, const char *path, dict_warn_fn warn, void *wctx, char *err, size_t errlen) {
+    size_t n;
+    char *b = slurp(path, &n, err, errlen);
+    if (!b) return DYAD_EIO;
+    loadctx c = {path, 0, warn, wctx};
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && b[j] != '\n') j++;
+        c.line++;
+        char line[512];
+        size_t l = j - i < sizeof line - 1 ? j - i : sizeof line - 1;
+        memcpy(line, b + i, l);
+        line[l] = '\0';
+        i = j + 1;
+        if (!line[0] || line[0] == '#' || !strncmp(line, "code\t", 5)) continue;
+        char *f[4] = {line, NULL, NULL, NULL};
+        int nf = 1;
+        for (char *p = line; *p && nf < 4; p++)
+            if (*p == '\t') *p = '\0', f[nf++] = p + 1;
+        if (nf < 3 || !valid_code(f[0], strlen(f[0]))) {
+            lwarn(&c, "expected code, quad, goldstein, name separated by tabs");
+            continue;
+        }
+        char *end;
+        long q = strtol(f[1], &end, 10);
+        double g = strtod(f[2], &end);
+        if (q < 1 || q > 4 || g < -10 || g > 10) {
+            lwarn(&c, "quad must be 1-4 and goldstein -10..10");
+            continue;
+        }
+        if (x->ncode == x->capcode) {
+            size_t cap = x->capcode ? x->capcode * 2 : 512;
+            ev_code *nc = realloc(x->codes, cap * sizeof *nc);
+            if (!nc) {
+                free(b);
+                return DYAD_ENOMEM;
+            }
+            x->codes = nc;
+            x->capcode = cap;
+        }
+        ev_code *e = &x->codes[x->ncode++];
+        snprintf(e->code, sizeof e->code, "%s", f[0]);
+        e->quad = (uint8_t)q;
+        e->goldstein = (float)g;
+    }
+    free(b);
+    qsort(x->codes, x->ncode, sizeof *x->codes, cmp_code);
+    return DYAD_OK;
+}
+
+int ev_lex_code_info(const ev_lex *x, const char *code, int *quad, double *goldstein) {
+    char c[8];
+    snprintf(c, sizeof c, "%s", code);
+    while (strlen(c) >= 2) {
+        ev_code key;
+        memcpy(key.code, c, sizeof key.code);
+        const ev_code *e = x && x->ncode ? bsearch(&key, x->codes, x->ncode, sizeof *x->codes, cmp_code) : NULL;
+        if (e) {
+            if (quad) *quad = e->quad;
+            if (goldstein) *goldstein = e->goldstein;
+            return 1;
+        }
+        c[strlen(c) - 1] = '\0';
+    }
+    return 0;
+}
+
+/* ---- coding ----------------------------------------------------------------- */
+
+typedef struct sctx {
+    const ev_lex *x;
+    dyad_doc *d;
+    uint32_t first, last;    /* the sentence */
+    uint32_t sidx;
+    int32_t *child, *sib;    /* per token of the sentence: first child, next sibling (absolute indexes) */
+    int32_t *actor_of;       /* per token of the document: the actor of the longest mention covering it */
+    int question;            /* the sentence ends in '?' */
+} sctx;
+
+static const char *lemma_of(const dyad_doc *d, uint32_t i) { return d->an[i].lemma ? d->an[i].lemma : ""; }
+
+static int lemma_is(const dyad_doc *d, uint32_t i, const char *w) {
+    const char *l = lemma_of(d, i);
+    return eq_lc(l, strlen(l), w);
+}
+
+static int lemma_in(const dyad_doc *d, uint32_t i, const char *const *list) {
+    for (; *list; list++)
+        if (lemma_is(d, i, *list)) return 1;
+    return 0;
+}
+
+#define KIDS(c, h) for (int32_t k = (c)->child[(h) - (c)->first]; k >= 0; k = (c)->sib[k - (c)->first])
+
+static int has_case(const sctx *c, uint32_t n, const char *prep) {
+    KIDS(c, n) {
+        if ((c->d->an[k].deprel == DEP_CASE) && lemma_is(c->d, (uint32_t)k, prep)) return 1;
+    }
+    return 0;
+}
+
+/* The actor a slot word stands for: its own mention, or that of a word
+ * that modifies it ("Turkish police", "Brazil's government"). */
+static int32_t actor_at(const sctx *c, uint32_t w) {
+    if (c->actor_of[w] >= 0) return c->actor_of[w];
+    /* a name under a title first ("President Cyril Ramaphosa" headed by
+     * "President"), then a modifier ("Turkish police") */
+    KIDS(c, w) {
+        uint8_t r = c->d->an[k].deprel;
+        if ((r == DEP_FLAT || r == DEP_APPOS || (r == DEP_COMPOUND && c->d->an[k].upos == UPOS_PROPN)) &&
+            c->actor_of[k] >= 0 && c->d->actors[c->actor_of[k]].type == ENT_PERSON)
+            return c->actor_of[k];
+    }
+    KIDS(c, w) {
+        uint8_t r = c->d->an[k].deprel;
+        if ((r == DEP_COMPOUND || r == DEP_AMOD || r == DEP_NMOD_POSS || r == DEP_FLAT) && c->actor_of[k] >= 0)
+            return c->actor_of[k];
+    }
+    return -1;
+}
+
+/* A slot word and the words coordinated with it ("X and Y"): up to 4. */
+static int conjuncts(const sctx *c, int32_t w, int32_t *out) {
+    int n = 0;
+    if (w < 0) return 0;
+    out[n++] = w;
+    KIDS(c, (uint32_t)w) {
+        if (c->d->an[k].deprel == DEP_CONJ && n < 4) out[n++] = k;
+    }
+    return n;
+}
+
+typedef struct roles {
+    int32_t subj, subj_pass, agent, obj, iobj, prt, xcomp;
+    int32_t obl[8];
+    int nobl;
+} roles;
+
+static void gather(const sctx *c, uint32_t v, roles *r) {
+    const dyad_doc *d = c->d;
+    memset(r, 0xff, sizeof *r);
+    r->nobl = 0;
+    KIDS(c, v) {
+        switch (d->an[k].deprel) {
+        case DEP_NSUBJ: if (r->subj < 0) r->subj = k; break;
+        case DEP_NSUBJ_PASS: if (r->subj_pass < 0) r->subj_pass = k; break;
+        case DEP_OBL_AGENT: if (r->agent < 0) r->agent = k; break;
+        case DEP_OBJ: if (r->obj < 0) r->obj = k; break;
+        case DEP_IOBJ: if (r->iobj < 0) r->iobj = k; break;
+        case DEP_COMPOUND_PRT: if (r->prt < 0) r->prt = k; break;
+        case DEP_XCOMP: if (r->xcomp < 0) r->xcomp = k; break;
+        case DEP_OBL:
+        case DEP_NMOD:
+            if (r->nobl < 8) r->obl[r->nobl++] = k;
+            if (r->agent < 0 && has_case(c, (uint32_t)k, "by")) r->agent = k;
+            break;
+        default: break;
+        }
+    }
+}
+
+/* The nominal after a preposition among the verb's and its object's
+ * dependents: "impose sanctions on Iran" (on the verb or on "sanctions"). */
+static int32_t prep_obj(const sctx *c, const roles *r, int32_t objw, const char *prep) {
+    for (int i = 0; i < r->nobl; i++)
+        if (has_case(c, (uint32_t)r->obl[i], prep)) return r->obl[i];
+    if (objw >= 0) {
+        KIDS(c, (uint32_t)objw) {
+            uint8_t rel = c->d->an[k].deprel;
+            if ((rel == DEP_NMOD || rel == DEP_OBL || rel == DEP_ACL) && has_case(c, (uint32_t)k, prep)) return k;
+        }
+    }
+    return -1;
+}
+
+static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
+static const char *const MODALS[] = {"will", "would", "could", "may", "might", "should", "can", "must", "shall",
+                                     "ought", "wo", "'ll", "'d", NULL};
+static const char *const HYPO_GOV[] = {"plan", "hope", "expect", "want", "intend", "seek", "try", "aim",
+                                       "threaten", "propose", "offer", "promise", "prepare", "consider", "wish",
+                                       "vow", "pledge", "aspire", "attempt", "like", "need", "likely", "able",
+                                       "set", "poise", "due", "schedule", "predict", "forecast", "anticipate",
+                                       "could", "would", "possible", "ready", "willing", "urge", "ask", "call",
+                                       "demand", "agree", "decide", NULL};
+static const char *const NEG_GOV[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", NULL};
+static const char *const REPORT[] = {"say", "tell", "claim", "state", "announce", "report", "add", "warn",
+                                     "insist", "argue", "believe", "think", "note", "write", "suggest", "allege",
+                                     "assert", "declare", "confirm", "explain", "acknowledge", "admit", "indicate",
+                                     "predict", "estimate", "reckon", "contend", "maintain", "testify", NULL};
+static const char *const COND_MARK[] = {"if", "unless", "whether", "lest", NULL};
+
+static int negated_here(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    if (d->an[v].feats & FEAT_POLARITY_NEG) return 1;
+    KIDS(c, v) {
+        uint8_t r = d->an[k].deprel;
+        if ((r == DEP_ADVMOD || r == DEP_DET) && lemma_in(d, (uint32_t)k, NEG_WORDS)) return 1;
+        if ((r == DEP_AUX || r == DEP_AUX_PASS) && (d->an[k].feats & FEAT_POLARITY_NEG)) return 1;
+    }
+    return 0;
+}
+
+static int modal_here(const sctx *c, uint32_t v) {
+    KIDS(c, v) {
+        uint8_t r = c->d->an[k].deprel;
+        if ((r == DEP_AUX || r == DEP_AUX_PASS) && lemma_in(c->d, (uint32_t)k, MODALS)) return 1;
+        if (r == DEP_MARK && lemma_in(c->d, (uint32_t)k, COND_MARK)) return 1;
+    }
+    return 0;
+}
+
+/* Mode and claimant: climb from the event's word through the clauses that
+ * govern it (xcomp, ccomp, advcl, conj), at most 4 steps. */
+static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *claim) {
+    const dyad_doc *d = c->d;
+    int neg = 0, hypo = c->question;
+    *claim = -1;
+    int32_t w = (int32_t)v;
+    for (int step = 0; step < 5 && w >= 0; step++) {
+        if (negated_here(c, (uint32_t)w)) neg ^= 1;
+        if (modal_here(c, (uint32_t)w)) hypo = 1;
+        uint8_t rel = d->an[w].deprel;
+        int32_t h = d->an[w].head;
+        if (h < (int32_t)c->first || h >= (int32_t)c->last) break;
+        if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV))) {
+            if (lemma_in(d, (uint32_t)h, NEG_GOV)) neg ^= 1;
+            else if (lemma_in(d, (uint32_t)h, HYPO_GOV)) hypo = 1;
+        }
+        if (rel == DEP_ADVCL) {
+            KIDS(c, (uint32_t)w) {
+                if (d->an[k].deprel == DEP_MARK && lemma_in(d, (uint32_t)k, COND_MARK)) hypo = 1;
+            }
+        }
+        if ((rel == DEP_CCOMP || rel == DEP_PARATAXIS) && lemma_in(d, (uint32_t)h, REPORT) && *claim < 0) {
+            roles r;
+            gather(c, (uint32_t)h, &r);
+            if (r.subj >= 0) *claim = actor_at(c, (uint32_t)r.subj);
+            break; /* the reporter's own mode is not the event's */
+        }
+        if (rel != DEP_XCOMP && rel != DEP_CCOMP && rel != DEP_CONJ && rel != DEP_ADVCL) break;
+        w = h;
+    }
+    /* inside a quote: its speaker */
+    uint32_t at = d->toks[v].start;
+    for (size_t i = 0; i < d->nquote; i++)
+        if (d->quotes[i].start <= at && at < d->quotes[i].end && d->quotes[i].speaker_actor >= 0) {
+            *claim = d->quotes[i].speaker_actor;
+            break;
+        }
+    *mode = neg ? MODE_NEGATED : hypo ? MODE_HYPOTHETICAL : MODE_ASSERTED;
+}
+
+/* The subject of v when it has none of its own: a controller ("agreed to
+ * meet"), the noun a relative clause hangs on, or the first conjunct's. */
+static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) {
+    const dyad_doc *d = c->d;
+    int32_t w = (int32_t)v;
+    for (int step = 0; step < 4; step++) {
+        uint8_t rel = d->an[w].deprel;
+        int32_t h = d->an[w].head;
+        if (h < (int32_t)c->first || h >= (int32_t)c->last) return -1;
+        if (rel == DEP_ACL_RELCL || rel == DEP_ACL) return h;
+        if (rel != DEP_XCOMP && rel != DEP_CONJ && rel != DEP_ADVCL) return -1;
+        roles r;
+        gather(c, (uint32_t)h, &r);
+        /* UD's xcomp is controlled by the governor's object when it has one:
+         * "expect Lula to meet", "urged Iran to accept" */
+        if (rel == DEP_XCOMP && r.obj >= 0) return r.obj;
+        if (rel == DEP_XCOMP && object_control) {
+            for (int i = 0; i < r.nobl; i++)
+                if (has_case(c, (uint32_t)r.obl[i], "on")) return r.obl[i];
+        }
+        if (r.subj >= 0) return r.subj;
+        w = h;
+    }
+    return -1;
+}
+
+static int32_t date_of(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    for (size_t i = 0; i < d->ndate; i++) {
+        uint32_t s = d->dates[i].start;
+        if (s < d->toks[c->first].start || s >= d->toks[c->last - 1].end) continue;
+        /* the date's first token, climbing to v */
+        for (uint32_t t = c->first; t < c->last; t++) {
+            if (d->toks[t].start != s) continue;
+            int32_t w = (int32_t)t;
+            for (int step = 0; step < 4 && w >= 0; step++) {
+                if (w == (int32_t)v) return (int32_t)i;
+                w = d->an[w].head;
+            }
+            break;
+        }
+    }
+    return -1;
+}
+
+static int32_t place_of(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    for (size_t i = 0; i < d->nplace; i++) {
+        uint32_t s = d->places[i].start;
+        if (s < d->toks[c->first].start || s >= d->toks[c->last - 1].end) continue;
+        for (uint32_t t = c->first; t < c->last; t++) {
+            if (d->toks[t].start != s) continue;
+            /* climb the place's name to its head, then to v through "in"/"at" */
+            int32_t w = (int32_t)t;
+            while (w >= 0 && (d->an[w].deprel == DEP_COMPOUND || d->an[w].deprel == DEP_FLAT) &&
+                   d->an[w].head > w)
+                w = d->an[w].head;
+            /* "met X in Brasília": the place may hang on the verb or on its object */
+            if (w >= 0 && (has_case(c, (uint32_t)w, "in") || has_case(c, (uint32_t)w, "at"))) {
+                int32_t h = d->an[w].head;
+                if (h == (int32_t)v || (h >= 0 && d->an[h].head == (int32_t)v)) return (int32_t)i;
+            }
+            break;
+        }
+    }
+    return -1;
+}
+
+static void span_of_word(const sctx *c, int32_t w, uint32_t *s, uint32_t *e) {
+    const dyad_doc *d = c->d;
+    /* the mention of the actor, else the word */
+    uint32_t a = d->toks[w].start, b = d->toks[w].end;
+    int32_t act = c->actor_of[w];
+    if (act < 0) {
+        KIDS(c, (uint32_t)w) {
+            uint8_t r = d->an[k].deprel;
+            if ((r == DEP_COMPOUND || r == DEP_AMOD || r == DEP_NMOD_POSS || r == DEP_FLAT) && c->actor_of[k] >= 0) {
+                if (d->toks[k].start < a) a = d->toks[k].start;
+                if (d->toks[k].end > b) b = d->toks[k].end;
+            }
+        }
+    } else {
+        for (size_t m = 0; m < d->nmention; m++)
+            if (d->mentions[m].actor == act && d->mentions[m].start <= d->toks[w].start &&
+                d->toks[w].end <= d->mentions[m].end) {
+                a = d->mentions[m].start;
+                b = d->mentions[m].end;
+                break;
+            }
+    }
+    *s = a;
+    *e = b;
+}
+
+static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t tw) {
+    dyad_doc *d = c->d;
+    int32_t srcs[4], tgts[4];
+    int ns = p->has_src ? conjuncts(c, sw, srcs) : 0, nt = p->has_tgt ? conjuncts(c, tw, tgts) : 0;
+    if (p->has_src && !ns) return 0;
+    if (p->has_tgt && !nt) return 0;
+    if (!p->has_src) ns = 1, srcs[0] = -1;
+    if (!p->has_tgt) nt = 1, tgts[0] = -1;
+    uint8_t mode;
+    int32_t claim;
+    mode_and_claim(c, v, &mode, &claim);
+    int quad = 0;
+    double g = 0;
+    ev_lex_code_info(c->x, p->code, &quad, &g);
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            devent e;
+            memset(&e, 0, sizeof e);
+            e.source = srcs[i] >= 0 ? actor_at(c, (uint32_t)srcs[i]) : -1;
+            e.target = tgts[j] >= 0 ? actor_at(c, (uint32_t)tgts[j]) : -1;
+            if (p->has_src && e.source < 0) continue;
+            if (p->has_tgt && e.target < 0) continue;
+            if (e.source >= 0 && e.source == e.target) continue; /* a self-event */
+            e.sentence = c->sidx;
+            snprintf(e.code, sizeof e.code, "%s", p->code);
+            e.quad = (uint8_t)quad;
+            e.goldstein = (float)g;
+            e.mode = mode;
+            e.attributed_to = claim;
+            if (e.attributed_to == e.source && !p->noun) e.attributed_to = claim; /* a speaker on their own deed */
+            e.date = date_of(c, v);
+            e.place = place_of(c, v);
+            e.start = d->toks[v].start;
+            e.end = d->toks[v].end;
+            if (srcs[i] >= 0) span_of_word(c, srcs[i], &e.src_start, &e.src_end);
+            if (tgts[j] >= 0) span_of_word(c, tgts[j], &e.tgt_start, &e.tgt_end);
+            if (e.src_end && e.src_start < e.start) e.start = e.src_start;
+            if (e.tgt_end && e.tgt_start < e.start) e.start = e.tgt_start;
+            if (e.src_end > e.end) e.end = e.src_end;
+            if (e.tgt_end > e.end) e.end = e.tgt_end;
+            /* one event per (source, target, word): the first, most specific pattern wins */
+            int dup = 0;
+            for (size_t k = d->nevent; k-- > 0 && d->events[k].sentence == c->sidx;)
+                if (d->events[k].source == e.source && d->events[k].target == e.target &&
+                    (d->events[k].start <= d->toks[v].start && d->toks[v].end <= d->events[k].end))
+                    dup = 1;
+            if (dup) continue;
+            if (doc_push_event(d, &e)) return -1;
+        }
+    return 0;
+}
+
+/* Try the patterns headed by verb v. */
+static int code_verb(const sctx *c, uint32_t v, int32_t first) {
+    const dyad_doc *d = c->d;
+    roles r;
+    gather(c, v, &r);
+    int passive = r.subj_pass >= 0 || (d->an[v].feats & FEAT_VOICE_PASS);
+    const ev_pat *best = NULL;
+    int32_t bs = -1, bt = -1;
+    for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
+        const ev_pat *p = &c->x->pats[pi];
+        if (p->noun) continue;
+        if (best && (p->nwords < best->nwords || (p->nwords == best->nwords && strlen(p->code) <= strlen(best->code))))
+            continue;
+        if (p->prt) {
+            int ok = r.prt >= 0 && lemma_is(d, (uint32_t)r.prt, p->prt);
+            if (!ok) { /* "back down" parsed as advmod, "pull out of" */
+                KIDS(c, v) {
+                    if (lemma_is(d, (uint32_t)k, p->prt) && k > (int32_t)v) ok = 1;
+                }
+            }
+            if (!ok) continue;
+        }
+        /* the object word: active object, or the passive subject */
+        int32_t objw = -1;
+        if (p->obj) {
+            int32_t cand = passive ? r.subj_pass : r.obj;
+            if (cand >= 0 && lemma_is(d, (uint32_t)cand, p->obj)) objw = cand;
+            else if (r.xcomp >= 0 && lemma_is(d, (uint32_t)r.xcomp, p->obj)) objw = r.xcomp;
+            else {
+                KIDS(c, v) {
+                    if (d->an[k].deprel == DEP_OBL && lemma_is(d, (uint32_t)k, p->obj)) objw = k;
+                }
+            }
+            if (objw < 0) continue;
+        }
+        if (p->to_clause) {
+            int ok = r.xcomp >= 0;
+            KIDS(c, v) {
+                if (d->an[k].deprel == DEP_CCOMP || d->an[k].deprel == DEP_ADVCL) ok = 1;
+            }
+            if (!ok) continue;
+        }
+        int32_t sw = -1, tw = -1;
+        if (p->has_tgt) {
+            if (p->tgt_prep) tw = prep_obj(c, &r, objw, p->tgt_prep);
+            else if (p->obj) tw = r.iobj >= 0 ? r.iobj : -1;
+            else tw = passive ? r.subj_pass : r.obj;
+            if (tw < 0 && !p->tgt_prep && !p->obj && r.iobj >= 0) tw = r.iobj;
+            if (tw < 0) continue;
+        }
+        if (p->has_src) {
+            sw = passive ? r.agent : r.subj;
+            if (sw < 0 && !passive) sw = inherited_subject(c, v, 0);
+            if (sw < 0) continue;
+            /* relative pronouns stand for the noun the clause hangs on */
+            if (sw >= 0 && lemma_in(d, (uint32_t)sw, (const char *const[]){"who", "which", "that", NULL}) &&
+                d->an[v].deprel == DEP_ACL_RELCL)
+                sw = d->an[v].head;
+        }
+        best = p;
+        bs = sw;
+        bt = tw;
+    }
+    if (!best) return 0;
+    return emit(c, best, v, bs, bt);
+}
+
+/* Try the patterns headed by noun n: "talks between X and Y", "Lula's
+ * meeting with Ramaphosa", "sanctions against Iran". */
+static int code_noun(const sctx *c, uint32_t n, int32_t first) {
+    const dyad_doc *d = c->d;
+    const ev_pat *best = NULL;
+    int32_t bs = -1, bt = -1;
+    for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
+        const ev_pat *p = &c->x->pats[pi];
+        if (!p->noun) continue;
+        if (best && p->nwords < best->nwords) continue;
+        int32_t sw = -1, tw = -1;
+        KIDS(c, n) {
+            uint8_t rel = d->an[k].deprel;
+            if (p->has_src && sw < 0) {
+                if (p->src_pre && (rel == DEP_NMOD_POSS || rel == DEP_COMPOUND || rel == DEP_AMOD) &&
+                    actor_at(c, (uint32_t)k) >= 0)
+                    sw = k;
+                else if (p->src_prep && (rel == DEP_NMOD || rel == DEP_ACL) && has_case(c, (uint32_t)k, p->src_prep))
+                    sw = k;
+            }
+            if (p->has_tgt && tw < 0 && p->tgt_prep && (rel == DEP_NMOD || rel == DEP_ACL) &&
+                has_case(c, (uint32_t)k, p->tgt_prep))
+                tw = k;
+        }
+        /* "between X and Y": Y is X's conjunct */
+        if (p->has_tgt && tw < 0 && sw >= 0 && p->tgt_prep && !strcmp(p->tgt_prep, "and")) {
+            KIDS(c, (uint32_t)sw) {
+                if (d->an[k].deprel == DEP_CONJ) {
+                    tw = k;
+                    break;
+                }
+            }
+        }
+        if ((p->has_src && sw < 0) || (p->has_tgt && tw < 0)) continue;
+        best = p;
+        bs = sw;
+        bt = tw;
+    }
+    if (!best) return 0;
+    /* for "between X and Y" the conjunct is the target, not another source */
+    if (best->src_prep && best->tgt_prep && !strcmp(best->tgt_prep, "and")) {
+        ev_pat one = *best;
+        (void)one;
+    }
+    return emit(c, best, n, bs, bt);
+}
+
+int event_run(const ev_lex *x, dyad_doc *d) {
+    d->nevent = 0;
+    if (!x || !x->npat || !d->an || !d->parsed || !d->ntok) return DYAD_OK;
+    size_t n = d->ntok;
+    int32_t *actor_of = arena_alloc(&d->a, n * sizeof *actor_of);
+    uint32_t *best_len = arena_alloc(&d->a, n * sizeof *best_len);
+    if (!actor_of || !best_len) return DYAD_ENOMEM;
+    for (size_t i = 0; i < n; i++) actor_of[i] = -1, best_len[i] = 0;
+    /* token of each mention: mentions are byte spans in text order per actor */
+    for (size_t m = 0; m < d->nmention; m++) {
+        const dmention *mm = &d->mentions[m];
+        size_t lo = 0, hi = n;
+        while (lo < hi) { /* first token ending after the mention's start */
+            size_t mid = (lo + hi) / 2;
+            if (d->toks[mid].end <= mm->start) lo = mid + 1;
+            else hi = mid;
+        }
+        for (size_t t = lo; t < n && d->toks[t].start < mm->end; t++)
+            if (mm->end - mm->start > best_len[t]) best_len[t] = mm->end - mm->start, actor_of[t] = mm->actor;
+    }
+    sctx c;
+    memset(&c, 0, sizeof c);
+    c.x = x;
+    c.d = d;
+    c.actor_of = actor_of;
+    size_t cap = 0;
+    for (size_t si = 0; si < d->nsent; si++) {
+        const sent *s = &d->sents[si];
+        if (s->last <= s->first) continue;
+        size_t len = s->last - s->first;
+        if (len > cap) {
+            cap = len;
+            c.child = arena_alloc(&d->a, cap * sizeof *c.child);
+            c.sib = arena_alloc(&d->a, cap * sizeof *c.sib);
+            if (!c.child || !c.sib) return DYAD_ENOMEM;
+        }
+        c.first = s->first;
+        c.last = s->last;
+        c.sidx = (uint32_t)si;
+        for (size_t i = 0; i < len; i++) c.child[i] = c.sib[i] = -1;
+        /* children in order: fill from the right so each list is ascending */
+        for (size_t i = len; i-- > 0;) {
+            int32_t h = d->an[s->first + i].head;
+            if (h < (int32_t)s->first || h >= (int32_t)s->last) continue;
+            c.sib[i] = c.child[h - (int32_t)s->first];
+            c.child[h - (int32_t)s->first] = (int32_t)(s->first + i);
+        }
+        c.question = 0;
+        for (uint32_t t = s->last; t-- > s->first;) {
+            if (d->toks[t].kind == TOK_QUOTE) continue;
+            c.question = d->toks[t].end > d->toks[t].start && d->text[d->toks[t].start] == '?';
+            break;
+        }
+        for (uint32_t t = s->first; t < s->last; t++) {
+            if (d->toks[t].flags & TOKF_BOILER) continue;
+            uint8_t u = d->an[t].upos;
+            if (u != UPOS_VERB && u != UPOS_NOUN && u != UPOS_PROPN) continue;
+            const char *l = lemma_of(d, t);
+            int32_t first = lookup_head(x, l, strlen(l));
+            if (first < 0) continue;
+            int rc = u == UPOS_VERB ? code_verb(&c, t, first) : code_noun(&c, t, first);
+            if (rc) return DYAD_ENOMEM;
+        }
+    }
+    return DYAD_OK;
+}

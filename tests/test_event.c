@@ -1,0 +1,166 @@
+/* test_event.c -- CAMEO event coding over the parse.
+ *
+ * Documents go through the whole pipeline with the default models and
+ * dictionaries (so actors are real); events are then coded again with a
+ * small pattern set written here, so the tests check event.c's handling
+ * of roles, passives, control, coordination, nominal events, modes and
+ * claimants, not the default dictionary's coverage. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../include/dyad.h"
+#include "../src/doc.h"
+#include "../src/event.h"
+#include "test.h"
+
+static const char PATTERNS[] =
+    "# test patterns\n"
+    "[verb]\n"
+    "040   SRC meet TGT\n"
+    "040   SRC meet with TGT\n"
+    "042   SRC visit TGT\n"
+    "111   SRC criticize TGT\n"
+    "163   SRC impose sanction on TGT\n"
+    "0311  SRC call on TGT to\n"
+    "190   SRC attack TGT\n"
+    "[noun]\n"
+    "040   talk between SRC and TGT\n"
+    "040   SRC meeting with TGT\n"
+    "163   sanction against TGT\n"
+    "[verb]\n"
+    "999   SRC bad code TGT\n"            /* a bad code: warned, skipped */
+    "040   SRC TGT\n"                     /* no head: warned, skipped */
+    "nonsense line\n";
+
+static dyad_ctx *ctx;
+static ev_lex *lex;
+static int nwarn;
+
+static void count_warn(void *c, const char *file, long line, const char *why) {
+    (void)c, (void)file, (void)line, (void)why;
+    nwarn++;
+}
+
+static dyad_doc *code(const char *text) {
+    dyad_doc *d;
+    if (dyad_doc_new(&d)) return NULL;
+    dyad_doc_set_text(d, text, strlen(text));
+    dyad_doc_set_field(d, DYAD_FIELD_DATE, "2023-02-28", 10);
+    dyad_doc_code(ctx, d);
+    event_run(lex, d);
+    return d;
+}
+
+/* The first event with this code whose source and target names contain
+ * the given strings (NULL: no such side). */
+static const devent *find(const dyad_doc *d, const char *code, const char *src, const char *tgt) {
+    for (size_t i = 0; i < d->nevent; i++) {
+        const devent *e = &d->events[i];
+        if (strcmp(e->code, code)) continue;
+        const char *sn = e->source >= 0 ? d->actors[e->source].name : NULL;
+        const char *tn = e->target >= 0 ? d->actors[e->target].name : NULL;
+        if (src && (!sn || !strstr(sn, src))) continue;
+        if (!src && sn) continue;
+        if (tgt && (!tn || !strstr(tn, tgt))) continue;
+        if (!tgt && tn) continue;
+        return e;
+    }
+    return NULL;
+}
+
+static void test_load(void) {
+    CHECK(ev_lex_ncodes(lex) >= 300);
+    CHECK_INT((long long)ev_lex_npatterns(lex), 10);
+    CHECK_INT(nwarn, 3);
+    int quad = 0;
+    double g = 0;
+    CHECK(ev_lex_code_info(lex, "190", &quad, &g));
+    CHECK_INT(quad, 4);
+    CHECK(g < -9);
+    CHECK(ev_lex_code_info(lex, "0401", &quad, &g)); /* falls back to its parent */
+    CHECK_INT(quad, 1);
+}
+
+static void test_active_passive(void) {
+    dyad_doc *d = code("Brazil criticized Argentina on Monday. Turkey was criticized by France.");
+    const devent *e = find(d, "111", "Brazil", "Argentina");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(e->mode, MODE_ASSERTED);
+        CHECK(e->date >= 0); /* "on Monday" */
+        CHECK_INT(e->quad, 3);
+    }
+    CHECK(find(d, "111", "France", "T") != NULL); /* Türkiye or Turkey: the passive undone */
+    dyad_doc_free(d);
+}
+
+static void test_modes(void) {
+    dyad_doc *d = code("Russia did not attack Ukraine. China will meet Japan. Analysts expect India to visit Nepal.");
+    const devent *e = find(d, "190", "Russia", "Ukraine");
+    CHECK(e != NULL && e->mode == MODE_NEGATED);
+    e = find(d, "040", "China", "Japan");
+    CHECK(e != NULL && e->mode == MODE_HYPOTHETICAL);
+    e = find(d, "042", "India", "Nepal"); /* object control: India is the one to visit */
+    CHECK(e != NULL && e->mode == MODE_HYPOTHETICAL);
+    dyad_doc_free(d);
+}
+
+static void test_coordination_and_nouns(void) {
+    dyad_doc *d = code("Germany and France met Italy. Talks between Russia and Ukraine resumed. "
+                       "The United States imposed sanctions on Iran. Egypt met Egypt.");
+    CHECK(find(d, "040", "Germany", "Ital") != NULL);
+    CHECK(find(d, "040", "France", "Ital") != NULL);
+    CHECK(find(d, "040", "Russia", "Ukraine") != NULL);
+    CHECK(find(d, "163", "United States", "Iran") != NULL);
+    CHECK(find(d, "040", "Egypt", "Egypt") == NULL); /* a self-event */
+    dyad_doc_free(d);
+}
+
+static void test_claim(void) {
+    dyad_doc *d = code("Egypt said that Israel attacked Lebanon.");
+    const devent *e = find(d, "190", "Israel", "Lebanon");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK(e->attributed_to >= 0 && strstr(d->actors[e->attributed_to].name, "Egypt"));
+    }
+    dyad_doc_free(d);
+}
+
+static void test_hostile(void) {
+    size_t n = 100000;
+    char *t = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) t[i] = "Iran met Iraq and Iran met "[i % 27];
+    t[n] = '\0';
+    dyad_doc *d = code(t);
+    CHECK(d != NULL);
+    dyad_doc_free(d);
+    free(t);
+    /* a pattern file of garbage loads what it can */
+    ev_lex *x = ev_lex_new();
+    const char junk[] = "[verb]\n\x01\x02\xff\n0 0 0\n[noun]\n040 a b c d e f g h i j k l m n o p q r s t u v w x y z\n";
+    CHECK_INT(ev_lex_load_patterns_buffer(x, "junk", junk, sizeof junk - 1, NULL, NULL), DYAD_OK);
+    ev_lex_free(x);
+}
+
+int main(void) {
+    if (dyad_ctx_open(&ctx, NULL)) {
+        printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
+        return 1;
+    }
+    lex = ev_lex_new();
+    char err[256];
+    if (ev_lex_load_ontology(lex, "data/events/cameo.tsv", NULL, NULL, err, sizeof err) ||
+        ev_lex_load_patterns_buffer(lex, "test", PATTERNS, sizeof PATTERNS - 1, count_warn, NULL)) {
+        printf("test_event: %s\n", err);
+        return 1;
+    }
+    RUN(test_load);
+    RUN(test_active_passive);
+    RUN(test_modes);
+    RUN(test_coordination_and_nouns);
+    RUN(test_claim);
+    RUN(test_hostile);
+    ev_lex_free(lex);
+    dyad_ctx_close(ctx);
+    TEST_END();
+}
