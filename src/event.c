@@ -144,7 +144,8 @@ static int32_t lookup_head(const ev_lex *x, const char *lemma, size_t n) {
 static const char *const PREPS[] = {"with", "on", "to", "against", "for", "from", "into", "in", "at", "about",
                                     "over", "of", "by", "between", "and", "toward", "towards", "upon", "across",
                                     "through", "under", "among", "onto", "after", "as", "behind", "near",
-                                    "inside", "outside", "within", "off", NULL};
+                                    "inside", "outside", "within", "off", "around", "alongside", "along", "beyond", "despite",
+                                    "without", "via", "regarding", NULL};
 static const char *const PARTICLES[] = {"up", "down", "off", "out", "away", "back", "over", "aside", NULL};
 
 static int in_list(const char *w, const char *const *list) {
@@ -233,6 +234,14 @@ static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
             seen_head = 1;
             continue;
         }
+        /* straight after the head verb and not before a slot: a particle
+         * ("hand over", "give in to", "set off bomb", "call off") */
+        if (!noun && !p.obj && !p.prt && !prev_prep && i > 1 && !strcmp(w[i - 1], p.head) &&
+            (in_list(t, PARTICLES) || !strcmp(t, "in") || !strcmp(t, "on") || !strcmp(t, "through")) &&
+            !(i + 1 < n && (!strcmp(w[i + 1], "SRC") || !strcmp(w[i + 1], "TGT")))) {
+            p.prt = arena_strndup(&x->a, t, strlen(t));
+            continue;
+        }
         if (in_list(t, PREPS)) {
             if (!strcmp(t, "to") && i == n - 1) {
                 p.to_clause = 1;
@@ -243,10 +252,6 @@ static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
                 return 0;
             }
             prev_prep = arena_strndup(&x->a, t, strlen(t));
-            continue;
-        }
-        if (!noun && !p.obj && !p.prt && i == 2 - (p.src_pre ? 0 : 1) + (p.src_pre ? 1 : 0) && in_list(t, PARTICLES)) {
-            p.prt = arena_strndup(&x->a, t, strlen(t));
             continue;
         }
         if (prev_prep) {
@@ -445,6 +450,7 @@ typedef struct sctx {
     int32_t *child, *sib;    /* per token of the sentence: first child, next sibling (absolute indexes) */
     int32_t *actor_of;       /* per token of the document: the actor of the longest mention covering it */
     int question;            /* the sentence ends in '?' */
+    uint8_t *used;           /* per token of the sentence: an object a verb event used */
 } sctx;
 
 static const char *lemma_of(const dyad_doc *d, uint32_t i) { return d->an[i].lemma ? d->an[i].lemma : ""; }
@@ -465,6 +471,15 @@ static int lemma_in(const dyad_doc *d, uint32_t i, const char *const *list) {
 static int has_case(const sctx *c, uint32_t n, const char *prep) {
     KIDS(c, n) {
         if ((c->d->an[k].deprel == DEP_CASE) && lemma_is(c->d, (uint32_t)k, prep)) return 1;
+    }
+    /* the parser sometimes hangs the preposition on a modifier: "to 18
+     * Rwandan rebels" with "to" under "18" */
+    KIDS(c, n) {
+        uint8_t r = c->d->an[k].deprel;
+        if (r != DEP_NUMMOD && r != DEP_AMOD && r != DEP_COMPOUND && r != DEP_DET) continue;
+        if (k > (int32_t)n) continue;
+        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+            if (c->d->an[g].deprel == DEP_CASE && g < k && lemma_is(c->d, (uint32_t)g, prep)) return 1;
     }
     return 0;
 }
@@ -581,24 +596,43 @@ static int modal_here(const sctx *c, uint32_t v) {
 
 /* Mode and claimant: climb from the event's word through the clauses that
  * govern it (xcomp, ccomp, advcl, conj), at most 4 steps. */
-static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *claim) {
+static const char *const COMMIT_GOV[] = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "ready",
+                                         "willing", "prepare", "decide", "commit", "threaten", "determine",
+                                         "resolve", "undertake", "aim", "seek", "want", "hope", NULL};
+static const char *const COMMIT_MODALS[] = {"will", "would", "shall", "wo", "'ll", NULL};
+
+/* *commit: the hypothetical is the actor's own stated intention ("X will
+ * meet Y", "X agreed to / is ready to / threatened to ..."), which CAMEO
+ * codes as an intent event (03, 13) that did happen, rather than a
+ * forecast by someone else ("may", "could", "expected to", "if", "?"). */
+static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *claim, int *commit) {
     const dyad_doc *d = c->d;
-    int neg = 0, hypo = c->question;
+    int neg = 0, hypo = c->question, forecast = c->question, committed = 0;
     *claim = -1;
     int32_t w = (int32_t)v;
     for (int step = 0; step < 5 && w >= 0; step++) {
         if (negated_here(c, (uint32_t)w)) neg ^= 1;
-        if (modal_here(c, (uint32_t)w)) hypo = 1;
+        if (modal_here(c, (uint32_t)w)) {
+            hypo = 1;
+            int own = 0;
+            KIDS(c, (uint32_t)w) {
+                uint8_t r = d->an[k].deprel;
+                if ((r == DEP_AUX || r == DEP_AUX_PASS) && lemma_in(d, (uint32_t)k, COMMIT_MODALS)) own = 1;
+            }
+            if (own) committed = 1;
+            else forecast = 1;
+        }
         uint8_t rel = d->an[w].deprel;
         int32_t h = d->an[w].head;
         if (h < (int32_t)c->first || h >= (int32_t)c->last) break;
         if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV))) {
             if (lemma_in(d, (uint32_t)h, NEG_GOV)) neg ^= 1;
-            else if (lemma_in(d, (uint32_t)h, HYPO_GOV)) hypo = 1;
+            else if (lemma_in(d, (uint32_t)h, COMMIT_GOV)) hypo = 1, committed = 1;
+            else if (lemma_in(d, (uint32_t)h, HYPO_GOV)) hypo = 1, forecast = 1;
         }
         if (rel == DEP_ADVCL) {
             KIDS(c, (uint32_t)w) {
-                if (d->an[k].deprel == DEP_MARK && lemma_in(d, (uint32_t)k, COND_MARK)) hypo = 1;
+                if (d->an[k].deprel == DEP_MARK && lemma_in(d, (uint32_t)k, COND_MARK)) hypo = 1, forecast = 1;
             }
         }
         if ((rel == DEP_CCOMP || rel == DEP_PARATAXIS) && lemma_in(d, (uint32_t)h, REPORT) && *claim < 0) {
@@ -618,6 +652,28 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
             break;
         }
     *mode = neg ? MODE_NEGATED : hypo ? MODE_HYPOTHETICAL : MODE_ASSERTED;
+    *commit = hypo && committed && !forecast && !neg;
+}
+
+/* CAMEO's intent codes: the code for "X expressed the intention to do
+ * what code c names" (cooperation -> 03x, material conflict -> 13x), or
+ * NULL when CAMEO has none. */
+static const char *intent_code(const char *c) {
+    static const char *const map[][2] = {
+        {"04", "036"},   {"05", "032"},   {"06", "031"},   {"061", "0311"}, {"062", "0312"}, {"063", "0313"},
+        {"064", "0314"}, {"07", "033"},   {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"08", "035"},   {"081", "0351"}, {"082", "0352"}, {"083", "034"},  {"084", "0353"}, {"085", "0354"},
+        {"086", "0355"}, {"087", "0356"}, {"14", "133"},   {"15", "138"},   {"16", "131"},   {"161", "1313"},
+        {"162", "1311"}, {"163", "1312"}, {"17", "137"},   {"172", "132"},  {"18", "1383"},  {"19", "1384"},
+        {"191", "1381"}, {"192", "1382"}, {"20", "1385"},
+    };
+    const char *best = NULL;
+    size_t blen = 0;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        size_t n = strlen(map[i][0]);
+        if (n > blen && !strncmp(c, map[i][0], n)) best = map[i][1], blen = n;
+    }
+    return best;
 }
 
 /* The subject of v when it has none of its own: a controller ("agreed to
@@ -636,6 +692,9 @@ static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) 
         /* UD's xcomp is controlled by the governor's object when it has one:
          * "expect Lula to meet", "urged Iran to accept" */
         if (rel == DEP_XCOMP && r.obj >= 0) return r.obj;
+        if (rel == DEP_XCOMP) /* "called on Israel to halt" */
+            for (int i = 0; i < r.nobl; i++)
+                if (has_case(c, (uint32_t)r.obl[i], "on") || has_case(c, (uint32_t)r.obl[i], "upon")) return r.obl[i];
         if (rel == DEP_XCOMP && object_control) {
             for (int i = 0; i < r.nobl; i++)
                 if (has_case(c, (uint32_t)r.obl[i], "on")) return r.obl[i];
@@ -714,8 +773,11 @@ static void span_of_word(const sctx *c, int32_t w, uint32_t *s, uint32_t *e) {
     *e = b;
 }
 
+/* Push the events of pattern p at word v; returns how many (0: a slot had
+ * no actor), -1 when out of memory. */
 static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t tw) {
     dyad_doc *d = c->d;
+    size_t before = d->nevent;
     int32_t srcs[4], tgts[4];
     int ns = p->has_src ? conjuncts(c, sw, srcs) : 0, nt = p->has_tgt ? conjuncts(c, tw, tgts) : 0;
     if (p->has_src && !ns) return 0;
@@ -724,10 +786,17 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
     if (!p->has_tgt) nt = 1, tgts[0] = -1;
     uint8_t mode;
     int32_t claim;
-    mode_and_claim(c, v, &mode, &claim);
+    int commit;
+    mode_and_claim(c, v, &mode, &claim, &commit);
+    const char *code = p->code;
+    const char *ic = commit ? intent_code(code) : NULL;
+    if (ic) { /* "Portugal will support Turkey": an expressed intention, asserted */
+        code = ic;
+        mode = MODE_ASSERTED;
+    }
     int quad = 0;
     double g = 0;
-    ev_lex_code_info(c->x, p->code, &quad, &g);
+    ev_lex_code_info(c->x, code, &quad, &g);
     for (int i = 0; i < ns; i++)
         for (int j = 0; j < nt; j++) {
             devent e;
@@ -738,7 +807,7 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
             if (p->has_tgt && e.target < 0) continue;
             if (e.source >= 0 && e.source == e.target) continue; /* a self-event */
             e.sentence = c->sidx;
-            snprintf(e.code, sizeof e.code, "%s", p->code);
+            snprintf(e.code, sizeof e.code, "%s", code);
             e.quad = (uint8_t)quad;
             e.goldstein = (float)g;
             e.mode = mode;
@@ -763,22 +832,37 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
             if (dup) continue;
             if (doc_push_event(d, &e)) return -1;
         }
-    return 0;
+    return (int)(d->nevent - before);
 }
 
-/* Try the patterns headed by verb v. */
-static int code_verb(const sctx *c, uint32_t v, int32_t first) {
+typedef struct cand {
+    const ev_pat *p;
+    int32_t sw, tw, objw;
+} cand;
+
+/* More specific first: more words, then a longer (finer) code. */
+static int cand_better(const ev_pat *a, const ev_pat *b) {
+    if (a->nwords != b->nwords) return a->nwords > b->nwords;
+    return strlen(a->code) > strlen(b->code);
+}
+
+/* Try the patterns headed by verb v: every pattern whose words fit the
+ * parse is a candidate; the most specific one whose slots hold actors
+ * codes the event ("deny involvement in TGT" without an actor in TGT falls
+ * back to "SRC deny"). */
+static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     const dyad_doc *d = c->d;
     roles r;
     gather(c, v, &r);
-    int passive = r.subj_pass >= 0 || (d->an[v].feats & FEAT_VOICE_PASS);
-    const ev_pat *best = NULL;
-    int32_t bs = -1, bt = -1;
+    /* the tagger marks many simple pasts as passive participles ("imposed"):
+     * a clause is passive when it has a passive subject, or is marked so
+     * and has no active one */
+    int passive = r.subj_pass >= 0 || ((d->an[v].feats & FEAT_VOICE_PASS) && r.subj < 0 && r.agent >= 0);
+    cand cs[16];
+    int nc = 0;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
         const ev_pat *p = &c->x->pats[pi];
         if (p->noun) continue;
-        if (best && (p->nwords < best->nwords || (p->nwords == best->nwords && strlen(p->code) <= strlen(best->code))))
-            continue;
         if (p->prt) {
             int ok = r.prt >= 0 && lemma_is(d, (uint32_t)r.prt, p->prt);
             if (!ok) { /* "back down" parsed as advmod, "pull out of" */
@@ -791,8 +875,8 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first) {
         /* the object word: active object, or the passive subject */
         int32_t objw = -1;
         if (p->obj) {
-            int32_t cand = passive ? r.subj_pass : r.obj;
-            if (cand >= 0 && lemma_is(d, (uint32_t)cand, p->obj)) objw = cand;
+            int32_t cand_w = passive ? r.subj_pass : r.obj;
+            if (cand_w >= 0 && lemma_is(d, (uint32_t)cand_w, p->obj)) objw = cand_w;
             else if (r.xcomp >= 0 && lemma_is(d, (uint32_t)r.xcomp, p->obj)) objw = r.xcomp;
             else {
                 KIDS(c, v) {
@@ -821,22 +905,45 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first) {
             if (sw < 0 && !passive) sw = inherited_subject(c, v, 0);
             if (sw < 0) continue;
             /* relative pronouns stand for the noun the clause hangs on */
-            if (sw >= 0 && lemma_in(d, (uint32_t)sw, (const char *const[]){"who", "which", "that", NULL}) &&
+            if (lemma_in(d, (uint32_t)sw, (const char *const[]){"who", "which", "that", NULL}) &&
                 d->an[v].deprel == DEP_ACL_RELCL)
                 sw = d->an[v].head;
         }
-        best = p;
-        bs = sw;
-        bt = tw;
+        /* insert by specificity */
+        if (nc == 16 && !cand_better(p, cs[15].p)) continue;
+        int at = nc < 16 ? nc++ : 15;
+        while (at > 0 && cand_better(p, cs[at - 1].p)) {
+            cs[at] = cs[at - 1];
+            at--;
+        }
+        cs[at].p = p;
+        cs[at].sw = sw;
+        cs[at].tw = tw;
+        cs[at].objw = objw;
     }
-    if (!best) return 0;
-    return emit(c, best, v, bs, bt);
+    for (int i = 0; i < nc; i++) {
+        int got = emit(c, cs[i].p, v, cs[i].sw, cs[i].tw);
+        if (got < 0) return -1;
+        if (got > 0) {
+            /* the object noun is spent: "lifted sanctions on Belarus" is no
+             * second, nominal sanction event */
+            if (cs[i].objw >= 0) used[cs[i].objw - c->first] = 1;
+            return 0;
+        }
+    }
+    return 0;
 }
 
 /* Try the patterns headed by noun n: "talks between X and Y", "Lula's
  * meeting with Ramaphosa", "sanctions against Iran". */
-static int code_noun(const sctx *c, uint32_t n, int32_t first) {
+static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *used) {
     const dyad_doc *d = c->d;
+    if (used[n - c->first]) return 0;
+    /* the object of a demand or an appeal is not an event that happened */
+    if ((d->an[n].deprel == DEP_OBJ || d->an[n].deprel == DEP_OBL) && d->an[n].head >= (int32_t)c->first &&
+        lemma_in(d, (uint32_t)d->an[n].head, (const char *const[]){"demand", "call", "urge", "seek", "want", "ask",
+                                                                     "request", "propose", "reject", "oppose", NULL}))
+        return 0;
     const ev_pat *best = NULL;
     int32_t bs = -1, bt = -1;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
@@ -877,7 +984,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first) {
         ev_pat one = *best;
         (void)one;
     }
-    return emit(c, best, n, bs, bt);
+    return emit(c, best, n, bs, bt) < 0 ? -1 : 0;
 }
 
 int event_run(const ev_lex *x, dyad_doc *d) {
@@ -914,8 +1021,10 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             cap = len;
             c.child = arena_alloc(&d->a, cap * sizeof *c.child);
             c.sib = arena_alloc(&d->a, cap * sizeof *c.sib);
-            if (!c.child || !c.sib) return DYAD_ENOMEM;
+            c.used = arena_alloc(&d->a, cap);
+            if (!c.child || !c.sib || !c.used) return DYAD_ENOMEM;
         }
+        memset(c.used, 0, len);
         c.first = s->first;
         c.last = s->last;
         c.sidx = (uint32_t)si;
@@ -940,7 +1049,7 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             const char *l = lemma_of(d, t);
             int32_t first = lookup_head(x, l, strlen(l));
             if (first < 0) continue;
-            int rc = u == UPOS_VERB ? code_verb(&c, t, first) : code_noun(&c, t, first);
+            int rc = u == UPOS_VERB ? code_verb(&c, t, first, c.used) : code_noun(&c, t, first, c.used);
             if (rc) return DYAD_ENOMEM;
         }
     }

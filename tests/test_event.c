@@ -95,10 +95,17 @@ static void test_active_passive(void) {
 }
 
 static void test_modes(void) {
-    dyad_doc *d = code("Russia did not attack Ukraine. China will meet Japan. Analysts expect India to visit Nepal.");
+    dyad_doc *d = code("Russia did not attack Ukraine. China will meet Japan. Analysts expect India to visit Nepal. "
+                       "Germany might attack Poland. Egypt threatened to attack Libya.");
     const devent *e = find(d, "190", "Russia", "Ukraine");
     CHECK(e != NULL && e->mode == MODE_NEGATED);
-    e = find(d, "040", "China", "Japan");
+    /* an actor's own stated intention is CAMEO's intent event, asserted */
+    e = find(d, "036", "China", "Japan");
+    CHECK(e != NULL && e->mode == MODE_ASSERTED);
+    e = find(d, "1384", "Egypt", "Libya");
+    CHECK(e != NULL && e->mode == MODE_ASSERTED);
+    /* a possibility stays the event itself, hypothetical */
+    e = find(d, "190", "Germany", "Poland");
     CHECK(e != NULL && e->mode == MODE_HYPOTHETICAL);
     e = find(d, "042", "India", "Nepal"); /* object control: India is the one to visit */
     CHECK(e != NULL && e->mode == MODE_HYPOTHETICAL);
