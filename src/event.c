@@ -886,9 +886,14 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (objw < 0) continue;
         }
         if (p->to_clause) {
-            int ok = r.xcomp >= 0;
+            /* an infinitive: "told Iran to stop", not "told reporters that" */
+            int ok = 0;
             KIDS(c, v) {
-                if (d->an[k].deprel == DEP_CCOMP || d->an[k].deprel == DEP_ADVCL) ok = 1;
+                uint8_t rel = d->an[k].deprel;
+                if (rel != DEP_XCOMP && rel != DEP_CCOMP && rel != DEP_ADVCL) continue;
+                for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+                    if (d->an[g].deprel == DEP_MARK && lemma_is(d, (uint32_t)g, "to")) ok = 1;
+                if (rel == DEP_XCOMP && (d->an[k].feats & FEAT_VERBFORM_INF)) ok = 1;
             }
             if (!ok) continue;
         }

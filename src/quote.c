@@ -12,32 +12,44 @@
  *     its paragraph, so an unbalanced mark costs one paragraph, never the
  *     rest of the article.
  *  2. Attribution of regions.  A region that reads as a sentence (it opens
- *     a sentence, or follows "X said:" / "X said,", and has a verb or its
- *     own final punctuation) is a direct quote; its cue and speaker are
- *     looked for right after the closing mark (“…,” Ortiz said / said
- *     Ortiz / she added), then before the opening mark (Ortiz said: “…”),
- *     then in the tree (the cue that governs the quote); a quote with none
- *     continues the attribution of the quote just before it (“…,” he said.
- *     “…” and the next paragraph).  A region inside the reporter's sentence
- *     is a partial quote when a cue governs it in the tree (Macron called
- *     for “a new chapter”); otherwise it is a scare quote or a title and
- *     is not reported.
+ *     a sentence, or follows "X said:" / "X said," / "X said" / a dash,
+ *     and has a verb or its own final punctuation) is a direct quote; its
+ *     cue and speaker are looked for right after the closing mark (“…,”
+ *     Ortiz said / said Ortiz / she added), then before the opening mark
+ *     (Ortiz said: “…” / Ortiz defended the plan -- “…”), then in the tree
+ *     (the cue that governs the quote); a quote with none continues the
+ *     attribution of the quote just before it, in its paragraph or the one
+ *     before (“…,” he said. “…”).  A region inside the reporter's
+ *     sentence is a partial quote when a cue governs it in the tree
+ *     (Macron called for “a new chapter”); otherwise it is a scare quote
+ *     or a title and is not reported.
  *  3. Reported speech.  Every reporting verb of the lexicon (below: speech,
  *     belief, intention, evidence and stance verbs, 222 of them, plus the
  *     phrase "according to") with a
  *     complement in the tree gives an indirect quote: the clause (said
  *     that ...), the infinitive (plans to ...), the object (denied the
  *     report) or the prepositional object (called for ...).  Also "X, Y
- *     said." (the cue in parataxis) and "according to Y".  Attributions
- *     nested in another's content are dropped (only the outermost is
- *     kept), except a sibling cue after a comma (", adding that ...") which
- *     cuts the outer content instead.
+ *     said." (the cue in parataxis), "according to Y" and the phrases "in
+ *     a CNN poll," / "in his view,".  Attributions nested in another's
+ *     content are dropped (only the outermost is kept), except a sibling
+ *     cue after a comma (", adding that ...") which cuts the outer content
+ *     instead.  A partial quote inside reported speech belongs to it (takes
+ *     its cue and speaker); reported speech all inside quote marks is not
+ *     output but gives its cue to the quotes.  A stance or intention verb
+ *     (support, want, plan ...) with no speaker found is dropped.
  *
  * The speaker is the cue's subject (the agent of a passive cue; for a cue
  * without one, the subject of the cue it is coordinated with or depends
- * on), as the noun phrase without its appositive; its actor is the actor
- * of the mention (doc->mentions) on its head word, so a pronoun resolved by
- * the actor stage gives a name.
+ * on, of the clause a participle hangs on: "Fiorina was upfront ...,
+ * saying"; the issuer of "a statement saying"), as the noun phrase without
+ * its appositive.  The tree is checked against the surface, since it is
+ * most often wrong exactly where speakers hide: a subject that is a
+ * prepositional phrase or lies inside quote marks is rejected, a finite
+ * cue without one takes the noun phrase before it, skipping an appositive
+ * or a relative clause ("Podesta, who said ..., said"), and a relative
+ * pronoun's actor is its antecedent's.  Its actor is the actor of the
+ * mention (doc->mentions) on its head word, so a pronoun resolved by the
+ * actor stage gives a name.
  *
  * Without the parser the stage still finds quote regions and the surface
  * patterns around them, and "X said (that) ..." reported speech.
@@ -490,6 +502,10 @@ typedef struct qreg {
 } qreg;
 
 #define NOTOK UINT32_MAX
+/* Children of a node looked at when searching it for a subject or a
+ * complement: a hub with thousands of children (a corrupt or hostile
+ * tree) must not make the stage quadratic. */
+#define KIDS_MAX 64
 #define NOCLOSE UINT32_MAX
 
 typedef struct cand {
@@ -500,7 +516,9 @@ typedef struct cand {
     int32_t reg;      /* quote region, -1 for reported speech */
     uint8_t kind;     /* QUOTE_* */
     uint8_t dead;
-    uint8_t pad[2];
+    uint8_t shadow;   /* reported speech all in quote marks: not output, but
+                       * its cue is the quotes' and it cuts its sibling */
+    uint8_t pad;
 } cand;
 
 typedef struct qrun {
@@ -723,12 +741,22 @@ static void np_span(const qrun *r, uint32_t h, uint32_t *s0, uint32_t *s1) {
     *s0 = a, *s1 = b;
 }
 
+/* A capitalized word inside a sentence that the tagger did not take for
+ * a noun: after a quote, "Cuban said" and "Quick said" are names. */
+static int name_word(const qrun *r, uint32_t i) {
+    const tok *t = &r->d->toks[i];
+    return t->kind == TOK_WORD && (t->flags & TOKF_UPPER) && !(t->flags & TOKF_BOILER) && r->reg_of[i] < 0 &&
+           !(r->tagged && (r->d->an[i].upos == UPOS_VERB || r->d->an[i].upos == UPOS_AUX ||
+                           r->d->an[i].upos == UPOS_ADP || r->d->an[i].upos == UPOS_CCONJ ||
+                           r->d->an[i].upos == UPOS_SCONJ));
+}
+
 /* A noun phrase that starts at i going right (said Maria Ortiz, ...):
  * its end, or i when there is none. */
 static uint32_t np_right(const qrun *r, uint32_t i, uint32_t lim, uint32_t *hd) {
     uint32_t j = i, h = NOTOK;
     while (j < lim && j - i < 10 && np_word(r, j) && r->reg_of[j] < 0) {
-        if (np_head_word(r, j)) h = j;
+        if (np_head_word(r, j) || name_word(r, j)) h = j; /* "said Cuban" with Cuban an adjective */
         j++;
     }
     if (h == NOTOK) return i;
@@ -754,8 +782,26 @@ static uint32_t np_left(const qrun *r, uint32_t i, uint32_t lim, uint32_t *hd) {
 static int weekday_or_time(const dyad_doc *d, uint32_t i);
 static uint32_t sent_first(const qrun *r, uint32_t i);
 
+static int nominal(const qrun *r, uint32_t i) {
+    uint8_t u = r->d->an[i].upos;
+    return u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON;
+}
+
 static int relative_pronoun(const qrun *r, uint32_t i) {
     return tok_is(r->d, i, "who") || tok_is(r->d, i, "which") || tok_is(r->d, i, "that");
+}
+
+/* "Jolly said", "Cook declined": a capitalized first word of the
+ * sentence right before the verb, that the tagger took for an adverb, an
+ * adjective or a verb, is most often a name. */
+static int mistagged_name(const qrun *r, uint32_t x) {
+    if (!r->tagged || !(r->d->toks[x].flags & TOKF_UPPER) || r->d->toks[x].kind != TOK_WORD) return 0;
+    uint8_t u = r->d->an[x].upos;
+    if (u != UPOS_ADV && u != UPOS_ADJ && u != UPOS_VERB && u != UPOS_X) return 0;
+    return !tok_in_list(r->d, x,
+                        "also|then|later|still|now|never|once|finally|instead|meanwhile|recently|earlier|previously|"
+                        "yesterday|today|separately|similarly|often|only|just|so|here|there|thus|again|already|even|"
+                        "perhaps|maybe|indeed|however|ultimately|asked|speaking|said|says|told|added|meanwhile");
 }
 
 /* The head of the noun phrase right before verb v (auxiliaries and
@@ -763,9 +809,16 @@ static int relative_pronoun(const qrun *r, uint32_t i) {
  * none.  NOTOK if the word before is not a noun or pronoun. */
 static uint32_t surface_subject(const qrun *r, uint32_t v) {
     uint32_t s0 = sent_first(r, v), k = v;
-    while (k > s0 && v - k < 4 && is_adverb(r, k - 1) && !tok_is(r->d, k - 1, "to")) k--;
-    if (k == s0) return NOTOK;
+    while (k > s0 && v - k < 4 &&
+           (is_adverb(r, k - 1) || (k - 1 == s0 && r->tagged && r->d->an[s0].upos == UPOS_VERB)) &&
+           !tok_is(r->d, k - 1, "to"))
+        k--;
+    if (k == s0) return k < v && v - k <= 2 && mistagged_name(r, k) ? k : NOTOK;
     uint32_t x = k - 1;
+    /* "those surveyed said": the pronoun or noun the participle modifies */
+    if (r->parsed && x > s0 && r->d->an[x].upos == UPOS_VERB && r->d->an[x].xpos == XPOS_VBN &&
+        deprel(r, x) == DEP_ACL && head(r, x) == (int32_t)(x - 1) && nominal(r, x - 1))
+        x--;
     if (tok_is_char(r->d, x, ')')) {
         /* "Elizabeth Warren (D-MA) said" */
         uint32_t a = x;
@@ -773,19 +826,33 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
         if (!tok_is_char(r->d, a, '(') || a == s0) return NOTOK;
         x = a - 1;
     }
-    if (tok_is_char(r->d, x, ',') && x > s0) {
-        /* "Stein, a physician from Massachusetts, accused": the name
-         * before the appositive */
-        uint32_t a = x;
-        while (a > s0 && x - a < 16 && !tok_is_char(r->d, a - 1, ',') &&
-               (np_word(r, a - 1) || (r->tagged && (r->d->an[a - 1].upos == UPOS_ADP ||
-                                                   r->d->an[a - 1].upos == UPOS_CCONJ))))
+    if ((tok_is_char(r->d, x, ',') || tok_is_dash(r->d, x)) && x > s0 && r->tagged) {
+        /* "Stein, a physician from Massachusetts, accused" / "Podesta,
+         * who said ..., said" / "Joyce -- who is listed ... -- told": the
+         * name before the appositive or relative clause.  A clause there
+         * must be relative; an appositive has no verb. */
+        int dash = tok_is_dash(r->d, x);
+        uint32_t a = x, verbs = 0, rel = 0;
+        while (a > s0 && x - a < 40 && !(dash ? tok_is_dash(r->d, a - 1) : tok_is_char(r->d, a - 1, ',')) &&
+               r->reg_of[a - 1] < 0 && !tok_sent_punct(r->d, a - 1)) {
+            uint8_t u = r->d->an[a - 1].upos;
+            verbs += u == UPOS_VERB || u == UPOS_AUX;
+            rel += tok_is(r->d, a - 1, "who") || tok_is(r->d, a - 1, "whose");
             a--;
-        if (a > s0 + 1 && a < x && tok_is_char(r->d, a - 1, ',') && r->tagged &&
-            (r->d->an[a - 2].upos == UPOS_PROPN || r->d->an[a - 2].upos == UPOS_PRON) && r->reg_of[a - 2] < 0)
+        }
+        if (a > s0 + 1 && a < x && (dash ? tok_is_dash(r->d, a - 1) : tok_is_char(r->d, a - 1, ',')) &&
+            (!verbs || rel || relative_pronoun(r, a) ||
+             (r->d->an[a].upos == UPOS_VERB && (r->d->an[a].xpos == XPOS_VBN || r->d->an[a].xpos == XPOS_VBG ||
+                                                 r->d->an[a].xpos == XPOS_VBD))) &&
+            (r->d->an[a - 2].upos == UPOS_PROPN || r->d->an[a - 2].upos == UPOS_PRON ||
+             ((r->d->an[a - 2].upos == UPOS_NOUN ||
+               (r->d->an[a - 2].upos == UPOS_ADJ && a > s0 + 2 && r->d->an[a - 3].upos == UPOS_DET)) &&
+              verbs)) &&
+            r->reg_of[a - 2] < 0 && !relative_pronoun(r, a - 2))
             return a - 2;
         return NOTOK;
     }
+    if (x == s0 && mistagged_name(r, x)) return x;
     if (r->reg_of[x] >= 0 || !np_head_word(r, x) || relative_pronoun(r, x) || tok_is(r->d, x, "there")) return NOTOK;
     if (r->tagged && r->d->an[x].upos == UPOS_PRON && (tok_is(r->d, x, "it") || tok_is(r->d, x, "them") ||
                                                       tok_is(r->d, x, "him") || tok_is(r->d, x, "her")))
@@ -793,35 +860,160 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
     return x;
 }
 
-/* The subject of verb v in the tree (the agent of a passive), following
- * conj/xcomp/advcl links up to cues without their own; NOTOK if none. */
+/* A subject the parser gave that is a prepositional phrase ("during an
+ * ABC News interview, Mr. Trump questioned", "36 percent of voters said")
+ * is its mistake: the partitive's head, an appositive name, or none. */
+static uint32_t real_subject(const qrun *r, uint32_t x) {
+    for (int step = 0; step < 3 && x != NOTOK; step++) {
+        uint32_t cs = NOTOK, ap = NOTOK;
+        for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++) {
+            uint8_t dr = r->d->an[c].deprel;
+            if (dr == DEP_CASE && (uint32_t)c < x && r->d->an[c].upos == UPOS_ADP && cs == NOTOK) cs = (uint32_t)c;
+            else if (dr == DEP_APPOS && (uint32_t)c > x && ap == NOTOK &&
+                     (r->d->an[c].upos == UPOS_PROPN || r->d->an[c].upos == UPOS_PRON))
+                ap = (uint32_t)c;
+        }
+        /* "After the candidates opposed ...": a subordinator the tagger
+         * took for a preposition */
+        if (cs == NOTOK || tok_in_list(r->d, cs, "after|before|since|as|until|because|while|like|than|if|unlike|once"))
+            return x;
+        /* "most in both states" parsed with "most" as a modifier */
+        for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && (uint32_t)c < cs && nk_ < KIDS_MAX; c = r->sib[c], nk_++) {
+            uint8_t u = r->d->an[c].upos;
+            if (u == UPOS_ADJ || u == UPOS_DET || u == UPOS_NUM) {
+                if (r->d->an[c].deprel == DEP_DET && !tok_in_list(r->d, (uint32_t)c, "some|many|most|all|both|each"))
+                    continue;
+                if (r->d->an[c].deprel == DEP_AMOD && !tok_in_list(r->d, (uint32_t)c, "many|most|several|few"))
+                    continue;
+                return (uint32_t)c;
+            }
+        }
+        /* "36 percent of voters", "officials on and off the island": the
+         * noun the phrase modifies -- for "of" only a quantity ("the
+         * largesse of hedge fund executives supporting her" is theirs) */
+        int32_t h = head(r, x);
+        int of = tok_is(r->d, cs, "of");
+        if (h >= 0 && (uint32_t)h < cs &&
+            (r->d->an[h].upos == UPOS_NUM || r->d->an[h].upos == UPOS_DET || r->d->an[h].upos == UPOS_ADJ ||
+             (r->d->an[h].upos == UPOS_PRON && !tok_is(r->d, (uint32_t)h, "those")) ||
+             (of ? tok_in_list(r->d, (uint32_t)h,
+                               "percent|majority|minority|half|third|quarter|number|plurality|"
+                               "share|lot|dozens|hundreds|thousands|millions|group|none|one|some|many|most|all")
+                 : nominal(r, (uint32_t)h)))) {
+            x = (uint32_t)h;
+            continue;
+        }
+        if (of) return x;
+        return ap;
+    }
+    return x;
+}
+
+static uint32_t subject_raw(qrun *r, uint32_t v, int depth);
+
+/* Of two subjects the parser gave one verb, the better: outside quote
+ * marks, then without a preposition ("in sharp contrast ..., says Dante
+ * Scala"). */
+static int subj_rank(const qrun *r, uint32_t x) {
+    int rank = r->reg_of[x] < 0 ? 2 : 0;
+    for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+        if (r->d->an[c].deprel == DEP_CASE && (uint32_t)c < x) return rank;
+    return rank + 1;
+}
+
+/* Things that speak for whoever issues them. */
+#define DOCUMENTS                                                                                                   \
+    "statement|statements|letter|email|e-mail|memo|report|release|tweet|tweets|post|ad|ads|video|petition|message|" \
+    "note|editorial|interview|speech|remarks|op-ed|column|book|filing|lawsuit|complaint|ruling|order|text|"         \
+    "advertisement|commercial|spot|mailer|flier|brief|motion"
+
+/* Verb v is finite through an auxiliary: "have said", "would say". */
+static int has_tense_aux(const qrun *r, uint32_t v) {
+    for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+        if (r->d->an[c].deprel == DEP_AUX && (uint32_t)c < v && !tok_is(r->d, (uint32_t)c, "to")) return 1;
+    return 0;
+}
+
+/* The speaker of cue v: its subject as subject_raw finds it, checked
+ * (a prepositional phrase is no subject, nor are quoted words); NOTOK if
+ * none. */
 static uint32_t subject_of(qrun *r, uint32_t v) {
-    if (r->tagged && r->d->an[v].xpos == XPOS_VBG && v > 0 && tok_is_char(r->d, v - 1, ',')) {
-        /* "..., saying that ...": the subject of the sentence's main verb,
-         * wherever the parser hung the participle */
+    uint32_t x = subject_raw(r, v, 0);
+    if (x == NOTOK && r->parsed && cue_flags(r, v)) {
+        /* a cue the parser hung somewhere odd: the subject of the nearest
+         * clause above it that has one before it */
         int32_t a = (int32_t)v;
-        for (int step = 0; step < 24 && head(r, (uint32_t)a) >= 0; step++) a = head(r, (uint32_t)a);
-        if ((uint32_t)a != v && (uint32_t)a < v && r->d->an[a].upos == UPOS_VERB) {
-            for (int32_t c = r->kid[a]; c >= 0; c = r->sib[c])
-                if (r->d->an[c].deprel == DEP_NSUBJ && (uint32_t)c < v) return (uint32_t)c;
+        for (int step = 0; step < 24 && x == NOTOK && (a = head(r, (uint32_t)a)) >= 0; step++)
+            for (int32_t c = r->kid[a], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                if (r->d->an[c].deprel == DEP_NSUBJ && (uint32_t)c < v && r->reg_of[c] < 0 &&
+                    !weekday_or_time(r->d, (uint32_t)c))
+                    x = (uint32_t)c;
+    }
+    if (x != NOTOK && r->parsed) x = real_subject(r, x);
+    /* the speaker is never quoted: a subject inside quote marks belongs
+     * to the quoted words ("“Word is,” Trump said, “that ...”") */
+    if (x != NOTOK && r->reg_of[x] >= 0 && r->reg_of[v] < 0) {
+        x = surface_subject(r, v);
+        if (x != NOTOK && r->reg_of[x] >= 0) x = NOTOK;
+    }
+    return x;
+}
+
+/* The subject of verb v in the tree (the agent of a passive), following
+ * conj/xcomp/advcl links up to cues without their own, a participle up to
+ * the clause it depends on, and the noun phrase before a finite verb when
+ * the tree has none; NOTOK if none.  depth bounds the recursion. */
+static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
+    if (r->tagged && r->d->an[v].xpos == XPOS_VBG && deprel(r, v) != DEP_ACL && deprel(r, v) != DEP_ACL_RELCL &&
+        deprel(r, v) != DEP_AMOD) {
+        /* "..., saying that ...", "by saying", "after initially saying":
+         * the subject of the nearest clause above the participle that has
+         * one before it, wherever the parser hung the participle (a
+         * copula's "Fiorina was upfront ..., saying" included) */
+        int own = 0;
+        for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            if (r->d->an[c].deprel == DEP_NSUBJ || r->d->an[c].deprel == DEP_NSUBJ_PASS ||
+                r->d->an[c].deprel == DEP_AUX || r->d->an[c].deprel == DEP_AUX_PASS)
+                own = 1;
+        int32_t a = (int32_t)v;
+        for (int step = 0; step < 24 && !own && (a = head(r, (uint32_t)a)) >= 0; step++) {
+            uint32_t best = NOTOK;
+            for (int32_t c = r->kid[a], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                if ((r->d->an[c].deprel == DEP_NSUBJ || r->d->an[c].deprel == DEP_NSUBJ_PASS) && (uint32_t)c < v &&
+                    !weekday_or_time(r->d, (uint32_t)c))
+                    best = (uint32_t)c;
+            if (best != NOTOK) return best;
         }
     }
     for (int step = 0; step < 6; step++) {
-        int auxpass = 0, subjpass = 0;
-        uint32_t subj = NOTOK, agent = NOTOK;
-        for (int32_t c = r->kid[v]; c >= 0; c = r->sib[c]) {
+        int auxpass = 0;
+        uint32_t subj = NOTOK, agent = NOTOK, subjpass = NOTOK, oddaux = NOTOK;
+        for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++) {
             uint8_t dr = r->d->an[c].deprel;
             if (dr == DEP_NSUBJ || dr == DEP_NSUBJ_OUTER) {
-                if (subj == NOTOK) subj = (uint32_t)c;
+                /* a subject in quote marks is the quote's own (“This will
+                 * be a challenge,” said Kunin -- both taken for subjects) */
+                if (subj == NOTOK || subj_rank(r, (uint32_t)c) > subj_rank(r, subj)) subj = (uint32_t)c;
             } else if (dr == DEP_NSUBJ_PASS) {
-                subjpass = 1;
+                subjpass = (uint32_t)c;
             } else if (dr == DEP_AUX_PASS) {
-                auxpass = 1;
+                /* "Boreing said" with the name taken for an auxiliary */
+                if (r->tagged && (r->d->toks[c].flags & TOKF_UPPER) && r->d->an[c].lemma &&
+                    strcmp(r->d->an[c].lemma, "be") && strcmp(r->d->an[c].lemma, "get"))
+                    oddaux = (uint32_t)c;
+                else
+                    auxpass = 1;
             } else if (dr == DEP_OBL_AGENT) {
                 agent = (uint32_t)c;
             }
         }
-        if (auxpass || (subjpass && subj == NOTOK)) return agent;
+        /* "Some said they ...": a passive subject of an active finite
+         * verb is its subject */
+        if (!auxpass && subj == NOTOK && subjpass != NOTOK && r->tagged &&
+            (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBZ || r->d->an[v].xpos == XPOS_VBP))
+            subj = subjpass;
+        if (!auxpass && subj == NOTOK && oddaux != NOTOK) subj = oddaux;
+        if (auxpass || (subjpass != NOTOK && subj == NOTOK)) return agent;
         if (subj != NOTOK) {
             /* an active cue's "it" is an organisation ("It said ..."); only
              * "there" is empty.  A subject after the verb is an inversion
@@ -835,28 +1027,49 @@ static uint32_t subject_of(qrun *r, uint32_t v) {
         }
         uint8_t dr = deprel(r, v);
         int32_t h = head(r, v);
-        if (h < 0) return NOTOK;
-        /* "a candidate supporting ...": the noun the participle modifies */
-        if ((dr == DEP_ACL || dr == DEP_ACL_RELCL) && r->tagged &&
-            (r->d->an[h].upos == UPOS_NOUN || r->d->an[h].upos == UPOS_PROPN || r->d->an[h].upos == UPOS_PRON))
+        /* "a candidate supporting ...": the noun the participle modifies;
+         * "X issued a statement saying ...": X, who issued it */
+        if (h >= 0 && (dr == DEP_ACL || dr == DEP_ACL_RELCL) && r->tagged &&
+            (r->d->an[h].upos == UPOS_NOUN || r->d->an[h].upos == UPOS_PROPN || r->d->an[h].upos == UPOS_PRON ||
+             (r->d->an[h].upos == UPOS_DET && tok_in_list(r->d, (uint32_t)h, "those|some|many|most|all|both")))) {
+            int32_t w = head(r, (uint32_t)h);
+            if (w >= 0 && r->d->an[w].upos == UPOS_VERB && (uint32_t)w < (uint32_t)h &&
+                (deprel(r, (uint32_t)h) == DEP_OBJ || deprel(r, (uint32_t)h) == DEP_OBL) &&
+                tok_in_list(r->d, (uint32_t)h, DOCUMENTS)) {
+                for (int32_t c = r->kid[w], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                    if (r->d->an[c].deprel == DEP_NSUBJ && !relative_pronoun(r, (uint32_t)c)) return (uint32_t)c;
+                uint32_t x = surface_subject(r, (uint32_t)w);
+                if (x != NOTOK) return x;
+            }
             return (uint32_t)h;
+        }
         if (r->tagged && (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBZ ||
-                          r->d->an[v].xpos == XPOS_VBP)) {
+                          r->d->an[v].xpos == XPOS_VBP || has_tense_aux(r, v))) {
             /* a finite cue whose subject the parser lost in a long
-             * sentence: the noun phrase right before it */
+             * sentence (or hung on another word): the noun phrase right
+             * before it */
             uint32_t x = surface_subject(r, v);
             if (x != NOTOK) return x;
         }
+        if (h < 0) return NOTOK;
         if (dr == DEP_CONJ || dr == DEP_XCOMP || dr == DEP_ADVCL) {
             /* ", adding that ...": the subject of the cue it goes with, not
-             * of a verb inside that cue's content */
+             * of a verb inside that cue's content -- climbing only out of
+             * content ("shook her head and said" is the shaker's) */
+            /* "calling them rapists and vowing to ...": the first
+             * participle's subject */
+            if (dr == DEP_CONJ && depth < 2 && r->tagged && r->d->an[v].xpos == XPOS_VBG &&
+                r->d->an[h].xpos == XPOS_VBG)
+                return subject_raw(r, (uint32_t)h, depth + 1);
             if (dr == DEP_ADVCL || dr == DEP_CONJ) {
-                for (int32_t a = h; a >= 0; a = head(r, (uint32_t)a)) {
+                int32_t a = h;
+                for (int step2 = 0; a >= 0 && step2 < 24; step2++, a = head(r, (uint32_t)a)) {
                     if (cue_flags(r, (uint32_t)a) & (Q_S | Q_C)) {
                         h = a;
                         break;
                     }
-                    if (deprel(r, (uint32_t)a) == DEP_ROOT) break;
+                    uint8_t ar = deprel(r, (uint32_t)a);
+                    if (ar != DEP_CCOMP && ar != DEP_XCOMP && ar != DEP_CSUBJ && ar != DEP_CONJ) break;
                 }
             }
             v = (uint32_t)h;
@@ -864,6 +1077,28 @@ static uint32_t subject_of(qrun *r, uint32_t v) {
         }
         return NOTOK;
     }
+    return NOTOK;
+}
+
+/* The noun a relative pronoun stands for: the head of its relative
+ * clause in the tree, else the noun right before it (a parenthesis and
+ * the comma skipped: "Sen. Claire McCaskill (D-Mo.), who ..."); NOTOK. */
+static uint32_t antecedent(const qrun *r, uint32_t h) {
+    int32_t v = head(r, h);
+    if (v >= 0 && deprel(r, (uint32_t)v) == DEP_ACL_RELCL) {
+        int32_t a = head(r, (uint32_t)v);
+        if (a >= 0 && (uint32_t)a < h && nominal(r, (uint32_t)a) && !relative_pronoun(r, (uint32_t)a))
+            return (uint32_t)a;
+    }
+    uint32_t s0 = sent_first(r, h), x = h;
+    if (x > s0 && tok_is_char(r->d, x - 1, ',')) x--;
+    if (x > s0 && tok_is_char(r->d, x - 1, ')')) {
+        uint32_t a = x - 1;
+        while (a > s0 && x - a < 10 && !tok_is_char(r->d, a, '(')) a--;
+        if (!tok_is_char(r->d, a, '(')) return NOTOK;
+        x = a;
+    }
+    if (x > s0 && nominal(r, x - 1) && !relative_pronoun(r, x - 1)) return x - 1;
     return NOTOK;
 }
 
@@ -878,9 +1113,8 @@ static void set_speaker(qrun *r, cand *c, uint32_t h) {
      * the actor that of the noun the relative clause modifies */
     if (r->parsed && relative_pronoun(r, h)) {
         c->s0 = h, c->s1 = h + 1;
-        int32_t v = head(r, h);
-        if (v >= 0 && deprel(r, (uint32_t)v) == DEP_ACL_RELCL && head(r, (uint32_t)v) >= 0)
-            c->shead = (uint32_t)head(r, (uint32_t)v);
+        uint32_t a = antecedent(r, h);
+        if (a != NOTOK) c->shead = a;
     }
 }
 
@@ -1025,8 +1259,12 @@ static uint32_t sent_last(const qrun *r, uint32_t i) {
 }
 
 static int weekday_or_time(const dyad_doc *d, uint32_t i) {
-    static const char *const W[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                    "yesterday", "today", "tonight", "recently", "earlier", "later", "last", NULL};
+    static const char *const W[] = {"monday",  "tuesday", "wednesday", "thursday", "friday",    "saturday",
+                                    "sunday",  "yesterday", "today",   "tonight",  "recently",  "earlier",
+                                    "later",   "last",    "years",     "months",   "weeks",     "days",
+                                    "hours",   "minutes", "year",      "month",    "week",      "day",
+                                    "hour",    "night",   "morning",   "afternoon", "evening",  "weekend",
+                                    "decade",  "decades", NULL};
     for (size_t k = 0; W[k]; k++)
         if (tok_is(d, i, W[k])) return 1;
     return 0;
@@ -1060,7 +1298,7 @@ static int after_close(qrun *r, const qreg *g, cand *c) {
      * Ortiz said. -- not “Go.” Ortiz said the plan failed. */
     int newsent = r->sent_of[j] != r->sent_of[g->close] && r->d->toks[j].kind != TOK_QUOTE;
     uint32_t end = sent_last(r, j);
-    if (end > j + 16) end = j + 16;
+    if (end > j + 28) end = j + 28;
     uint32_t v = NOTOK, hd = NOTOK;
     if (cue_flags_loose(r, j) & (Q_S | Q_M)) {
         v = j; /* said Maria Ortiz */
@@ -1070,18 +1308,19 @@ static int after_close(qrun *r, const qreg *g, cand *c) {
         if (e == k1) hd = NOTOK;
     } else {
         uint32_t k = j;
-        while (k < end && k - j < 10 && np_word(r, k) && !(cue_flags_loose(r, k) & (Q_S | Q_M))) k++;
+        while (k < end && k - j < 10 && (np_word(r, k) || name_word(r, k)) && !(cue_flags_loose(r, k) & (Q_S | Q_M)))
+            k++;
         if (k < end && k > j && tok_is_char(r->d, k, ',')) {
             /* “…,” Sarandon, 69, told MSNBC / Viguerie, a veteran activist, said */
             uint32_t x = k + 1;
-            while (x < end && x - k < 12 && !tok_is_char(r->d, x, ',') && r->reg_of[x] < 0) x++;
+            while (x < end && x - k < 24 && !tok_is_char(r->d, x, ',') && r->reg_of[x] < 0) x++;
             if (x + 1 < end && tok_is_char(r->d, x, ',') && (cue_flags_loose(r, x + 1) & (Q_S | Q_M))) k = x + 1;
         }
         while (k < end && is_adverb(r, k) && !(cue_flags_loose(r, k) & (Q_S | Q_M))) k++;
         if (k < end && k > j && (cue_flags_loose(r, k) & (Q_S | Q_M))) {
             v = k;
             for (uint32_t x = j; x < k && !tok_is_char(r->d, x, ','); x++)
-                if (np_head_word(r, x)) hd = x;
+                if (np_head_word(r, x) || name_word(r, x)) hd = x;
             if (hd == NOTOK) v = NOTOK;
         }
     }
@@ -1160,7 +1399,7 @@ static int before_open(qrun *r, const qreg *g, cand *c) {
                 return 1;
             }
         }
-        if (v == NOTOK && colon && r->parsed) {
+        if (v == NOTOK && (colon || tok_is_dash(r->d, p)) && r->parsed) {
             /* "She then addressed the supporters again: “…”": the subject
              * of the clause the colon ends, with the colon as the cue */
             int32_t a = (int32_t)(p - 1);
@@ -1266,6 +1505,13 @@ static void attribute_regions(qrun *r) {
         if (!starts && o > 0 && (tok_is_char(r->d, o - 1, ':') || tok_is_char(r->d, o - 1, ','))) {
             found = before = before_open(r, g, &tmp);
             starts = found || tok_is_char(r->d, o - 1, ':');
+        } else if (!starts && o > 0 && (cue_flags(r, o - 1) & Q_S) && (r->d->toks[g->t0].flags & TOKF_UPPER) &&
+                   ((g->t1 - g->t0 >= 4 && (content_punct_end(r, g) || content_has_verb(r, g))) ||
+                    (g->t1 - g->t0 >= 2 && tok_sent_punct(r->d, g->t1 - 1)))) {
+            /* 'Poynter said “We were all so proud of him.”': a sentence
+             * quoted right after the speech verb, without a comma */
+            found = before = before_open(r, g, &tmp);
+            starts = found;
         }
         int punct = content_punct_end(r, g);
         if (starts && (punct || content_has_verb(r, g))) g->direct = 1;
@@ -1276,6 +1522,8 @@ static void attribute_regions(qrun *r) {
             if (found && !g->direct && punct && tok_is_char(r->d, g->t1 - 1, ',') && starts) g->direct = 1;
         }
         if (!found && g->close != NOCLOSE) found = sentence_tail(r, g, &tmp);
+        if (!found && g->direct && o > 0 && tok_is_dash(r->d, o - 1) && !(r->d->toks[o].flags & TOKF_PARA_BEFORE))
+            found = before_open(r, g, &tmp); /* "Trump also embraced torture -- “…”" */
         if (!found && g->direct && (r->d->toks[o].flags & TOKF_PARA_BEFORE) && o > 0 && tok_is_char(r->d, o - 1, ':')) {
             found = before_open(r, g, &tmp);
         }
@@ -1285,7 +1533,7 @@ static void attribute_regions(qrun *r) {
             uint32_t root = region_root(r, g);
             uint32_t v = governing_cue(r, root, Q_S);
             if (v == NOTOK)
-                for (int32_t k = r->kid[root]; k >= 0; k = r->sib[k])
+                for (int32_t k = r->kid[root], nk_ = 0; k >= 0 && nk_ < KIDS_MAX; k = r->sib[k], nk_++)
                     if ((uint32_t)k >= g->t1 && r->reg_of[k] < 0 && (cue_flags(r, (uint32_t)k) & (Q_S | Q_M)) &&
                         r->d->an[k].deprel == DEP_PARATAXIS) {
                         v = (uint32_t)k;
@@ -1363,13 +1611,68 @@ static void count_quoted(qrun *r) {
 
 static void add_indirect(qrun *r, uint32_t v, uint32_t c0, uint32_t c1, uint32_t sh, uint32_t k0, uint32_t k1) {
     if (!trim(r, &c0, &c1)) return;
-    if (covered_by_region(r, c0, c1)) return;
     /* the content must not begin inside a direct quote of someone else */
     if (r->reg_of[c0] >= 0 && r->reg[r->reg_of[c0]].direct) return;
+    /* content all in quote marks ("telling him that “we tell the
+     * truth”") is the quotes' statement: a shadow gives them this cue */
+    int shadow = covered_by_region(r, c0, c1);
     cand *c = new_cand(r, QUOTE_INDIRECT);
     if (!c) return;
     c->c0 = c0, c->c1 = c1, c->k0 = k0, c->k1 = k1;
+    c->shadow = (uint8_t)shadow;
     set_speaker(r, c, sh);
+    /* a stance or intention with nobody holding it ("no plans to endorse
+     * anyone", "the deal seen as a defeat") is no one's statement */
+    if (sh == NOTOK && !(cue_flags(r, v) & (Q_S | Q_C))) c->dead = 1;
+}
+
+/* "In a CNN poll, Clinton leads by 24 points" / "In his view, the deal
+ * is dead" / "..., in their eyes": a statement attributed by a phrase at
+ * the edge of its clause, as "according to" does.  The speaker is the
+ * poll or the possessor of the view.  Returns 1 if a candidate was added
+ * (or memory ran out). */
+static int in_source(qrun *r, uint32_t v, uint32_t s0, uint32_t s1) {
+    uint32_t hd = NOTOK, e = np_right(r, v + 1, s1, &hd);
+    if (e == v + 1 || hd == NOTOK) return 0;
+    int poll = tok_in_list(r->d, hd, "poll|polls|survey|surveys");
+    int view = tok_in_list(r->d, hd, "view|eyes|words|opinion|estimation|judgment|mind");
+    if (!poll && !view) return 0;
+    uint32_t sp = NOTOK; /* the possessor of a view */
+    if (view) {
+        for (uint32_t k = v + 1; k < hd && sp == NOTOK; k++)
+            if (r->d->an[k].xpos == XPOS_PRPS || (k + 1 < hd && r->d->toks[k + 1].kind == TOK_CLITIC)) sp = k;
+        if (sp == NOTOK) return 0;
+    }
+    /* the phrase runs to a comma ("the latest CNN/ORC poll released
+     * Wednesday,") */
+    uint32_t ee = e;
+    while (ee < s1 && !tok_is_char(r->d, ee, ',') && !tok_sent_punct(r->d, ee) && ee - e < 8) ee++;
+    uint32_t c0, c1;
+    if (ee < s1 && tok_is_char(r->d, ee, ',') && (v == s0 || tok_is_char(r->d, v - 1, ',') == 0) &&
+        (v == s0 || r->d->an[v - 1].upos == UPOS_CCONJ || v - s0 <= 1))
+        c0 = ee + 1, c1 = s1; /* In a CNN poll, CONTENT */
+    else if (v > s0 + 2 && tok_is_char(r->d, v - 1, ',') && (ee >= s1 || tok_sent_punct(r->d, ee)))
+        c0 = s0, c1 = v - 1; /* CONTENT, in their eyes. */
+    else
+        return 0;
+    /* (a clause, not a 200-word run-on: also keeps the scan below linear) */
+    if (!trim(r, &c0, &c1) || c1 - c0 < 3 || c1 - c0 > 200) return 0;
+    if (covered_by_region(r, c0, c1) || (r->reg_of[c0] >= 0 && r->reg[r->reg_of[c0]].direct)) return 0;
+    /* a clause with its own speech verb is that verb's ("In a statement,
+     * the FBI said ...") */
+    for (uint32_t k = c0; k < c1; k++)
+        if (cue_flags(r, k) & (Q_S | Q_C)) return 0;
+    cand *c = new_cand(r, QUOTE_INDIRECT);
+    if (!c) return 1;
+    c->c0 = c0, c->c1 = c1, c->k0 = v, c->k1 = v + 1;
+    if (view) {
+        set_speaker(r, c, sp);
+        c->s0 = sp, c->s1 = sp + 1;
+    } else {
+        set_speaker(r, c, hd);
+        c->s0 = v + 1, c->s1 = e;
+    }
+    return 1;
 }
 
 static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
@@ -1404,9 +1707,19 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                     }
             }
             c->s0 = v + 2, c->s1 = e;
+            /* "according to an analysis by the Pew Research Center": the
+             * author of the document */
+            uint32_t hd2 = NOTOK;
+            if (hd != NOTOK && e + 1 < ee && tok_in_list(r->d, e, "by|from|of") &&
+                tok_in_list(r->d, hd, DOCUMENTS "|analysis|calculations|study|survey|poll|data|estimates|figures|"
+                                                "records|count|documents|reports|tally|review|estimate|polls")) {
+                uint32_t e2 = np_right(r, e + 1, ee, &hd2);
+                if (e2 > e + 1) set_speaker(r, c, hd2), c->s0 = e + 1, c->s1 = e2;
+            }
             v = e - 1;
             continue;
         }
+        if (tok_is(r->d, v, "in") && r->tagged && in_source(r, v, s0, s1)) continue;
         unsigned f = cue_flags(r, v);
         if (!(f & (Q_S | Q_C | Q_X | Q_O | Q_P)) || r->dcue[v]) continue;
         if (r->parsed) {
@@ -1414,7 +1727,7 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
             uint32_t k0, k1;
             cue_span(r, v, &k0, &k1);
             int k = cue_at(r, v);
-            for (int32_t ch = r->kid[v]; ch >= 0 && comp == NOTOK; ch = r->sib[ch]) {
+            for (int32_t ch = r->kid[v], nk_ = 0; ch >= 0 && comp == NOTOK && nk_ < KIDS_MAX; ch = r->sib[ch], nk_++) {
                 uint8_t dr = r->d->an[ch].deprel;
                 uint32_t x = (uint32_t)ch;
                 if ((dr == DEP_CCOMP && (f & (Q_S | Q_C))) || (dr == DEP_XCOMP && (f & Q_X)) ||
@@ -1450,7 +1763,7 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                 if (subj == NOTOK && r->d->an[comp].deprel == DEP_XCOMP)
                     /* "The Fed is expected to announce": PolNeAR's source is
                      * the passive subject */
-                    for (int32_t ch = r->kid[v]; ch >= 0; ch = r->sib[ch])
+                    for (int32_t ch = r->kid[v], nk_ = 0; ch >= 0 && nk_ < KIDS_MAX; ch = r->sib[ch], nk_++)
                         if (r->d->an[ch].deprel == DEP_NSUBJ_PASS) subj = (uint32_t)ch;
                 add_indirect(r, v, c0, c1, subj, k0, k1);
                 continue;
@@ -1536,7 +1849,10 @@ static void resolve_nesting(qrun *r) {
             cand *o = &r->cand[outer];
             uint32_t cue = c->k1 > c->k0 ? c->k0 : c->c0;
             if (cue >= o->c0 && cue < o->c1 && c->c0 < o->c1) {
-                uint32_t a = c->s1 > c->s0 && c->s0 < c->k0 ? c->s0 : c->k0;
+                /* the sibling clause starts at its subject, or at the cue
+                 * when the subject is the outer one's ("Carson said ...,
+                 * telling him that ...") */
+                uint32_t a = c->s1 > c->s0 && c->s0 < c->k0 && c->s0 > o->c0 ? c->s0 : c->k0;
                 int sibling = a > o->c0 && (tok_is_char(r->d, a - 1, ',') || tok_is(r->d, a - 1, "and")) &&
                               r->tagged && (r->d->an[c->k0].xpos == XPOS_VBG || tok_is(r->d, a - 1, "and"));
                 if (sibling) {
@@ -1553,6 +1869,26 @@ static void resolve_nesting(qrun *r) {
     }
 }
 
+/* A partial quote inside the content of reported speech is part of that
+ * statement: 'Fiorina declared that any new deal would demand "absolute
+ * secrecy"' quotes Fiorina, not "demand".  It takes the statement's cue
+ * and speaker (the candidates are sorted by start, outer first). */
+static void partials_in_reported(qrun *r) {
+    int32_t outer = -1;
+    for (size_t i = 0; i < r->ncand; i++) {
+        cand *c = &r->cand[i];
+        if (c->dead) continue;
+        if (c->kind == QUOTE_INDIRECT) {
+            if (outer < 0 || c->c1 > r->cand[outer].c1) outer = (int32_t)i;
+            continue;
+        }
+        if (c->kind != QUOTE_PARTIAL || outer < 0) continue;
+        const cand *o = &r->cand[outer];
+        if (c->c0 < o->c0 || c->c1 > o->c1 + 1 || o->k1 <= o->k0) continue;
+        c->k0 = o->k0, c->k1 = o->k1, c->s0 = o->s0, c->s1 = o->s1, c->shead = o->shead;
+    }
+}
+
 /* A direct quote with no attribution of its own continues the one just
  * before it: “…,” he said. “…” -- also in the next paragraph, the way a
  * long quotation runs on (the candidates are in text order). */
@@ -1560,20 +1896,18 @@ static void continuations(qrun *r) {
     for (size_t i = 0; i < r->ncand; i++) {
         cand *c = &r->cand[i];
         if (c->dead || c->kind != QUOTE_DIRECT || c->k1 > c->k0) continue;
-        /* the nearest attributed statement of the same paragraph; for a
-         * quote that opens its paragraph, else the last quote with marks
-         * of the paragraph before */
-        const qreg *g = &r->reg[c->reg];
-        int opens = (r->d->toks[g->open].flags & TOKF_PARA_BEFORE) || g->open == 0;
-        /* passes: this paragraph's quotes with marks, then its reported
-         * speech; the paragraph before (same order) */
+        /* the nearest attributed statement of the same paragraph, else
+         * of the paragraph before ("Then, later that month on CNN: “…”"
+         * and a quote that opens its paragraph alike).  Passes: this
+         * paragraph's quotes with marks, then its reported speech; the
+         * paragraph before (same order) */
         for (int pass = 0; pass < 4 && c->k1 <= c->k0; pass++)
             for (size_t j = i; j-- > 0 && i - j <= 8;) {
                 const cand *p = &r->cand[j];
-                if (p->dead || p->c1 > c->c0) continue;
+                if (p->dead || p->shadow || p->c1 > c->c0) continue;
                 uint32_t pp = r->para_of[p->c1 - 1], cp = r->para_of[c->c0];
                 if (pass < 2 && pp != cp) break;
-                if (pass >= 2 && (!opens || cp - pp > 1)) break;
+                if (pass >= 2 && cp - pp > 1) break;
                 if (!(pass & 1) && p->kind == QUOTE_INDIRECT) continue;
                 if (p->k1 <= p->k0 && p->kind == QUOTE_DIRECT) break;
                 if (p->k1 <= p->k0) continue;
@@ -1614,7 +1948,7 @@ static int emit(qrun *r) {
     uint32_t last_para = 0;
     for (size_t i = 0; i < r->ncand; i++) {
         const cand *c = &r->cand[i];
-        if (c->dead || c->c1 <= c->c0) continue;
+        if (c->dead || c->shadow || c->c1 <= c->c0) continue;
         dquote q;
         memset(&q, 0, sizeof q);
         q.start = d->toks[c->c0].start;
@@ -1716,6 +2050,7 @@ int quote_run(dyad_doc *d) {
         if (a < b) reported_speech_tree(&r, a, b);
     }
     resolve_nesting(&r);
+    partials_in_reported(&r);
     continuations(&r);
     return emit(&r);
 }

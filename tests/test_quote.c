@@ -13,6 +13,7 @@
 #include "../src/parser.h"
 #include "../src/quote.h"
 #include "../src/tagger.h"
+#include "../src/ud.h"
 #include "test.h"
 
 static tagger *tg;
@@ -196,6 +197,41 @@ static void test_indirect(void) {
     dyad_doc_free(d);
 }
 
+/* Speakers the parser does not hand over: a participle's subject, a name
+ * before a relative clause, the issuer of a statement, a partial quote
+ * inside reported speech, a quote after a dash. */
+static void test_speakers(void) {
+    static const char *const A[] = {"Maria Ortiz=Maria Ortiz|Ortiz", "Jan Novak=Jan Novak|Novak",
+                                    "Green Party=Green Party", NULL};
+    dyad_doc *d = code("Ortiz was upbeat about the vote, saying the coalition would hold.\n\n"
+                       "Novak, who said last week that he would resign, said the party needs new leaders.\n\n"
+                       "The Green Party issued a statement saying it would not join the government.\n\n"
+                       "Ortiz declared that any new deal would demand \"absolute secrecy.\"\n\n"
+                       "Novak also defended the plan -- \"It is the only way out of this crisis.\"\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "the coalition would hold", "hold", QUOTE_INDIRECT, "saying", "Ortiz", "Maria Ortiz");
+    expect(d, "the party needs new leaders", "leaders", QUOTE_INDIRECT, "said", "Novak", "Jan Novak");
+    expect(d, "it would not join", "government", QUOTE_INDIRECT, "saying", "The Green Party", "Green Party");
+    /* the fragment is Ortiz's statement, not the deal's "demand" */
+    expect(d, "absolute secrecy", "secrecy.", QUOTE_PARTIAL, "declared", "Ortiz", "Maria Ortiz");
+    expect(d, "It is the only way", "crisis.", QUOTE_DIRECT, NULL, "Novak", "Jan Novak");
+    dyad_doc_free(d);
+}
+
+/* A direct quote with no attribution in its paragraph continues the
+ * statement of the paragraph before, even mid-paragraph after a colon. */
+static void test_continuation(void) {
+    static const char *const A[] = {"Maria Ortiz=Maria Ortiz|Ortiz", NULL};
+    dyad_doc *d = code("“We made a terrible mistake,” Ortiz told reporters in October.\n\n"
+                       "Then, later that month on television: “I never said we made a mistake.”\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "We made a terrible mistake", "mistake,", QUOTE_DIRECT, "told", "Ortiz", "Maria Ortiz");
+    expect(d, "I never said", "mistake.", QUOTE_DIRECT, "told", "Ortiz", "Maria Ortiz");
+    dyad_doc_free(d);
+}
+
 static void test_no_models(void) {
     /* tokens only: quote pairing and the surface patterns */
     dyad_doc *d = code("“We will not back down,” Ortiz said.\n\n"
@@ -273,6 +309,26 @@ static void test_hostile(void) {
     CHECK_INT(d->nquote, k / (sizeof PARA - 1));
     if (d->nquote) CHECK(d->quotes[0].end - d->quotes[0].start == strlen("Yes, we will,"));
     dyad_doc_free(d);
+    /* a tree with one hub: every word hangs on the first, every other
+     * one a participle cue ("..., saying"), so each subject search
+     * climbs to the hub and its 100k children */
+    for (k = 0; k + 16 < n / 4;) {
+        memcpy(t + k, "Ortiz saying , ", 15);
+        k += 15;
+    }
+    t[k] = 0;
+    d = code(t, NULL, 1);
+    if (d && d->an && d->parsed) {
+        for (size_t i = 1; i < d->ntok; i++) {
+            d->an[i].head = 0;
+            d->an[i].deprel = DEP_ADVCL;
+            if (i % 3 == 1) d->an[i].upos = UPOS_VERB, d->an[i].xpos = XPOS_VBG, d->an[i].lemma = "say";
+            if (i % 3 == 0) d->an[i].deprel = DEP_NSUBJ;
+        }
+        d->an[0].head = -1;
+        CHECK(quote_run(d) == DYAD_OK);
+    }
+    dyad_doc_free(d);
     /* empty and NULL */
     CHECK(quote_run(NULL) == DYAD_EINVAL);
     d = code("", NULL, 1);
@@ -295,6 +351,8 @@ int main(void) {
     RUN(test_unbalanced);
     RUN(test_partial);
     RUN(test_indirect);
+    RUN(test_speakers);
+    RUN(test_continuation);
     RUN(test_no_models);
     RUN(test_boilerplate);
     RUN(test_lexicon);

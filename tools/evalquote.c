@@ -1,6 +1,7 @@
 /* evalquote.c -- score the quote stage against PolNeAR's attributions.
  *
- *   evalquote [--errors] [--split train|dev] [--limit N] POLNEAR_DATA NEWS.jsonl
+ *   evalquote [--errors] [--split train|dev] [--limit N] [--breakdown] [--cue-first]
+ *             [--show ARTICLE:TEXT] POLNEAR_DATA NEWS.jsonl
  *
  * POLNEAR_DATA is PolNeAR's data/ directory: the
  * brat standoff files (SPLIT/attributions/NAME.ann) whose offsets count Unicode code points in the
@@ -24,7 +25,9 @@
  * "partial match" of the attribution literature: span boundaries of
  * reported speech are notoriously uncertain, PolNeAR's own token-wise
  * agreement is alpha = 0.75).  Pairs are made one to one, greedily, the
- * largest overlap first.  Precision = matched predictions / predictions,
+ * largest overlap first; with --cue-first, pairs whose cues overlap come
+ * before all others (two attributions of one sentence, "X said Y, telling
+ * Z that W", otherwise cross-pair when one content is long).  Precision = matched predictions / predictions,
  * recall = matched gold / gold.  The "byte" line is stricter: over all
  * attributions, the overlapping content bytes of the matched pairs divided
  * by all predicted (precision) and all gold (recall) content bytes.
@@ -49,7 +52,14 @@
  * all matched pairs: the predicted cue span overlaps the gold Cue.
  *
  * --errors prints the misses (gold not found), the false alarms and the
- * wrong speakers, with the text. */
+ * wrong speakers, with the text (a "!" after a wrong speaker's cue: the
+ * cue is not the gold's either), and DMISS the gold direct quotes that no
+ * predicted direct quote matched, with what overlaps them instead.
+ * --show prints the tokens, tags and tree of the sentences of an article
+ * (its name's prefix) that contain TEXT, and the quotes found there.
+ * --breakdown adds the predictions' match rate and speaker accuracy by
+ * class (with or without a speaker) and by cue word, over all
+ * attributions, the worst first. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +68,7 @@
 #include "../include/dyad.h"
 #include "../src/doc.h"
 #include "../src/quote.h"
+#include "../src/ud.h"
 
 #define MAXSPAN 8
 
@@ -286,11 +297,15 @@ static int speaker_ok(const dyad_doc *d, const patt *p, const spans *src) {
 
 typedef struct pair {
     uint32_t ov;
+    int cue; /* the cues overlap (ranked first with --cue-first) */
     int g, p;
 } pair;
 
+static int cue_first;
+
 static int cmp_pair(const void *a, const void *b) {
     const pair *x = a, *y = b;
+    if (cue_first && x->cue != y->cue) return x->cue ? -1 : 1;
     return x->ov < y->ov ? 1 : x->ov > y->ov ? -1 : 0;
 }
 
@@ -312,7 +327,8 @@ static void match(const dyad_doc *d, gatt *G, size_t ng, patt *P, size_t np, int
                 if (!np2) break;
                 pr = np2, cap *= 2;
             }
-            pr[n++] = (pair){ov, (int)i, (int)j};
+            int cue = P[j].cue.e > P[j].cue.s && span_hits(P[j].cue, &G[i].cue);
+            pr[n++] = (pair){ov, cue, (int)i, (int)j};
         }
     }
     if (pr) qsort(pr, n, sizeof *pr, cmp_pair);
@@ -350,6 +366,100 @@ static void print_spans(const char *text, const spans *s, int max) {
     }
 }
 
+/* --show ARTICLE:TEXT: the tokens of the sentences of the article (name
+ * prefix) that contain TEXT, with tags, heads and relations and the
+ * quotes found, for debugging. */
+static void show(const dyad_doc *d, const char *what) {
+    size_t wl = strlen(what);
+    for (size_t s = 0; s < d->nsent; s++) {
+        uint32_t a = d->sents[s].first, b = d->sents[s].last;
+        if (a >= b || b > d->ntok) continue;
+        uint32_t bs = d->toks[a].start, be = d->toks[b - 1].end;
+        int hit = 0;
+        for (uint32_t k = bs; k + wl <= be && !hit; k++) hit = !memcmp(d->text + k, what, wl);
+        if (!hit) continue;
+        printf("# sent %zu: %.*s\n", s, (int)(be - bs), d->text + bs);
+        for (uint32_t i = a; i < b; i++) {
+            const tok *t = &d->toks[i];
+            const tokan *x = d->an ? &d->an[i] : NULL;
+            printf("%u\t%.*s", i, (int)(t->end - t->start), d->text + t->start);
+            if (x)
+                printf("\t%s\t%s\t%s\t%d\t%s", x->lemma ? x->lemma : "_", ud_upos_names[x->upos % UPOS_COUNT],
+                       ud_xpos_names[x->xpos % XPOS_COUNT], x->head, ud_dep_names[x->deprel % DEP_COUNT]);
+            printf("\n");
+        }
+        for (size_t q = 0; q < d->nquote; q++) {
+            const dquote *x = &d->quotes[q];
+            if (x->end <= bs || x->start >= be) continue;
+            printf("  quote kind %d [%.*s] {%.*s} actor %d: %.*s\n", x->kind, (int)(x->cue_end - x->cue_start),
+                   d->text + x->cue_start, (int)(x->speaker_end - x->speaker_start), d->text + x->speaker_start,
+                   x->speaker_actor, (int)(x->end - x->start > 200 ? 200 : x->end - x->start), d->text + x->start);
+        }
+    }
+}
+
+/* Breakdown of the predictions: by class (direct, partial only, indirect)
+ * and whether a speaker was given, and by cue word. */
+typedef struct bucket {
+    char key[32];
+    size_t pred, match, sp_n, sp_ok;
+} bucket;
+
+static bucket *bucket_get(bucket *b, size_t *nb, size_t cap, const char *key) {
+    for (size_t i = 0; i < *nb; i++)
+        if (!strcmp(b[i].key, key)) return &b[i];
+    if (*nb == cap) return NULL;
+    bucket *x = &b[(*nb)++];
+    memset(x, 0, sizeof *x);
+    snprintf(x->key, sizeof x->key, "%s", key);
+    return x;
+}
+
+static int cmp_bucket(const void *a, const void *b) {
+    const bucket *x = a, *y = b;
+    size_t ex = x->sp_n - x->sp_ok + (x->pred - x->match), ey = y->sp_n - y->sp_ok + (y->pred - y->match);
+    return ex < ey ? 1 : ex > ey ? -1 : strcmp(x->key, y->key);
+}
+
+static void tally_buckets(const dyad_doc *d, const gatt *G, const patt *P, size_t np, bucket *b, size_t *nb,
+                          size_t cap, int bycue) {
+    for (size_t j = 0; j < np; j++) {
+        char key[32];
+        if (bycue) {
+            size_t n = P[j].cue.e - P[j].cue.s, k = 0;
+            if (n > sizeof key - 1) n = sizeof key - 1;
+            for (; k < n; k++) {
+                char c = d->text[P[j].cue.s + k];
+                key[k] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c == '\n' ? ' ' : c;
+            }
+            key[k] = 0;
+            if (!k) snprintf(key, sizeof key, "(none)");
+        } else {
+            snprintf(key, sizeof key, "%s%s",
+                     P[j].strict                             ? "direct"
+                     : (P[j].kinds & 4) && !(P[j].kinds & 8) ? "partial"
+                                                             : "indirect",
+                     P[j].speaker.e > P[j].speaker.s ? "" : " nospeaker");
+        }
+        bucket *x = bucket_get(b, nb, cap, key);
+        if (!x) continue;
+        x->pred++;
+        if (P[j].matched < 0) continue;
+        x->match++;
+        const gatt *g = &G[P[j].matched];
+        if (g->source.n) x->sp_n++, x->sp_ok += speaker_ok(d, &P[j], &g->source);
+    }
+}
+
+static void print_buckets(const char *title, bucket *b, size_t nb, size_t max) {
+    qsort(b, nb, sizeof *b, cmp_bucket);
+    printf("  %s (by false alarms + wrong speakers):\n", title);
+    for (size_t i = 0; i < nb && i < max; i++)
+        printf("    %-22s pred %5zu  match %5zu (%5.1f%%)  speaker %5zu/%5zu (%5.1f%%)\n", b[i].key, b[i].pred,
+               b[i].match, b[i].pred ? 100.0 * b[i].match / b[i].pred : 0, b[i].sp_ok, b[i].sp_n,
+               b[i].sp_n ? 100.0 * b[i].sp_ok / b[i].sp_n : 0);
+}
+
 static void report(const char *name, const tally *t) {
     double p = t->pred ? 100.0 * t->match / t->pred : 0, r = t->gold ? 100.0 * t->match / t->gold : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
@@ -359,18 +469,27 @@ static void report(const char *name, const tally *t) {
 }
 
 int main(int argc, char **argv) {
-    int errors = 0;
+    int errors = 0, breakdown = 0;
     long limit = -1;
-    const char *split = "dev", *dpath = NULL, *npath = NULL;
+    const char *split = "dev", *dpath = NULL, *npath = NULL, *show_doc = NULL, *show_text = NULL;
+    char show_buf[512];
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--errors")) errors = 1;
+        else if (!strcmp(argv[i], "--breakdown")) breakdown = 1;
+        else if (!strcmp(argv[i], "--cue-first")) cue_first = 1;
         else if (!strcmp(argv[i], "--split") && i + 1 < argc) split = argv[++i];
         else if (!strcmp(argv[i], "--limit") && i + 1 < argc) limit = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--show") && i + 1 < argc) {
+            snprintf(show_buf, sizeof show_buf, "%s", argv[++i]);
+            char *c = strchr(show_buf, ':');
+            if (c) *c = 0, show_doc = show_buf, show_text = c + 1;
+        }
         else if (!dpath) dpath = argv[i];
         else npath = argv[i];
     }
     if (!dpath || !npath) {
-        fprintf(stderr, "usage: evalquote [--errors] [--split train|dev] [--limit N] POLNEAR_DATA NEWS.jsonl\n");
+        fprintf(stderr, "usage: evalquote [--errors] [--split train|dev] [--limit N] [--breakdown] [--cue-first]\n"
+                        "                 [--show ARTICLE:TEXT] POLNEAR_DATA NEWS.jsonl\n");
         return 2;
     }
     /* the split's articles: the first .ann of each */
@@ -425,6 +544,9 @@ int main(int argc, char **argv) {
     memset(&strict_t, 0, sizeof strict_t);
     memset(&dir_t, 0, sizeof dir_t);
     size_t kinds[4] = {0}, ndocs = 0, nbytes = 0;
+    enum { NBUCKET = 4096 };
+    bucket *bk = calloc(NBUCKET, sizeof *bk), *bc = calloc(NBUCKET, sizeof *bc);
+    size_t nbk = 0, nbc = 0;
     uint64_t ns_quote = 0, ns_all = 0;
     while (dyad_reader_next(rd, d) == DYAD_OK) {
         const char *id = d->field[DYAD_FIELD_ID];
@@ -448,6 +570,7 @@ int main(int argc, char **argv) {
         ns_all += (t1 - t0) - d->stage_ns[STAGE_QUOTES] + (t2 - t1);
         ndocs++;
         nbytes += d->len;
+        if (show_doc && !strncmp(id + 8, show_doc, strlen(show_doc))) show(d, show_text);
         size_t ncp;
         uint32_t *cp = cp_table(d->text, d->len, &ncp);
         char path[2048];
@@ -491,8 +614,29 @@ int main(int argc, char **argv) {
             P[j].strict = (P[j].kinds & (1 << QUOTE_DIRECT)) != 0;
         }
         match(d, G, ng, P, np, 2, &strict_t);
+        if (errors)
+            for (size_t i = 0; i < ng; i++)
+                if (G[i].direct && G[i].matched < 0) {
+                    /* a direct quote of the gold that no direct quote
+                     * matched: what the stage made of it, if anything */
+                    const char *what = "nothing";
+                    for (size_t j = 0; j < np; j++)
+                        if (overlap(d->text, &G[i].content, &P[j].content))
+                            what = (P[j].kinds & (1 << QUOTE_INDIRECT)) ? "indirect" : "partial";
+                    printf("DMISS %s %s [", id + 8, what);
+                    print_spans(d->text, &G[i].cue, 40);
+                    printf("] {");
+                    print_spans(d->text, &G[i].source, 40);
+                    printf("} ");
+                    print_spans(d->text, &G[i].content, 160);
+                    printf("\n");
+                }
         match(d, G, ng, P, np, 1, &dir_t);
         match(d, G, ng, P, np, 0, &all);
+        if (breakdown && bk && bc) {
+            tally_buckets(d, G, P, np, bk, &nbk, NBUCKET, 0);
+            tally_buckets(d, G, P, np, bc, &nbc, NBUCKET, 1);
+        }
         if (errors) {
             for (size_t i = 0; i < ng; i++) {
                 const gatt *g = &G[i];
@@ -508,13 +652,16 @@ int main(int argc, char **argv) {
                     const patt *p = &P[g->matched];
                     if (!speaker_ok(d, p, &g->source)) {
                         spans ps = {{{p->speaker.s, p->speaker.e}}, 1}, pc = {{{p->cue.s, p->cue.e}}, 1};
-                        printf("SPKR %s %s gold {", id + 8, p->direct ? "direct" : (p->kinds & 4) ? "partial" : "indirect");
+                        printf("SPKR %s %s gold {", id + 8,
+                               p->strict        ? "direct"
+                               : (p->kinds & 4) ? "partial"
+                                                : "indirect");
                         print_spans(d->text, &g->source, 40);
                         printf("} got {");
                         print_spans(d->text, &ps, 40);
                         printf("} [");
                         print_spans(d->text, &pc, 30);
-                        printf("] ");
+                        printf("]%s ", g->cue.n && p->cue.e > p->cue.s && span_hits(p->cue, &g->cue) ? "" : "!");
                         print_spans(d->text, &p->content, 100);
                         printf("\n");
                     }
@@ -523,7 +670,7 @@ int main(int argc, char **argv) {
             for (size_t j = 0; j < np; j++)
                 if (P[j].matched < 0) {
                     spans ps = {{{P[j].speaker.s, P[j].speaker.e}}, 1}, pc = {{{P[j].cue.s, P[j].cue.e}}, 1};
-                    printf("FALSE %s %s [", id + 8, P[j].direct ? "direct" : (P[j].kinds & 4) ? "partial" : "indirect");
+                    printf("FALSE %s %s [", id + 8, P[j].strict ? "direct" : (P[j].kinds & 4) ? "partial" : "indirect");
                     print_spans(d->text, &pc, 30);
                     printf("] {");
                     print_spans(d->text, &ps, 40);
@@ -548,6 +695,12 @@ int main(int argc, char **argv) {
            bp + br > 0 ? 2 * bp * br / (bp + br) : 0);
     printf("  time: quote_run %.1f ms of %.1f ms pipeline (%.1f%%)\n", ns_quote / 1e6, ns_all / 1e6,
            ns_all ? 100.0 * ns_quote / ns_all : 0);
+    if (breakdown && bk && bc) {
+        print_buckets("by class", bk, nbk, 16);
+        print_buckets("by cue", bc, nbc, 60);
+    }
+    free(bk);
+    free(bc);
     dyad_doc_free(d);
     dyad_reader_close(rd);
     dyad_ctx_close(ctx);
