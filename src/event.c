@@ -449,6 +449,7 @@ typedef struct sctx {
     uint32_t sidx;
     int32_t *child, *sib;    /* per token of the sentence: first child, next sibling (absolute indexes) */
     int32_t *actor_of;       /* per token of the document: the actor of the longest mention covering it */
+    uint32_t *mstart, *mend; /* and that mention's span */
     int question;            /* the sentence ends in '?' */
     uint8_t *used;           /* per token of the sentence: an object a verb event used */
 } sctx;
@@ -705,13 +706,18 @@ static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) 
     return -1;
 }
 
+/* Words within this many tokens of the event word can attach to it:
+ * keeps a 20,000-word "sentence" linear. */
+#define NEAR 40
+
 static int32_t date_of(const sctx *c, uint32_t v) {
     const dyad_doc *d = c->d;
+    uint32_t lo = v > c->first + NEAR ? v - NEAR : c->first, hi = v + NEAR < c->last ? v + NEAR : c->last;
     for (size_t i = 0; i < d->ndate; i++) {
         uint32_t s = d->dates[i].start;
-        if (s < d->toks[c->first].start || s >= d->toks[c->last - 1].end) continue;
+        if (s < d->toks[lo].start || s >= d->toks[hi - 1].end) continue;
         /* the date's first token, climbing to v */
-        for (uint32_t t = c->first; t < c->last; t++) {
+        for (uint32_t t = lo; t < hi; t++) {
             if (d->toks[t].start != s) continue;
             int32_t w = (int32_t)t;
             for (int step = 0; step < 4 && w >= 0; step++) {
@@ -726,10 +732,11 @@ static int32_t date_of(const sctx *c, uint32_t v) {
 
 static int32_t place_of(const sctx *c, uint32_t v) {
     const dyad_doc *d = c->d;
+    uint32_t lo = v > c->first + NEAR ? v - NEAR : c->first, hi = v + NEAR < c->last ? v + NEAR : c->last;
     for (size_t i = 0; i < d->nplace; i++) {
         uint32_t s = d->places[i].start;
-        if (s < d->toks[c->first].start || s >= d->toks[c->last - 1].end) continue;
-        for (uint32_t t = c->first; t < c->last; t++) {
+        if (s < d->toks[lo].start || s >= d->toks[hi - 1].end) continue;
+        for (uint32_t t = lo; t < hi; t++) {
             if (d->toks[t].start != s) continue;
             /* climb the place's name to its head, then to v through "in"/"at" */
             int32_t w = (int32_t)t;
@@ -761,13 +768,8 @@ static void span_of_word(const sctx *c, int32_t w, uint32_t *s, uint32_t *e) {
             }
         }
     } else {
-        for (size_t m = 0; m < d->nmention; m++)
-            if (d->mentions[m].actor == act && d->mentions[m].start <= d->toks[w].start &&
-                d->toks[w].end <= d->mentions[m].end) {
-                a = d->mentions[m].start;
-                b = d->mentions[m].end;
-                break;
-            }
+        a = c->mstart[w];
+        b = c->mend[w];
     }
     *s = a;
     *e = b;
@@ -825,7 +827,7 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
             if (e.tgt_end > e.end) e.end = e.tgt_end;
             /* one event per (source, target, word): the first, most specific pattern wins */
             int dup = 0;
-            for (size_t k = d->nevent; k-- > 0 && d->events[k].sentence == c->sidx;)
+            for (size_t k = d->nevent; k-- > 0 && k + 16 > d->nevent && d->events[k].sentence == c->sidx;)
                 if (d->events[k].source == e.source && d->events[k].target == e.target &&
                     (d->events[k].start <= d->toks[v].start && d->toks[v].end <= d->events[k].end))
                     dup = 1;
@@ -998,7 +1000,8 @@ int event_run(const ev_lex *x, dyad_doc *d) {
     size_t n = d->ntok;
     int32_t *actor_of = arena_alloc(&d->a, n * sizeof *actor_of);
     uint32_t *best_len = arena_alloc(&d->a, n * sizeof *best_len);
-    if (!actor_of || !best_len) return DYAD_ENOMEM;
+    uint32_t *mstart = arena_alloc(&d->a, n * sizeof *mstart), *mend = arena_alloc(&d->a, n * sizeof *mend);
+    if (!actor_of || !best_len || !mstart || !mend) return DYAD_ENOMEM;
     for (size_t i = 0; i < n; i++) actor_of[i] = -1, best_len[i] = 0;
     /* token of each mention: mentions are byte spans in text order per actor */
     for (size_t m = 0; m < d->nmention; m++) {
@@ -1010,13 +1013,16 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             else hi = mid;
         }
         for (size_t t = lo; t < n && d->toks[t].start < mm->end; t++)
-            if (mm->end - mm->start > best_len[t]) best_len[t] = mm->end - mm->start, actor_of[t] = mm->actor;
+            if (mm->end - mm->start > best_len[t])
+                best_len[t] = mm->end - mm->start, actor_of[t] = mm->actor, mstart[t] = mm->start, mend[t] = mm->end;
     }
     sctx c;
     memset(&c, 0, sizeof c);
     c.x = x;
     c.d = d;
     c.actor_of = actor_of;
+    c.mstart = mstart;
+    c.mend = mend;
     size_t cap = 0;
     for (size_t si = 0; si < d->nsent; si++) {
         const sent *s = &d->sents[si];
