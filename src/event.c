@@ -986,11 +986,6 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         bt = tw;
     }
     if (!best) return 0;
-    /* for "between X and Y" the conjunct is the target, not another source */
-    if (best->src_prep && best->tgt_prep && !strcmp(best->tgt_prep, "and")) {
-        ev_pat one = *best;
-        (void)one;
-    }
     return emit(c, best, n, bs, bt) < 0 ? -1 : 0;
 }
 
