@@ -84,7 +84,10 @@ enum {
     DYAD_CTX_SEGMENT_ONLY = 1u << 0,
     /* Do not load the default actor dictionaries (data/dict/ *.dict): only
      * the actor_files and agent_files given. */
-    DYAD_CTX_NO_DEFAULT_DICTS = 1u << 1
+    DYAD_CTX_NO_DEFAULT_DICTS = 1u << 1,
+    /* Do not load dyad's own event patterns (data/events/ *.events): only
+     * the verb_files given code events (the CAMEO ontology still loads). */
+    DYAD_CTX_NO_DEFAULT_EVENTS = 1u << 2
 };
 
 /* Called for each malformed dictionary line ("file:line: reason"); the
@@ -101,6 +104,11 @@ typedef struct dyad_ctx_options {
      * lists, or NULL. */
     const char *const *actor_files;
     const char *const *agent_files;
+    /* TABARI .verbs / PETRARCH CAMEO.2.0-style verb dictionaries and
+     * discard lists, coded beside (or, with DYAD_CTX_NO_DEFAULT_EVENTS,
+     * instead of) dyad's own event patterns; NULL-terminated, or NULL. */
+    const char *const *verb_files;
+    const char *const *discard_files;
     dyad_warn_fn warn;       /* malformed dictionary lines; NULL: ignored */
     void *warn_ctx;
 } dyad_ctx_options;

@@ -164,6 +164,9 @@ typedef struct devent {
     uint8_t quad;
     uint8_t pad[2];
     float goldstein;
+    /* the PLOVER 2021 event type, mode and context of code (owned by the
+     * context's event lexicon); NULL when PLOVER has no category for it */
+    const char *plover, *plover_mode, *plover_context;
 } devent;
 
 typedef struct sent {

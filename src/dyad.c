@@ -102,26 +102,35 @@ static void dict_warn(void *ctx, const char *file, long line, const char *reason
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-/* Every *.dict file of the default dictionary directory, in name order
- * (so a later file can override an earlier one predictably). */
-static int load_default_dicts(dyad_ctx *c, const char *dir, warn_relay *w) {
+/* The files of dir whose names end in suffix, in name order (so a later
+ * file can override an earlier one predictably): up to max strdup'ed
+ * names in names[], their count in *n.  DYAD_EIO when dir cannot be read. */
+static int list_dir(const char *dir, const char *suffix, char **names, size_t max, size_t *n) {
+    *n = 0;
     DIR *dp = opendir(dir);
-    if (!dp) {
-        snprintf(c->errmsg, sizeof c->errmsg, "cannot open the dictionary directory %s (set DYAD_DICT_DIR)", dir);
-        return DYAD_EIO;
-    }
-    char *names[256];
-    size_t n = 0;
+    if (!dp) return DYAD_EIO;
+    size_t sl = strlen(suffix);
     struct dirent *de;
-    while ((de = readdir(dp)) && n < 256) {
+    while ((de = readdir(dp)) && *n < max) {
         size_t len = strlen(de->d_name);
-        if (len > 5 && !strcmp(de->d_name + len - 5, ".dict") && de->d_name[0] != '.') {
-            names[n] = strdup(de->d_name);
-            if (names[n]) n++;
+        if (len > sl && !strcmp(de->d_name + len - sl, suffix) && de->d_name[0] != '.') {
+            names[*n] = strdup(de->d_name);
+            if (names[*n]) (*n)++;
         }
     }
     closedir(dp);
-    qsort(names, n, sizeof *names, cmp_str);
+    qsort(names, *n, sizeof *names, cmp_str);
+    return DYAD_OK;
+}
+
+/* Every *.dict file of the default dictionary directory. */
+static int load_default_dicts(dyad_ctx *c, const char *dir, warn_relay *w) {
+    char *names[256];
+    size_t n;
+    if (list_dir(dir, ".dict", names, 256, &n)) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot open the dictionary directory %s (set DYAD_DICT_DIR)", dir);
+        return DYAD_EIO;
+    }
     int rc = DYAD_OK;
     for (size_t i = 0; i < n; i++) {
         char path[1200], err[256];
@@ -135,9 +144,9 @@ static int load_default_dicts(dyad_ctx *c, const char *dir, warn_relay *w) {
     return rc;
 }
 
-/* The CAMEO ontology (cameo.tsv) and every *.events pattern file of the
- * event directory, in name order. */
-static int load_events(dyad_ctx *c, const char *dir, warn_relay *w) {
+/* The CAMEO ontology (cameo.tsv), the PLOVER mapping (plover.tsv) and,
+ * unless patterns is 0, every *.events pattern file of the event directory. */
+static int load_events(dyad_ctx *c, const char *dir, int patterns, warn_relay *w) {
     char path[1200], err[256];
     snprintf(path, sizeof path, "%s/cameo.tsv", dir);
     int rc = ev_lex_load_ontology(c->events, path, dict_warn, w, err, sizeof err);
@@ -145,23 +154,19 @@ static int load_events(dyad_ctx *c, const char *dir, warn_relay *w) {
         snprintf(c->errmsg, sizeof c->errmsg, "cannot load the CAMEO ontology: %s (set DYAD_EVENT_DIR)", err);
         return rc;
     }
-    DIR *dp = opendir(dir);
-    if (!dp) {
+    snprintf(path, sizeof path, "%s/plover.tsv", dir);
+    rc = ev_lex_load_plover(c->events, path, dict_warn, w, err, sizeof err);
+    if (rc) {
+        snprintf(c->errmsg, sizeof c->errmsg, "cannot load the PLOVER mapping: %s (set DYAD_EVENT_DIR)", err);
+        return rc;
+    }
+    if (!patterns) return DYAD_OK;
+    char *names[256];
+    size_t n;
+    if (list_dir(dir, ".events", names, 256, &n)) {
         snprintf(c->errmsg, sizeof c->errmsg, "cannot open the event directory %.400s", dir);
         return DYAD_EIO;
     }
-    char *names[256];
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(dp)) && n < 256) {
-        size_t len = strlen(de->d_name);
-        if (len > 7 && !strcmp(de->d_name + len - 7, ".events") && de->d_name[0] != '.') {
-            names[n] = strdup(de->d_name);
-            if (names[n]) n++;
-        }
-    }
-    closedir(dp);
-    qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         if (!rc) {
@@ -238,7 +243,7 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
     if (rc) return rc;
     c->events = ev_lex_new();
     if (!c->events) return DYAD_ENOMEM;
-    return load_events(c, event_dir_of(opt), &w);
+    return load_events(c, event_dir_of(opt), !(c->flags & DYAD_CTX_NO_DEFAULT_EVENTS), &w);
 }
 
 void dyad_ctx_close(dyad_ctx *ctx) {

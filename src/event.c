@@ -58,6 +58,7 @@ typedef struct ev_code {
     char code[8];
     uint8_t quad;
     float goldstein;
+    const char *plover, *pmode, *pctx; /* PLOVER event type, mode, context ("" none); NULL: unmapped */
 } ev_code;
 
 struct ev_lex {
@@ -415,6 +416,7 @@ int ev_lex_load_ontology(ev_lex *x, const char *path, dict_warn_fn warn, void *w
         }
         ev_code *e = &x->codes[x->ncode++];
         snprintf(e->code, sizeof e->code, "%s", f[0]);
+        e->plover = e->pmode = e->pctx = NULL;
         e->quad = (uint8_t)q;
         e->goldstein = (float)g;
     }
@@ -437,6 +439,79 @@ int ev_lex_code_info(const ev_lex *x, const char *code, int *quad, double *golds
         }
         c[strlen(c) - 1] = '\0';
     }
+    return 0;
+}
+
+static ev_code *find_code(const ev_lex *x, const char *code) {
+    ev_code key;
+    memset(&key, 0, sizeof key);
+    snprintf(key.code, sizeof key.code, "%s", code);
+    return x && x->ncode ? bsearch(&key, x->codes, x->ncode, sizeof *x->codes, cmp_code) : NULL;
+}
+
+static const char *intern(ev_lex *x, const char *s) {
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r')) n--;
+    while (n && *s == ' ') s++, n--;
+    char *p = arena_alloc(&x->a, n + 1);
+    if (!p) return NULL;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+int ev_lex_load_plover(ev_lex *x, const char *path, dict_warn_fn warn, void *wctx, char *err, size_t errlen) {
+    size_t n;
+    char *b = slurp(path, &n, err, errlen);
+    if (!b) return DYAD_EIO;
+    loadctx c = {path, 0, warn, wctx};
+    size_t i = 0;
+    int rc = DYAD_OK;
+    while (i < n && !rc) {
+        size_t j = i;
+        while (j < n && b[j] != '\n') j++;
+        c.line++;
+        char line[512];
+        size_t l = j - i < sizeof line - 1 ? j - i : sizeof line - 1;
+        memcpy(line, b + i, l);
+        line[l] = '\0';
+        i = j + 1;
+        if (!line[0] || line[0] == '#' || !strncmp(line, "code\t", 5)) continue;
+        static char none[] = "";
+        char *f[4] = {line, none, none, none};
+        int nf = 1;
+        for (char *p = line; *p && nf < 4; p++)
+            if (*p == '\t') *p = '\0', f[nf++] = p + 1;
+        ev_code *e = valid_code(f[0], strlen(f[0])) ? find_code(x, f[0]) : NULL;
+        if (!e) {
+            lwarn(&c, "expected a CAMEO code of the ontology, then event, mode, context separated by tabs");
+            continue;
+        }
+        if (!*f[1]) continue; /* CAMEO codes PLOVER leaves out (statements, appeals) */
+        if (!(e->plover = intern(x, f[1])) || !(e->pmode = intern(x, f[2])) || !(e->pctx = intern(x, f[3])))
+            rc = DYAD_ENOMEM;
+    }
+    free(b);
+    return rc;
+}
+
+int ev_lex_plover_of(const ev_lex *x, const char *code, const char **event, const char **mode,
+                     const char **context) {
+    char c[8];
+    snprintf(c, sizeof c, "%s", code);
+    /* "0874" unmapped but "087" mapped: the nearest ancestor speaks for it */
+    while (strlen(c) >= 2) {
+        const ev_code *e = find_code(x, c);
+        if (e && e->plover) {
+            *event = e->plover;
+            *mode = e->pmode;
+            *context = e->pctx;
+            return 1;
+        }
+        if (e) break; /* listed and deliberately unmapped */
+        c[strlen(c) - 1] = '\0';
+    }
+    *event = *mode = *context = NULL;
     return 0;
 }
 
@@ -812,6 +887,7 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
             snprintf(e.code, sizeof e.code, "%s", code);
             e.quad = (uint8_t)quad;
             e.goldstein = (float)g;
+            ev_lex_plover_of(c->x, code, &e.plover, &e.plover_mode, &e.plover_context);
             e.mode = mode;
             e.attributed_to = claim;
             if (e.attributed_to == e.source && !p->noun) e.attributed_to = claim; /* a speaker on their own deed */

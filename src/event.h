@@ -40,6 +40,17 @@ size_t ev_lex_ncodes(const ev_lex *x);
  * ancestor's when absent); 0 when the code is unknown. */
 int ev_lex_code_info(const ev_lex *x, const char *code, int *quad, double *goldstein);
 
+/* The CAMEO to PLOVER 2021 mapping (data/events/plover.tsv: code, event,
+ * mode, context), loaded after the ontology.  Codes PLOVER leaves out
+ * (statements, appeals) stay unmapped. */
+int ev_lex_load_plover(ev_lex *x, const char *path, dict_warn_fn warn, void *wctx, char *err, size_t errlen);
+
+/* The PLOVER event type, mode and context ("" when none) of a CAMEO code,
+ * its nearest listed ancestor's when it is not listed; 0 and NULLs when
+ * PLOVER has no category for it. */
+int ev_lex_plover_of(const ev_lex *x, const char *code, const char **event, const char **mode,
+                     const char **context);
+
 /* Code the events of a tagged, parsed document whose actors (and quotes,
  * when present) are known, into doc->events.  Thread-safe (x read-only).
  * DYAD_OK or DYAD_ENOMEM. */
