@@ -199,6 +199,43 @@ DYAD_API dyad_span dyad_doc_sentence(const dyad_doc *doc, size_t i, size_t *firs
 DYAD_API size_t dyad_doc_boilerplate_count(const dyad_doc *doc);
 DYAD_API dyad_span dyad_doc_boilerplate(const dyad_doc *doc, size_t i);
 
+/* Event modes (SPEC "mode"). */
+enum { DYAD_MODE_ASSERTED = 0, DYAD_MODE_NEGATED, DYAD_MODE_HYPOTHETICAL };
+
+/* One coded event, as dyad_doc_event gives it.  Strings are owned by the
+ * document (or the context, for the PLOVER names) and valid until the
+ * document is reset; NULL means none. */
+typedef struct dyad_event {
+    size_t sentence;
+    dyad_span span;             /* the event's words: its actors and its head */
+    const char *code;           /* CAMEO event code ("0311") */
+    int quad;                   /* 1..4, 0 if unknown */
+    double goldstein;
+    const char *source_code;    /* CAMEO actor codes; NULL when the slot is empty */
+    const char *target_code;
+    const char *source_name;    /* the actors' canonical names */
+    const char *target_name;
+    const char *source_country; /* ISO alpha-3 or NULL */
+    const char *target_country;
+    dyad_span source, target;   /* their words in the text; 0,0 if none */
+    long source_actor, target_actor; /* actor indexes of the record, -1 if none */
+    int mode;                   /* DYAD_MODE_* */
+    long attributed_to;         /* actor index of the claimant, -1 if none */
+    const char *attributed_name;
+    const char *date;           /* resolved date of the event ("2023-03-14"), NULL: the document's */
+    const char *place_name;     /* resolved place, NULL if none */
+    const char *place_country;
+    double lat, lon;            /* valid when place_name is set */
+    const char *plover;         /* PLOVER 2021 event type, mode, context; NULL when */
+    const char *plover_mode;    /* PLOVER has no category for the code (statements, */
+    const char *plover_context; /* appeals) */
+} dyad_event;
+
+/* The events of a coded document, in text order of their sentences. */
+DYAD_API size_t dyad_doc_event_count(const dyad_doc *doc);
+/* Event i into *out; DYAD_EINVAL when i is out of range. */
+DYAD_API int dyad_doc_event(const dyad_doc *doc, size_t i, dyad_event *out);
+
 /* Time spent in each pipeline stage for this document: *names and *ns get
  * two parallel arrays (owned by the library and the document) of the
  * returned length.  Reset with the document. */

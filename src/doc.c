@@ -336,6 +336,59 @@ dyad_span dyad_doc_boilerplate(const dyad_doc *d, size_t i) {
     return s;
 }
 
+size_t dyad_doc_event_count(const dyad_doc *d) { return d && !d->err ? d->nevent : 0; }
+
+static const dactor *actor_or_null(const dyad_doc *d, int32_t a) {
+    return a >= 0 && (size_t)a < d->nactor ? &d->actors[a] : NULL;
+}
+
+int dyad_doc_event(const dyad_doc *d, size_t i, dyad_event *out) {
+    if (!d || !out || d->err || i >= d->nevent) return DYAD_EINVAL;
+    const devent *e = &d->events[i];
+    memset(out, 0, sizeof *out);
+    out->sentence = e->sentence;
+    out->span.start = e->start;
+    out->span.end = e->end;
+    out->code = e->code;
+    out->quad = e->quad;
+    out->goldstein = e->goldstein;
+    const dactor *s = actor_or_null(d, e->source), *t = actor_or_null(d, e->target),
+                 *c = actor_or_null(d, e->attributed_to);
+    if (s) {
+        out->source_code = s->code[0] ? s->code : NULL;
+        out->source_name = s->name;
+        out->source_country = s->country[0] ? s->country : NULL;
+    }
+    if (t) {
+        out->target_code = t->code[0] ? t->code : NULL;
+        out->target_name = t->name;
+        out->target_country = t->country[0] ? t->country : NULL;
+    }
+    out->source.start = e->src_start;
+    out->source.end = e->src_end;
+    out->target.start = e->tgt_start;
+    out->target.end = e->tgt_end;
+    out->source_actor = s ? e->source : -1;
+    out->target_actor = t ? e->target : -1;
+    /* the private and public mode numbers are one enumeration */
+    out->mode = e->mode == MODE_NEGATED ? DYAD_MODE_NEGATED
+              : e->mode == MODE_HYPOTHETICAL ? DYAD_MODE_HYPOTHETICAL : DYAD_MODE_ASSERTED;
+    out->attributed_to = c ? e->attributed_to : -1;
+    out->attributed_name = c ? c->name : NULL;
+    if (e->date >= 0 && (size_t)e->date < d->ndate) out->date = d->dates[e->date].value;
+    if (e->place >= 0 && (size_t)e->place < d->nplace) {
+        const dplace *p = &d->places[e->place];
+        out->place_name = p->name;
+        out->place_country = p->country[0] ? p->country : NULL;
+        out->lat = p->lat;
+        out->lon = p->lon;
+    }
+    out->plover = e->plover;
+    out->plover_mode = e->plover_mode;
+    out->plover_context = e->plover_context;
+    return DYAD_OK;
+}
+
 uint64_t doc_now_ns(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
