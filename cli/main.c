@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "dyad.h"
+#include "validate.h"
 
 static const char usage_text[] =
     "usage: dyad code [OPTIONS] [FILE ...]   code news documents ('-' or none: stdin)\n"
@@ -534,6 +535,7 @@ int main(int argc, char **argv) {
     const char *cmd = argv[1];
     if (strcmp(cmd, "code") == 0) return cmd_code(argc - 2, argv + 2, 0);
     if (strcmp(cmd, "parse") == 0) return cmd_code(argc - 2, argv + 2, 1);
+    if (strcmp(cmd, "validate") == 0) return cmd_validate(argc - 2, argv + 2);
     if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
         printf("dyad %s\n", dyad_version());
         return 0;
