@@ -130,6 +130,7 @@ typedef struct run {
     int32_t *ent_at;          /* per token: index of the (new) entity covering it, -1 */
     uint32_t *sent_of;        /* per token: its sentence */
     uint8_t *used;            /* per token: consumed as a title or an appositive */
+    int32_t *tok_actor;       /* per token: the actor of the latest mention covering it, -1 */
     hit *hits;
     size_t nhit;
     dent *ents;
@@ -584,6 +585,7 @@ static int mention(run *r, int actor, uint32_t t0, uint32_t t1) {
     s->last_tok = t1 - 1;
     s->last_sent = r->sent_of[t0];
     s->subj = 0;
+    for (uint32_t k = t0; k < t1; k++) r->tok_actor[k] = actor;
     if (d->an)
         for (uint32_t k = t0; k < t1; k++) {
             uint8_t rel = d->an[k].deprel;
@@ -1185,6 +1187,31 @@ static int pronoun(run *r, uint32_t i, int gender) {
     return rc;
 }
 
+/* "Hungary has said it will support ...": "it", the subject of what an
+ * organisation or a country says, is that speaker.  Elsewhere "it" is
+ * mostly a thing or a dummy ("it is likely"), so it is left alone. */
+static int pronoun_it(run *r, uint32_t i) {
+    dyad_doc *d = r->d;
+    if (!d->an || d->an[i].upos != UPOS_PRON) return 0;
+    if (d->an[i].deprel != DEP_NSUBJ && d->an[i].deprel != DEP_NSUBJ_PASS) return 0;
+    int32_t h = d->an[i].head;
+    if (h < 0 || (d->an[h].deprel != DEP_CCOMP && d->an[h].deprel != DEP_PARATAXIS)) return 0;
+    int32_t g = d->an[h].head;
+    if (g < 0 || g >= (int32_t)i) return 0;
+    const sent *s = &d->sents[r->sent_of[i]];
+    /* the governor's subject, within a bounded window before it */
+    uint32_t lo = (uint32_t)g > s->first + 64 ? (uint32_t)g - 64 : s->first;
+    for (uint32_t t = lo; t < (uint32_t)g; t++) {
+        if (d->an[t].head != g || d->an[t].deprel != DEP_NSUBJ) continue;
+        int32_t a = r->tok_actor[t];
+        if (a < 0) return 0;
+        uint8_t k = r->as[a].kind;
+        if (k != AK_ORG && k != AK_COUNTRY && k != AK_GROUP) return 0;
+        return mention(r, a, i, i + 1);
+    }
+    return 0;
+}
+
 static int resolve(run *r) {
     dyad_doc *d = r->d;
     int err = 0;
@@ -1216,6 +1243,7 @@ static int resolve(run *r) {
             if (d->toks[i].kind == TOK_WORD && (d->toks[i].end - d->toks[i].start) <= 10) {
                 int g = tok_in(d, i, W_PRON_HE) ? 1 : tok_in(d, i, W_PRON_SHE) ? 2 : tok_in(d, i, W_PRON_THEY) ? 3 : 0;
                 if (g && (!d->an || d->an[i].upos == UPOS_PRON || d->an[i].upos == UPOS_DET)) err = pronoun(r, i, g) != 0;
+                else if (!g && tok_is(d, i, "it")) err = pronoun_it(r, i) != 0;
             }
             i++;
         }
@@ -1267,6 +1295,7 @@ int actor_run(const dict *dic, dyad_doc *d) {
     r.hit_at = arena_alloc(&d->a, n * sizeof *r.hit_at);
     r.ent_at = arena_alloc(&d->a, n * sizeof *r.ent_at);
     r.sent_of = arena_alloc(&d->a, n * sizeof *r.sent_of);
+    r.tok_actor = arena_alloc(&d->a, n * sizeof *r.tok_actor);
     r.used = arena_alloc(&d->a, n);
     r.hits = arena_alloc(&d->a, n * sizeof *r.hits);
     r.capent = d->nent + n;
@@ -1274,8 +1303,8 @@ int actor_run(const dict *dic, dyad_doc *d) {
     /* every actor has at least one mention, and a mention covers >= 1 token */
     r.cap_as = n + 1;
     r.as = arena_alloc(&d->a, r.cap_as * sizeof *r.as);
-    if (!r.hit_at || !r.ent_at || !r.sent_of || !r.used || !r.hits || !r.ents || !r.as) return DYAD_ENOMEM;
-    for (size_t i = 0; i < n; i++) r.hit_at[i] = r.ent_at[i] = -1, r.sent_of[i] = 0;
+    if (!r.hit_at || !r.ent_at || !r.sent_of || !r.tok_actor || !r.used || !r.hits || !r.ents || !r.as) return DYAD_ENOMEM;
+    for (size_t i = 0; i < n; i++) r.hit_at[i] = r.ent_at[i] = r.tok_actor[i] = -1, r.sent_of[i] = 0;
     memset(r.used, 0, n);
     for (size_t si = 0; si < d->nsent; si++)
         for (uint32_t i = d->sents[si].first; i < d->sents[si].last && i < n; i++) r.sent_of[i] = (uint32_t)si;

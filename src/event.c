@@ -560,6 +560,13 @@ static int has_case(const sctx *c, uint32_t n, const char *prep) {
     return 0;
 }
 
+/* Heads whose "of" phrase names the actor: "leaders of the coalition". */
+static const char *const OF_HEADS[] = {"leader", "member", "head", "chief", "delegation", "group", "team", "representative",
+                                       "envoy", "official", "spokesman", "spokeswoman", "spokesperson", "force", "troop",
+                                       "soldier", "unit", "army", "wing", "faction", "deployment", "contingent",
+                                       "supporter", "militant", "fighter", "minister", "members", "some", "many",
+                                       "most", "all", "one", "two", "part", "thousand", "hundred", "dozen", NULL};
+
 /* The actor a slot word stands for: its own mention, or that of a word
  * that modifies it ("Turkish police", "Brazil's government"). */
 static int32_t actor_at(const sctx *c, uint32_t w) {
@@ -576,6 +583,28 @@ static int32_t actor_at(const sctx *c, uint32_t w) {
         uint8_t r = c->d->an[k].deprel;
         if ((r == DEP_COMPOUND || r == DEP_AMOD || r == DEP_NMOD_POSS || r == DEP_FLAT) && c->actor_of[k] >= 0)
             return c->actor_of[k];
+    }
+    /* a common noun standing before or for a name ("human rights
+     * organization Amnesty International", "leaders of the opposition
+     * coalition", "a group of Yoruba leaders") */
+    const dyad_doc *d = c->d;
+    if (d->an[w].upos != UPOS_NOUN && d->an[w].upos != UPOS_PRON) return -1;
+    KIDS(c, w) {
+        uint8_t r = d->an[k].deprel;
+        if ((r == DEP_APPOS || r == DEP_FLAT || r == DEP_COMPOUND) && c->actor_of[k] >= 0) return c->actor_of[k];
+    }
+    if (!lemma_in(d, w, OF_HEADS)) return -1;
+    KIDS(c, w) {
+        if (d->an[k].deprel != DEP_NMOD || k < (int32_t)w || !has_case(c, (uint32_t)k, "of")) continue;
+        int32_t a = c->actor_of[k];
+        if (a < 0) { /* "members of the banned Movement for ...": the name's head may be a modifier */
+            for (int32_t g = c->child[k - c->first]; g >= 0 && a < 0; g = c->sib[g - c->first]) {
+                uint8_t r = d->an[g].deprel;
+                if ((r == DEP_COMPOUND || r == DEP_AMOD || r == DEP_FLAT || r == DEP_NMOD_POSS) && c->actor_of[g] >= 0)
+                    a = c->actor_of[g];
+            }
+        }
+        if (a >= 0) return a;
     }
     return -1;
 }
@@ -595,12 +624,73 @@ typedef struct roles {
     int32_t subj, subj_pass, agent, obj, iobj, prt, xcomp;
     int32_t obl[8];
     int nobl;
+    int32_t ccomp[2];
+    int nccomp;
 } roles;
+
+static const char *const TIME_WORDS[] = {"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday",
+                                          "thursday", "friday", "saturday", "sunday", "week", "month", "year", "day",
+                                          "night", "morning", "evening", "afternoon", "weekend", "time", "hour", "minute",
+                                          "january", "february", "march", "april", "may", "june", "july", "august",
+                                          "september", "october", "november", "december", "decade", "moment", NULL};
+
+static int is_case_less_nominal(const sctx *c, int32_t w) {
+    const dyad_doc *d = c->d;
+    uint8_t u = d->an[w].upos;
+    if (u != UPOS_NOUN && u != UPOS_PROPN && u != UPOS_NUM && u != UPOS_PRON) return 0;
+    if (lemma_in(d, (uint32_t)w, TIME_WORDS)) return 0;
+    KIDS(c, (uint32_t)w) {
+        if (d->an[k].deprel == DEP_CASE || d->an[k].deprel == DEP_MARK) return 0;
+    }
+    return 1;
+}
+
+/* The tagger takes many simple pasts after a plural subject for
+ * participles ("soldiers arrested more than 100 Palestinians"), and the
+ * parser then hangs the object as an oblique and, now and then, loses the
+ * subject.  A finite clause whose subject or object is missing takes a
+ * bare nominal (no preposition) on the right side as its object and on the
+ * left side as its subject. */
+static void repair_roles(const sctx *c, uint32_t v, roles *r) {
+    const dyad_doc *d = c->d;
+    uint8_t rel = d->an[v].deprel;
+    /* participles that modify a noun ("weapons seized last year") have no
+     * subject of their own */
+    if (rel == DEP_ACL || rel == DEP_AMOD || rel == DEP_ACL_RELCL) return;
+    int pass_aux = 0;
+    KIDS(c, v) {
+        if (d->an[k].deprel == DEP_AUX_PASS) pass_aux = 1;
+    }
+    if (r->subj < 0 && r->subj_pass < 0) {
+        int32_t best = -1;
+        KIDS(c, v) {
+            if (k > (int32_t)v) break;
+            uint8_t kr = d->an[k].deprel;
+            if ((kr == DEP_OBL_UNMARKED || kr == DEP_OBL || kr == DEP_DEP || kr == DEP_NMOD) && is_case_less_nominal(c, k))
+                best = k; /* the closest to the verb */
+        }
+        if (best >= 0) r->subj = best;
+    } else if (r->subj_pass >= 0 && !pass_aux && r->subj < 0 && r->agent < 0 && !(d->an[v].feats & FEAT_VOICE_PASS)) {
+        r->subj = r->subj_pass; /* a passive subject without a passive verb */
+        r->subj_pass = -1;
+    }
+    if (r->obj < 0 && r->subj_pass < 0 && !pass_aux) {
+        KIDS(c, v) {
+            if (k < (int32_t)v) continue;
+            uint8_t kr = d->an[k].deprel;
+            if ((kr == DEP_OBL_UNMARKED || kr == DEP_OBL || kr == DEP_NMOD) && is_case_less_nominal(c, k)) {
+                r->obj = k;
+                break;
+            }
+        }
+    }
+}
 
 static void gather(const sctx *c, uint32_t v, roles *r) {
     const dyad_doc *d = c->d;
     memset(r, 0xff, sizeof *r);
     r->nobl = 0;
+    r->nccomp = 0;
     KIDS(c, v) {
         switch (d->an[k].deprel) {
         case DEP_NSUBJ: if (r->subj < 0) r->subj = k; break;
@@ -610,6 +700,7 @@ static void gather(const sctx *c, uint32_t v, roles *r) {
         case DEP_IOBJ: if (r->iobj < 0) r->iobj = k; break;
         case DEP_COMPOUND_PRT: if (r->prt < 0) r->prt = k; break;
         case DEP_XCOMP: if (r->xcomp < 0) r->xcomp = k; break;
+        case DEP_CCOMP: if (r->nccomp < 2) r->ccomp[r->nccomp++] = k; break;
         case DEP_OBL:
         case DEP_NMOD:
             if (r->nobl < 8) r->obl[r->nobl++] = k;
@@ -618,6 +709,7 @@ static void gather(const sctx *c, uint32_t v, roles *r) {
         default: break;
         }
     }
+    repair_roles(c, v, r);
 }
 
 /* The nominal after a preposition among the verb's and its object's
@@ -852,15 +944,28 @@ static void span_of_word(const sctx *c, int32_t w, uint32_t *s, uint32_t *e) {
 
 /* Push the events of pattern p at word v; returns how many (0: a slot had
  * no actor), -1 when out of memory. */
-static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t tw) {
+enum {
+    EMIT_NO_TGT = 1, /* the pattern's target slot is empty: code the event without one */
+    EMIT_SINGLE = 2  /* sw and tw are single words: do not expand their conjuncts */
+};
+
+static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t tw, unsigned how) {
     dyad_doc *d = c->d;
     size_t before = d->nevent;
     int32_t srcs[4], tgts[4];
-    int ns = p->has_src ? conjuncts(c, sw, srcs) : 0, nt = p->has_tgt ? conjuncts(c, tw, tgts) : 0;
+    int has_tgt = p->has_tgt && !(how & EMIT_NO_TGT);
+    int ns, nt;
+    if (how & EMIT_SINGLE) {
+        ns = sw >= 0, nt = tw >= 0;
+        srcs[0] = sw, tgts[0] = tw;
+    } else {
+        ns = p->has_src ? conjuncts(c, sw, srcs) : 0;
+        nt = has_tgt ? conjuncts(c, tw, tgts) : 0;
+    }
     if (p->has_src && !ns) return 0;
-    if (p->has_tgt && !nt) return 0;
+    if (has_tgt && !nt) return 0;
     if (!p->has_src) ns = 1, srcs[0] = -1;
-    if (!p->has_tgt) nt = 1, tgts[0] = -1;
+    if (!has_tgt) nt = 1, tgts[0] = -1;
     uint8_t mode;
     int32_t claim;
     int commit;
@@ -881,7 +986,7 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
             e.source = srcs[i] >= 0 ? actor_at(c, (uint32_t)srcs[i]) : -1;
             e.target = tgts[j] >= 0 ? actor_at(c, (uint32_t)tgts[j]) : -1;
             if (p->has_src && e.source < 0) continue;
-            if (p->has_tgt && e.target < 0) continue;
+            if (has_tgt && e.target < 0) continue;
             if (e.source >= 0 && e.source == e.target) continue; /* a self-event */
             e.sentence = c->sidx;
             snprintf(e.code, sizeof e.code, "%s", code);
@@ -913,6 +1018,40 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
     return (int)(d->nevent - before);
 }
 
+/* Prepositions whose object is the target when a verb's object is a thing
+ * aimed at an actor: "threatened action against Russia", "boycott contact
+ * with the United States", "rejected calls by Kofi Annan". */
+static const char *const AIM_PREPS[] = {"against", "with", "on", "to", "of", "by", "from", "over", "for", "toward",
+                                        "towards", "into", NULL};
+
+/* The target of a pattern whose TGT is the direct object: the object when
+ * it is an actor; else an actor its preposition phrases name; else, with
+ * no object at all, the subject of a that-clause ("demanded that the
+ * government end curbs", "warned that police will ..."). */
+static int32_t object_actor(const sctx *c, const roles *r, int32_t tw) {
+    const dyad_doc *d = c->d;
+    if (tw >= 0 && actor_at(c, (uint32_t)tw) >= 0) return tw;
+    if (tw >= 0 && (d->an[tw].upos == UPOS_NOUN || d->an[tw].upos == UPOS_NUM)) {
+        KIDS(c, (uint32_t)tw) {
+            if (d->an[k].deprel != DEP_NMOD && d->an[k].deprel != DEP_ACL) continue;
+            int aimed = 0;
+            for (int32_t g = c->child[k - c->first]; g >= 0 && !aimed; g = c->sib[g - c->first])
+                if (d->an[g].deprel == DEP_CASE && lemma_in(d, (uint32_t)g, AIM_PREPS)) aimed = 1;
+            if (aimed && actor_at(c, (uint32_t)k) >= 0) return k;
+        }
+        return tw;
+    }
+    if (tw < 0 && r->obj < 0) {
+        for (int i = 0; i < r->nccomp; i++) {
+            KIDS(c, (uint32_t)r->ccomp[i]) {
+                if ((d->an[k].deprel == DEP_NSUBJ || d->an[k].deprel == DEP_NSUBJ_PASS) && actor_at(c, (uint32_t)k) >= 0)
+                    return k;
+            }
+        }
+    }
+    return tw;
+}
+
 typedef struct cand {
     const ev_pat *p;
     int32_t sw, tw, objw;
@@ -936,7 +1075,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
      * a clause is passive when it has a passive subject, or is marked so
      * and has no active one */
     int passive = r.subj_pass >= 0 || ((d->an[v].feats & FEAT_VOICE_PASS) && r.subj < 0 && r.agent >= 0);
-    cand cs[16];
+    cand cs[16], notgt = {NULL, -1, -1, -1};
     int nc = 0;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
         const ev_pat *p = &c->x->pats[pi];
@@ -981,7 +1120,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             else if (p->obj) tw = r.iobj >= 0 ? r.iobj : -1;
             else tw = passive ? r.subj_pass : r.obj;
             if (tw < 0 && !p->tgt_prep && !p->obj && r.iobj >= 0) tw = r.iobj;
-            if (tw < 0) continue;
+            if (!p->tgt_prep && !p->obj) tw = object_actor(c, &r, tw);
         }
         if (p->has_src) {
             sw = passive ? r.agent : r.subj;
@@ -991,6 +1130,17 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (lemma_in(d, (uint32_t)sw, (const char *const[]){"who", "which", "that", NULL}) &&
                 d->an[v].deprel == DEP_ACL_RELCL)
                 sw = d->an[v].head;
+        }
+        if (p->has_tgt && (tw < 0 || actor_at(c, (uint32_t)tw) < 0)) {
+            /* no target: kept aside, in case nothing better codes this verb,
+             * when the words the pattern has besides its slots are there
+             * ("rejected a call", "imposed sanctions", not "met" for "met with") */
+            if ((p->obj ? objw >= 0 : !p->tgt_prep) && (!notgt.p || cand_better(p, notgt.p))) {
+                notgt.p = p;
+                notgt.sw = sw;
+                notgt.objw = objw;
+            }
+            continue;
         }
         /* insert by specificity */
         if (nc == 16 && !cand_better(p, cs[15].p)) continue;
@@ -1005,7 +1155,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
         cs[at].objw = objw;
     }
     for (int i = 0; i < nc; i++) {
-        int got = emit(c, cs[i].p, v, cs[i].sw, cs[i].tw);
+        int got = emit(c, cs[i].p, v, cs[i].sw, cs[i].tw, 0);
         if (got < 0) return -1;
         if (got > 0) {
             /* the object noun is spent: "lifted sanctions on Belarus" is no
@@ -1014,6 +1164,23 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             return 0;
         }
     }
+    if (!notgt.p || notgt.sw < 0) return 0;
+    int got = 0;
+    /* "Israel and Lebanon renewed negotiations": joint actors act on each
+     * other (CAMEO's coding of a compound subject without a target) */
+    int32_t js[4];
+    int nj = conjuncts(c, notgt.sw, js);
+    for (int i = 0; i < nj; i++)
+        for (int j = 0; j < nj; j++) {
+            if (i == j) continue;
+            int g = emit(c, notgt.p, v, js[i], js[j], EMIT_SINGLE);
+            if (g < 0) return -1;
+            got += g;
+        }
+    /* else an event without a target: "the UN rejected a call for ..." */
+    if (!got) got = emit(c, notgt.p, v, notgt.sw, -1, EMIT_NO_TGT);
+    if (got < 0) return -1;
+    if (got > 0 && notgt.objw >= 0) used[notgt.objw - c->first] = 1;
     return 0;
 }
 
@@ -1062,7 +1229,35 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         bt = tw;
     }
     if (!best) return 0;
-    return emit(c, best, n, bs, bt) < 0 ? -1 : 0;
+    return emit(c, best, n, bs, bt, 0) < 0 ? -1 : 0;
+}
+
+/* "Russia said Sudan must return the helicopter": a statement that an
+ * actor must act is a demand on it (CAMEO 100), whatever the act. */
+static const char *const SAY_MUST[] = {"say", "declare", "reiterate", "conclude", "insist", "state", "stress", "tell",
+                                       "add", "argue", "repeat", "emphasize", "emphasise", "announce", "write", NULL};
+static const ev_pat MUST_PAT = {.code = "100", .has_src = 1, .has_tgt = 1, .src_pre = 1, .nwords = 2, .head = "say",
+                                .next = -1};
+
+static int code_must(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    if (!lemma_in(d, v, SAY_MUST)) return 0;
+    roles r;
+    gather(c, v, &r);
+    int32_t sw = r.subj >= 0 ? r.subj : inherited_subject(c, v, 0);
+    if (sw < 0) return 0;
+    for (int i = 0; i < r.nccomp; i++) {
+        int32_t cv = r.ccomp[i], tw = -1;
+        int must = 0;
+        KIDS(c, (uint32_t)cv) {
+            uint8_t rel = d->an[k].deprel;
+            if (rel == DEP_AUX && lemma_in(d, (uint32_t)k, (const char *const[]){"must", "should", NULL})) must = 1;
+            if ((rel == DEP_NSUBJ || rel == DEP_NSUBJ_PASS) && tw < 0) tw = k;
+        }
+        if (!must || tw < 0 || actor_at(c, (uint32_t)tw) < 0) continue;
+        return emit(c, &MUST_PAT, v, sw, tw, 0) < 0 ? -1 : 0;
+    }
+    return 0;
 }
 
 int event_run(const ev_lex *x, dyad_doc *d) {
@@ -1128,6 +1323,7 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             if (d->toks[t].flags & TOKF_BOILER) continue;
             uint8_t u = d->an[t].upos;
             if (u != UPOS_VERB && u != UPOS_NOUN && u != UPOS_PROPN) continue;
+            if (u == UPOS_VERB && code_must(&c, t)) return DYAD_ENOMEM;
             const char *l = lemma_of(d, t);
             int32_t first = lookup_head(x, l, strlen(l));
             if (first < 0) continue;
