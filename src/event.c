@@ -944,12 +944,20 @@ static void span_of_word(const sctx *c, int32_t w, uint32_t *s, uint32_t *e) {
 
 /* Push the events of pattern p at word v; returns how many (0: a slot had
  * no actor), -1 when out of memory. */
+static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int32_t sw, int32_t tw, unsigned how);
+
 enum {
     EMIT_NO_TGT = 1, /* the pattern's target slot is empty: code the event without one */
     EMIT_SINGLE = 2  /* sw and tw are single words: do not expand their conjuncts */
 };
 
 static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t tw, unsigned how) {
+    return emit_at(c, p, v, v, sw, tw, how);
+}
+
+/* As emit, with the mode, claimant and intent read at word mv: the light
+ * verb of a nominal event ("will launch an attack"). */
+static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int32_t sw, int32_t tw, unsigned how) {
     dyad_doc *d = c->d;
     size_t before = d->nevent;
     int32_t srcs[4], tgts[4];
@@ -969,7 +977,7 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
     uint8_t mode;
     int32_t claim;
     int commit;
-    mode_and_claim(c, v, &mode, &claim, &commit);
+    mode_and_claim(c, mv, &mode, &claim, &commit);
     const char *code = p->code;
     const char *ic = commit ? intent_code(code) : NULL;
     if (ic) { /* "Portugal will support Turkey": an expressed intention, asserted */
@@ -1184,18 +1192,39 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     return 0;
 }
 
+/* Verbs that only carry the event their object names: "launched an
+ * investigation into", "staged demonstrations", "held talks with".  The
+ * verb's subject is the event's source, its mode the event's.  Verbs that
+ * end or undo the event (end, halt, cancel, call off) are not here. */
+static const char *const LIGHT[] = {"launch", "begin", "start", "stage", "hold", "organize", "organise", "conduct",
+                                    "carry", "mount", "open", "renew", "resume", "continue", "undertake", "make",
+                                    "take", "give", "provide", "offer", "extend", "announce", "declare", "impose",
+                                    "issue", "express", "voice", "pay", "sign", "reach", "complete", "step", "wage",
+                                    "intensify", "escalate", "initiate", "lead", "join", "call", "plan", NULL};
+
 /* Try the patterns headed by noun n: "talks between X and Y", "Lula's
  * meeting with Ramaphosa", "sanctions against Iran". */
 static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *used) {
     const dyad_doc *d = c->d;
     if (used[n - c->first]) return 0;
+    int32_t hv = d->an[n].head;
     /* the object of a demand or an appeal is not an event that happened */
-    if ((d->an[n].deprel == DEP_OBJ || d->an[n].deprel == DEP_OBL) && d->an[n].head >= (int32_t)c->first &&
-        lemma_in(d, (uint32_t)d->an[n].head, (const char *const[]){"demand", "call", "urge", "seek", "want", "ask",
+    if ((d->an[n].deprel == DEP_OBJ || d->an[n].deprel == DEP_OBL) && hv >= (int32_t)c->first &&
+        lemma_in(d, (uint32_t)hv, (const char *const[]){"demand", "call", "urge", "seek", "want", "ask",
                                                                      "request", "propose", "reject", "oppose", NULL}))
         return 0;
-    const ev_pat *best = NULL;
-    int32_t bs = -1, bt = -1;
+    /* under a light verb: its subject can be the source */
+    int32_t lv = -1, lsubj = -1;
+    if (d->an[n].deprel == DEP_OBJ && hv >= (int32_t)c->first && hv < (int32_t)c->last &&
+        d->an[hv].upos == UPOS_VERB && lemma_in(d, (uint32_t)hv, LIGHT)) {
+        roles r;
+        gather(c, (uint32_t)hv, &r);
+        lv = hv;
+        lsubj = r.subj >= 0 ? r.subj : inherited_subject(c, (uint32_t)hv, 0);
+        if (lsubj >= 0 && actor_at(c, (uint32_t)lsubj) < 0) lsubj = -1;
+    }
+    const ev_pat *best = NULL, *notgt = NULL;
+    int32_t bs = -1, bt = -1, ns = -1;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
         const ev_pat *p = &c->x->pats[pi];
         if (!p->noun) continue;
@@ -1223,13 +1252,33 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
                 }
             }
         }
-        if ((p->has_src && sw < 0) || (p->has_tgt && tw < 0)) continue;
+        if (p->has_src && sw < 0 && lsubj >= 0 && (p->src_pre || (p->src_prep && !strcmp(p->src_prep, "by"))))
+            sw = lsubj;
+        if (p->has_src && sw < 0) continue;
+        if (p->has_tgt && tw < 0) {
+            /* "staged mass demonstrations": no target, kept aside */
+            if (lv >= 0 && (!notgt || p->nwords > notgt->nwords)) notgt = p, ns = sw;
+            continue;
+        }
         best = p;
         bs = sw;
         bt = tw;
     }
-    if (!best) return 0;
-    return emit(c, best, n, bs, bt, 0) < 0 ? -1 : 0;
+    uint32_t mv = lv >= 0 ? (uint32_t)lv : n;
+    if (best) return emit_at(c, best, n, mv, bs, bt, 0) < 0 ? -1 : 0;
+    if (!notgt || (ns < 0 && notgt->has_src)) return 0;
+    int got = 0;
+    int32_t js[4];
+    int nj = conjuncts(c, ns, js); /* "Israel and Lebanon renewed negotiations" */
+    for (int i = 0; i < nj; i++)
+        for (int j = 0; j < nj; j++) {
+            if (i == j) continue;
+            int g = emit_at(c, notgt, n, mv, js[i], js[j], EMIT_SINGLE);
+            if (g < 0) return -1;
+            got += g;
+        }
+    if (!got && emit_at(c, notgt, n, mv, ns, -1, EMIT_NO_TGT) < 0) return -1;
+    return 0;
 }
 
 /* "Russia said Sudan must return the helicopter": a statement that an
