@@ -1041,8 +1041,8 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
                 char cc[4];
                 code_country(entry_code(e, r->date), cc);
                 if (!cx.country[0] && cc[0]) memcpy(cx.country, cc, 4);
-            } else if (e->kind != DE_ROLE && e->kind != DE_AGENT)
-                break;
+            } else
+                break; /* another role phrase ("guerrillas wounded two British soldiers") or a non-actor word */
             if (e->kind == DE_COUNTRY) definite = 1; /* "Brazil's foreign minister" */
             t0 = r->hits[hk].t0;
             continue;

@@ -948,7 +948,8 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
 
 enum {
     EMIT_NO_TGT = 1, /* the pattern's target slot is empty: code the event without one */
-    EMIT_SINGLE = 2  /* sw and tw are single words: do not expand their conjuncts */
+    EMIT_SINGLE = 2, /* sw and tw are single words: do not expand their conjuncts */
+    EMIT_NO_SRC = 4  /* the source slot is empty or no actor: code the event without one */
 };
 
 static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t tw, unsigned how) {
@@ -961,18 +962,18 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     dyad_doc *d = c->d;
     size_t before = d->nevent;
     int32_t srcs[4], tgts[4];
-    int has_tgt = p->has_tgt && !(how & EMIT_NO_TGT);
+    int has_tgt = p->has_tgt && !(how & EMIT_NO_TGT), has_src = p->has_src && !(how & EMIT_NO_SRC);
     int ns, nt;
     if (how & EMIT_SINGLE) {
         ns = sw >= 0, nt = tw >= 0;
         srcs[0] = sw, tgts[0] = tw;
     } else {
-        ns = p->has_src ? conjuncts(c, sw, srcs) : 0;
+        ns = has_src ? conjuncts(c, sw, srcs) : 0;
         nt = has_tgt ? conjuncts(c, tw, tgts) : 0;
     }
-    if (p->has_src && !ns) return 0;
+    if (has_src && !ns) return 0;
     if (has_tgt && !nt) return 0;
-    if (!p->has_src) ns = 1, srcs[0] = -1;
+    if (!has_src) ns = 1, srcs[0] = -1;
     if (!has_tgt) nt = 1, tgts[0] = -1;
     uint8_t mode;
     int32_t claim;
@@ -993,7 +994,7 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             memset(&e, 0, sizeof e);
             e.source = srcs[i] >= 0 ? actor_at(c, (uint32_t)srcs[i]) : -1;
             e.target = tgts[j] >= 0 ? actor_at(c, (uint32_t)tgts[j]) : -1;
-            if (p->has_src && e.source < 0) continue;
+            if (has_src && e.source < 0) continue;
             if (has_tgt && e.target < 0) continue;
             if (e.source >= 0 && e.source == e.target) continue; /* a self-event */
             e.sentence = c->sidx;
@@ -1083,7 +1084,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
      * a clause is passive when it has a passive subject, or is marked so
      * and has no active one */
     int passive = r.subj_pass >= 0 || ((d->an[v].feats & FEAT_VOICE_PASS) && r.subj < 0 && r.agent >= 0);
-    cand cs[16], notgt = {NULL, -1, -1, -1};
+    cand cs[16], notgt = {NULL, -1, -1, -1}, nosrc = {NULL, -1, -1, -1};
     int nc = 0;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
         const ev_pat *p = &c->x->pats[pi];
@@ -1133,11 +1134,23 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
         if (p->has_src) {
             sw = passive ? r.agent : r.subj;
             if (sw < 0 && !passive) sw = inherited_subject(c, v, 0);
-            if (sw < 0) continue;
             /* relative pronouns stand for the noun the clause hangs on */
-            if (lemma_in(d, (uint32_t)sw, (const char *const[]){"who", "which", "that", NULL}) &&
+            if (sw >= 0 && lemma_in(d, (uint32_t)sw, (const char *const[]){"who", "which", "that", NULL}) &&
                 d->an[v].deprel == DEP_ACL_RELCL)
                 sw = d->an[v].head;
+            if (sw < 0 || actor_at(c, (uint32_t)sw) < 0) {
+                /* "three soldiers were killed", "a roadside bomb killed two
+                 * soldiers": violence against an actor by no one named is
+                 * coded with an empty source */
+                int quad = 0;
+                ev_lex_code_info(c->x, p->code, &quad, NULL);
+                if (quad == 4 && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
+                    (!nosrc.p || cand_better(p, nosrc.p))) {
+                    nosrc.p = p;
+                    nosrc.tw = tw;
+                }
+                continue;
+            }
         }
         if (p->has_tgt && (tw < 0 || actor_at(c, (uint32_t)tw) < 0)) {
             /* no target: kept aside, in case nothing better codes this verb,
@@ -1172,6 +1185,8 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             return 0;
         }
     }
+    if (nosrc.p && (!notgt.p || notgt.sw < 0))
+        return emit(c, nosrc.p, v, -1, nosrc.tw, EMIT_NO_SRC) < 0 ? -1 : 0;
     if (!notgt.p || notgt.sw < 0) return 0;
     int got = 0;
     /* "Israel and Lebanon renewed negotiations": joint actors act on each
