@@ -1492,6 +1492,41 @@ static void recover_close(qrun *r, qreg *g) {
     }
 }
 
+/* A transcript line: "WALLACE: Let's start with ..." -- one to three
+ * capitalised words and a colon open the quote and name its speaker.
+ * Returns the colon's token, or NOTOK. */
+static uint32_t transcript_label(const qrun *r, const qreg *g) {
+    const dyad_doc *d = r->d;
+    for (uint32_t i = g->t0; i < g->t1 && i < g->t0 + 4; i++) {
+        if (tok_is_char(d, i, ':')) return i > g->t0 && i + 1 < g->t1 ? i : NOTOK;
+        const tok *t = &d->toks[i];
+        if (t->kind != TOK_WORD || t->end - t->start < 2) return NOTOK;
+        for (uint32_t b = t->start; b < t->end; b++) {
+            unsigned char ch = (unsigned char)d->text[b];
+            if (!((ch >= 'A' && ch <= 'Z') || ch == '.' || ch == '-' || ch == '\'')) return NOTOK;
+        }
+    }
+    return NOTOK;
+}
+
+/* The actor a transcript label names: the one whose name ends in the
+ * label's last word ("PENCE" -> Mike Pence), if any mentions it. */
+static int32_t label_actor(const qrun *r, uint32_t w) {
+    const dyad_doc *d = r->d;
+    const tok *t = &d->toks[w];
+    size_t n = t->end - t->start;
+    for (size_t a = 0; a < d->nactor; a++) {
+        const char *name = d->actors[a].name;
+        if (!name || d->actors[a].type != ENT_PERSON) continue;
+        size_t ln = strlen(name);
+        if (ln < n || (ln > n && name[ln - n - 1] != ' ')) continue;
+        size_t k = 0;
+        while (k < n && lc((unsigned char)name[ln - n + k]) == lc((unsigned char)d->text[t->start + k])) k++;
+        if (k == n) return (int32_t)a;
+    }
+    return -1;
+}
+
 static void attribute_regions(qrun *r) {
     for (size_t gi = 0; gi < r->nreg; gi++) {
         qreg *g = &r->reg[gi];
@@ -1515,6 +1550,12 @@ static void attribute_regions(qrun *r) {
         }
         int punct = content_punct_end(r, g);
         if (starts && (punct || content_has_verb(r, g))) g->direct = 1;
+        uint32_t colon = starts ? transcript_label(r, g) : NOTOK;
+        if (colon != NOTOK) {
+            g->direct = 1;
+            tmp.s0 = g->t0, tmp.s1 = colon, tmp.shead = colon - 1;
+            found = 1;
+        }
         if (!found) {
             memset(&tmp, 0, sizeof tmp);
             tmp.shead = NOTOK;
@@ -1956,6 +1997,8 @@ static int emit(qrun *r) {
         if (c->s1 > c->s0) q.speaker_start = d->toks[c->s0].start, q.speaker_end = d->toks[c->s1 - 1].end;
         if (c->k1 > c->k0) q.cue_start = d->toks[c->k0].start, q.cue_end = d->toks[c->k1 - 1].end;
         q.speaker_actor = actor_of(r, c);
+        if (q.speaker_actor < 0 && c->s1 > c->s0 && c->reg >= 0 && c->s0 == c->c0) /* a transcript label */
+            q.speaker_actor = label_actor(r, c->s1 - 1);
         if (c->kind != QUOTE_INDIRECT && c->s1 > c->s0) {
             q.speaker_actor = pronoun_speaker(r, c, q.speaker_actor, last, last_para);
             if (q.speaker_actor >= 0) last = q.speaker_actor, last_para = r->para_of[c->s0];
