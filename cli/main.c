@@ -2,8 +2,8 @@
  *
  * A client of the public API only (include/dyad.h).  `dyad code` reads
  * documents from files or standard input, codes them on N worker threads
- * and writes one JSON line per document in input order, optionally storing
- * them in SQLite.  Ordering uses a ring of document slots: the main thread
+ * and writes one JSON line per document (or its events as TSV or PETRARCH
+ * lines) in input order, optionally storing them in SQLite.  Ordering uses a ring of document slots: the main thread
  * frames records into free slots and writes finished slots from the tail;
  * workers take filled slots in order, parse and code them.  Framing and
  * writing are cheap, so the workers do nearly all the work. */
@@ -27,6 +27,14 @@ static const char usage_text[] =
     "options of code:\n"
     "  --format text|jsonl|html|conllu|auto\n"
     "                                 input format (auto: by file name; .gz/.zst read transparently)\n"
+    "  --format json|petrarch|tsv     output format (the two sets are disjoint: --format may be\n"
+    "                                 given twice); json (default): SPEC records; tsv: one\n"
+    "                                 GDELT-like row per event after a header; petrarch:\n"
+    "                                 PETRARCH2's event lines (docs/output-formats.md)\n"
+    "  --input-format FMT, --output-format FMT\n"
+    "                                 the same, unambiguous\n"
+    "  --ontology cameo|plover        event types: CAMEO (default) or PLOVER 2021 (events\n"
+    "                                 PLOVER has no category for are left out)\n"
     "  --date YYYY-MM-DD              reference date of text/HTML documents\n"
     "  --db PATH                      also store every document in the SQLite database PATH\n"
     "  -j N                           worker threads (default: number of cores)\n"
@@ -38,13 +46,17 @@ static const char usage_text[] =
     "  --agents FILE                  add a TABARI/PETRARCH agent dictionary (repeatable)\n"
     "  --no-default-dicts             do not load dyad's own dictionaries (data/dict)\n"
     "  --dict-dir DIR                 load the default dictionaries from DIR\n"
+    "  --verbs FILE                   add a TABARI .verbs / PETRARCH verb dictionary (repeatable)\n"
+    "  --discards FILE                add a discard list (repeatable)\n"
+    "  --no-default-events            do not load dyad's own event patterns (data/events)\n"
     "  --profile                      print the time spent in each stage on stderr\n"
     "  -q, --quiet                    no summary on stderr\n"
     "\n"
     "options of parse: --input conllu keeps the tokens and sentences of CoNLL-U input\n"
     "  (--input text: as code reads files); -j, --date, --max-doc-bytes, -q as for code\n"
     "\n"
-    "Output of code: JSON Lines on stdout, one record per input document (see SPEC.md).\n"
+    "Output of code: JSON Lines on stdout, one record per input document (see SPEC.md);\n"
+    "with tsv or petrarch, event lines, failed documents reported on stderr.\n"
     "Exit status: 0 all coded, 1 some documents failed, 2 usage error or unreadable file.\n";
 
 static void usage(FILE *f) { fputs(usage_text, f); }
@@ -66,6 +78,8 @@ typedef struct slot {
 typedef struct run {
     const dyad_ctx *ctx;
     unsigned jflags;
+    int rows;            /* DYAD_ROWS_* of event-table output; 0: JSON */
+    unsigned rows_flags; /* DYAD_ROWS_PLOVER */
     int conllu; /* dyad parse: write CoNLL-U instead of JSON */
     slot *slots;
     size_t nslots;
@@ -85,7 +99,8 @@ typedef struct run {
     int db_failed;
 } run;
 
-static void out_put(slot *s, const char *p, size_t n) {
+/* Append p[0..n) to the slot's output, then a newline when nl. */
+static void out_put(slot *s, const char *p, size_t n, int nl) {
     if (s->oom) return;
     if (n + 1 > s->cap - s->len) {
         size_t cap = s->cap ? s->cap : 65536;
@@ -100,7 +115,7 @@ static void out_put(slot *s, const char *p, size_t n) {
     }
     memcpy(s->out + s->len, p, n);
     s->len += n;
-    s->out[s->len++] = '\n';
+    if (nl) s->out[s->len++] = '\n';
 }
 
 static void code_slot(run *R, slot *s) {
@@ -110,13 +125,20 @@ static void code_slot(run *R, slot *s) {
         const char *json;
         size_t len;
         dyad_doc_code(R->ctx, s->docs[i]);
+        if (R->rows) {
+            /* Event lines carry their own newlines; an error document has
+             * none and is reported on stderr by emit(). */
+            if (dyad_doc_event_rows(s->docs[i], R->rows, R->rows_flags, &json, &len) != DYAD_OK) s->oom = 1;
+            else out_put(s, json, len, 0);
+            continue;
+        }
         int rc = R->conllu ? dyad_doc_conllu(s->docs[i], &json, &len) : dyad_doc_json(s->docs[i], R->jflags, &json, &len);
         if (rc != DYAD_OK) {
             /* Out of memory while writing: still one line for the document. */
             json = "{\"dyad\":\"1\",\"id\":null,\"error\":{\"code\":\"no_memory\",\"message\":\"out of memory\"}}";
             len = strlen(json);
         }
-        out_put(s, json, len);
+        out_put(s, json, len, 1);
     }
 }
 
@@ -156,6 +178,12 @@ static void emit(run *R, slot *s) {
         R->ndocs++;
         if (dyad_doc_error(doc) != DYAD_OK) {
             R->nerr++;
+            /* Event tables have no error record: say it here, in order. */
+            if (R->rows) {
+                const char *id = dyad_doc_field(doc, DYAD_FIELD_ID);
+                if (id) fprintf(stderr, "dyad: document '%s': %s: %s\n", id, dyad_errstr(dyad_doc_error(doc)), dyad_doc_errmsg(doc));
+                else fprintf(stderr, "dyad: %s: %s\n", dyad_errstr(dyad_doc_error(doc)), dyad_doc_errmsg(doc));
+            }
             continue;
         }
         if (R->profile) {
@@ -249,27 +277,51 @@ static void dict_warning(void *ctx, const char *msg) {
         free((void *)files);           \
         free((void *)actor_files);     \
         free((void *)agent_files);     \
+        free((void *)verb_files);      \
+        free((void *)discard_files);   \
     } while (0)
+
+/* Input formats by name; -1 if val is none. */
+static int input_format(const char *val) {
+    if (strcmp(val, "text") == 0) return DYAD_FORMAT_TEXT;
+    if (strcmp(val, "jsonl") == 0) return DYAD_FORMAT_JSONL;
+    if (strcmp(val, "html") == 0) return DYAD_FORMAT_HTML;
+    if (strcmp(val, "conllu") == 0) return DYAD_FORMAT_CONLLU;
+    if (strcmp(val, "auto") == 0) return DYAD_FORMAT_AUTO;
+    return -1;
+}
+
+/* Output formats by name: 0 JSON, DYAD_ROWS_*; -1 if val is none. */
+static int output_format(const char *val) {
+    if (strcmp(val, "json") == 0) return 0;
+    if (strcmp(val, "tsv") == 0) return DYAD_ROWS_TSV;
+    if (strcmp(val, "petrarch") == 0) return DYAD_ROWS_PETRARCH;
+    return -1;
+}
 
 static int cmd_code(int argc, char **argv, int parse_mode) {
     dyad_reader_options ropt = {DYAD_FORMAT_AUTO, 0, NULL, 0};
     const char *db = NULL;
     long nthreads = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned jflags = 0;
-    int quiet = 0, profile = 0;
+    int quiet = 0, profile = 0, rows = 0, plover = 0;
     dyad_ctx_options copt;
     memset(&copt, 0, sizeof copt);
     copt.warn = dict_warning;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     const char **actor_files = calloc((size_t)argc + 1, sizeof *actor_files);
     const char **agent_files = calloc((size_t)argc + 1, sizeof *agent_files);
-    int nfiles = 0, nactor_files = 0, nagent_files = 0;
-    if (!files || !actor_files || !agent_files) {
+    const char **verb_files = calloc((size_t)argc + 1, sizeof *verb_files);
+    const char **discard_files = calloc((size_t)argc + 1, sizeof *discard_files);
+    int nfiles = 0, nactor_files = 0, nagent_files = 0, nverb_files = 0, ndiscard_files = 0;
+    if (!files || !actor_files || !agent_files || !verb_files || !discard_files) {
         FREE_LISTS();
         return 2;
     }
     copt.actor_files = actor_files;
     copt.agent_files = agent_files;
+    copt.verb_files = verb_files;
+    copt.discard_files = discard_files;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -282,16 +334,35 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
         }                                                                  \
         val = argv[++i];                                                   \
     } while (0)
-        if (strcmp(a, "--format") == 0 || (parse_mode && strcmp(a, "--input") == 0)) {
+        if (strcmp(a, "--format") == 0 || strcmp(a, "--input-format") == 0 ||
+            (!parse_mode && strcmp(a, "--output-format") == 0) || (parse_mode && strcmp(a, "--input") == 0)) {
+            /* --format takes either set: their names are disjoint */
             TAKE();
+            int in_ok = strcmp(a, "--output-format") != 0;
+            int out_ok = !parse_mode && (strcmp(a, "--format") == 0 || !in_ok);
             if (parse_mode && strcmp(a, "--input") == 0 && strcmp(val, "text") == 0) val = "auto";
-            if (strcmp(val, "text") == 0) ropt.format = DYAD_FORMAT_TEXT;
-            else if (strcmp(val, "jsonl") == 0) ropt.format = DYAD_FORMAT_JSONL;
-            else if (strcmp(val, "html") == 0) ropt.format = DYAD_FORMAT_HTML;
-            else if (strcmp(val, "conllu") == 0) ropt.format = DYAD_FORMAT_CONLLU;
-            else if (strcmp(val, "auto") == 0) ropt.format = DYAD_FORMAT_AUTO;
+            int f;
+            if (in_ok && (f = input_format(val)) >= 0) {
+                ropt.format = (dyad_format)f;
+            } else if (out_ok && (f = output_format(val)) >= 0) {
+                rows = f;
+            } else {
+                if (!in_ok)
+                    fprintf(stderr, "dyad: unknown output format '%s' (json, petrarch, tsv)\n", val);
+                else if (!out_ok)
+                    fprintf(stderr, "dyad: unknown input format '%s' (text, jsonl, html, conllu, auto)\n", val);
+                else
+                    fprintf(stderr, "dyad: unknown format '%s' (input: text, jsonl, html, conllu, auto; "
+                                    "output: json, petrarch, tsv)\n", val);
+                FREE_LISTS();
+                return 2;
+            }
+        } else if (!parse_mode && strcmp(a, "--ontology") == 0) {
+            TAKE();
+            if (strcmp(val, "cameo") == 0) plover = 0;
+            else if (strcmp(val, "plover") == 0) plover = 1;
             else {
-                fprintf(stderr, "dyad: unknown format '%s' (text, jsonl, html, conllu, auto)\n", val);
+                fprintf(stderr, "dyad: unknown ontology '%s' (cameo, plover)\n", val);
                 FREE_LISTS();
                 return 2;
             }
@@ -339,6 +410,14 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
         } else if (strcmp(a, "--agents") == 0) {
             TAKE();
             agent_files[nagent_files++] = val;
+        } else if (strcmp(a, "--verbs") == 0) {
+            TAKE();
+            verb_files[nverb_files++] = val;
+        } else if (strcmp(a, "--discards") == 0) {
+            TAKE();
+            discard_files[ndiscard_files++] = val;
+        } else if (strcmp(a, "--no-default-events") == 0) {
+            copt.flags |= DYAD_CTX_NO_DEFAULT_EVENTS;
         } else if (strcmp(a, "--no-default-dicts") == 0) {
             copt.flags |= DYAD_CTX_NO_DEFAULT_DICTS;
         } else if (strcmp(a, "--dict-dir") == 0) {
@@ -374,7 +453,9 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
     run R;
     memset(&R, 0, sizeof R);
     R.ctx = ctx;
-    R.jflags = jflags;
+    R.jflags = jflags | (plover ? DYAD_JSON_PLOVER : 0);
+    R.rows = rows;
+    R.rows_flags = plover ? DYAD_ROWS_PLOVER : 0;
     R.conllu = parse_mode;
     R.profile = profile;
     if (db) {
@@ -389,6 +470,8 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
     }
     static char outbuf[1 << 20];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    /* once, even when no document comes: an empty table still has its columns */
+    fputs(dyad_event_rows_header(rows, R.rows_flags), stdout);
 
     /* With one thread everything runs inline: no locking at all. */
     R.nslots = nthreads > 1 ? (size_t)nthreads * 4 : 1;

@@ -143,6 +143,12 @@ typedef enum dyad_field {
 enum {
     DYAD_JSON_TEXT = 1u << 0,    /* include "text" (always on when the text was derived, e.g. HTML) */
     DYAD_JSON_TOKENS = 1u << 1,  /* include "tokens": [[start,end],...] */
+    /* Events in the PLOVER 2021 ontology: each event gains "event" (the
+     * PLOVER type), "event_mode" (PLOVER's mode, null when it has none)
+     * and "context" (an array of PLOVER contexts), keeping its CAMEO
+     * fields beside them; events PLOVER has no category for (statements,
+     * appeals) are left out.  See docs/output-formats.md. */
+    DYAD_JSON_PLOVER = 1u << 2,
 };
 
 /* A new, empty document.  Free with dyad_doc_free. */
@@ -251,6 +257,33 @@ DYAD_API int dyad_doc_json(dyad_doc *doc, unsigned flags, const char **out, size
  * that did not run are "_".  An error document gives a "# error = ..."
  * comment.  Owned by doc, valid until the next call on it. */
 DYAD_API int dyad_doc_conllu(dyad_doc *doc, const char **out, size_t *len);
+
+/* ---- event tables --------------------------------------------------------- */
+/* Formats of dyad_doc_event_rows(). */
+enum {
+    DYAD_ROWS_TSV = 1,      /* one GDELT-like row per event */
+    DYAD_ROWS_PETRARCH = 2  /* PETRARCH2's tab-separated event lines */
+};
+/* Flags of dyad_doc_event_rows() and dyad_event_rows_header(). */
+enum {
+    /* The PLOVER type in the event code column (TSV: PLOVER mode and
+     * context in the base and root code columns); events PLOVER has no
+     * category for are left out. */
+    DYAD_ROWS_PLOVER = 1u << 0
+};
+
+/* The coded events of the document as tab-separated lines, each ending in
+ * a newline; columns in docs/output-formats.md.  Tabs and line breaks
+ * inside names become spaces.  An error document, or one without events,
+ * gives the empty string.  The PETRARCH format keeps PETRARCH2's
+ * one-a-story filter (one line per date, source, target and code, the
+ * sentence ids joined by ';') and leaves negated events out.  The string
+ * is owned by doc and valid until the next dyad_doc_json, dyad_doc_conllu
+ * or dyad_doc_event_rows call on it.  DYAD_EINVAL for an unknown format. */
+DYAD_API int dyad_doc_event_rows(dyad_doc *doc, int format, unsigned flags, const char **out, size_t *len);
+/* The header line of a format (with its newline; "" for PETRARCH, which
+ * has none), to write once before the rows.  Never NULL; static. */
+DYAD_API const char *dyad_event_rows_header(int format, unsigned flags);
 
 /* ---- input -------------------------------------------------------------- */
 typedef struct dyad_reader dyad_reader;

@@ -180,19 +180,49 @@ static void put_side(const dyad_doc *d, strbuf *b, int32_t actor, uint32_t s, ui
     sb_putc(b, '}');
 }
 
+/* PLOVER's fields of an event: "event", "event_mode" (SPEC's "mode" is
+ * already the factuality, so PLOVER's mode gets its own name) and
+ * "context", an array: the ontology joins several contexts with ';'. */
+static void put_plover(strbuf *b, const devent *e) {
+    sb_puts(b, ",\"event\":");
+    sb_put_json_str(b, e->plover, strlen(e->plover));
+    sb_puts(b, ",\"event_mode\":");
+    put_str_or_null(b, e->plover_mode);
+    sb_puts(b, ",\"context\":[");
+    const char *c = e->plover_context ? e->plover_context : "";
+    int first = 1;
+    while (*c) {
+        const char *semi = strchr(c, ';');
+        size_t n = semi ? (size_t)(semi - c) : strlen(c);
+        if (n) {
+            if (!first) sb_putc(b, ',');
+            first = 0;
+            sb_put_json_str(b, c, n);
+        }
+        c += n;
+        if (*c) c++;
+    }
+    sb_putc(b, ']');
+}
+
 /* "events": SPEC's fields; the date is the resolved value of the date
- * expression attached to the event, else null. */
-static void put_events(const dyad_doc *d, strbuf *b) {
+ * expression attached to the event, else null.  With DYAD_JSON_PLOVER
+ * only the events PLOVER has a category for, with its fields first. */
+static void put_events(const dyad_doc *d, strbuf *b, unsigned flags) {
+    int plover = (flags & DYAD_JSON_PLOVER) != 0, first = 1;
     sb_puts(b, ",\"events\":[");
     for (size_t i = 0; i < d->nevent; i++) {
         const devent *e = &d->events[i];
-        if (i) sb_putc(b, ',');
+        if (plover && !e->plover) continue;
+        if (!first) sb_putc(b, ',');
+        first = 0;
         sb_puts(b, "{\"sentence\":");
         sb_put_u64(b, e->sentence);
         sb_puts(b, ",\"start\":");
         sb_put_u64(b, e->start);
         sb_puts(b, ",\"end\":");
         sb_put_u64(b, e->end);
+        if (plover) put_plover(b, e);
         sb_puts(b, ",\"code\":");
         sb_put_json_str(b, e->code, strlen(e->code));
         sb_puts(b, ",\"root\":");
@@ -265,7 +295,7 @@ int dyad_doc_json(dyad_doc *d, unsigned flags, const char **out, size_t *len) {
         }
         put_entities_actors(d, b);
         put_quotes(d, b);
-        put_events(d, b);
+        put_events(d, b, flags);
         sb_puts(b, ",\"places\":[");
         for (size_t i = 0; i < d->nplace; i++) {
             const dplace *p = &d->places[i];

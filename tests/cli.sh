@@ -238,4 +238,53 @@ if [ -f "$P/Phoenix.Countries.actors.txt" ]; then
     expect "actors: Phoenix dictionaries code Russian troops" has "$T/out" '"code":"RUSMIL"'
 fi
 
+# -- output formats: TSV, PETRARCH, the PLOVER ontology ------------------------
+printf 'Russia condemned Ukraine.\n' >"$T/ru.txt"
+"$DYAD" code -q --date 2024-02-03 --format tsv "$T/ru.txt" >"$T/out"; rc=$?
+expect "tsv: exit 0, a header and one row" sh -c "[ $rc -eq 0 ] && [ \$(wc -l <'$T/out') -eq 2 ]"
+expect "tsv: the header" [ "$(head -1 "$T/out" | cut -f1-3,9,23)" = "$(printf 'event_id\tdate\tactor1_code\tevent_code\tsentence')" ]
+expect "tsv: the row" [ "$(sed -n 2p "$T/out" | cut -f1-14,20,23)" = "$(printf 'ru.txt-0\t20240203\tRUS\tRussia\tRUS\tUKR\tUkraine\tUKR\t111\t111\t11\t3\t-2.0\tasserted\tru.txt\t0')" ]
+expect "tsv: 23 columns in every line" [ "$(awk -F'\t' '{print NF}' "$T/out" | sort -u)" = 23 ]
+"$DYAD" code -q --date 2024-02-03 --output-format tsv "$T/ru.txt" >"$T/out2"
+expect "tsv: --output-format tsv is --format tsv" cmp -s "$T/out" "$T/out2"
+printf '{"id":"r1","date":"2024-02-03","url":"http://e/1","source":"Wire","text":"Russia condemned Ukraine."}\n' >"$T/ru.jsonl"
+cp "$T/ru.jsonl" "$T/ru.dat"
+"$DYAD" code -q --format tsv --format jsonl "$T/ru.dat" >"$T/out"; rc=$?
+expect "formats: --format jsonl --format tsv is jsonl in, TSV out" sh -c "[ $rc -eq 0 ] && sed -n 2p '$T/out' | grep -q \"^r1-0$(printf '\t')20240203.*$(printf '\t')r1$(printf '\t')http://e/1$(printf '\t')Wire$(printf '\t')0\$\""
+"$DYAD" code -q --format petrarch "$T/ru.jsonl" >"$T/out"; rc=$?
+expect "petrarch: one line, PETRARCH2's columns" sh -c "[ $rc -eq 0 ] && [ \"\$(cat '$T/out')\" = \"$(printf '20240203\tRUS\tUKR\t111\t\tr1_0\thttp://e/1\tWire')\" ]"
+"$DYAD" code -q --ontology plover "$T/ru.jsonl" >"$T/out"; rc=$?
+expect "plover json: PLOVER event, mode and context, CAMEO kept" sh -c "[ $rc -eq 0 ] && grep -q '\"event\":\"ACCUSE\",\"event_mode\":\"disapprove\",\"context\":\[\],\"code\":\"111\"' '$T/out'"
+expect "plover json: SPEC's mode untouched" has "$T/out" '"mode":"asserted"'
+"$DYAD" code -q --ontology plover --format tsv "$T/ru.jsonl" >"$T/out"
+expect "plover tsv: PLOVER columns" [ "$(cut -f9-11 "$T/out" | tr '\t' ' ')" = "$(printf 'event_type event_mode event_context\nACCUSE disapprove ')" ]
+"$DYAD" code -q --ontology plover --format petrarch "$T/ru.jsonl" >"$T/out"
+expect "plover petrarch: the PLOVER type in the code column" [ "$(cut -f4 "$T/out")" = ACCUSE ]
+"$DYAD" code -q --format xml "$T/ru.txt" >/dev/null 2>"$T/err"; rc=$?
+expect "bad --format: exit 2 naming both sets" sh -c "[ $rc -eq 2 ] && grep -q \"unknown format 'xml'.*petrarch\" '$T/err'"
+"$DYAD" code -q --output-format jsonl "$T/ru.txt" >/dev/null 2>"$T/err"; rc=$?
+expect "bad --output-format: exit 2" sh -c "[ $rc -eq 2 ] && grep -q \"unknown output format 'jsonl'\" '$T/err'"
+"$DYAD" code -q --ontology gdelt "$T/ru.txt" >/dev/null 2>"$T/err"; rc=$?
+expect "bad --ontology: exit 2 with a message" sh -c "[ $rc -eq 2 ] && grep -q \"unknown ontology 'gdelt'\" '$T/err'"
+"$DYAD" code -q --format tsv "$T/mixed.jsonl" >"$T/out" 2>"$T/err"; rc=$?
+expect "tsv errors: exit 1" [ "$rc" -eq 1 ]
+expect "tsv errors: each failed document reported on stderr" [ "$(grep -c -E '(bad_json|no_text)' "$T/err")" -eq 4 ]
+expect "tsv errors: the report names the line" has "$T/err" 'bad_json: .*mixed.jsonl line 2'
+expect "tsv errors: no row for them, the header kept" [ "$(head -1 "$T/out" | cut -f1)" = event_id ]
+"$DYAD" code --format tsv "$T/mixed.jsonl" >/dev/null 2>"$T/err"
+expect "tsv errors: counted in the summary" has "$T/err" '6 documents, 4 failed'
+"$DYAD" code -q --format petrarch --db "$T/f.db" "$T/ru.jsonl" >/dev/null
+expect "petrarch + --db: the whole document stored" [ "$(sqlite3 "$T/f.db" 'select count(*) from documents')" -eq 1 ]
+: >"$T/empty.verbs"
+"$DYAD" code -q --verbs "$T/empty.verbs" --discards "$T/empty.verbs" --no-default-events "$T/ru.txt" >/dev/null 2>&1; rc=$?
+expect "--verbs, --discards, --no-default-events accepted" [ "$rc" -eq 0 ]
+if [ -f "$T/p200.jsonl" ]; then
+    "$DYAD" code -q -j 1 --format tsv "$T/p200.jsonl" >"$T/t1"
+    "$DYAD" code -q -j 2 --format tsv "$T/p200.jsonl" >"$T/t2"
+    expect "tsv: -j 2 equals -j 1 on real news, rows present" sh -c "cmp -s '$T/t1' '$T/t2' && [ \$(wc -l <'$T/t1') -gt 10 ]"
+    expect "tsv: 23 columns on real news" [ "$(awk -F'\t' '{print NF}' "$T/t1" | sort -u)" = 23 ]
+    "$DYAD" code -q -j 2 --ontology plover --format petrarch "$T/p200.jsonl" >"$T/t2"
+    expect "petrarch: 8 columns on real news" [ "$(awk -F'\t' '{print NF}' "$T/t2" | sort -u)" = 8 ]
+fi
+
 echo "$pass passed, $fail failed"
