@@ -262,7 +262,7 @@ int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
     if (!ctx || (ctx->flags & DYAD_CTX_SEGMENT_ONLY) || !doc->ntok) return DYAD_OK;
     int rc = DYAD_OK;
     if (ctx->tg) DOC_TIMED(doc, STAGE_TAGGER, rc = tagger_run(ctx->tg, doc));
-    if (!rc && ctx->ps) DOC_TIMED(doc, STAGE_PARSER, rc = parser_run(ctx->ps, doc));
+    if (!rc && ctx->ps) DOC_TIMED(doc, STAGE_PARSER, rc = parser_run(ctx->ps, doc); if (!rc) rc = parser_refine(ctx->ps, doc));
     /* After the tagger: weekdays follow the verb's tense. */
     if (!rc) DOC_TIMED(doc, STAGE_DATES, rc = date_run(doc));
     if (!rc && ctx->gaz) DOC_TIMED(doc, STAGE_PLACES, rc = place_run(ctx->gaz, doc));

@@ -1279,7 +1279,14 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         bs = sw;
         bt = tw;
     }
-    uint32_t mv = lv >= 0 ? (uint32_t)lv : n;
+    /* a nominal event is as factual as the clause it sits in: "would
+     * allow the return of inspectors", "did not hold talks" */
+    uint32_t mv = n;
+    if (lv >= 0) mv = (uint32_t)lv;
+    else if (hv >= (int32_t)c->first && hv < (int32_t)c->last && d->an[hv].upos == UPOS_VERB) {
+        uint8_t rel = d->an[n].deprel;
+        if (rel == DEP_OBJ || rel == DEP_OBL || rel == DEP_NSUBJ || rel == DEP_NSUBJ_PASS) mv = (uint32_t)hv;
+    }
     if (best) return emit_at(c, best, n, mv, bs, bt, 0) < 0 ? -1 : 0;
     if (!notgt || (ns < 0 && notgt->has_src)) return 0;
     int got = 0;

@@ -50,6 +50,12 @@ int parser_run(const parser *p, dyad_doc *doc);
  * words are parsed in chunks whose roots hang from the first chunk's root
  * (parataxis): linear time, about 30 KB of stack, no heap.  DYAD_OK, or
  * DYAD_EINVAL for n < 0 or NULL p/forms/heads/deprels with n > 0. */
+/* A second look after parser_run: verbs tagged as participles that the
+ * parse gives a subject of their own and no auxiliary are retagged as
+ * finite pasts (VBD) and their sentences parsed again.  Kept apart from
+ * parser_run so that parser_run stays the plain model. */
+int parser_refine(const parser *p, dyad_doc *doc);
+
 int parser_parse_words(const parser *p, const char *const *forms, const size_t *lens, const uint8_t *upos,
                        const uint8_t *xpos, int n, int *heads, uint8_t *deprels);
 
