@@ -299,6 +299,57 @@ out:
     dyad_doc_free(doc);
 }
 
+/* parser_refine: "soldiers arrested Palestinians" tagged with a
+ * participle that has its own subject and no auxiliary becomes a finite
+ * past; "were arrested" (an auxiliary) and "soldiers arrested yesterday"
+ * as a noun modifier stay participles. */
+static void test_refine(void) {
+    static const char *const w[] = {"soldiers", "arrested", "Palestinians", ".", "They", "were", "arrested", "."};
+    static const char *const up[] = {"NOUN", "VERB", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "PUNCT"};
+    static const char *const xp[] = {"NNS", "VBN", "NNPS", ".", "PRP", "VBD", "VBN", "."};
+    /* hand-made parses: the first as the tagger's error leaves it */
+    static const int head[] = {1, -1, 1, 1, 6, 6, -1, 6};
+    static const char *const rel[] = {"nsubj", "root", "obl", "punct", "nsubj:pass", "aux:pass", "root", "punct"};
+    dyad_doc *doc;
+    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    if (!doc) return;
+    char text[128];
+    size_t len = 0;
+    for (int i = 0; i < 8; i++) len += (size_t)snprintf(text + len, sizeof text - len, "%s ", w[i]);
+    CHECK_INT(dyad_doc_set_text(doc, text, len), DYAD_OK);
+    len = 0;
+    for (int i = 0; i < 8; i++) {
+        tok t = {(uint32_t)len, (uint32_t)(len + strlen(w[i])), 0, 0, 0};
+        CHECK_INT(doc_push_tok(doc, &t), 0);
+        len += strlen(w[i]) + 1;
+    }
+    CHECK_INT(doc_push_sent(doc, 0, 4), 0);
+    CHECK_INT(doc_push_sent(doc, 4, 8), 0);
+    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
+    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
+    for (int i = 0; i < 8; i++) {
+        doc->an[i].upos = (uint8_t)ud_upos_id(up[i], strlen(up[i]));
+        doc->an[i].xpos = (uint8_t)ud_xpos_id(xp[i], strlen(xp[i]));
+        doc->an[i].head = head[i];
+        doc->an[i].deprel = (uint8_t)ud_dep_id(rel[i], strlen(rel[i]));
+    }
+    doc->tagged = doc->parsed = 1;
+    CHECK_INT(parser_refine(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[1].xpos, XPOS_VBD);
+    CHECK(!(doc->an[1].feats & FEAT_VOICE_PASS));
+    CHECK_INT(doc->an[6].xpos, XPOS_VBN); /* "were arrested" keeps its participle */
+    CHECK_INT(doc->an[6].head, -1);       /* and its sentence is not parsed again */
+    /* the refined sentence is a parse again: one root, every head inside */
+    int roots = 0;
+    for (int i = 0; i < 4; i++) {
+        roots += doc->an[i].head == -1;
+        CHECK(doc->an[i].head >= -1 && doc->an[i].head < 4);
+    }
+    CHECK_INT(roots, 1);
+    CHECK_INT(parser_refine(P, NULL), DYAD_EINVAL);
+    dyad_doc_free(doc);
+}
+
 static void test_null(void) {
     int h[1];
     uint8_t d[1];
@@ -357,6 +408,7 @@ int main(void) {
     RUN(test_garbage);
     RUN(test_doc);
     RUN(test_doc_mix);
+    RUN(test_refine);
     RUN(test_null);
     RUN(test_corrupt);
     parser_close(P);
