@@ -1155,8 +1155,10 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
         if (p->has_tgt && (tw < 0 || actor_at(c, (uint32_t)tw) < 0)) {
             /* no target: kept aside, in case nothing better codes this verb,
              * when the words the pattern has besides its slots are there
-             * ("rejected a call", "imposed sanctions", not "met" for "met with") */
-            if ((p->obj ? objw >= 0 : !p->tgt_prep) && (!notgt.p || cand_better(p, notgt.p))) {
+             * ("rejected a call", "imposed sanctions"; "with" is a joint
+             * action: "X and Y met", "the two sides clashed") */
+            int bare = p->obj ? objw >= 0 : (!p->tgt_prep || !strcmp(p->tgt_prep, "with"));
+            if (bare && (!notgt.p || cand_better(p, notgt.p))) {
                 notgt.p = p;
                 notgt.sw = sw;
                 notgt.objw = objw;
