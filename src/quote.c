@@ -443,7 +443,7 @@ static int tok_is_dash(const dyad_doc *d, uint32_t i) {
     size_t n = t->end - t->start;
     if (t->kind != TOK_PUNCT) return 0;
     if (n >= 1 && s[0] == '-') return 1;
-    return n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94);
+    return n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x95);
 }
 
 static int tok_sent_punct(const dyad_doc *d, uint32_t i) {
@@ -1517,7 +1517,7 @@ static int32_t label_actor(const qrun *r, uint32_t w) {
     size_t n = t->end - t->start;
     for (size_t a = 0; a < d->nactor; a++) {
         const char *name = d->actors[a].name;
-        if (!name || d->actors[a].type != ENT_PERSON) continue;
+        if (!name || (d->actors[a].type != ENT_PERSON && d->actors[a].type != ENT_NONE)) continue;
         size_t ln = strlen(name);
         if (ln < n || (ln > n && name[ln - n - 1] != ' ')) continue;
         size_t k = 0;
@@ -1527,12 +1527,32 @@ static int32_t label_actor(const qrun *r, uint32_t w) {
     return -1;
 }
 
+/* A signed quote: “…” ― Pamela Padilla -- a dash and a name alone on
+ * the rest of the line (or sentence) after the closing mark. */
+static int dash_signature(qrun *r, const qreg *g, cand *c) {
+    if (g->close == NOCLOSE) return 0;
+    const dyad_doc *d = r->d;
+    uint32_t j = g->close + 1;
+    if (j >= r->n || !tok_is_dash(d, j) || (d->toks[j].flags & TOKF_NL_BEFORE)) return 0;
+    uint32_t k = j + 1, end = sent_last(r, j);
+    while (k < r->n && k < end && k - j <= 6 && !(d->toks[k].flags & TOKF_NL_BEFORE) &&
+           d->toks[k].kind != TOK_PUNCT && (d->toks[k].flags & TOKF_UPPER) && r->reg_of[k] < 0)
+        k++;
+    /* the name must end the line or the sentence */
+    if (k == j + 1 || (k < r->n && k < end && !(d->toks[k].flags & TOKF_NL_BEFORE) && !tok_sent_punct(d, k)))
+        return 0;
+    c->s0 = j + 1, c->s1 = k, c->shead = k - 1;
+    c->k0 = j, c->k1 = j + 1; /* the dash is the cue */
+    return 1;
+}
+
 static void attribute_regions(qrun *r) {
     for (size_t gi = 0; gi < r->nreg; gi++) {
         qreg *g = &r->reg[gi];
         if (g->close == NOCLOSE) recover_close(r, g);
         uint32_t o = g->open, sf = sent_first(r, o);
-        int starts = o == sf || (o > 0 && (tok_is_char(r->d, o - 1, '(') || tok_is_dash(r->d, o - 1)));
+        int starts = o == sf || (r->d->toks[o].flags & TOKF_NL_BEFORE) ||
+                     (o > 0 && (tok_is_char(r->d, o - 1, '(') || tok_is_dash(r->d, o - 1)));
         cand tmp;
         memset(&tmp, 0, sizeof tmp);
         tmp.shead = NOTOK;
@@ -1550,6 +1570,10 @@ static void attribute_regions(qrun *r) {
         }
         int punct = content_punct_end(r, g);
         if (starts && (punct || content_has_verb(r, g))) g->direct = 1;
+        if (!found && starts && dash_signature(r, g, &tmp)) {
+            g->direct = 1;
+            found = 1;
+        }
         uint32_t colon = starts ? transcript_label(r, g) : NOTOK;
         if (colon != NOTOK) {
             g->direct = 1;

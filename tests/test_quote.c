@@ -232,6 +232,25 @@ static void test_continuation(void) {
     dyad_doc_free(d);
 }
 
+/* Quotes signed with a dash on their own line, and transcript lines whose
+ * label names the speaker. */
+static void test_signed_and_transcript(void) {
+    static const char *const A[] = {"Mike Pence=Mike Pence", "Pamela Padilla=Pamela Padilla", NULL};
+    dyad_doc *d = code("Readers answered our call.\n"
+                       "“He is ignorant of our culture and lives.” ― Pamela Padilla\n"
+                       "“Maybe we can build a wall around him.” — Steve Quinlan\n\n"
+                       "Partial transcript as follows:\n\n"
+                       "\"PENCE: Well, look, this is serious business.\n\n"
+                       "\"WALLACE: Will she be there tomorrow night?\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "He is ignorant", "lives.", QUOTE_DIRECT, "―", "Pamela Padilla", "Pamela Padilla");
+    expect(d, "Maybe we can build", "him.", QUOTE_DIRECT, "—", "Steve Quinlan", NULL);
+    expect(d, "PENCE: Well", "business.", QUOTE_DIRECT, NULL, "PENCE", "Mike Pence");
+    expect(d, "WALLACE: Will she", "night?", QUOTE_DIRECT, NULL, "WALLACE", NULL);
+    dyad_doc_free(d);
+}
+
 static void test_no_models(void) {
     /* tokens only: quote pairing and the surface patterns */
     dyad_doc *d = code("“We will not back down,” Ortiz said.\n\n"
@@ -353,6 +372,7 @@ int main(void) {
     RUN(test_indirect);
     RUN(test_speakers);
     RUN(test_continuation);
+    RUN(test_signed_and_transcript);
     RUN(test_no_models);
     RUN(test_boilerplate);
     RUN(test_lexicon);
