@@ -1027,6 +1027,23 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     return (int)(d->nevent - before);
 }
 
+/* Subjects that are the means of violence, not its author: "a roadside
+ * bomb killed two soldiers".  Other subjects that are no actors are more
+ * often figures of speech ("tariffs hit Japan"). */
+static const char *const WEAPONS[] = {"bomb", "bombing", "explosion", "blast", "attack", "missile", "rocket", "shell",
+                                      "shelling", "mine", "landmine", "airstrike", "strike", "raid", "gunfire", "fire",
+                                      "grenade", "mortar", "artillery", "device", "ied", "drone", "bullet", "shot",
+                                      "sniper", "gunman", "gunmen", "assailant", "attacker", "suicide", "car",
+                                      "ambush", "offensive", "bombardment", NULL};
+
+/* Word w has coordinated words ("X and Y"). */
+static int has_conj(const sctx *c, uint32_t w) {
+    KIDS(c, w) {
+        if (c->d->an[k].deprel == DEP_CONJ) return 1;
+    }
+    return 0;
+}
+
 /* Prepositions whose object is the target when a verb's object is a thing
  * aimed at an actor: "threatened action against Russia", "boycott contact
  * with the United States", "rejected calls by Kofi Annan". */
@@ -1141,10 +1158,15 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (sw < 0 || actor_at(c, (uint32_t)sw) < 0) {
                 /* "three soldiers were killed", "a roadside bomb killed two
                  * soldiers": violence against an actor by no one named is
-                 * coded with an empty source */
+                 * coded with an empty source -- in a passive, or with a
+                 * subject that is no actor; a clause without a subject
+                 * ("entering the United States", "to bomb Iran") is not
+                 * told as having happened */
                 int quad = 0;
                 ev_lex_code_info(c->x, p->code, &quad, NULL);
-                if (quad == 4 && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
+                int own = passive ? r.agent < 0 || (sw >= 0 && lemma_in(c->d, (uint32_t)sw, WEAPONS))
+                                  : r.subj >= 0 && lemma_in(c->d, (uint32_t)r.subj, WEAPONS);
+                if (quad == 4 && own && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
                     (!nosrc.p || cand_better(p, nosrc.p))) {
                     nosrc.p = p;
                     nosrc.tw = tw;
@@ -1153,11 +1175,12 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             }
         }
         if (p->has_tgt && (tw < 0 || actor_at(c, (uint32_t)tw) < 0)) {
-            /* no target: kept aside, in case nothing better codes this verb,
-             * when the words the pattern has besides its slots are there
-             * ("rejected a call", "imposed sanctions"; "with" is a joint
-             * action: "X and Y met", "the two sides clashed") */
-            int bare = p->obj ? objw >= 0 : (!p->tgt_prep || !strcmp(p->tgt_prep, "with"));
+            int with = p->tgt_prep && !strcmp(p->tgt_prep, "with") && !p->obj;
+            int bare = p->obj ? objw >= 0 : (!p->tgt_prep || with);
+            /* "with" alone is no event ("he spoke"): only joint subjects
+             * ("X and Y spoke") code it, against each other */
+            int joint = sw >= 0 && c->d->an[sw].deprel != DEP_CONJ && has_conj(c, (uint32_t)sw);
+            if (with && !joint) bare = 0;
             if (bare && (!notgt.p || cand_better(p, notgt.p))) {
                 notgt.p = p;
                 notgt.sw = sw;
@@ -1230,9 +1253,20 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         lemma_in(d, (uint32_t)hv, (const char *const[]){"demand", "call", "urge", "seek", "want", "ask",
                                                                      "request", "propose", "reject", "oppose", NULL}))
         return 0;
+    /* "launched a mediation effort between X and Y": the event noun
+     * modifies the light verb's object, whose phrases are the event's */
+    uint32_t nn = n;
+    if (d->an[n].deprel == DEP_COMPOUND && hv > (int32_t)n && hv < (int32_t)c->last &&
+        d->an[hv].upos == UPOS_NOUN && d->an[hv].deprel == DEP_OBJ) {
+        int32_t g = d->an[hv].head;
+        if (g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB && lemma_in(d, (uint32_t)g, LIGHT)) {
+            nn = (uint32_t)hv;
+            hv = g;
+        }
+    }
     /* under a light verb: its subject can be the source */
     int32_t lv = -1, lsubj = -1;
-    if (d->an[n].deprel == DEP_OBJ && hv >= (int32_t)c->first && hv < (int32_t)c->last &&
+    if (d->an[nn].deprel == DEP_OBJ && hv >= (int32_t)c->first && hv < (int32_t)c->last &&
         d->an[hv].upos == UPOS_VERB && lemma_in(d, (uint32_t)hv, LIGHT)) {
         roles r;
         gather(c, (uint32_t)hv, &r);
@@ -1247,7 +1281,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         if (!p->noun) continue;
         if (best && p->nwords < best->nwords) continue;
         int32_t sw = -1, tw = -1;
-        KIDS(c, n) {
+        KIDS(c, nn) {
             uint8_t rel = d->an[k].deprel;
             if (p->has_src && sw < 0) {
                 if (p->src_pre && (rel == DEP_NMOD_POSS || rel == DEP_COMPOUND || rel == DEP_AMOD) &&
