@@ -773,6 +773,13 @@ static const char *const COMMIT_MODALS[] = {"will", "would", "shall", "wo", "'ll
  * meet Y", "X agreed to / is ready to / threatened to ..."), which CAMEO
  * codes as an intent event (03, 13) that did happen, rather than a
  * forecast by someone else ("may", "could", "expected to", "if", "?"). */
+static int has_to_mark(const sctx *c, uint32_t v) {
+    KIDS(c, v) {
+        if (c->d->an[k].deprel == DEP_MARK && lemma_is(c->d, (uint32_t)k, "to")) return 1;
+    }
+    return 0;
+}
+
 static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *claim, int *commit) {
     const dyad_doc *d = c->d;
     int neg = 0, hypo = c->question, forecast = c->question, committed = 0;
@@ -793,6 +800,12 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
         uint8_t rel = d->an[w].deprel;
         int32_t h = d->an[w].head;
         if (h < (int32_t)c->first || h >= (int32_t)c->last) break;
+        if (rel == DEP_ACL && d->an[h].deprel == DEP_OBJ && has_to_mark(c, (uint32_t)w)) {
+            /* "expect Lula to meet" parsed with the infinitive on "Lula":
+             * the object's governor governs the infinitive */
+            int32_t g = d->an[h].head;
+            if (g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB) h = g, rel = DEP_XCOMP;
+        }
         if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV))) {
             if (lemma_in(d, (uint32_t)h, NEG_GOV)) neg ^= 1;
             else if (lemma_in(d, (uint32_t)h, COMMIT_GOV)) hypo = 1, committed = 1;
@@ -1083,9 +1096,11 @@ typedef struct cand {
     int32_t sw, tw, objw;
 } cand;
 
-/* More specific first: more words, then a longer (finer) code. */
+/* More specific first: more words, more slots, then a longer (finer) code. */
 static int cand_better(const ev_pat *a, const ev_pat *b) {
     if (a->nwords != b->nwords) return a->nwords > b->nwords;
+    /* "SRC attack TGT" before "SRC attack" when both fit */
+    if (a->has_src + a->has_tgt != b->has_src + b->has_tgt) return a->has_src + a->has_tgt > b->has_src + b->has_tgt;
     return strlen(a->code) > strlen(b->code);
 }
 

@@ -23,7 +23,16 @@ static const char PATTERNS[] =
     "163   SRC impose sanction on TGT\n"
     "0311  SRC call on TGT to\n"
     "190   SRC attack TGT\n"
+    "190   SRC attack\n"
+    "120   SRC reject TGT\n"
+    "112   SRC accuse TGT\n"
+    "100   SRC demand TGT\n"
+    "190   SRC kill TGT\n"
+    "090   SRC launch investigation into TGT\n"
     "[noun]\n"
+    "046   SRC negotiation with TGT\n"
+    "090   investigation into TGT\n"
+    "090   investigation by SRC\n"
     "040   talk between SRC and TGT\n"
     "040   SRC meeting with TGT\n"
     "163   sanction against TGT\n"
@@ -70,13 +79,20 @@ static const devent *find(const dyad_doc *d, const char *code, const char *src, 
 
 static void test_load(void) {
     CHECK(ev_lex_ncodes(lex) >= 300);
-    CHECK_INT((long long)ev_lex_npatterns(lex), 10);
+    CHECK_INT((long long)ev_lex_npatterns(lex), 19);
     CHECK_INT(nwarn, 3);
     int quad = 0;
     double g = 0;
     CHECK(ev_lex_code_info(lex, "190", &quad, &g));
     CHECK_INT(quad, 4);
     CHECK(g < -9);
+    /* PLOVER: mapped codes, a statement PLOVER leaves out, an unlisted child */
+    const char *pe, *pm, *pc;
+    CHECK(ev_lex_plover_of(lex, "190", &pe, &pm, &pc));
+    CHECK_STR(pe, "ASSAULT");
+    CHECK(!ev_lex_plover_of(lex, "010", &pe, &pm, &pc) && pe == NULL);
+    CHECK(ev_lex_plover_of(lex, "0874", &pe, &pm, &pc));
+    CHECK_STR(pe, "RETREAT");
     CHECK(ev_lex_code_info(lex, "0401", &quad, &g)); /* falls back to its parent */
     CHECK_INT(quad, 1);
 }
@@ -133,6 +149,41 @@ static void test_claim(void) {
     dyad_doc_free(d);
 }
 
+/* The fallbacks: slots found through parse slips, the object's phrases,
+ * that-clauses, joint subjects; events without a target or a source;
+ * nominal events under light verbs. */
+static void test_fallbacks(void) {
+    dyad_doc *d = code("Russia said Ukraine must attack Belarus. "
+                       "Israel and Lebanon renewed negotiations on Monday. "
+                       "Iran rejected a call for talks. "
+                       "Amnesty International demanded that the Sudanese government free the prisoners. "
+                       "Three Turkish soldiers were killed on Sunday. "
+                       "Germany launched an investigation into France. "
+                       "Poland threatened action against Hungary. "
+                       "If Egypt attacks Libya, Sudan will protest.");
+    const devent *e = find(d, "100", "Russia", "Ukraine"); /* "X said Y must": a demand on Y */
+    CHECK(e != NULL);
+    e = find(d, "046", "Israel", "Lebanon"); /* joint subjects act on each other */
+    CHECK(e != NULL);
+    CHECK(find(d, "046", "Lebanon", "Israel") != NULL);
+    e = find(d, "120", "Iran", NULL); /* no actor in the object: no target */
+    CHECK(e != NULL && e->target < 0);
+    e = find(d, "100", "Amnesty", "Sudan"); /* the that-clause's subject */
+    CHECK(e != NULL);
+    e = find(d, "190", NULL, "Turkish soldiers"); /* killed by no one named */
+    CHECK(e != NULL && e->source < 0);
+    e = find(d, "090", "Germany", "France"); /* light verb + event noun */
+    CHECK(e != NULL);
+    /* "SRC attack TGT" wins over "SRC attack" when the object is there */
+    e = find(d, "190", "Egypt", "Libya");
+    CHECK(e != NULL && e->mode == MODE_HYPOTHETICAL);
+    dyad_doc_free(d);
+    /* a figure of speech with a subject that is no actor codes nothing */
+    d = code("The tariffs attacked Japan. Entering Iran, the convoy stopped.");
+    for (size_t i = 0; i < d->nevent; i++) CHECK(d->events[i].source >= 0);
+    dyad_doc_free(d);
+}
+
 static void test_hostile(void) {
     size_t n = 30000;
     char *t = malloc(n + 1);
@@ -157,6 +208,7 @@ int main(void) {
     lex = ev_lex_new();
     char err[256];
     if (ev_lex_load_ontology(lex, "data/events/cameo.tsv", NULL, NULL, err, sizeof err) ||
+        ev_lex_load_plover(lex, "data/events/plover.tsv", NULL, NULL, err, sizeof err) ||
         ev_lex_load_patterns_buffer(lex, "test", PATTERNS, sizeof PATTERNS - 1, count_warn, NULL)) {
         printf("test_event: %s\n", err);
         return 1;
@@ -166,6 +218,7 @@ int main(void) {
     RUN(test_modes);
     RUN(test_coordination_and_nouns);
     RUN(test_claim);
+    RUN(test_fallbacks);
     RUN(test_hostile);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
