@@ -1857,7 +1857,9 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
             if ((f & (Q_S | Q_C)) && h >= 0 && (uint32_t)h < v &&
                 (dr == DEP_PARATAXIS || dr == DEP_CCOMP || dr == DEP_CONJ) && r->lo[v] > s0) {
                 uint32_t a = r->lo[v];
-                if (!(tok_is_char(r->d, a - 1, ',') || tok_is_dash(r->d, a - 1))) continue;
+                /* the separating comma may hang on the cue (UD) or on the clause */
+                if (tok_is_char(r->d, a, ',') || tok_is_dash(r->d, a)) a++;
+                else if (!(tok_is_char(r->d, a - 1, ',') || tok_is_dash(r->d, a - 1))) continue;
                 uint32_t subj = subject_of(r, v);
                 if (subj == NOTOK || subj < a) continue;
                 uint32_t b0 = s0;

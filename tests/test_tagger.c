@@ -145,11 +145,18 @@ static void test_curly(void) {
     CHECK_STR(t.lemma[8], "say");
     CHECK_INT(t.upos[9], UPOS_PUNCT);
     CHECK(t.lemma[9][0] == '-');
-    /* Same tags as with straight quotes. */
+    /* Same tags as with straight quotes.  The dash keeps its own shape
+     * feature: GUM news (in the training data since tagger version 4)
+     * tags "—" as ':' where EWT's "--" is mostly ',' -- both punctuation. */
     tagged u;
     CHECK_INT(tag("\" We wo n't leave , \" he said -- firmly .", &u), DYAD_OK);
     CHECK_INT(tag("“ We wo n’t leave , ” he said — firmly .", &t), DYAD_OK);
-    for (int i = 0; i < t.n; i++) CHECK_INT(t.xpos[i], u.xpos[i]);
+    for (int i = 0; i < t.n; i++) {
+        if (i == 9) continue;
+        CHECK_INT(t.xpos[i], u.xpos[i]);
+    }
+    CHECK_INT(t.upos[9], UPOS_PUNCT);
+    CHECK_INT(u.upos[9], UPOS_PUNCT);
     CHECK_STR(t.lemma[3], "not");
 }
 
