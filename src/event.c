@@ -1057,6 +1057,16 @@ static int has_conj(const sctx *c, uint32_t w) {
     return 0;
 }
 
+/* "25,000 tons of food aid", "a series of attacks", "a package of
+ * sanctions": the noun a quantity or a collection is "of". */
+static int32_t of_head(const sctx *c, uint32_t w, const char *lemma) {
+    const dyad_doc *d = c->d;
+    KIDS(c, w) {
+        if (d->an[k].deprel == DEP_NMOD && has_case(c, (uint32_t)k, "of") && lemma_is(d, (uint32_t)k, lemma)) return k;
+    }
+    return -1;
+}
+
 /* Prepositions whose object is the target when a verb's object is a thing
  * aimed at an actor: "threatened action against Russia", "boycott contact
  * with the United States", "rejected calls by Kofi Annan". */
@@ -1134,9 +1144,10 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
         int32_t objw = -1;
         if (p->obj) {
             int32_t cand_w = passive ? r.subj_pass : r.obj;
-            if (cand_w >= 0 && lemma_is(d, (uint32_t)cand_w, p->obj)) objw = cand_w;
-            else if (r.xcomp >= 0 && lemma_is(d, (uint32_t)r.xcomp, p->obj)) objw = r.xcomp;
-            else {
+            if (cand_w >= 0)
+                objw = lemma_is(d, (uint32_t)cand_w, p->obj) ? cand_w : of_head(c, (uint32_t)cand_w, p->obj);
+            if (objw < 0 && r.xcomp >= 0 && lemma_is(d, (uint32_t)r.xcomp, p->obj)) objw = r.xcomp;
+            if (objw < 0) {
                 KIDS(c, v) {
                     if (d->an[k].deprel == DEP_OBL && lemma_is(d, (uint32_t)k, p->obj)) objw = k;
                 }
