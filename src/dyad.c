@@ -16,6 +16,7 @@
 #include "place.h"
 #include "tagger.h"
 #include "tone.h"
+#include "verbs.h"
 
 #ifndef DYAD_DEFAULT_MODEL_DIR
 #define DYAD_DEFAULT_MODEL_DIR "models"
@@ -36,6 +37,7 @@ struct dyad_ctx {
     ner_model *ner;
     dict *dict;
     ev_lex *events;
+    verb_lex *verbs;   /* TABARI/PETRARCH verb dictionaries and discards, NULL if none given */
     char errmsg[512];
     char model_dir[1024];
 };
@@ -191,6 +193,35 @@ static int load_dict_list(dyad_ctx *c, const char *const *files, int fmt, warn_r
     return DYAD_OK;
 }
 
+/* The TABARI/PETRARCH verb dictionaries and discard lists of the options
+ * (format detected per file); bad lines are only warned about. */
+static int load_verb_lists(dyad_ctx *c, const dyad_ctx_options *opt, warn_relay *w) {
+    if (!opt || ((!opt->verb_files || !*opt->verb_files) && (!opt->discard_files || !*opt->discard_files)))
+        return DYAD_OK;
+    c->verbs = verbs_new();
+    if (!c->verbs) return DYAD_ENOMEM;
+    for (int pass = 0; pass < 2; pass++) {
+        const char *const *files = pass ? opt->discard_files : opt->verb_files;
+        for (; files && *files; files++) {
+            char err[400];
+            int rc = verbs_load_file(c->verbs, *files, pass ? VERBS_DISCARDS : VERBS_AUTO, dict_warn, w, err, sizeof err);
+            if (rc) {
+                snprintf(c->errmsg, sizeof c->errmsg, "cannot load the %s file %.300s: %.150s",
+                         pass ? "discards" : "verbs", *files, err);
+                return rc;
+            }
+        }
+    }
+    /* the <NOUN> and <ADJECTIVE> lists of TABARI actors files (dict.c
+     * warns about their lines already) */
+    for (const char *const *f = opt->actor_files; f && *f; f++) {
+        char err[400];
+        int rc = verbs_load_file(c->verbs, *f, VERBS_WORDLISTS, NULL, NULL, err, sizeof err);
+        if (rc == DYAD_ENOMEM) return rc;
+    }
+    return DYAD_OK;
+}
+
 int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
     if (!out) return DYAD_EINVAL;
     dyad_ctx *c = calloc(1, sizeof *c);
@@ -243,7 +274,9 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
     if (rc) return rc;
     c->events = ev_lex_new();
     if (!c->events) return DYAD_ENOMEM;
-    return load_events(c, event_dir_of(opt), !(c->flags & DYAD_CTX_NO_DEFAULT_EVENTS), &w);
+    rc = load_events(c, event_dir_of(opt), !(c->flags & DYAD_CTX_NO_DEFAULT_EVENTS), &w);
+    if (!rc) rc = load_verb_lists(c, opt, &w);
+    return rc;
 }
 
 void dyad_ctx_close(dyad_ctx *ctx) {
@@ -255,6 +288,7 @@ void dyad_ctx_close(dyad_ctx *ctx) {
     ner_close(ctx->ner);
     dict_free(ctx->dict);
     ev_lex_free(ctx->events);
+    verbs_free(ctx->verbs);
     free(ctx);
 }
 
@@ -274,6 +308,8 @@ int ctx_analyse(const dyad_ctx *ctx, dyad_doc *doc) {
     if (!rc) DOC_TIMED(doc, STAGE_QUOTES, rc = quote_run(doc));
     /* after the quotes: an event inside one is its speaker's claim */
     if (!rc && ctx->events) DOC_TIMED(doc, STAGE_EVENTS, rc = event_run(ctx->events, doc));
+    /* after event_run, which starts the event list afresh: appends */
+    if (!rc && ctx->verbs) DOC_TIMED(doc, STAGE_EVENTS, rc = verbs_run(ctx->verbs, ctx->events, ctx->dict, doc));
     return rc;
 }
 
