@@ -287,4 +287,49 @@ if [ -f "$T/p200.jsonl" ]; then
     expect "petrarch: 8 columns on real news" [ "$(awk -F'\t' '{print NF}' "$T/t2" | sort -u)" = 8 ]
 fi
 
+
+# ---- TABARI / PETRARCH verb dictionaries and validation suites -------------
+"$DYAD" validate >/dev/null 2>&1; rc=$?
+expect "validate: no file is a usage error" [ "$rc" -eq 2 ]
+"$DYAD" validate /nonexistent.project >/dev/null 2>&1; rc=$?
+expect "validate: unreadable file exits 2" [ "$rc" -eq 2 ]
+V=$T/vt
+mkdir -p "$V"
+printf 'FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\n' >"$V/t.actors"
+printf 'MINISTER_ [~GOV]\n' >"$V/t.agents"
+printf 'PRAISE [051]\nVISIT_ [042:043]\n' >"$V/t.verbs"
+printf 'SET: MINIMUM WORDS = 0\n' >"$V/t.options"
+printf '<actorsfile> t.actors\n<agentsfile> t.agents\n<verbsfile> t.verbs\n<optionsfile> t.options\n<textfile> t.text\n' >"$V/t.project"
+cat >"$V/t.text" <<'REC'
+010101 T-1
+Freedonia praised Sylvania.
+/* { FRD / SYL / 051 } */
+
+010102 T-2
+Freedonia visited Sylvania.
+/* { FRD / SYL / 042 }
+{ SYL / FRD / 043 } */
+
+010103 T-3
+The weather was fine.
+/* {---} */
+
+010104 END
+This is the end of the standard validation records.
+REC
+"$DYAD" validate "$V/t.project" >"$T/out" 2>&1; rc=$?
+expect "validate: a passing TABARI project exits 0" [ "$rc" -eq 0 ]
+expect "validate: totals printed" has "$T/out" 'exactly right: 3 (100.0%)'
+sed 's|FRD / SYL / 051|FRD / SYL / 052|' "$V/t.text" >"$V/t2.text"
+sed 's|t.text|t2.text|' "$V/t.project" >"$V/t2.project"
+"$DYAD" validate "$V/t2.project" >"$T/out" 2>&1; rc=$?
+expect "validate: a wrong expectation fails the record and exits 1" sh -c "[ $rc -eq 1 ] && grep -q '^FAIL T-1' '$T/out'"
+printf 'PRAISE [051]\nBAD LINE\n- * X [052]\n' >"$T/b.verbs"
+echo "Freedonia praised Sylvania." >"$T/fs.txt"
+"$DYAD" code -q --no-default-dicts --actors "$V/t.actors" --verbs "$T/b.verbs" "$T/fs.txt" >"$T/out" 2>"$T/err"; rc=$?
+expect "--verbs: a bad line is reported with file:line" sh -c "[ $rc -eq 0 ] && grep -q 'b.verbs:2:' '$T/err'"
+expect "--verbs: its patterns code events" has "$T/out" '"code":"051"'
+"$DYAD" code -q --verbs /nonexistent.verbs "$T/fs.txt" >/dev/null 2>"$T/err"; rc=$?
+expect "--verbs: an unreadable file exits 2 naming it" sh -c "[ $rc -eq 2 ] && grep -q nonexistent.verbs '$T/err'"
+
 echo "$pass passed, $fail failed"
