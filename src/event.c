@@ -735,6 +735,7 @@ static const char *const HYPO_GOV[] = {"plan", "hope", "expect", "want", "intend
                                        "set", "poise", "due", "schedule", "predict", "forecast", "anticipate",
                                        "could", "would", "possible", "ready", "willing", "urge", "ask", "call",
                                        "demand", "agree", "decide", NULL};
+static const char *const REFUSE_GOV[] = {"refuse", "decline", "reject", NULL};
 static const char *const NEG_GOV[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", NULL};
 static const char *const REPORT[] = {"say", "tell", "claim", "state", "announce", "report", "add", "warn",
                                      "insist", "argue", "believe", "think", "note", "write", "suggest", "allege",
@@ -769,10 +770,6 @@ static const char *const COMMIT_GOV[] = {"agree", "offer", "promise", "pledge", 
                                          "resolve", "undertake", "aim", "seek", "want", "hope", NULL};
 static const char *const COMMIT_MODALS[] = {"will", "would", "shall", "wo", "'ll", NULL};
 
-/* *commit: the hypothetical is the actor's own stated intention ("X will
- * meet Y", "X agreed to / is ready to / threatened to ..."), which CAMEO
- * codes as an intent event (03, 13) that did happen, rather than a
- * forecast by someone else ("may", "could", "expected to", "if", "?"). */
 static int has_to_mark(const sctx *c, uint32_t v) {
     KIDS(c, v) {
         if (c->d->an[k].deprel == DEP_MARK && lemma_is(c->d, (uint32_t)k, "to")) return 1;
@@ -780,9 +777,16 @@ static int has_to_mark(const sctx *c, uint32_t v) {
     return 0;
 }
 
+/* *commit 1: the hypothetical is the actor's own stated intention ("X will
+ * meet Y", "X agreed to / is ready to / threatened to ..."), which CAMEO
+ * codes as an intent event (03, 13) that did happen, rather than a
+ * forecast by someone else ("may", "could", "expected to", "if", "?").
+ * *commit 2: the negation is the actor's own refusal ("refused to meet",
+ * "will not accept"), which CAMEO codes as a rejection (12) that did
+ * happen. */
 static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *claim, int *commit) {
     const dyad_doc *d = c->d;
-    int neg = 0, hypo = c->question, forecast = c->question, committed = 0;
+    int neg = 0, hypo = c->question, forecast = c->question, committed = 0, refused = 0;
     *claim = -1;
     int32_t w = (int32_t)v;
     for (int step = 0; step < 5 && w >= 0; step++) {
@@ -807,8 +811,10 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
             if (g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB) h = g, rel = DEP_XCOMP;
         }
         if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV))) {
-            if (lemma_in(d, (uint32_t)h, NEG_GOV)) neg ^= 1;
-            else if (lemma_in(d, (uint32_t)h, COMMIT_GOV)) hypo = 1, committed = 1;
+            if (lemma_in(d, (uint32_t)h, NEG_GOV)) {
+                neg ^= 1;
+                if (rel == DEP_XCOMP && lemma_in(d, (uint32_t)h, REFUSE_GOV)) refused = 1;
+            } else if (lemma_in(d, (uint32_t)h, COMMIT_GOV)) hypo = 1, committed = 1;
             else if (lemma_in(d, (uint32_t)h, HYPO_GOV)) hypo = 1, forecast = 1;
         }
         if (rel == DEP_ADVCL) {
@@ -833,7 +839,10 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
             break;
         }
     *mode = neg ? MODE_NEGATED : hypo ? MODE_HYPOTHETICAL : MODE_ASSERTED;
-    *commit = hypo && committed && !forecast && !neg;
+    /* 1: a stated intention ("will support"); 2: a stated refusal
+     * ("refused to meet", "will not accept") */
+    *commit = hypo && committed && !forecast && !neg ? 1
+            : neg && !forecast && (refused || (committed && !c->question)) ? 2 : 0;
 }
 
 /* CAMEO's intent codes: the code for "X expressed the intention to do
@@ -847,6 +856,26 @@ static const char *intent_code(const char *c) {
         {"086", "0355"}, {"087", "0356"}, {"14", "133"},   {"15", "138"},   {"16", "131"},   {"161", "1313"},
         {"162", "1311"}, {"163", "1312"}, {"17", "137"},   {"172", "132"},  {"18", "1383"},  {"19", "1384"},
         {"191", "1381"}, {"192", "1382"}, {"20", "1385"},
+    };
+    const char *best = NULL;
+    size_t blen = 0;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        size_t n = strlen(map[i][0]);
+        if (n > blen && !strncmp(c, map[i][0], n)) best = map[i][1], blen = n;
+    }
+    return best;
+}
+
+/* CAMEO's rejection codes: what "X refused to do what c names" is coded
+ * as (meet -> 125, release -> 1243, ...), or NULL when CAMEO has none
+ * (a refusal of conflict stays the negated event). */
+static const char *reject_code(const char *c) {
+    static const char *const map[][2] = {
+        {"03", "120"},   {"04", "125"},   {"045", "126"},  {"046", "125"},  {"05", "120"},   {"057", "127"},
+        {"06", "121"},   {"061", "1211"}, {"062", "1212"}, {"07", "122"},   {"071", "1221"}, {"072", "1222"},
+        {"073", "1223"}, {"074", "1224"}, {"075", "122"},  {"08", "124"},   {"081", "1241"}, {"082", "1242"},
+        {"083", "123"},  {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"},
+        {"084", "1243"}, {"085", "1244"}, {"086", "1245"}, {"087", "1246"},
     };
     const char *best = NULL;
     size_t blen = 0;
@@ -993,8 +1022,9 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     int commit;
     mode_and_claim(c, mv, &mode, &claim, &commit);
     const char *code = p->code;
-    const char *ic = commit ? intent_code(code) : NULL;
-    if (ic) { /* "Portugal will support Turkey": an expressed intention, asserted */
+    const char *ic = commit == 1 ? intent_code(code) : commit == 2 ? reject_code(code) : NULL;
+    if (ic) { /* "Portugal will support Turkey": an expressed intention, asserted;
+               * "Syria will not accept refugees": a refusal, asserted */
         code = ic;
         mode = MODE_ASSERTED;
     }

@@ -126,6 +126,15 @@ static void test_modes(void) {
     e = find(d, "042", "India", "Nepal"); /* object control: India is the one to visit */
     CHECK(e != NULL && e->mode == MODE_HYPOTHETICAL);
     dyad_doc_free(d);
+    /* a refusal is CAMEO's rejection, asserted; a plain negation stays the event */
+    d = code("Spain refused to meet Italy. Chile will not meet Peru. Cuba did not meet Haiti.");
+    e = find(d, "125", "Spain", "Italy");
+    CHECK(e != NULL && e->mode == MODE_ASSERTED);
+    e = find(d, "125", "Chile", "Peru");
+    CHECK(e != NULL && e->mode == MODE_ASSERTED);
+    e = find(d, "040", "Cuba", "Haiti");
+    CHECK(e != NULL && e->mode == MODE_NEGATED);
+    dyad_doc_free(d);
 }
 
 static void test_coordination_and_nouns(void) {
