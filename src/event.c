@@ -1040,6 +1040,11 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             if (has_src && e.source < 0) continue;
             if (has_tgt && e.target < 0) continue;
             if (e.source >= 0 && e.source == e.target) continue; /* a self-event */
+            /* one actor code on both sides ("USAGOV criticized USAGOV") says
+             * nothing a dyadic event dataset can use: dropped */
+            if (e.source >= 0 && e.target >= 0 && d->actors[e.source].code[0] &&
+                !strcmp(d->actors[e.source].code, d->actors[e.target].code))
+                continue;
             e.sentence = c->sidx;
             snprintf(e.code, sizeof e.code, "%s", code);
             e.quad = (uint8_t)quad;
@@ -1240,6 +1245,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (bare && (!notgt.p || cand_better(p, notgt.p))) {
                 notgt.p = p;
                 notgt.sw = sw;
+                notgt.tw = tw; /* a target word that names no actor, or -1 */
                 notgt.objw = objw;
             }
             continue;
@@ -1273,7 +1279,8 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     /* "Israel and Lebanon renewed negotiations": joint actors act on each
      * other (CAMEO's coding of a compound subject without a target) */
     int32_t js[4];
-    int nj = conjuncts(c, notgt.sw, js);
+    /* not when the target slot holds a thing: "X and Y oppose the tax" */
+    int nj = notgt.tw < 0 ? conjuncts(c, notgt.sw, js) : 0;
     for (int i = 0; i < nj; i++)
         for (int j = 0; j < nj; j++) {
             if (i == j) continue;
