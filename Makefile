@@ -129,7 +129,8 @@ build-fuzz/obj/%.o: src/%.c
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
 build-fuzz/%: fuzz/%.c $(FUZZ_OBJ)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJ) $(LIBS)
-fuzz: $(FUZZ_BIN)
+# fuzz_code codes with the real models and dictionaries: the images too.
+fuzz: $(FUZZ_BIN) $(DATA_IMAGES)
 	@for f in $(FUZZ_BIN); do \
 	  n=$$(basename $$f); mkdir -p build-fuzz/corpus-$$n; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
