@@ -63,3 +63,9 @@ echo "== events: PLOVER gold sentences (event type of the first event; source/ta
 "$BUILD"/tools/evalevent "$DATA/events/plover/PLOVER_GSR_CAMEO.txt"
 echo "== events on news: events per sentence, root histogram, modes"
 "$BUILD"/tools/evalevent --corpus "$DATA/news/polnear.jsonl" --corpus "$DATA/news/reuters.jsonl"
+echo "== TABARI and PETRARCH validation suites with their own dictionaries (dyad validate; totals)"
+for f in "$DATA/events/tabari/Validate.project" "$DATA/events/petrarch2/PETR.UnitTest.records.xml" \
+    "$DATA/events/universalpetrarch/PETR_Validate_records_2_02.xml"; do
+    echo "${f#"$DATA"/events/}:"
+    "$BUILD"/dyad validate "$f" 2>&1 | tail -3
+done
