@@ -46,6 +46,7 @@ static const char usage_text[] =
     "  --agents FILE                  add a TABARI/PETRARCH agent dictionary (repeatable)\n"
     "  --no-default-dicts             do not load dyad's own dictionaries (data/dict)\n"
     "  --dict-dir DIR                 load the default dictionaries from DIR\n"
+    "  --event-dir DIR                load the CAMEO ontology and event patterns from DIR\n"
     "  --verbs FILE                   add a TABARI .verbs / PETRARCH verb dictionary (repeatable)\n"
     "  --discards FILE                add a discard list (repeatable)\n"
     "  --no-default-events            do not load dyad's own event patterns (data/events)\n"
@@ -423,6 +424,9 @@ static int cmd_code(int argc, char **argv, int parse_mode) {
         } else if (strcmp(a, "--dict-dir") == 0) {
             TAKE();
             copt.dict_dir = val;
+        } else if (strcmp(a, "--event-dir") == 0) {
+            TAKE();
+            copt.event_dir = val;
         } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
             FREE_LISTS();

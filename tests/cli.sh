@@ -332,4 +332,13 @@ expect "--verbs: its patterns code events" has "$T/out" '"code":"051"'
 "$DYAD" code -q --verbs /nonexistent.verbs "$T/fs.txt" >/dev/null 2>"$T/err"; rc=$?
 expect "--verbs: an unreadable file exits 2 naming it" sh -c "[ $rc -eq 2 ] && grep -q nonexistent.verbs '$T/err'"
 
+mkdir -p "$T/ev"
+cp data/events/cameo.tsv data/events/plover.tsv "$T/ev/"
+printf '[verb]\n111    SRC condemn TGT\n' >"$T/ev/only.events"
+echo "Russia condemned Ukraine. Russia praised Ukraine." >"$T/ev.txt"
+"$DYAD" code -q --event-dir "$T/ev" --date 2024-01-01 "$T/ev.txt" >"$T/out"
+expect "--event-dir: the patterns of that directory only" sh -c "grep -q '\"code\":\"111\"' '$T/out' && ! grep -q '\"code\":\"051\"' '$T/out'"
+"$DYAD" code -q --event-dir /nonexistent "$T/ev.txt" >/dev/null 2>"$T/err"; rc=$?
+expect "--event-dir: a missing directory exits 2 naming it" sh -c "[ $rc -eq 2 ] && grep -q nonexistent '$T/err'"
+
 echo "$pass passed, $fail failed"
