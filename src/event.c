@@ -1084,6 +1084,16 @@ static const char *const WEAPONS[] = {"bomb", "bombing", "explosion", "blast", "
                                       "sniper", "gunman", "gunmen", "assailant", "attacker", "suicide", "car",
                                       "ambush", "offensive", "bombardment", NULL};
 
+/* Verbs that make a political event only with an actor as their object
+ * (see code_verb's target-less fallback). */
+static const char *const NEED_ACTOR[] = {"host", "receive", "welcome", "visit", "help", "capture", "join", "return",
+                                         "enter", "hold", "give", "provide", "offer", "send", "support", "back",
+                                         "target", "hit", "strike", "open", "win", "take", "lead", "leave", "exit",
+                                         "surround", "recognize", "recognise", "accept", "allow", "fight", "battle",
+                                         "seize", "occupy", "destroy", "bring", "carry", "deliver", "meet", "see",
+                                         "call", "ask", "tell", "thank", "endorse", "praise", "defend", "push",
+                                         "pressure", "press", "follow", NULL};
+
 /* Word w has coordinated words ("X and Y"). */
 static int has_conj(const sctx *c, uint32_t w) {
     KIDS(c, w) {
@@ -1242,6 +1252,10 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
              * ("X and Y spoke") code it, against each other */
             int joint = sw >= 0 && c->d->an[sw].deprel != DEP_CONJ && has_conj(c, (uint32_t)sw);
             if (with && !joint) bare = 0;
+            /* verbs whose political sense needs an actor as object ("hosts a
+             * radio show", "received fees", "captured the allegiance of"):
+             * no event without one, unless joint subjects */
+            if (!p->obj && lemma_in(d, v, NEED_ACTOR) && !(joint && tw < 0)) bare = 0;
             if (bare && (!notgt.p || cand_better(p, notgt.p))) {
                 notgt.p = p;
                 notgt.sw = sw;
