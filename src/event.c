@@ -840,9 +840,18 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
         }
     *mode = neg ? MODE_NEGATED : hypo ? MODE_HYPOTHETICAL : MODE_ASSERTED;
     /* 1: a stated intention ("will support"); 2: a stated refusal
-     * ("refused to meet", "will not accept") */
+     * ("refused to meet", "will not accept"); 3: an intention on a
+     * condition the other side must meet ("will withdraw unless ..."),
+     * CAMEO's ultimatum */
     *commit = hypo && committed && !forecast && !neg ? 1
             : neg && !forecast && (refused || (committed && !c->question)) ? 2 : 0;
+    if (*commit == 1) {
+        KIDS(c, v) {
+            if (d->an[k].deprel != DEP_ADVCL) continue;
+            for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+                if (d->an[g].deprel == DEP_MARK && lemma_is(d, (uint32_t)g, "unless")) *commit = 3;
+        }
+    }
 }
 
 /* CAMEO's intent codes: the code for "X expressed the intention to do
@@ -1022,7 +1031,7 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     int commit;
     mode_and_claim(c, mv, &mode, &claim, &commit);
     const char *code = p->code;
-    const char *ic = commit == 1 ? intent_code(code) : commit == 2 ? reject_code(code) : NULL;
+    const char *ic = commit == 1 ? intent_code(code) : commit == 2 ? reject_code(code) : commit == 3 ? "139" : NULL;
     if (ic) { /* "Portugal will support Turkey": an expressed intention, asserted;
                * "Syria will not accept refugees": a refusal, asserted */
         code = ic;

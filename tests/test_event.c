@@ -135,6 +135,11 @@ static void test_modes(void) {
     e = find(d, "040", "Cuba", "Haiti");
     CHECK(e != NULL && e->mode == MODE_NEGATED);
     dyad_doc_free(d);
+    /* an intention on a condition the other side must meet: an ultimatum */
+    d = code("Chile will attack Peru unless Peru withdraws its ships.");
+    e = find(d, "139", "Chile", "Peru");
+    CHECK(e != NULL && e->mode == MODE_ASSERTED);
+    dyad_doc_free(d);
 }
 
 static void test_coordination_and_nouns(void) {
