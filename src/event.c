@@ -1121,6 +1121,28 @@ static int32_t of_head(const sctx *c, uint32_t w, const char *lemma) {
     return -1;
 }
 
+/* The actors a subject word joins together, when it names two or more:
+ * "Israel and Lebanon", "Hungarian and Romanian officials", "foreign
+ * ministers from Kenya, Uganda and Tanzania".  Up to 4 words into out;
+ * fewer than 2 means no joint subject. */
+static int joint_members(const sctx *c, int32_t w, int32_t *out) {
+    if (w < 0) return 0;
+    int n = conjuncts(c, w, out);
+    if (n >= 2) return n;
+    const dyad_doc *d = c->d;
+    KIDS(c, (uint32_t)w) {
+        uint8_t r = d->an[k].deprel;
+        int mod = r == DEP_AMOD || r == DEP_COMPOUND ||
+                  (r == DEP_NMOD && (has_case(c, (uint32_t)k, "from") || has_case(c, (uint32_t)k, "of")));
+        if (!mod || !has_conj(c, (uint32_t)k)) continue;
+        n = conjuncts(c, k, out);
+        int actors = 0;
+        for (int i = 0; i < n; i++) actors += actor_at(c, (uint32_t)out[i]) >= 0;
+        if (actors == n) return n;
+    }
+    return 0;
+}
+
 /* Prepositions whose object is the target when a verb's object is a thing
  * aimed at an actor: "threatened action against Russia", "boycott contact
  * with the United States", "rejected calls by Kofi Annan". */
@@ -1259,7 +1281,8 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             int bare = p->obj ? objw >= 0 : (!p->tgt_prep || with);
             /* "with" alone is no event ("he spoke"): only joint subjects
              * ("X and Y spoke") code it, against each other */
-            int joint = sw >= 0 && c->d->an[sw].deprel != DEP_CONJ && has_conj(c, (uint32_t)sw);
+            int32_t jm[4];
+            int joint = sw >= 0 && c->d->an[sw].deprel != DEP_CONJ && joint_members(c, sw, jm) >= 2;
             if (with && !joint) bare = 0;
             /* verbs whose political sense needs an actor as object ("hosts a
              * radio show", "received fees", "captured the allegiance of"):
@@ -1303,7 +1326,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
      * other (CAMEO's coding of a compound subject without a target) */
     int32_t js[4];
     /* not when the target slot holds a thing: "X and Y oppose the tax" */
-    int nj = notgt.tw < 0 ? conjuncts(c, notgt.sw, js) : 0;
+    int nj = notgt.tw < 0 ? joint_members(c, notgt.sw, js) : 0;
     for (int i = 0; i < nj; i++)
         for (int j = 0; j < nj; j++) {
             if (i == j) continue;
@@ -1413,7 +1436,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     if (!notgt || (ns < 0 && notgt->has_src)) return 0;
     int got = 0;
     int32_t js[4];
-    int nj = conjuncts(c, ns, js); /* "Israel and Lebanon renewed negotiations" */
+    int nj = joint_members(c, ns, js); /* "Israel and Lebanon renewed negotiations" */
     for (int i = 0; i < nj; i++)
         for (int j = 0; j < nj; j++) {
             if (i == j) continue;

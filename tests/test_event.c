@@ -192,6 +192,11 @@ static void test_fallbacks(void) {
     e = find(d, "190", "Egypt", "Libya");
     CHECK(e != NULL && e->mode == MODE_HYPOTHETICAL);
     dyad_doc_free(d);
+    /* "ministers from A, B and C met": the countries meet each other */
+    d = code("Foreign ministers from Kenya, Uganda and Tanzania met in Nairobi.");
+    CHECK(find(d, "040", "Kenya", "Uganda") != NULL);
+    CHECK(find(d, "040", "Tanzania", "Kenya") != NULL);
+    dyad_doc_free(d);
     /* a figure of speech with a subject that is no actor codes nothing */
     d = code("The tariffs attacked Japan. Entering Iran, the convoy stopped.");
     for (size_t i = 0; i < d->nevent; i++) CHECK(d->events[i].source >= 0);
