@@ -518,7 +518,7 @@ typedef struct cand {
     uint8_t dead;
     uint8_t shadow;   /* reported speech all in quote marks: not output, but
                        * its cue is the quotes' and it cuts its sibling */
-    uint8_t pad;
+    uint8_t label;    /* the speaker is a transcript label ("TAPPER:") */
 } cand;
 
 typedef struct qrun {
@@ -729,12 +729,15 @@ static void np_span(const qrun *r, uint32_t h, uint32_t *s0, uint32_t *s1) {
     }
     uint32_t a = r->lo[h], b = h + 1;
     if (h - a > 16) a = h - 16; /* a speaker, not a clause: bounded work */
-    /* left: stop at a comma or a dash (a fronted clause) */
+    /* left: stop at a comma, semicolon, colon or dash (a fronted clause) */
     for (uint32_t i = h; i > a; i--)
-        if (tok_is_char(r->d, i - 1, ',') || tok_is_dash(r->d, i - 1) || r->d->toks[i - 1].kind == TOK_QUOTE) {
+        if (tok_is_char(r->d, i - 1, ',') || tok_is_char(r->d, i - 1, ';') || tok_is_char(r->d, i - 1, ':') ||
+            tok_is_dash(r->d, i - 1) || r->d->toks[i - 1].kind == TOK_QUOTE) {
             a = i;
             break;
         }
+    /* nor a preposition ("with 40 percent") */
+    while (a < h && deprel(r, a) == DEP_CASE && head(r, a) == (int32_t)h) a++;
     while (b < r->n && b <= r->hi[h] && head(r, b) == (int32_t)h &&
            (deprel(r, b) == DEP_FLAT || deprel(r, b) == DEP_COMPOUND || deprel(r, b) == DEP_NUMMOD))
         b++;
@@ -755,6 +758,11 @@ static int name_word(const qrun *r, uint32_t i) {
  * its end, or i when there is none. */
 static uint32_t np_right(const qrun *r, uint32_t i, uint32_t lim, uint32_t *hd) {
     uint32_t j = i, h = NOTOK;
+    /* "said Skip Rutherford" with the first name taken for a verb */
+    if (r->tagged && j + 1 < lim && (r->d->toks[j].flags & TOKF_UPPER) && r->d->toks[j].kind == TOK_WORD &&
+        !np_word(r, j) && r->d->an[j + 1].upos == UPOS_PROPN && r->reg_of[j] < 0 &&
+        !(r->d->toks[j].flags & TOKF_BOILER))
+        j++;
     while (j < lim && j - i < 10 && np_word(r, j) && r->reg_of[j] < 0) {
         if (np_head_word(r, j) || name_word(r, j)) h = j; /* "said Cuban" with Cuban an adjective */
         j++;
@@ -797,6 +805,10 @@ static int relative_pronoun(const qrun *r, uint32_t i) {
 static int mistagged_name(const qrun *r, uint32_t x) {
     if (!r->tagged || !(r->d->toks[x].flags & TOKF_UPPER) || r->d->toks[x].kind != TOK_WORD) return 0;
     uint8_t u = r->d->an[x].upos;
+    /* ("Boreing said" with the name taken for an auxiliary) */
+    if (u == UPOS_AUX && !tok_in_list(r->d, x, "is|are|was|were|be|been|being|am|has|have|had|having|do|does|did|will|"
+                                                "would|can|could|should|shall|may|might|must|got|get|gets|ought"))
+        return 1;
     if (u != UPOS_ADV && u != UPOS_ADJ && u != UPOS_VERB && u != UPOS_X) return 0;
     return !tok_in_list(r->d, x,
                         "also|then|later|still|now|never|once|finally|instead|meanwhile|recently|earlier|previously|"
@@ -832,25 +844,51 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
          * name before the appositive or relative clause.  A clause there
          * must be relative; an appositive has no verb. */
         int dash = tok_is_dash(r->d, x);
-        uint32_t a = x, verbs = 0, rel = 0;
-        while (a > s0 && x - a < 40 && !(dash ? tok_is_dash(r->d, a - 1) : tok_is_char(r->d, a - 1, ',')) &&
-               r->reg_of[a - 1] < 0 && !tok_sent_punct(r->d, a - 1)) {
-            uint8_t u = r->d->an[a - 1].upos;
-            verbs += u == UPOS_VERB || u == UPOS_AUX;
-            rel += tok_is(r->d, a - 1, "who") || tok_is(r->d, a - 1, "whose");
-            a--;
+        uint32_t found = NOTOK;
+        /* up to three such segments: "Tom Fitton, the president of
+         * Judicial Watch, a conservative group that has sued ..., said" */
+        for (int seg = 0; seg < 3; seg++) {
+            uint32_t a = x, verbs = 0, rel = 0;
+            while (a > s0 && x - a < 40 && !(dash ? tok_is_dash(r->d, a - 1) : tok_is_char(r->d, a - 1, ',')) &&
+                   r->reg_of[a - 1] < 0 && !tok_sent_punct(r->d, a - 1)) {
+                uint8_t u = r->d->an[a - 1].upos;
+                verbs += u == UPOS_VERB || u == UPOS_AUX;
+                rel += tok_is(r->d, a - 1, "who") || tok_is(r->d, a - 1, "whose") ||
+                       (tok_in_list(r->d, a - 1, "that|which") && a - 1 > s0 &&
+                        (r->d->an[a - 2].upos == UPOS_NOUN || r->d->an[a - 2].upos == UPOS_PROPN));
+                a--;
+            }
+            if (!(a > s0 + 1 && a < x && (dash ? tok_is_dash(r->d, a - 1) : tok_is_char(r->d, a - 1, ',')) &&
+                  (!verbs || rel || relative_pronoun(r, a) ||
+                   (r->d->an[a].upos == UPOS_VERB &&
+                    (r->d->an[a].xpos == XPOS_VBN || r->d->an[a].xpos == XPOS_VBG || r->d->an[a].xpos == XPOS_VBD)))))
+                break;
+            uint32_t t = a - 2;
+            if (r->reg_of[t] >= 0 || relative_pronoun(r, t)) break;
+            uint8_t ut = r->d->an[t].upos;
+            /* "Small, who attended the rally, said": a name at the start */
+            if (ut == UPOS_PROPN || ut == UPOS_PRON || (t == s0 && mistagged_name(r, t))) return t;
+            if (seg == 0 && (ut == UPOS_NOUN || (ut == UPOS_ADJ && a > s0 + 2 && r->d->an[a - 3].upos == UPOS_DET)) &&
+                verbs)
+                found = t;
+            if (ut != UPOS_NOUN && ut != UPOS_ADJ) break;
+            x = a - 1; /* the comma before this segment: try the one before */
         }
-        if (a > s0 + 1 && a < x && (dash ? tok_is_dash(r->d, a - 1) : tok_is_char(r->d, a - 1, ',')) &&
-            (!verbs || rel || relative_pronoun(r, a) ||
-             (r->d->an[a].upos == UPOS_VERB && (r->d->an[a].xpos == XPOS_VBN || r->d->an[a].xpos == XPOS_VBG ||
-                                                 r->d->an[a].xpos == XPOS_VBD))) &&
-            (r->d->an[a - 2].upos == UPOS_PROPN || r->d->an[a - 2].upos == UPOS_PRON ||
-             ((r->d->an[a - 2].upos == UPOS_NOUN ||
-               (r->d->an[a - 2].upos == UPOS_ADJ && a > s0 + 2 && r->d->an[a - 3].upos == UPOS_DET)) &&
-              verbs)) &&
-            r->reg_of[a - 2] < 0 && !relative_pronoun(r, a - 2))
-            return a - 2;
+        if (found != NOTOK) return found;
         return NOTOK;
+    }
+    if (x > s0 && r->tagged && weekday_or_time(r->d, x)) {
+        /* "A new poll released this week found": past the time and the
+         * participle to the noun */
+        uint32_t y = x;
+        while (y > s0 && x - y < 4 &&
+               (weekday_or_time(r->d, y - 1) || r->d->an[y - 1].upos == UPOS_DET ||
+                tok_in_list(r->d, y - 1, "on|earlier|late|early|next")))
+            y--;
+        if (y > s0 && r->d->an[y - 1].xpos == XPOS_VBN) y--;
+        if (y == s0 || !np_head_word(r, y - 1) || r->reg_of[y - 1] >= 0 || relative_pronoun(r, y - 1))
+            return NOTOK;
+        x = y - 1;
     }
     if (x == s0 && mistagged_name(r, x)) return x;
     if (r->reg_of[x] >= 0 || !np_head_word(r, x) || relative_pronoun(r, x) || tok_is(r->d, x, "there")) return NOTOK;
@@ -874,8 +912,10 @@ static uint32_t real_subject(const qrun *r, uint32_t x) {
                 ap = (uint32_t)c;
         }
         /* "After the candidates opposed ...": a subordinator the tagger
-         * took for a preposition */
-        if (cs == NOTOK || tok_in_list(r->d, cs, "after|before|since|as|until|because|while|like|than|if|unlike|once"))
+         * took for a preposition; "about half said": an approximation */
+        if (cs == NOTOK || tok_in_list(r->d, cs,
+                                       "after|before|since|as|until|because|while|like|than|if|unlike|once|with|"
+                                       "about|around|nearly|almost|roughly|approximately|over|under"))
             return x;
         /* "most in both states" parsed with "most" as a modifier */
         for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && (uint32_t)c < cs && nk_ < KIDS_MAX; c = r->sib[c], nk_++) {
@@ -904,6 +944,11 @@ static uint32_t real_subject(const qrun *r, uint32_t x) {
             continue;
         }
         if (of) return x;
+        /* "Jeb Bush in a Medium post said" with the name hung on the
+         * phrase as its subject */
+        if (ap == NOTOK)
+            for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                if (r->d->an[c].deprel == DEP_NSUBJ && (uint32_t)c < cs && nominal(r, (uint32_t)c)) return (uint32_t)c;
         return ap;
     }
     return x;
@@ -921,11 +966,22 @@ static int subj_rank(const qrun *r, uint32_t x) {
     return rank + 1;
 }
 
+/* A subject that can be a speaker on its face: a name, a personal
+ * pronoun, a mention of an actor. */
+static int speakerish(const qrun *r, uint32_t x) {
+    if (r->men[x] >= 0) return 1;
+    uint8_t u = r->d->an[x].upos;
+    if (u == UPOS_PROPN) return 1;
+    if (u == UPOS_PRON) return !tok_in_list(r->d, x, "it|this|that|there|which|what|something|nothing|everything");
+    return 0;
+}
+
 /* Things that speak for whoever issues them. */
 #define DOCUMENTS                                                                                                   \
     "statement|statements|letter|email|e-mail|memo|report|release|tweet|tweets|post|ad|ads|video|petition|message|" \
     "note|editorial|interview|speech|remarks|op-ed|column|book|filing|lawsuit|complaint|ruling|order|text|"         \
-    "advertisement|commercial|spot|mailer|flier|brief|motion"
+    "advertisement|commercial|spot|mailer|flier|brief|motion|response|headline|cover|notice|announcement|"      \
+    "banner|caption|sign|placard"
 
 /* Verb v is finite through an auxiliary: "have said", "would say". */
 static int has_tense_aux(const qrun *r, uint32_t v) {
@@ -950,6 +1006,21 @@ static uint32_t subject_of(qrun *r, uint32_t v) {
                     x = (uint32_t)c;
     }
     if (x != NOTOK && r->parsed) x = real_subject(r, x);
+    if (x != NOTOK && r->parsed && x < v) {
+        /* "In discussing the scandals around nominee Hillary Clinton,
+         * former ambassador John Bolton told": a name set off by a comma
+         * and running up to the verb, taken for an appositive of a noun
+         * further back, is the subject */
+        uint32_t a = v;
+        while (a > x + 1 && is_adverb(r, a - 1)) a--;
+        for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            if (r->d->an[c].deprel == DEP_APPOS && (uint32_t)c > x && r->hi[c] + 1 == a &&
+                r->d->an[c].upos == UPOS_PROPN) {
+                uint32_t c0, c1;
+                np_span(r, (uint32_t)c, &c0, &c1);
+                if (c0 > x + 1 && tok_is_char(r->d, c0 - 1, ',') && r->reg_of[c] < 0) x = (uint32_t)c;
+            }
+    }
     /* the speaker is never quoted: a subject inside quote marks belongs
      * to the quoted words ("“Word is,” Trump said, “that ...”") */
     if (x != NOTOK && r->reg_of[x] >= 0 && r->reg_of[v] < 0) {
@@ -959,41 +1030,163 @@ static uint32_t subject_of(qrun *r, uint32_t v) {
     return x;
 }
 
+/* "with 30 percent of voters saying ...": the noun phrase of an absolute
+ * construction before participle v speaks -- its first noun, else its
+ * first number; NOTOK if v follows no "with" and a noun phrase. */
+static uint32_t absolute_with(const qrun *r, uint32_t v) {
+    uint32_t s0 = sent_first(r, v), w = NOTOK;
+    for (uint32_t k = v; k > s0 && v - k < 9; k--) {
+        uint32_t t = k - 1;
+        if (tok_is(r->d, t, "with")) {
+            w = t;
+            break;
+        }
+        uint8_t u = r->d->an[t].upos;
+        if (!(u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NUM || u == UPOS_DET || u == UPOS_ADJ ||
+              (u == UPOS_ADV && tok_in_list(r->d, t, "about|nearly|almost|roughly|only|just")) ||
+              tok_in_list(r->d, t, "of|in|out")) ||
+            r->reg_of[t] >= 0)
+            break;
+    }
+    if (w == NOTOK || w + 1 >= v) return NOTOK;
+    uint32_t num = NOTOK;
+    for (uint32_t k = w + 1; k < v; k++) {
+        uint8_t u = r->d->an[k].upos;
+        if (u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON) return k;
+        if (u == UPOS_NUM && num == NOTOK) num = k;
+    }
+    return num;
+}
+
 /* The subject of verb v in the tree (the agent of a passive), following
  * conj/xcomp/advcl links up to cues without their own, a participle up to
  * the clause it depends on, and the noun phrase before a finite verb when
  * the tree has none; NOTOK if none.  depth bounds the recursion. */
 static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
-    if (r->tagged && r->d->an[v].xpos == XPOS_VBG && deprel(r, v) != DEP_ACL && deprel(r, v) != DEP_ACL_RELCL &&
+    /* "Having announced that ..., Berman proceeded": a perfect
+     * participle is read as the present one */
+    int having = 0;
+    if (r->parsed && r->d->an[v].xpos == XPOS_VBN)
+        for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            if (r->d->an[c].deprel == DEP_AUX && (uint32_t)c < v && tok_is(r->d, (uint32_t)c, "having")) having = 1;
+    if (having && r->parsed) {
+        /* the clause it opens: its subject comes after the comma; the
+         * parser makes that clause the participle's head or conjunct */
+        int32_t a = head(r, v);
+        for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            if ((r->d->an[c].deprel == DEP_CONJ || r->d->an[c].deprel == DEP_PARATAXIS) && (uint32_t)c > v &&
+                r->d->an[c].upos == UPOS_VERB) {
+                a = c;
+                break;
+            }
+        if (a >= 0 && (uint32_t)a > v)
+            for (int32_t c = r->kid[a], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                if (r->d->an[c].deprel == DEP_NSUBJ && (uint32_t)c > v && r->reg_of[c] < 0) return (uint32_t)c;
+    }
+    if (r->parsed && r->d->an[v].xpos == XPOS_VBG) {
+        int own = 0;
+        for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            own |= r->d->an[c].deprel == DEP_NSUBJ || r->d->an[c].deprel == DEP_NSUBJ_PASS;
+        uint32_t x = own ? NOTOK : absolute_with(r, v);
+        if (x != NOTOK) return x;
+    }
+    if (r->parsed && r->d->an[v].xpos == XPOS_VBG && deprel(r, v) != DEP_ACL && deprel(r, v) != DEP_ACL_RELCL &&
         deprel(r, v) != DEP_AMOD) {
         /* "..., saying that ...", "by saying", "after initially saying":
          * the subject of the nearest clause above the participle that has
          * one before it, wherever the parser hung the participle (a
          * copula's "Fiorina was upfront ..., saying" included) */
         int own = 0;
+        /* (a time as the participle's subject, "Obama spent Thursday
+         * discussing", is the parser's mistake) */
         for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
-            if (r->d->an[c].deprel == DEP_NSUBJ || r->d->an[c].deprel == DEP_NSUBJ_PASS ||
+            if (((r->d->an[c].deprel == DEP_NSUBJ || r->d->an[c].deprel == DEP_NSUBJ_PASS) &&
+                 !weekday_or_time(r->d, (uint32_t)c)) ||
                 r->d->an[c].deprel == DEP_AUX || r->d->an[c].deprel == DEP_AUX_PASS)
                 own = 1;
         int32_t a = (int32_t)v;
+        /* "voters saying ..." with the participle hung on the noun as
+         * an adverbial clause: the noun, as for acl */
+        int32_t hn = head(r, v);
+        if (!own && hn >= 0 && (uint32_t)hn + 1 == v &&
+            (r->d->an[hn].upos == UPOS_NOUN || r->d->an[hn].upos == UPOS_PROPN) && deprel(r, v) == DEP_ADVCL &&
+            !weekday_or_time(r->d, (uint32_t)hn))
+            return (uint32_t)hn;
         for (int step = 0; step < 24 && !own && (a = head(r, (uint32_t)a)) >= 0; step++) {
             uint32_t best = NOTOK;
             for (int32_t c = r->kid[a], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
                 if ((r->d->an[c].deprel == DEP_NSUBJ || r->d->an[c].deprel == DEP_NSUBJ_PASS) && (uint32_t)c < v &&
-                    !weekday_or_time(r->d, (uint32_t)c))
-                    best = (uint32_t)c;
+                    !weekday_or_time(r->d, (uint32_t)c) && !(r->reg_of[c] >= 0 && r->reg_of[v] < 0))
+                    best = (uint32_t)c; /* (a subject in quote marks is the quote's) */
+            if (best != NOTOK && depth < 3 && (cue_flags(r, v) & Q_S) && !speakerish(r, best)) {
+                /* "..., there was no call planned, adding: ...": a
+                 * speech participle after a reported clause whose
+                 * subject speaks for nobody adds to the statement of
+                 * the cue the clause depends on */
+                int32_t u = a;
+                for (int s2 = 0; u >= 0 && s2 < 8; s2++) {
+                    uint8_t ur = deprel(r, (uint32_t)u);
+                    if (ur != DEP_CCOMP && ur != DEP_CSUBJ && ur != DEP_XCOMP && ur != DEP_PARATAXIS) break;
+                    u = head(r, (uint32_t)u);
+                    if (u >= 0 && (cue_flags(r, (uint32_t)u) & (Q_S | Q_C))) {
+                        uint32_t x = subject_raw(r, (uint32_t)u, depth + 1);
+                        if (x != NOTOK && x < v) return x;
+                        break;
+                    }
+                }
+            }
             if (best != NOTOK) return best;
         }
+        /* "Sanders, after initially saying ..., took to the airwaves"
+         * with the tree broken: the name before the comma that opens
+         * the participle's clause */
+        uint32_t l = NOTOK;
+        for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            if (r->d->an[c].deprel == DEP_MARK && (uint32_t)c < v) l = (uint32_t)c;
+        if (!own && l != NOTOK && r->d->an[l].upos == UPOS_SCONJ && l >= 2 && tok_is_char(r->d, l - 1, ',') &&
+            sent_first(r, v) < l - 1 && r->reg_of[l - 2] < 0 &&
+            (r->d->an[l - 2].upos == UPOS_PROPN || r->d->an[l - 2].upos == UPOS_PRON))
+            return l - 2;
+        /* "After arguing that ..., his team is suggesting": a fronted
+         * participle clause, the subject of the clause after its comma */
+        uint32_t e = r->hi[v] + 1;
+        if (!own && l != NOTOK && e < r->n && tok_is_char(r->d, e, ',') && r->sent_of[e] == r->sent_of[v])
+            for (uint32_t k = e + 1; k < r->n && k < e + 9 && r->sent_of[k] == r->sent_of[v]; k++) {
+                if (tok_is_char(r->d, k, ',') || r->reg_of[k] >= 0) break;
+                if (r->d->an[k].deprel == DEP_NSUBJ) {
+                    int32_t hk = head(r, k);
+                    if (hk >= 0 && (uint32_t)hk > k) return k;
+                    break;
+                }
+            }
     }
+    int via_conj = 0;
     for (int step = 0; step < 6; step++) {
         int auxpass = 0;
-        uint32_t subj = NOTOK, agent = NOTOK, subjpass = NOTOK, oddaux = NOTOK;
+        uint32_t subj = NOTOK, agent = NOTOK, subjpass = NOTOK, oddaux = NOTOK, voc = NOTOK;
         for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++) {
             uint8_t dr = r->d->an[c].deprel;
             if (dr == DEP_NSUBJ || dr == DEP_NSUBJ_OUTER) {
+                uint32_t x = (uint32_t)c;
+                /* "Cruz, who last year threatened" with "who" hung on
+                 * the time taken for the subject */
+                if (weekday_or_time(r->d, x) && x < v)
+                    for (int32_t g = r->kid[x], ng_ = 0; g >= 0 && ng_ < KIDS_MAX; g = r->sib[g], ng_++)
+                        if (r->d->an[g].deprel == DEP_NSUBJ && (uint32_t)g < x &&
+                            tok_in_list(r->d, (uint32_t)g, "who|which")) {
+                            x = (uint32_t)g;
+                            break;
+                        }
                 /* a subject in quote marks is the quote's own (“This will
-                 * be a challenge,” said Kunin -- both taken for subjects) */
-                if (subj == NOTOK || subj_rank(r, (uint32_t)c) > subj_rank(r, subj)) subj = (uint32_t)c;
+                 * be a challenge,” said Kunin -- both taken for subjects);
+                 * of two before the verb, the nearer: "Trump, who said
+                 * ..." (the cue attaches to the pronoun), "Moments
+                 * earlier, ..., Trump said", "PHILADELPHIA -- Clinton's
+                 * campaign said" */
+                if (subj == NOTOK || subj_rank(r, x) > subj_rank(r, subj) ||
+                    (subj_rank(r, x) == subj_rank(r, subj) && x > subj && x < v && !tok_is(r->d, x, "that") &&
+                     !weekday_or_time(r->d, x)))
+                    subj = x;
             } else if (dr == DEP_NSUBJ_PASS) {
                 subjpass = (uint32_t)c;
             } else if (dr == DEP_AUX_PASS) {
@@ -1005,14 +1198,26 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
                     auxpass = 1;
             } else if (dr == DEP_OBL_AGENT) {
                 agent = (uint32_t)c;
+            } else if (dr == DEP_VOCATIVE && (uint32_t)c < v && voc == NOTOK && nominal(r, (uint32_t)c)) {
+                voc = (uint32_t)c; /* "Cement makers, for instance, argue" */
+            } else if (dr == DEP_AUX && (uint32_t)c < v && subj == NOTOK) {
+                /* "Ortiz has since said": the subject hung on the
+                 * auxiliary */
+                for (int32_t g = r->kid[c], ng_ = 0; g >= 0 && ng_ < KIDS_MAX; g = r->sib[g], ng_++)
+                    if (r->d->an[g].deprel == DEP_NSUBJ && (uint32_t)g < (uint32_t)c) subj = (uint32_t)g;
             }
         }
         /* "Some said they ...": a passive subject of an active finite
          * verb is its subject */
         if (!auxpass && subj == NOTOK && subjpass != NOTOK && r->tagged &&
-            (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBZ || r->d->an[v].xpos == XPOS_VBP))
+            (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBZ || r->d->an[v].xpos == XPOS_VBP ||
+             (r->d->an[v].xpos == XPOS_VBN && has_tense_aux(r, v))))
             subj = subjpass;
         if (!auxpass && subj == NOTOK && oddaux != NOTOK) subj = oddaux;
+        if (!auxpass && subj == NOTOK && subjpass == NOTOK && voc != NOTOK) subj = voc;
+        /* "Trump was forced into damage control and said ...": a cue
+         * conjoined to a passive shares its subject */
+        if (auxpass && via_conj && subjpass != NOTOK && agent == NOTOK) return subjpass;
         if (auxpass || (subjpass != NOTOK && subj == NOTOK)) return agent;
         if (subj != NOTOK) {
             /* an active cue's "it" is an organisation ("It said ..."); only
@@ -1032,6 +1237,47 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
         if (h >= 0 && (dr == DEP_ACL || dr == DEP_ACL_RELCL) && r->tagged &&
             (r->d->an[h].upos == UPOS_NOUN || r->d->an[h].upos == UPOS_PROPN || r->d->an[h].upos == UPOS_PRON ||
              (r->d->an[h].upos == UPOS_DET && tok_in_list(r->d, (uint32_t)h, "those|some|many|most|all|both")))) {
+            /* "Trump, who has 9 million followers, tweeted" parsed as a
+             * relative clause of "followers": a finite cue after a comma
+             * is no relative clause; the name before the clause speaks */
+            if (dr == DEP_ACL_RELCL && v > 0 && tok_is_char(r->d, v - 1, ',') &&
+                (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBZ)) {
+                uint32_t x = surface_subject(r, v);
+                if (x != NOTOK && x != (uint32_t)h) return x;
+            }
+            /* "a long history of blaming", "took the step of
+             * criticizing", "months of refusing", "much of her speech to
+             * praising": a participle after a mark completes a noun
+             * that speaks for nobody -- the noun's possessor speaks, else
+             * the subject of the clause the noun is in */
+            int marked = 0;
+            for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                if (r->d->an[c].deprel == DEP_MARK && (uint32_t)c < v) marked = 1;
+            if (marked && dr == DEP_ACL && r->d->an[v].xpos == XPOS_VBG && r->d->an[h].upos == UPOS_NOUN &&
+                depth < 2) {
+                for (int32_t c = r->kid[h], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                    if (r->d->an[c].deprel == DEP_NMOD_POSS && (uint32_t)c < (uint32_t)h) return (uint32_t)c;
+                int32_t a = h;
+                for (int step2 = 0; step2 < 4 && a >= 0; step2++) {
+                    uint8_t ar = deprel(r, (uint32_t)a);
+                    int32_t ha = head(r, (uint32_t)a);
+                    if (ha < 0) break;
+                    if (r->d->an[ha].upos == UPOS_VERB && (ar == DEP_OBJ || ar == DEP_OBL || ar == DEP_NSUBJ_PASS)) {
+                        uint32_t x = subject_raw(r, (uint32_t)ha, depth + 1);
+                        if (x != NOTOK && x < v) return x;
+                        break;
+                    }
+                    if (ar != DEP_NMOD) break;
+                    a = ha;
+                }
+            }
+            /* "the proportion of voters saying ...": the voters */
+            if (tok_in_list(r->d, (uint32_t)h, "percent|proportion|share|majority|minority|plurality|half|third|"
+                                              "quarter|number|most|many|some|all|none|one|each"))
+                for (int32_t c = r->kid[h], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                    if (r->d->an[c].deprel == DEP_NMOD && (uint32_t)c > (uint32_t)h && (uint32_t)c < v &&
+                        nominal(r, (uint32_t)c) && tok_is(r->d, r->lo[c], "of"))
+                        return (uint32_t)c;
             int32_t w = head(r, (uint32_t)h);
             if (w >= 0 && r->d->an[w].upos == UPOS_VERB && (uint32_t)w < (uint32_t)h &&
                 (deprel(r, (uint32_t)h) == DEP_OBJ || deprel(r, (uint32_t)h) == DEP_OBL) &&
@@ -1072,6 +1318,7 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
                     if (ar != DEP_CCOMP && ar != DEP_XCOMP && ar != DEP_CSUBJ && ar != DEP_CONJ) break;
                 }
             }
+            via_conj = dr == DEP_CONJ;
             v = (uint32_t)h;
             continue;
         }
@@ -1098,7 +1345,17 @@ static uint32_t antecedent(const qrun *r, uint32_t h) {
         if (!tok_is_char(r->d, a, '(')) return NOTOK;
         x = a;
     }
-    if (x > s0 && nominal(r, x - 1) && !relative_pronoun(r, x - 1)) return x - 1;
+    if (x > s0 && nominal(r, x - 1) && !relative_pronoun(r, x - 1)) {
+        /* "Senator Jan Novak of Texas, who": the name, not its place */
+        uint32_t a = x - 1;
+        int32_t h2 = head(r, a);
+        if (h2 >= 0 && (uint32_t)h2 < a && deprel(r, a) == DEP_NMOD && r->d->an[h2].upos == UPOS_PROPN &&
+            tok_in_list(r->d, r->lo[a], "of|from"))
+            a = (uint32_t)h2;
+        h2 = head(r, a);
+        if (h2 >= 0 && (uint32_t)h2 < a && deprel(r, a) == DEP_FLAT) a = (uint32_t)h2;
+        return a;
+    }
     return NOTOK;
 }
 
@@ -1298,7 +1555,7 @@ static int after_close(qrun *r, const qreg *g, cand *c) {
      * Ortiz said. -- not “Go.” Ortiz said the plan failed. */
     int newsent = r->sent_of[j] != r->sent_of[g->close] && r->d->toks[j].kind != TOK_QUOTE;
     uint32_t end = sent_last(r, j);
-    if (end > j + 28) end = j + 28;
+    if (end > j + 40) end = j + 40;
     uint32_t v = NOTOK, hd = NOTOK;
     if (cue_flags_loose(r, j) & (Q_S | Q_M)) {
         v = j; /* said Maria Ortiz */
@@ -1311,10 +1568,21 @@ static int after_close(qrun *r, const qreg *g, cand *c) {
         while (k < end && k - j < 10 && (np_word(r, k) || name_word(r, k)) && !(cue_flags_loose(r, k) & (Q_S | Q_M)))
             k++;
         if (k < end && k > j && tok_is_char(r->d, k, ',')) {
-            /* “…,” Sarandon, 69, told MSNBC / Viguerie, a veteran activist, said */
+            /* “…,” Sarandon, 69, told MSNBC / Viguerie, a veteran activist, said /
+             * Pruitt, the attorney general of Oklahoma, one of the states
+             * suing, said: up to three such segments */
             uint32_t x = k + 1;
-            while (x < end && x - k < 24 && !tok_is_char(r->d, x, ',') && r->reg_of[x] < 0) x++;
-            if (x + 1 < end && tok_is_char(r->d, x, ',') && (cue_flags_loose(r, x + 1) & (Q_S | Q_M))) k = x + 1;
+            for (int seg = 0; seg < 3; seg++) {
+                while (x < end && x - k < 36 && !tok_is_char(r->d, x, ',') && r->reg_of[x] < 0 &&
+                       !tok_sent_punct(r->d, x))
+                    x++;
+                if (!(x + 1 < end && tok_is_char(r->d, x, ','))) break;
+                if (cue_flags_loose(r, x + 1) & (Q_S | Q_M)) {
+                    k = x + 1;
+                    break;
+                }
+                x++;
+            }
         }
         while (k < end && is_adverb(r, k) && !(cue_flags_loose(r, k) & (Q_S | Q_M))) k++;
         if (k < end && k > j && (cue_flags_loose(r, k) & (Q_S | Q_M))) {
@@ -1816,6 +2084,9 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                  * after it ("Guy Cecil, the group's strategist, said" is
                  * no complement but a misparsed subject) */
                 uint32_t e = r->hi[comp] + 1, subj = subject_of(r, v);
+                /* (the separating comma may hang on the complement) */
+                if (tok_is_char(r->d, e - 1, ',') || r->d->toks[e - 1].kind == TOK_QUOTE || tok_is_dash(r->d, e - 1))
+                    e--;
                 if (!(tok_is_char(r->d, e, ',') || r->d->toks[e].kind == TOK_QUOTE || tok_is_dash(r->d, e)) ||
                     subj == NOTOK || subj < e)
                     comp = NOTOK;
@@ -1854,6 +2125,24 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
             /* "The deal is dead, officials said.": the cue in parataxis */
             uint8_t dr = deprel(r, v);
             int32_t h = head(r, v);
+            if ((f & Q_S) && (h < 0 || (uint32_t)h > v) && r->d->an[v].xpos != XPOS_VBN &&
+                r->d->an[v].xpos != XPOS_VBG) {
+                /* ... and the same when the parser made the statement
+                 * a part of the cue's clause ("The slogan ... feels
+                 * bloodless, he said." with "slogan" an oblique): a
+                 * speech verb and its subject closing the sentence after
+                 * a comma take the sentence before the comma */
+                uint32_t subj = subject_of(r, v), a0 = 0, a1 = 0;
+                if (subj != NOTOK) np_span(r, subj, &a0, &a1);
+                uint32_t a = subj == NOTOK ? 0 : subj < v ? a0 : v;
+                uint32_t e = subj != NOTOK && subj > v ? a1 : v + 1;
+                if (a > s0 + 3 && subj != NOTOK && (subj < v ? a1 == v : subj == v + 1 || a0 == v + 1) &&
+                    (tok_is_char(r->d, a - 1, ',') || tok_is_dash(r->d, a - 1)) && r->reg_of[a - 2] < 0 &&
+                    (e >= s1 || tok_sent_punct(r->d, e) || tok_is_char(r->d, e, ','))) {
+                    add_indirect(r, v, s0, a - 1, subj, k0, k1);
+                    continue;
+                }
+            }
             if ((f & (Q_S | Q_C)) && h >= 0 && (uint32_t)h < v &&
                 (dr == DEP_PARATAXIS || dr == DEP_CCOMP || dr == DEP_CONJ) && r->lo[v] > s0) {
                 uint32_t a = r->lo[v];
@@ -1985,6 +2274,78 @@ static void continuations(qrun *r) {
     }
 }
 
+static int32_t actor_of(const qrun *r, const cand *c);
+
+/* A quote that is a paragraph of its own with no attribution and none
+ * continued: in news it is most often the last speaker's -- "Viguerie
+ * notes." ... "Viguerie is upbeat ..." ... “Not only can ...” -- when
+ * that speaker spoke within the last three paragraphs.  Only the speaker
+ * is taken, not the cue: the quote is a statement of its own. */
+static void run_speakers(qrun *r) {
+    for (size_t i = 0; i < r->ncand; i++) {
+        cand *c = &r->cand[i];
+        if (c->dead || c->kind != QUOTE_DIRECT || c->k1 > c->k0 || c->s1 > c->s0 || c->reg < 0) continue;
+        uint32_t o = r->reg[c->reg].open;
+        if (o > 0 && !(r->d->toks[o].flags & TOKF_PARA_BEFORE)) continue;
+        /* nothing after it in its paragraph ("…,” remembered Verley is
+         * attributed there, if by a cue the stage does not know) */
+        uint32_t e = r->reg[c->reg].close == NOCLOSE ? c->c1 : r->reg[c->reg].close + 1;
+        while (e < r->n && !(r->d->toks[e].flags & TOKF_PARA_BEFORE) && r->d->toks[e].kind != TOK_WORD &&
+               r->d->toks[e].kind != TOK_ABBREV && r->d->toks[e].kind != TOK_NUM)
+            e++;
+        if (e < r->n && !(r->d->toks[e].flags & TOKF_PARA_BEFORE)) continue;
+        /* a block a colon introduces ("Wait, it gets better:") or a dash
+         * signs on the next line is someone else's */
+        if (o > 0 && tok_is_char(r->d, o - 1, ':')) continue;
+        if (e < r->n && tok_is_dash(r->d, e)) continue;
+        for (size_t j = i; j-- > 0 && i - j <= 12;) {
+            const cand *p = &r->cand[j];
+            if (p->dead || p->shadow || p->c1 > c->c0) continue;
+            if (r->para_of[c->c0] - r->para_of[p->c1 - 1] > 3) break;
+            if (p->s1 <= p->s0) continue;
+            /* a person: by name, or "he" / "she" */
+            int32_t a = actor_of(r, p);
+            if ((a >= 0 && r->d->actors[a].type == ENT_PERSON) ||
+                (p->s1 == p->s0 + 1 && tok_in_list(r->d, p->s0, "he|she")))
+                c->s0 = p->s0, c->s1 = p->s1, c->shead = p->shead;
+            break;
+        }
+    }
+}
+
+/* "FALLIN: I think we all need to ...", "Ortiz: We Will Not Back
+ * Down": in a paragraph opened by a label (one to three capitalized
+ * words and a colon), "I" and "we" are the label's.  The label's last
+ * token, or NOTOK; the walk back to the paragraph start is bounded. */
+static uint32_t para_label(const qrun *r, uint32_t i) {
+    const dyad_doc *d = r->d;
+    uint32_t p = i;
+    while (p > 0 && !(d->toks[p].flags & TOKF_PARA_BEFORE) && i - p < 400) p--;
+    if (p > 0 && !(d->toks[p].flags & TOKF_PARA_BEFORE)) return NOTOK;
+    for (uint32_t k = p; k < i && k < p + 4; k++) {
+        if (tok_is_char(d, k, ':')) return k > p && r->reg_of[k] < 0 ? k - 1 : NOTOK;
+        const tok *t = &d->toks[k];
+        if ((t->kind != TOK_WORD && t->kind != TOK_ABBREV) || !(t->flags & TOKF_UPPER)) return NOTOK;
+    }
+    return NOTOK;
+}
+
+/* Reported speech of "I" or "we" in a labelled paragraph: the label
+ * speaks. */
+static void label_speakers(qrun *r) {
+    /* one look per paragraph: the candidates come in text order */
+    uint32_t last_para = UINT32_MAX, w = NOTOK;
+    for (size_t i = 0; i < r->ncand; i++) {
+        cand *c = &r->cand[i];
+        if (c->dead || c->kind != QUOTE_INDIRECT || c->s1 != c->s0 + 1 || c->k1 <= c->k0) continue;
+        if (!tok_in_list(r->d, c->s0, "i|we")) continue;
+        if (r->para_of[c->k0] != last_para) last_para = r->para_of[c->k0], w = para_label(r, c->k0);
+        if (w == NOTOK || w >= c->k0) continue;
+        /* the mention stays "I"; the actor is the label's */
+        c->shead = w, c->label = 1;
+    }
+}
+
 /* ---- output ----------------------------------------------------------------- */
 
 static int32_t actor_of(const qrun *r, const cand *c) {
@@ -2025,6 +2386,11 @@ static int emit(qrun *r) {
         q.speaker_actor = actor_of(r, c);
         if (q.speaker_actor < 0 && c->s1 > c->s0 && c->reg >= 0 && c->s0 == c->c0) /* a transcript label */
             q.speaker_actor = label_actor(r, c->s1 - 1);
+        if (c->label) {
+            int32_t m = r->men[c->shead];
+            int32_t la = m >= 0 ? d->mentions[m].actor : label_actor(r, c->shead);
+            if (la >= 0) q.speaker_actor = la;
+        }
         if (c->kind != QUOTE_INDIRECT && c->s1 > c->s0) {
             q.speaker_actor = pronoun_speaker(r, c, q.speaker_actor, last, last_para);
             if (q.speaker_actor >= 0) last = q.speaker_actor, last_para = r->para_of[c->s0];
@@ -2121,5 +2487,7 @@ int quote_run(dyad_doc *d) {
     resolve_nesting(&r);
     partials_in_reported(&r);
     continuations(&r);
+    run_speakers(&r);
+    label_speakers(&r);
     return emit(&r);
 }

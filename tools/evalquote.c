@@ -43,8 +43,9 @@
  * quotes match gold contents that do not start with a mark (the fragment
  * inside a reported clause, 'said the plan was “dead on arrival”'). 
  *
- * Speaker accuracy, over matched pairs whose gold has a Source: correct
- * when the predicted speaker span overlaps the gold Source, or when the
+ * Speaker accuracy (printed with correct/judged), over matched pairs
+ * whose gold has a Source: correct when the predicted speaker span
+ * overlaps the gold Source, or when the
  * speaker resolves to the same name: the actor it resolves to has a
  * mention overlapping the gold Source, or the gold Source contains the
  * last word of the actor's name ("he" resolved to Maria Ortiz for a gold
@@ -53,8 +54,9 @@
  *
  * --errors prints the misses (gold not found), the false alarms and the
  * wrong speakers, with the text (a "!" after a wrong speaker's cue: the
- * cue is not the gold's either), and DMISS the gold direct quotes that no
- * predicted direct quote matched, with what overlaps them instead.
+ * cue is not the gold's either, whose own cue follows in <>), and DMISS
+ * the gold direct quotes that no predicted direct quote matched, with
+ * what overlaps them instead.
  * --show prints the tokens, tags and tree of the sentences of an article
  * (its name's prefix) that contain TEXT, and the quotes found there.
  * --breakdown adds the predictions' match rate and speaker accuracy by
@@ -463,8 +465,9 @@ static void print_buckets(const char *title, bucket *b, size_t nb, size_t max) {
 static void report(const char *name, const tally *t) {
     double p = t->pred ? 100.0 * t->match / t->pred : 0, r = t->gold ? 100.0 * t->match / t->gold : 0;
     double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    printf("  %-9s gold %5zu  pred %5zu  match %5zu   P %5.1f  R %5.1f  F1 %5.1f   speaker %5.1f%% (%zu)  cue %5.1f%%\n",
-           name, t->gold, t->pred, t->match, p, r, f, t->sp_n ? 100.0 * t->sp_ok / t->sp_n : 0, t->sp_n,
+    printf("  %-9s gold %5zu  pred %5zu  match %5zu   P %5.1f  R %5.1f  F1 %5.1f   speaker %5.1f%% (%zu/%zu)"
+           "  cue %5.1f%%\n",
+           name, t->gold, t->pred, t->match, p, r, f, t->sp_n ? 100.0 * t->sp_ok / t->sp_n : 0, t->sp_ok, t->sp_n,
            t->cue_n ? 100.0 * t->cue_ok / t->cue_n : 0);
 }
 
@@ -662,6 +665,12 @@ int main(int argc, char **argv) {
                         printf("} [");
                         print_spans(d->text, &pc, 30);
                         printf("]%s ", g->cue.n && p->cue.e > p->cue.s && span_hits(p->cue, &g->cue) ? "" : "!");
+                        if (!(g->cue.n && p->cue.e > p->cue.s && span_hits(p->cue, &g->cue))) {
+                            /* the gold's own cue, when the predicted one is not it */
+                            printf("<");
+                            print_spans(d->text, &g->cue, 30);
+                            printf("> ");
+                        }
                         print_spans(d->text, &p->content, 100);
                         printf("\n");
                     }
