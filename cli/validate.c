@@ -73,6 +73,11 @@ typedef struct vstate {
     size_t optlen;
     char optpath[64];
     int optchanged;
+    /* TABARI FORWARD: (8.4): the record-id format, and the record before */
+    char fwdfmt[32];
+    int fwd_on;
+    long prev_story, prev_sent; /* -1: none */
+    char *prev_text;            /* malloc'ed */
     /* totals */
     long records, passed, exp_total, exp_found, got_total, got_extra;
 } vstate;
@@ -157,10 +162,26 @@ static void print_triples(const triple *t, int n) {
     printf("]");
 }
 
-/* Code one record and score it. */
-static int run_record(vstate *st, const dyad_ctx *ctx, dyad_doc *doc, const vrecord *r) {
+/* Code one record and score it.  With prev (FORWARD:), the record before
+ * is coded with it, as the sentence before in one document, and only the
+ * record's own events count. */
+static int run_record(vstate *st, const dyad_ctx *ctx, dyad_doc *doc, const vrecord *r, const char *prev) {
     dyad_doc_reset(doc);
-    int rc = dyad_doc_set_text(doc, r->text, strlen(r->text));
+    size_t off = 0;
+    int rc;
+    if (prev) {
+        size_t pl = strlen(prev), tl = strlen(r->text);
+        char *both = malloc(pl + tl + 3);
+        if (!both) return 0;
+        memcpy(both, prev, pl);
+        memcpy(both + pl, "\n\n", 2);
+        memcpy(both + pl + 2, r->text, tl + 1);
+        off = pl + 2;
+        rc = dyad_doc_set_text(doc, both, pl + 2 + tl);
+        free(both);
+    } else {
+        rc = dyad_doc_set_text(doc, r->text, strlen(r->text));
+    }
     if (!rc && r->date[0]) rc = dyad_doc_set_field(doc, DYAD_FIELD_DATE, r->date, strlen(r->date));
     if (!rc) rc = dyad_doc_code(ctx, doc);
     triple got[MAXEXP];
@@ -169,6 +190,7 @@ static int run_record(vstate *st, const dyad_ctx *ctx, dyad_doc *doc, const vrec
     for (size_t i = 0; i < ne && ngot < MAXEXP; i++) {
         dyad_event e;
         if (dyad_doc_event(doc, i, &e)) continue;
+        if (off && dyad_doc_sentence(doc, e.sentence, NULL, NULL).start < off) continue;
         triple t;
         snprintf(t.src, sizeof t.src, "%s", e.source_code ? e.source_code : "---");
         snprintf(t.tgt, sizeof t.tgt, "%s", e.target_code ? e.target_code : "---");
@@ -234,6 +256,15 @@ static int open_ctx(vstate *st, dyad_ctx **ctx) {
 static void add_option(vstate *st, const char *line) {
     while (is_blank(*line)) line++;
     size_t n = strlen(line);
+    if (n > 8 && !strncmp(line, "FORWARD:", 8)) { /* the format: "^^*****NNN*SSS", maybe OFF */
+        const char *f = line + 8;
+        while (is_blank(*f)) f++;
+        size_t fl = 0;
+        while (f[fl] && !is_blank(f[fl])) fl++;
+        trim_copy(st->fwdfmt, sizeof st->fwdfmt, f, fl);
+        st->fwd_on = !strstr(f + fl, "OFF");
+        st->prev_story = -1;
+    }
     char *p = realloc(st->optlines, st->optlen + n + 2);
     if (!p) return;
     st->optlines = p;
@@ -322,6 +353,29 @@ static void tabari_expect(vstate *st, vrecord *r, const char *c, size_t n) {
     if (r->none && r->nexp) r->none = 0; /* listed events win */
 }
 
+/* Story and sentence numbers of a header line "YYMMDD ID" read with the
+ * FORWARD: format (TABARI 8.4.1: ^ a blank, * any character, N story
+ * digits, S sentence digits, counted from the end of the date).  0 if
+ * they cannot be read. */
+static int fwd_numbers(const char *fmt, const char *h, size_t n, long *story, long *sent) {
+    size_t p = 6;
+    long a = 0, b = 0;
+    int na = 0, nb = 0;
+    for (const char *f = fmt; *f; f++, p++) {
+        if (p >= n) return 0;
+        char c = h[p];
+        if (*f == 'N' || *f == 'S') {
+            if (c < '0' || c > '9') return 0;
+            if (*f == 'N' && na < 9) a = a * 10 + (c - '0'), na++;
+            else if (*f == 'S' && nb < 9) b = b * 10 + (c - '0'), nb++;
+        }
+    }
+    if (!na || !nb) return 0;
+    *story = a;
+    *sent = b;
+    return 1;
+}
+
 static int is_header(const char *s, size_t n) {
     if (n < 8) return 0;
     for (int i = 0; i < 6; i++)
@@ -369,6 +423,7 @@ static int run_tabari_text(vstate *st, dyad_ctx **ctx, dyad_doc *doc, const char
         }
         /* header: YYMMDD ID */
         memset(r, 0, sizeof *r);
+        size_t i0 = i;
         int yy = (b[i] - '0') * 10 + (b[i + 1] - '0');
         snprintf(r->date, sizeof r->date, "%04d-%.2s-%.2s", yy < 31 ? 2000 + yy : 1900 + yy, b + i + 2, b + i + 4);
         size_t h = i + 6;
@@ -410,9 +465,22 @@ static int run_tabari_text(vstate *st, dyad_ctx **ctx, dyad_doc *doc, const char
             all = 2;
             break;
         }
-        if (r->skip) continue;
+        /* FORWARD: the record before is the sentence before when the
+         * story is the same and the sentence number the next one */
+        long story = -1, sno = -1;
+        const char *prev = NULL;
+        if (st->fwd_on && fwd_numbers(st->fwdfmt, b + i0, j - i0, &story, &sno)) {
+            if (st->prev_text && story == st->prev_story && sno == st->prev_sent + 1) prev = st->prev_text;
+        } else {
+            story = -1;
+        }
+        int skip = r->skip;
         r->text = text;
-        if (!run_record(st, *ctx, doc, r)) all = 0;
+        if (!skip && !run_record(st, *ctx, doc, r, prev)) all = 0;
+        st->prev_story = story;
+        st->prev_sent = sno;
+        free(st->prev_text);
+        st->prev_text = story >= 0 ? strdup(text) : NULL;
     }
     free(b);
     free(r);
@@ -535,8 +603,10 @@ static int run_petrarch(vstate *st, const char *path, char *buf, int have_files)
     const char *envs = strstr(buf, "<Environment>");
     const char *enve = envs ? strstr(envs, "</Environment>") : NULL;
     if (envs && enve) {
-        static const char *const tags[] = {"Verbfile", "Actorfile", "Agentfile", "Discardfile"};
-        for (int k = 0; k < 4 && !have_files; k++) {
+        /* a <PICOfile> (Universal-PETRARCH's ontology) goes with the verb
+         * files: its format is detected */
+        static const char *const tags[] = {"Verbfile", "Actorfile", "Agentfile", "Discardfile", "PICOfile"};
+        for (int k = 0; k < 5 && !have_files; k++) {
             for (const char *p = envs; p < enve;) {
                 size_t n;
                 const char *v = element(p, enve, tags[k], &n);
@@ -545,7 +615,7 @@ static int run_petrarch(vstate *st, const char *path, char *buf, int have_files)
                 trim_copy(name, sizeof name, v, n);
                 const char *f = resolve(st, path, name, strlen(name));
                 int bad = !f;
-                if (k == 0) bad |= add_file(st, st->verbs, &st->nverb, f);
+                if (k == 0 || k == 4) bad |= add_file(st, st->verbs, &st->nverb, f);
                 else if (k == 1) bad |= add_file(st, st->actors, &st->nact, f);
                 else if (k == 2) bad |= add_file(st, st->agents, &st->nag, f);
                 else bad |= add_file(st, st->discards, &st->ndisc, f);
@@ -576,8 +646,35 @@ static int run_petrarch(vstate *st, const char *path, char *buf, int have_files)
     if (!r) rc = 2;
     int all = 1;
     const char *stop = strstr(buf, "<Stop>");
+    const char *cfg = buf; /* <Config> elements not yet applied start here */
     for (const char *p = strstr(buf, "<Sentence "); p && !rc; p = strstr(p, "<Sentence ")) {
         if (stop && p > stop) break;
+        /* <Config option="..." value="..."> between the sentences: the
+         * ones that change coding become .options commands */
+        for (const char *q = strstr(cfg, "<Config"); q && q < p; q = strstr(q + 7, "<Config")) {
+            const char *qe = strchr(q, '>');
+            char opt[64], val[64], line[160];
+            if (!qe || qe > p || !attr(q, qe, "option", opt, sizeof opt) || !attr(q, qe, "value", val, sizeof val))
+                continue;
+            line[0] = '\0';
+            int off = val[0] == 'f' || val[0] == 'F';
+            if (!strcmp(opt, "require_dyad")) snprintf(line, sizeof line, "SET: REQUIRE DYAD = %s", off ? "FALSE" : "TRUE");
+            else if (!strncmp(opt, "comma_", 6) && strlen(opt) <= 10) {
+                char key[8];
+                size_t k = 0;
+                for (const char *x = opt + 6; *x && k + 1 < sizeof key; x++) key[k++] = (char)(*x >= 'a' && *x <= 'z' ? *x - 32 : *x);
+                key[k] = '\0';
+                snprintf(line, sizeof line, "COMMA: %s = %ld", key, strtol(val, NULL, 10));
+            }
+            if (!line[0]) continue;
+            if (!st->optlen) add_option(st, "SET: MINIMUM WORDS = 0"); /* not TABARI's 8 */
+            add_option(st, line);
+        }
+        cfg = p;
+        if (st->optchanged && apply_options(st, &ctx)) {
+            rc = 2;
+            break;
+        }
         const char *te = strchr(p, '>');
         const char *se = strstr(p, "</Sentence>");
         if (!te) break;
@@ -624,7 +721,7 @@ static int run_petrarch(vstate *st, const char *path, char *buf, int have_files)
         for (size_t k = 0; k < n; k++) r->text[k] = tx[k] == '\n' || tx[k] == '\r' ? ' ' : tx[k];
         r->text[n] = '\0';
         unescape(r->text);
-        if (!run_record(st, ctx, doc, r)) all = 0;
+        if (!run_record(st, ctx, doc, r, NULL)) all = 0;
         free(r->text);
         r->text = NULL;
     }
@@ -699,6 +796,7 @@ int cmd_validate(int argc, char **argv) {
     if (st->optpath[0]) remove(st->optpath);
     free(st->optlines);
     for (int i = 0; i < st->nowned; i++) free(st->owned[i]);
+    free(st->prev_text);
     free(st);
     return rc;
 }

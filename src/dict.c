@@ -40,7 +40,13 @@
  * sections skipped, ~~FINISH, WORD= (no endings), !MARKER! = a, b
  * substitution sets, {A | B} alternatives in actor phrases, {PLURAL} and {}
  * in agent phrases, [~ROLE] and [ROLE~] agent codes, slash lists of codes
- * (LORIEN [ELR/GAL]; kept up to 15 bytes of whole codes). */
+ * (LORIEN [ELR/GAL]; kept up to 15 bytes of whole codes).
+ *
+ * A TABARI/PETRARCH actor phrase with a blank between words ("PRINCE
+ * DOL_AMROTH") is keyed as usual and also kept as a gap rule (its folded
+ * words, D_GAP slot of the first word) for dict_match_words, which lets
+ * other words stand between its parts; its consecutive key never replaces
+ * one of an "_" phrase (SF_GAPPED). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -58,9 +64,25 @@
 #define POOL_CHUNK 65536
 #define SUBST_MAX 64     /* variants of one phrase after substitutions */
 
-enum { D_FOLD = 0, D_EXACT, D_CSFOLD, D_STEM, D_HEAD };
+enum { D_FOLD = 0, D_EXACT, D_CSFOLD, D_STEM, D_HEAD, D_GAP };
 #define DOM_MASK 7u
 #define SF_PLURAL 8u     /* D_FOLD key also matches the word + "s" (TABARI regular ending) */
+#define SF_GAPPED 16u    /* the key's entry is a TABARI phrase with blanks: an "_" phrase replaces it, not the reverse */
+#define GAP_WORDS 16     /* words of a gapped phrase */
+
+/* A TABARI actor phrase whose words may have others between them
+ * ("PRINCE DOL_AMROTH"): its folded words, chained from a D_GAP slot keyed
+ * by the first word. */
+typedef struct gap_rule {
+    int32_t ent;
+    int32_t next;          /* the next rule with the same first word, -1 */
+    uint8_t nword;
+    uint8_t stem;          /* the last word is a stem */
+    uint8_t plural;        /* the last word also takes "s" */
+    uint8_t gap[GAP_WORDS]; /* gap[j]: other words may come before word j */
+    const char *word[GAP_WORDS];
+    uint8_t len[GAP_WORDS];
+} gap_rule;
 
 /* One table slot: 16 bytes.  hash 0 marks an empty slot. */
 typedef struct slot {
@@ -85,6 +107,8 @@ struct dict {
     size_t nblk, capblk;
     uint32_t nent;
     size_t nstem, ncs;      /* stems and case-sensitive keys, to skip work in dict_match */
+    gap_rule *gaps;         /* TABARI phrases with blanks */
+    size_t ngap, capgap;
 };
 
 /* ---- characters --------------------------------------------------------- */
@@ -334,6 +358,7 @@ void dict_free(dict *d) {
     free(d->tab);
     free(d->filter);
     free(d->blk);
+    free(d->gaps);
     free(d);
 }
 
@@ -507,6 +532,74 @@ int dict_match(const dict *d, const dyad_doc *doc, uint32_t i, uint32_t end, int
     return best;
 }
 
+/* Does word s[0..n) (any case) equal the folded rule word r[0..rn)?  With
+ * stem, any word beginning with it; with plural, also r + "s". */
+static int gap_word_eq(const char *s, size_t n, const char *r, size_t rn, int stem, int plural) {
+    if (n < rn || (n > rn && !stem && !(plural && n == rn + 1 && (s[rn] == 's' || s[rn] == 'S')))) return 0;
+    for (size_t k = 0; k < rn; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if ((char)(c < 0x80 ? lower_tab[c] : c) != r[k]) return 0;
+    }
+    return 1;
+}
+
+static int gap_stop(const dict_word *w) { return w->n == 1 && (w->s[0] == ',' || w->s[0] == ';'); }
+
+/* Words spanned by rule g from word i (whose first word matched), 0. */
+static uint32_t gap_match(const gap_rule *g, const dict_word *w, uint32_t nw, uint32_t i) {
+    uint32_t p = i + 1;
+    for (uint32_t j = 1; j < g->nword; j++) {
+        int last = j + 1 == g->nword;
+        uint32_t lim = g->gap[j] ? p + DICT_GAP_MAX : p;
+        uint32_t q = p;
+        for (; q <= lim && q < nw; q++) {
+            if (gap_word_eq(w[q].s, w[q].n, g->word[j], g->len[j], last && g->stem, last && g->plural)) break;
+            if (gap_stop(&w[q])) return 0;
+        }
+        if (q > lim || q >= nw) return 0;
+        p = q + 1;
+    }
+    return p - i;
+}
+
+/* The longest name at word i of w (see dict.h). */
+int dict_match_words(const dict *d, const dict_word *w, uint32_t nw, uint32_t i, const dict_entry **out) {
+    if (out) *out = NULL;
+    if (!d || !w || i >= nw || !d->used) return 0;
+    mstate m;
+    m.fl = m.el = 0;
+    m.fh = m.eh = FNV_INIT;
+    int use_cs = d->ncs != 0, bound = 1;
+    uint32_t best = 0;
+    int32_t bent = -1;
+    for (uint32_t k = 0; k < (uint32_t)bound && i + k < nw; k++) {
+        if (ms_push(&m, w[i + k].s, w[i + k].n, k == 0, 0)) break;
+        int32_t e = ms_probe(d, &m, D_CSFOLD, use_cs, k == 0 ? &bound : NULL);
+        if (bound > PHRASE_MAX) bound = PHRASE_MAX;
+        if (e >= 0) {
+            best = k + 1;
+            bent = e;
+        }
+    }
+    if (d->ngap) {
+        char fb[64];
+        size_t fl = 0;
+        if (w[i].n < sizeof fb / 2 && !fold_append(fb, &fl, sizeof fb, w[i].s, w[i].n)) {
+            const slot *h = tab_find(d, fin(fnv(FNV_INIT, fb, fl), D_GAP), D_GAP, fb, fl);
+            for (int32_t r = h ? h->val : -1, guard = 0; r >= 0 && (size_t)r < d->ngap && guard < 4096;
+                 r = d->gaps[r].next, guard++) {
+                uint32_t n = gap_match(&d->gaps[r], w, nw, i);
+                if (n > best) {
+                    best = n;
+                    bent = d->gaps[r].ent;
+                }
+            }
+        }
+    }
+    if (best && out) *out = ent_at(d, (uint32_t)bent);
+    return (int)best;
+}
+
 /* ---- loading: shared state ---------------------------------------------- */
 
 typedef struct subst {
@@ -551,6 +644,7 @@ typedef struct loader {
     long skip_line;
     int in_comment;         /* inside <!-- --> */
     int finished;           /* ~~FINISH seen */
+    int gapped;             /* the name being put is a TABARI phrase with blanks */
     long cur_line;          /* line of the open record */
     long comment_line;
 } loader;
@@ -742,7 +836,9 @@ static int put_tokens(loader *L, int32_t ent, const uint8_t *skip, int stem, int
         slot *s = tab_put(d, fin(fnv(FNV_INIT, fk, fl), D_STEM), D_STEM, fk, fl);
         if (!s) goto oom;
         if (s->val < 0) d->nstem++;
+        if (L->gapped && s->val >= 0 && !(s->dom & SF_GAPPED)) return 0; /* AL_GORE stays before AL GORE */
         s->val = ent;
+        s->dom = (uint8_t)(D_STEM | (L->gapped ? SF_GAPPED : 0));
         size_t hl = last0 + STEM_HEAD;
         slot *h = tab_put(d, fin(fnv(FNV_INIT, fk, hl), D_HEAD), D_HEAD, fk, hl);
         if (!h) goto oom;
@@ -754,8 +850,9 @@ static int put_tokens(loader *L, int32_t ent, const uint8_t *skip, int stem, int
     if (!cs) {
         slot *s = tab_put(d, fin(fnv(FNV_INIT, fk, fl), D_FOLD), D_FOLD, fk, fl);
         if (!s) goto oom;
+        if (L->gapped && s->val >= 0 && !(s->dom & SF_GAPPED)) return 0;
         s->val = ent;
-        s->dom = (uint8_t)(D_FOLD | (plural ? SF_PLURAL : 0));
+        s->dom = (uint8_t)(D_FOLD | (plural ? SF_PLURAL : 0) | (L->gapped ? SF_GAPPED : 0));
         if (ntok == 1 && s->maxlen < 1) s->maxlen = 1;
         if (ntok > 1 && mark_first(d, D_FOLD, fk, first_f, ntok)) goto oom;
         return 0;
@@ -886,6 +983,70 @@ static int imported_text(loader *L, const char *p, size_t n, int *stem, int *eq)
     return words ? 0 : -1;
 }
 
+/* A TABARI actor phrase with a blank between words (p[0..n), '_' joins
+ * words that follow at once, '-' reads as '_'): also stored as a gap rule
+ * (dict_match_words).  1 if it is one. */
+static int is_gapped(const char *p, size_t n) {
+    for (size_t i = 1; i + 1 < n; i++)
+        if (is_space((unsigned char)p[i]) && p[i - 1] != '_' && !is_space((unsigned char)p[i - 1])) {
+            size_t j = i;
+            while (j < n && is_space((unsigned char)p[j])) j++;
+            if (j < n && p[j] != '_' && p[j] != '[') return 1;
+        }
+    return 0;
+}
+
+static void put_gap_rule(loader *L, int32_t ent, const char *p, size_t n, int stem, int plural) {
+    dict *d = L->d;
+    gap_rule g;
+    memset(&g, 0, sizeof g);
+    g.ent = ent;
+    g.next = -1;
+    g.stem = (uint8_t)stem;
+    g.plural = (uint8_t)plural;
+    size_t i = 0;
+    int gap = 0;
+    while (i < n) {
+        if (is_space((unsigned char)p[i])) {
+            gap = 1;
+            i++;
+            continue;
+        }
+        if (p[i] == '_' || p[i] == '-') {
+            i++;
+            continue;
+        }
+        size_t a = i;
+        while (i < n && !is_space((unsigned char)p[i]) && p[i] != '_' && p[i] != '-') i++;
+        size_t b = i;
+        if (b > a && p[b - 1] == '=') b--;
+        if (b == a) continue;
+        if (g.nword >= GAP_WORDS) return; /* too long to be a name: not a gap rule */
+        char fb[256];
+        size_t fl = 0;
+        if (b - a > 120 || fold_append(fb, &fl, sizeof fb, p + a, b - a) || fl > 255) return;
+        const char *wd = pool_dup(d, fb, fl);
+        if (!wd) {
+            L->oom = 1;
+            return;
+        }
+        g.gap[g.nword] = (uint8_t)(g.nword && gap);
+        g.word[g.nword] = wd;
+        g.len[g.nword] = (uint8_t)fl;
+        g.nword++;
+        gap = 0;
+    }
+    if (g.nword < 2 || d->ngap >= INT32_MAX - 1) return;
+    slot *h = tab_put(d, fin(fnv(FNV_INIT, g.word[0], g.len[0]), D_GAP), D_GAP, g.word[0], g.len[0]);
+    if (!h || vec_reserve((void **)&d->gaps, &d->capgap, d->ngap + 1, sizeof *d->gaps)) {
+        L->oom = 1;
+        return;
+    }
+    g.next = h->val;
+    d->gaps[d->ngap] = g;
+    h->val = (int32_t)d->ngap++;
+}
+
 /* Store one name (n bytes at p) for entry ent with flags NF_*: tokenize,
  * key, and add the variants (the hyphen-less form of an imported name,
  * the regular plural).  Counts it in L->added. */
@@ -915,7 +1076,11 @@ static void put_name(loader *L, int32_t ent, const char *p, size_t n, unsigned n
     const tok *last = &t->toks[t->ntok - 1];
     if (stem && (last->kind != TOK_WORD || last->end != t->len || last->end - last->start < STEM_HEAD)) stem = 0;
     int plural = (nf & NF_IMPORTED) && !(nf & (NF_NOENDING | NF_PLURALS)) && !stem && !eq && last->kind == TOK_WORD;
-    if (put_tokens(L, ent, NULL, stem, cs, plural)) return;
+    L->gapped = (nf & NF_IMPORTED) && L->fmt == DICT_ACTORS && is_gapped(p, n);
+    if (L->gapped) put_gap_rule(L, ent, p, n, stem, plural);
+    int bad = put_tokens(L, ent, NULL, stem, cs, plural);
+    if (bad) L->gapped = 0;
+    if (bad) return;
     L->added++; /* the variants below are not counted */
     /* TABARI reads "al-Assad" as "al Assad": the same key without inner hyphens. */
     if ((nf & NF_IMPORTED) && t->ntok >= 3 && t->ntok <= PHRASE_MAX) {
@@ -925,12 +1090,15 @@ static void put_name(loader *L, int32_t ent, const char *p, size_t n, unsigned n
             skip[i] = (uint8_t)(i > 0 && i + 1 < t->ntok && is_hyphen_tok(t, i));
             any |= skip[i];
         }
-        if (any && put_tokens(L, ent, skip, stem, cs, plural) && L->oom) return;
+        if (any && put_tokens(L, ent, skip, stem, cs, plural) && L->oom) {
+            L->gapped = 0;
+            return;
+        }
     }
     if ((nf & NF_PLURALS) && !eq && !make_plural(text, tlen, (nf & NF_AGENT) != 0, &L->plu)) {
-        if (tokenize(L, L->plu.s, L->plu.len)) return;
-        put_tokens(L, ent, NULL, 0, cs, 0);
+        if (!tokenize(L, L->plu.s, L->plu.len)) put_tokens(L, ent, NULL, 0, cs, 0);
     }
+    L->gapped = 0;
 }
 
 /* ---- loading: dyad format ----------------------------------------------- */

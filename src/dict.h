@@ -106,6 +106,23 @@ int dict_load_buffer(dict *d, const char *name, const char *buf, size_t len, int
  * matched (0: none) and the entry in *out.  Thread-safe, no allocation. */
 int dict_match(const dict *d, const dyad_doc *doc, uint32_t i, uint32_t end, int caseless, const dict_entry **out);
 
+/* A word of a word sequence for dict_match_words: its bytes (any case). */
+typedef struct dict_word {
+    const char *s;
+    uint32_t n;
+} dict_word;
+
+/* The longest name starting at word i of w[0..nw), matched the way TABARI
+ * matches actor phrases on a sentence's words (case-insensitive): the
+ * words of a name in sequence, and -- for a TABARI phrase whose words are
+ * separated by a blank rather than "_" ("PRINCE DOL_AMROTH") -- with up to
+ * DICT_GAP_MAX other words between them, not across a "," or ";" word.
+ * A consecutive match beats a gapped one of the same length.  Returns the
+ * number of words spanned (0: none) and the entry in *out.  Thread-safe,
+ * no allocation. */
+#define DICT_GAP_MAX 3
+int dict_match_words(const dict *d, const dict_word *w, uint32_t nw, uint32_t i, const dict_entry **out);
+
 /* Look a name up as a whole string ("Brazil", "foreign minister"),
  * tokenized like the loader does; NULL if absent.  For tests and tools:
  * it allocates. */

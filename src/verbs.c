@@ -94,6 +94,7 @@ typedef struct vform {
     uint8_t has_code;  /* code overrides the root's */
     uint8_t npre, npost;
     uint8_t pad;
+    uint16_t postgap;  /* TABARI: bit k, a blank (not "_") before post word k: other words may come between */
     int32_t root;
     int32_t next;      /* next form with the same key, -1 */
     const char *const *pre;  /* words right before the key, in text order */
@@ -105,6 +106,7 @@ typedef struct vdiscard {
     const velem *el; /* words, consecutive; the last may be a stem */
     uint32_t n;
     uint8_t story;   /* "+": the whole document is not coded */
+    uint8_t complex; /* a TABARI <TIME> phrase coded [+++]: the sentence is complex, not discarded */
 } vdiscard;
 
 /* TABARI .options settings that change coding (TABARI manual chapter 8). */
@@ -118,8 +120,18 @@ typedef struct vopts {
     int def_src_prior, def_tgt_after;
     int convert_agents;  /* SET: CONVERT AGENTS = TRUE */
     int min_words;       /* SET: MINIMUM WORDS, 0 off (8 once an .options file is read) */
+    int forward;         /* FORWARD: on (not OFF): pronouns across sentences (TABARI 8.4) */
+    int comma_set;       /* a COMMA: command was read (else PETRARCH's defaults apply to its files) */
+    int no_dyad;         /* SET: REQUIRE DYAD = FALSE (PETRARCH's require_dyad): one actor is enough */
     int seen;            /* an .options file was read */
 } vopts;
+
+/* A code of Universal-PETRARCH's internal coding ontology (PICO) and its
+ * value: negation moves a value by 0xFFFF ("not 050" is 110). */
+typedef struct vpico {
+    char code[8];
+    int32_t val;
+} vpico;
 
 /* A word of an actors file's <NOUN> or <ADJECTIVE> list. */
 typedef struct vword {
@@ -151,6 +163,8 @@ struct verb_lex {
     int32_t *slots;    /* key -> first form */
     size_t nslot;
     uint64_t stem_lens; /* bit L: some stem key has L bytes (L < 64) */
+    vpico *pico;        /* Universal-PETRARCH ontology, in file order */
+    size_t npico, cappico;
     int petr;           /* some PETRARCH verb file was loaded */
     int sorted;
 };
@@ -181,6 +195,7 @@ void verbs_free(verb_lex *vl) {
     free(vl->slots);
     free(vl->words);
     free(vl->wslots);
+    free(vl->pico);
     free(vl);
 }
 
@@ -644,9 +659,15 @@ static int add_form(lctx *c, int32_t root, const char *s, size_t n, int petr, co
     size_t wl[16];
     int nw = 0, vi = -1, exact_end = 0, noend = 0;
     size_t i = 0;
+    uint16_t gapbits = 0; /* bit k: a blank before word k */
     while (i < n) {
+        size_t i0 = i;
         while (i < n && (s[i] == '_' || s[i] == '-' || is_sp(s[i]))) i++;
         if (i >= n) break;
+        int gap = 0;
+        /* a blank that no "_" joins to the word before: "TOLL RISEN" gaps, "DOWN_ X" not */
+        for (size_t k = i0; k < i; k++) gap = is_sp(s[k]) ? (gap || k == i0 || s[k - 1] != '_') : (s[k] == '_' ? 0 : gap);
+        if (gap && nw > 0 && nw < 16) gapbits |= (uint16_t)(1u << nw);
         if (s[i] == '+') {
             if (vi >= 0) {
                 lwarn(c, "two + marks in a verb");
@@ -718,6 +739,7 @@ static int add_form(lctx *c, int32_t root, const char *s, size_t n, int petr, co
             if (!(post[k - vi - 1] = ustr(c, w[k], wl[k]))) return -1;
         f->post = post;
         f->npost = (uint8_t)(nw - 1 - vi);
+        if (!petr) f->postgap = (uint16_t)(gapbits >> (vi + 1));
     }
     if (f->stem && f->keylen < 64) vl->stem_lens |= 1ull << f->keylen;
     vl->nform++;
@@ -837,21 +859,105 @@ static int is_opt_cmd(const char *s, size_t n) {
     return 0;
 }
 
+/* A PICO line: "CODE:" then a value ("0x0080", "-0xFFFF+0x0070"). */
+static int is_pico_line(const char *s, size_t n) {
+    size_t k = 0;
+    while (k < n && k < 8 && ((s[k] >= '0' && s[k] <= '9') || s[k] == '-')) k++;
+    return k >= 2 && k < n && s[k] == ':' && k + 1 < n && (s[k + 1] == '-' || (s[k + 1] >= '0' && s[k + 1] <= '9'));
+}
+
 /* PETRARCH by its "--- NAME [code] ---" block lines, a TABARI .options
- * file by its "COMMAND:" lines, else TABARI .verbs. */
+ * file by its "COMMAND:" lines, PICO by its "CODE:0x..." lines, else
+ * TABARI .verbs. */
 static int detect_kind(const char *buf, size_t len) {
     size_t i = 0;
-    int opts = 0, other = 0;
+    int opts = 0, other = 0, pico = 0;
     while (i < len) {
         size_t j = i;
         while (j < len && buf[j] != '\n') j++;
+        if (is_pico_line(buf + i, j - i)) pico++;
         if (j - i >= 4 && !memcmp(buf + i, "---", 3) && is_sp(buf[i + 3])) return VERBS_PETRARCH;
         if (is_opt_cmd(buf + i, j - i)) opts++;
         else if (j > i && buf[i] != '/' && buf[i] != '#' && buf[i] != '~' && !is_sp(buf[i]) && buf[i] != '\r')
             other++;
         i = j + 1;
     }
+    if (pico && pico * 2 >= other) return VERBS_PICO;
     return opts && opts >= other ? VERBS_OPTIONS : VERBS_TABARI;
+}
+
+/* One PICO line "CODE:VALUE#..." (Universal-PETRARCH's
+ * Internal_Coding_Ontology): the value is a sum of hexadecimal or decimal
+ * terms; what follows '#' is comment or alternative forms (ignored). */
+static int load_pico_line(lctx *c, const char *s, size_t n) {
+    const char *colon = memchr(s, ':', n);
+    if (!colon || colon == s || colon - s >= 8) {
+        lwarn(c, "not an ontology line (CODE:0xVALUE)");
+        return 0;
+    }
+    size_t cl = (size_t)(colon - s);
+    if (cl == 3 && !memcmp(s, "---", 3)) return 0;
+    const char *p = colon + 1, *e = s + n;
+    const char *h = memchr(p, '#', (size_t)(e - p));
+    if (h) e = h;
+    int64_t v = 0;
+    int terms = 0;
+    while (p < e) {
+        while (p < e && is_sp(*p)) p++;
+        if (p >= e) break;
+        int neg = 0;
+        if (*p == '+' || *p == '-') neg = *p++ == '-';
+        while (p < e && is_sp(*p)) p++;
+        int64_t t = 0;
+        int digits = 0;
+        if (e - p > 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+            for (p += 2; p < e && digits < 8; p++, digits++) {
+                char ch = *p;
+                int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                                                          : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
+                if (d < 0) break;
+                t = t * 16 + d;
+            }
+        } else {
+            for (; p < e && *p >= '0' && *p <= '9' && digits < 9; p++, digits++) t = t * 10 + (*p - '0');
+        }
+        if (!digits) {
+            lwarn(c, "bad ontology value");
+            return 0;
+        }
+        v += neg ? -t : t;
+        terms++;
+    }
+    if (!terms || v > INT32_MAX || v < -INT32_MAX) {
+        lwarn(c, "bad ontology value");
+        return 0;
+    }
+    verb_lex *vl = c->vl;
+    if (grow(c, (void **)&vl->pico, &vl->cappico, vl->npico + 1, sizeof *vl->pico)) return -1;
+    vpico *q = &vl->pico[vl->npico++];
+    memcpy(q->code, s, cl);
+    q->code[cl] = '\0';
+    q->val = (int32_t)v;
+    return 0;
+}
+
+/* Universal-PETRARCH's negation through the ontology: a value v becomes
+ * v - 0xFFFF when it holds a negation, else v + 0xFFFF ("didn't clash":
+ * 110 -> 050; "won't wire tap": 170 -> 057); when no code has that value,
+ * the "reject" form v - 0xFFFF is tried.  NULL: not in the ontology. */
+static const char *pico_negate(const verb_lex *vl, const char *code) {
+    const vpico *from = NULL;
+    for (size_t i = 0; i < vl->npico && !from; i++)
+        if (!strcmp(vl->pico[i].code, code)) from = &vl->pico[i];
+    if (!from) return NULL;
+    int64_t v = from->val;
+    int64_t want[2] = {v >= 0xFFFF ? v - 0xFFFF : v + 0xFFFF, v > 0 && v < 0xFFFF ? v - 0xFFFF : INT64_MIN};
+    for (int k = 0; k < 2; k++) {
+        if (want[k] == INT64_MIN || !want[k]) continue;
+        for (size_t i = 0; i < vl->npico; i++)
+            if (vl->pico[i].val == want[k]) return vl->pico[i].code;
+    }
+    return NULL;
 }
 
 /* An integer after "KEY" in s (e.g. "VERBS[5]", "MIN = 3"), or -1. */
@@ -929,22 +1035,29 @@ static void load_option_line(lctx *c, const char *s, size_t n) {
     } else if (!memcmp(u, "COMMA:", 6)) {
         if (has_word(u, n, "OFF")) {
             o->comma_off = 1;
+            o->comma_set = 1;
             return;
         }
         long v;
         o->comma_off = 0;
+        o->comma_set = 1;
         if ((v = opt_num(u, n, "MIN")) >= 0) o->cmin = (int)v;
         if ((v = opt_num(u, n, "MAX")) >= 0) o->cmax = (int)v;
         if ((v = opt_num(u, n, "EMIN")) >= 0) o->emin = (int)v;
         if ((v = opt_num(u, n, "EMAX")) >= 0) o->emax = (int)v;
         if ((v = opt_num(u, n, "BMIN")) >= 0) o->bmin = (int)v;
         if ((v = opt_num(u, n, "BMAX")) >= 0) o->bmax = (int)v;
+    } else if (!memcmp(u, "FORWARD:", 8)) {
+        /* the sequence format only matters to whoever splits the stories
+         * into records; inside a document the sentences are consecutive */
+        o->forward = !has_word(u, n, "OFF");
     } else if (!memcmp(u, "SET:", 4)) {
         int yes = !has_word(u, n, "FALSE") && !has_word(u, n, "OFF");
         if (has_word(u, n, "CODE") && has_word(u, n, "SENTENCE")) o->code_by = 1;
         else if (has_word(u, n, "CODE") && has_word(u, n, "CLAUSE")) o->code_by = 0;
         else if (has_word(u, n, "CODE") && has_word(u, n, "ALL")) o->code_by = 2;
         else if (has_word(u, n, "CONVERT")) o->convert_agents = yes;
+        else if (has_word(u, n, "REQUIRE") && has_word(u, n, "DYAD")) o->no_dyad = !yes;
         else if (has_word(u, n, "MINIMUM")) {
             long v = opt_num(u, n, "WORDS");
             o->min_words = v > 0 ? (int)v : 0;
@@ -957,7 +1070,7 @@ static void default_opts(vopts *o) {
     o->cmin = 2, o->cmax = 10, o->emin = 2, o->emax = 10, o->bmin = 128, o->bmax = 0;
 }
 
-static int load_discard_line(lctx *c, const char *s, size_t n) {
+static int load_discard_line(lctx *c, const char *s, size_t n, int complex) {
     int story = 0;
     if (n && s[0] == '+') story = 1, s++, n--;
     ptok t[MAXTOK];
@@ -988,8 +1101,28 @@ static int load_discard_line(lctx *c, const char *s, size_t n) {
     vl->disc[vl->ndisc].el = el;
     vl->disc[vl->ndisc].n = (uint32_t)m;
     vl->disc[vl->ndisc].story = (uint8_t)story;
+    vl->disc[vl->ndisc].complex = (uint8_t)complex;
     vl->ndisc++;
     return 0;
+}
+
+/* A line of a TABARI <TIME> section (manual 10.4): "PHRASE [code]".  Only
+ * the phrases coded [###] (discard the sentence) and [+++] (complex: not
+ * coded) change coding; date shifts ([-1], [+7]) and patterns are not
+ * supported and skipped. */
+static int load_time_line(lctx *c, const char *s, size_t n) {
+    if (!n || s[0] == '-') return 0;
+    const char *b = memchr(s, '[', n);
+    if (!b) return 0;
+    char code[16];
+    const char *why = NULL;
+    if (take_code(b, n - (size_t)(b - s), code, sizeof code, &why) < 0) return 0;
+    int complex = !strcmp(code, "+++");
+    if (!complex && strcmp(code, "###")) return 0;
+    size_t pn = (size_t)(b - s);
+    while (pn && is_sp(s[pn - 1])) pn--;
+    if (!pn || s[0] == '+') return 0;
+    return load_discard_line(c, s, pn, complex);
 }
 
 static int cmp_pat(const void *a, const void *b) {
@@ -1069,7 +1202,7 @@ static int finish(verb_lex *vl) {
  * thread-safe, using the loaded lexicon is. */
 int verbs_load_buffer(verb_lex *vl, const char *name, const char *buf, size_t len, int kind, dict_warn_fn warn,
                       void *wctx) {
-    if (!vl || (!buf && len) || kind < VERBS_AUTO || kind > VERBS_WORDLISTS) return DYAD_EINVAL;
+    if (!vl || (!buf && len) || kind < VERBS_AUTO || kind > VERBS_PICO) return DYAD_EINVAL;
     if (kind == VERBS_AUTO) kind = detect_kind(buf, len);
     int petr = kind == VERBS_PETRARCH || kind == VERBS_DISCARDS;
     lctx c = {vl, name ? name : "(buffer)", 0, warn, wctx, 0, petr};
@@ -1100,12 +1233,17 @@ int verbs_load_buffer(verb_lex *vl, const char *name, const char *buf, size_t le
             continue;
         }
         if (!petr && n && (s[0] == '#' || s[0] == '/')) continue;
+        if (kind == VERBS_PICO) {
+            while (n && (is_sp(s[n - 1]) || s[n - 1] == '\r')) n--;
+            if (n && load_pico_line(&c, s, n)) break;
+            continue;
+        }
         if (kind == VERBS_OPTIONS && n >= 2 && s[0] == '/' && s[1] == '/') continue;
         n = strip_comment(s, n, petr);
         while (n && is_sp(s[n - 1])) n--;
         if (!n) continue;
         if (kind == VERBS_DISCARDS) {
-            if (load_discard_line(&c, s, n)) break;
+            if (load_discard_line(&c, s, n, 0)) break;
             continue;
         }
         if (kind == VERBS_OPTIONS) {
@@ -1136,11 +1274,16 @@ int verbs_load_buffer(verb_lex *vl, const char *name, const char *buf, size_t le
         if (s[0] == '<') { /* TABARI sections; PETRARCH has none but comments */
             if (n >= 9 && !memcmp(s, "<SYNSETS>", 9)) section = 1, syn = -1;
             else if (n > 1 && s[1] == '/') section = 0, syn = -1;
+            else if (n >= 6 && !memcmp(s, "<TIME>", 6)) section = 3;
             else if (n > 2 && s[n - 1] == '>') section = 2;
             else lwarn(&c, "unknown <section> line");
             continue;
         }
-        if (section == 2) continue; /* <TIME>, <ATTRIB>, ...: not supported, skipped whole */
+        if (section == 2) continue; /* <ATTRIB>, <ISSUES> ...: not supported, skipped whole */
+        if (section == 3) {
+            if (load_time_line(&c, s, n)) break;
+            continue;
+        }
         if (s[0] == '&') {
             if (new_syn(&c, s, n, &syn)) break;
             continue;
@@ -1229,6 +1372,9 @@ int verbs_load_buffer(verb_lex *vl, const char *name, const char *buf, size_t le
         }
     }
     if (c.oom) return DYAD_ENOMEM;
+    /* PETRARCH's comma defaults (its PETR_config.ini): clauses of up to 8
+     * words go, not TABARI's 10 */
+    if (kind == VERBS_PETRARCH && !vl->opt.comma_set) vl->opt.cmax = vl->opt.emax = 8;
     return finish(vl) ? DYAD_ENOMEM : DYAD_OK;
 }
 
@@ -1305,6 +1451,7 @@ typedef struct munit {
     uint32_t b0, b1;   /* bytes of the unit with its agent words */
     char code[24];     /* the actor's code with its agent's (TABARI 5.4) */
     char agent[16];    /* that agent's code, "" if none */
+    char base[24];     /* the code before an agent was added */
     uint8_t agent_pos; /* 0 none, 1 agent before, 2 after, 3 "agent of actor" */
     uint8_t agent_prefix;
     uint8_t pseudo;    /* a DEFAULT: code, not in the text */
@@ -1334,6 +1481,13 @@ typedef struct mctx {
     uint32_t nw_all;       /* words before the comma-delimited stretches went */
     uint32_t *wset;        /* hashes of the sentence's words (and their singulars), open addressing */
     uint32_t wmask;
+    dict_word *pw;         /* TABARI: the words split at "_" too, for dict_match_words */
+    uint32_t *pwi;         /* per piece: its word */
+    uint32_t *wp0;         /* per word: its first piece */
+    uint32_t npw;
+    char fwd[24];          /* FORWARD: the previous sentence's first actor, "" none */
+    int fwd_used;          /* a pronoun of this sentence took fwd */
+    int complex;           /* a <TIME> phrase coded [+++] is in the sentence */
 } mctx;
 
 #define WINDOW 40
@@ -1437,6 +1591,15 @@ typedef struct slots {
 } slots;
 
 /* Match pattern p around the verb words [v0, v1] within [lo, hi). */
+/* Is word i tagged as part of a noun phrase (noun, proper noun,
+ * adjective, number)?  Untagged text: yes. */
+static int np_word(const mctx *m, uint32_t i) {
+    const dyad_doc *d = m->d;
+    if (!d->an || !d->tagged) return 1;
+    uint8_t u = d->an[m->w[i].tok].upos;
+    return u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_ADJ || u == UPOS_NUM;
+}
+
 static int match_pattern(const mctx *m, const vpat *p, uint32_t v0, uint32_t v1, uint32_t lo, uint32_t hi, slots *sl) {
     sl->src = sl->tgt = sl->comp = -1;
     sl->comp_after = 0;
@@ -1475,6 +1638,10 @@ static int match_pattern(const mctx *m, const vpat *p, uint32_t v0, uint32_t v1,
                                 got = (uint32_t)(k - st + 1);
                     }
                 }
+                /* Universal-PETRARCH matches the words before the verb in
+                 * its subject's noun phrase ("{DEATH TOLL} *"), not
+                 * adverbs or verbs ("RECENTLY *", "INCHING NEARER TO *") */
+                if (got && m->vl->npico && !np_word(m, (uint32_t)(k + 1 - (int64_t)got))) got = 0;
                 if (got) {
                     pos = k - (int64_t)got;
                     found = 1;
@@ -1572,15 +1739,24 @@ static int form_fits(const mctx *m, const vform *f, uint32_t i, uint32_t *v0, ui
         velem e = {E_WORD, 0, 0, 0, (uint16_t)strlen(s), 0, s};
         if (m->w[wi].unit >= 0 || !match_word(m, wi, &e)) return 0;
     }
+    uint32_t wi = i;
     for (uint32_t k = 0; k < f->npost; k++) {
-        uint32_t wi = i + 1 + k;
-        if (wi >= m->nw) return 0;
         const char *s = f->post[k];
         velem e = {E_WORD, 0, 0, 0, (uint16_t)strlen(s), 0, s};
-        if (m->w[wi].unit >= 0 || !match_word(m, wi, &e)) return 0;
+        /* TABARI "DEATH TOLL RISEN": a blank lets up to three other words
+         * come between ("death toll has risen"), not across a comma,
+         * conjunction or actor */
+        uint32_t lim = wi + 1 + ((f->postgap >> k & 1u) ? 3u : 0u);
+        uint32_t q = wi + 1;
+        for (; q <= lim && q < m->nw; q++) {
+            if (m->w[q].unit < 0 && match_word(m, q, &e)) break;
+            if (m->w[q].unit >= 0 || (m->w[q].flags & (W_COMMA | W_CONJ))) return 0;
+        }
+        if (q > lim || q >= m->nw) return 0;
+        wi = q;
     }
     *v0 = i - f->npre;
-    *v1 = i + f->npost;
+    *v1 = wi;
     return 1;
 }
 
@@ -1619,7 +1795,7 @@ static const vform *find_verb(const mctx *m, uint32_t i, uint32_t *v0, uint32_t 
         size_t ln = strlen(lem);
         if (ln && ln < sizeof ul) {
             for (size_t k = 0; k < ln; k++) ul[k] = up(lem[k]);
-            TRY(lookup(vl, ul, ln), 1);
+            TRY(lookup(vl, ul, ln), f_->endings); /* BAN= is "ban" only, not "baning" */
         }
     }
 #undef TRY
@@ -1719,6 +1895,7 @@ static void build_wset(mctx *m);
  * word (when whole) is not in the sentence is not tried. */
 static int discarded(mctx *m) {
     int r = 0;
+    m->complex = 0;
     if (m->vl->ndisc) build_wset(m);
     for (size_t k = 0; k < m->vl->ndisc; k++) {
         const vdiscard *dp = &m->vl->disc[k];
@@ -1728,7 +1905,8 @@ static int discarded(mctx *m) {
         for (uint32_t i = 0; i < m->nw; i++)
             if (discard_at(m, i, dp)) {
                 if (dp->story) return 2;
-                r = 1;
+                if (dp->complex) m->complex = 1;
+                else r = 1;
                 break;
             }
     }
@@ -1742,6 +1920,9 @@ static int discarded(mctx *m) {
 static const char *const PRON1[] = {"HE", "SHE", "IT", "HIM", NULL};
 static const char *const PRON2[] = {"ITS", "HIS", "HER", NULL};
 static const char *const PRON3[] = {"THEY", "THEM", "THEIR", NULL};
+
+static const char *const NEG_ADV[] = {"EVEN", "EVER", "REALLY", "YET", "STILL", "ALSO", "JUST", "ACTUALLY", "ALWAYS",
+                                      "NECESSARILY", "FULLY", "SIMPLY", NULL};
 
 static const char *const SUBORD[] = {"THAT", "WHICH", "WHO", "WHOM", "WHILE", "BECAUSE", "WHEN", "IF", "ALTHOUGH",
                                      "UNLESS", "WHERE", NULL};
@@ -1806,6 +1987,23 @@ static void build_words(mctx *m, const sent *s, int allcaps) {
     }
 }
 
+/* PETRARCH's words are whole: is word k (the last of an agent match) the
+ * last word of the agent's name, or that with "S"/"ES" -- not a longer
+ * word the stem reached ("diplomatic" for DIPLOMAT)? */
+static int whole_word(const verb_lex *vl, const dict_entry *e, const char *w, size_t wn) {
+    if (!vl->petr || !e->name) return 1;
+    const char *nm = e->name, *last = nm;
+    for (const char *p = nm; *p; p++)
+        if (*p == ' ' || *p == '_') last = p + 1;
+    size_t ln = strlen(last);
+    if (strchr(last, '!')) return 1; /* a !SUBSTITUTION! ("CONGRESS!PERSON!"): its own keys */
+    if (wn < ln) return 1;
+    for (size_t i = 0; i < ln; i++)
+        if (up(last[i]) != up(w[i])) return 1; /* another key ("GEESE" for GOOSE) */
+    /* the name's word, or its regular plural; more is a stem's reach */
+    return wn == ln || (wn == ln + 1 && up(w[ln]) == 'S') || (wn == ln + 2 && up(w[ln]) == 'E' && up(w[ln + 1]) == 'S');
+}
+
 /* The agent entry of exactly k tokens starting at token t, or NULL. */
 static const dict_entry *agent_at(const mctx *m, int64_t t, uint32_t k, uint32_t last) {
     const dyad_doc *d = m->d;
@@ -1815,6 +2013,9 @@ static const dict_entry *agent_at(const mctx *m, int64_t t, uint32_t k, uint32_t
     int n = dict_match(m->dc, d, (uint32_t)t, last, 0, &e);
     if (n <= 0 || !e || e->kind != DE_AGENT) n = dict_match(m->dc, d, (uint32_t)t, last, 1, &e);
     if (n <= 0 || !e || e->kind != DE_AGENT) return NULL;
+    /* PETRARCH's words are whole: DIPLOMAT is not "diplomatic" */
+    const tok *lt = &d->toks[(uint32_t)t + (uint32_t)n - 1];
+    if (!whole_word(m->vl, e, d->text + lt->start, lt->end - lt->start)) return NULL;
     return !k || (uint32_t)n == k ? e : NULL;
 }
 
@@ -1870,8 +2071,12 @@ static void compose_agent(mctx *m, munit *u) {
             u->agent_pos = 2;
         }
     }
-    for (uint32_t k = 1; !e && k <= 4 && k <= t0; k++)
-        if ((e = agent_at(m, (int64_t)t0 - k, k, last))) b0 = d->toks[t0 - k].start, lead = t0 - k, u->agent_pos = 1;
+    uint32_t first = d->sents[m->sidx].first;
+    /* the longest agent that ends right before the actor ("human rights
+     * activists Arnor" is HUMAN_RIGHTS_ACTIVIST, not RIGHTS_ACTIVIST) */
+    for (uint32_t k = 4; !e && k >= 1; k--)
+        if (k <= t0 - first && (e = agent_at(m, (int64_t)t0 - k, k, last)))
+            b0 = d->toks[t0 - k].start, lead = t0 - k, u->agent_pos = 1;
     if (!e && t0 >= 2) {
         const tok *p = &d->toks[t0 - 1];
         size_t pl = p->end - p->start;
@@ -1879,8 +2084,8 @@ static void compose_agent(mctx *m, munit *u) {
         if ((pl == 2 && (ps[0] == 'o' || ps[0] == 'O' || ps[0] == 'i' || ps[0] == 'I') &&
              (ps[1] == 'f' || ps[1] == 'F' || ps[1] == 'n' || ps[1] == 'N')) ||
             (m->vl->petr && pl == 4 && up(ps[0]) == 'F' && up(ps[1]) == 'R' && up(ps[2]) == 'O' && up(ps[3]) == 'M'))
-            for (uint32_t k = 1; !e && k <= 4 && k + 1 <= t0; k++)
-                if ((e = agent_at(m, (int64_t)t0 - 1 - k, k, last)))
+            for (uint32_t k = 4; !e && k >= 1; k--)
+                if (k + 1 <= t0 - first && (e = agent_at(m, (int64_t)t0 - 1 - k, k, last)))
                     b0 = d->toks[t0 - 1 - k].start, lead = t0 - 1 - k, u->agent_pos = 3;
     }
     if (!e) {
@@ -1889,6 +2094,7 @@ static void compose_agent(mctx *m, munit *u) {
     }
     const dict_code *c = dict_code_at(e, m->date);
     if (!c || !c->code[0]) return;
+    memcpy(u->base, u->code, sizeof u->base);
     char ag[16];
     size_t n = 0;
     for (const char *p = c->code; *p && n + 1 < sizeof ag; p++)
@@ -1905,6 +2111,30 @@ static void compose_agent(mctx *m, munit *u) {
     add_agent(u, ag, e->agent_prefix);
     u->b0 = b0;
     u->b1 = b1;
+    /* PETRARCH keeps an agent on each side: "an MSF Arnor diplomat" is
+     * NGO + ARN + GOV */
+    if (m->vl->petr && u->agent_pos == 2) {
+        const dict_entry *e2 = NULL;
+        uint32_t k = 4;
+        for (; !e2 && k >= 1; k--)
+            if (k <= t0 - first && (e2 = agent_at(m, (int64_t)t0 - k, k, last))) break;
+        const dict_code *c2 = e2 ? dict_code_at(e2, m->date) : NULL;
+        if (c2 && c2->code[0]) {
+            char a2[16];
+            size_t n2 = 0;
+            for (const char *p = c2->code; *p && n2 + 1 < sizeof a2; p++)
+                if (*p != '~') a2[n2++] = *p;
+            a2[n2] = '\0';
+            if (n2) {
+                add_agent(u, a2, e2->agent_prefix);
+                u->b0 = d->toks[t0 - k].start;
+            }
+        }
+    }
+}
+
+static int whole_agent(const mctx *m, const dict_entry *e, uint32_t k) {
+    return whole_word(m->vl, e, UW(m, k), m->w[k].len);
 }
 
 /* Units from the dictionaries, as TABARI finds actors: the longest entry
@@ -1916,6 +2146,27 @@ static void dict_units(mctx *m) {
     const dyad_doc *d = m->d;
     uint32_t last = d->sents[m->sidx].last;
     int caseless = m->allcaps;
+    /* TABARI matches its actor phrases on the words (hyphens and "_" split
+     * them; phrases with blanks may have words between theirs) */
+    int words = m->pw != NULL;
+    if (words) {
+        m->npw = 0;
+        for (uint32_t i = 0; i < m->nw; i++) {
+            const char *x = UW(m, i);
+            uint32_t n = m->w[i].len, a = 0;
+            m->wp0[i] = m->npw;
+            while (a < n) {
+                uint32_t b = a;
+                while (b < n && x[b] != '_') b++;
+                if (b > a) {
+                    m->pw[m->npw].s = x + a;
+                    m->pw[m->npw].n = b - a;
+                    m->pwi[m->npw++] = i;
+                }
+                a = b + 1;
+            }
+        }
+    }
     uint32_t i = 0;
     while (i < m->nw) {
         if (m->w[i].flags & W_COMMA) {
@@ -1925,15 +2176,32 @@ static void dict_units(mctx *m) {
         uint32_t t = m->w[i].tok;
         const dict_entry *e = NULL;
         int n = dict_match(m->dc, d, t, last, caseless, &e);
+        uint32_t j = i;
+        if (n > 0 && e) {
+            uint32_t tend = t + (uint32_t)n;
+            while (j < m->nw && m->w[j].tok < tend) j++;
+            if (j == i) j = i + 1;
+        }
+        if (words && m->wp0[i] < m->npw && m->pwi[m->wp0[i]] == i) {
+            const dict_entry *e2 = NULL;
+            int k = dict_match_words(m->dc, m->pw, m->npw, m->wp0[i], &e2);
+            if (k > 0 && e2) {
+                uint32_t j2 = m->pwi[m->wp0[i] + (uint32_t)k - 1] + 1;
+                if (j2 > j) j = j2, e = e2, n = k;
+            }
+        }
         if (n <= 0 || !e) {
             i++;
             continue;
         }
-        uint32_t tend = t + (uint32_t)n, j = i;
-        while (j < m->nw && m->w[j].tok < tend) m->w[j++].flags |= W_DICT;
-        if (j == i) j = i + 1;
+        /* a conjunction inside an actor phrase ("Durthang and an Orc" for
+         * DURTHANG ORC) does not split the clause (TABARI 7.6) */
+        for (uint32_t k = i; k < j; k++) m->w[k].flags |= W_DICT | (m->w[k].flags & W_CONJ ? W_INGRP : 0);
         if (e->kind == DE_AGENT || e->kind == DE_ROLE) {
-            const dict_code *c = m->vl->opt.convert_agents && e->kind == DE_AGENT ? dict_code_at(e, m->date) : NULL;
+            const vopts *o = &m->vl->opt;
+            const dict_code *c = (o->convert_agents || (o->no_dyad && whole_agent(m, e, j - 1))) && e->kind == DE_AGENT
+                                     ? dict_code_at(e, m->date)
+                                     : NULL;
             if (c && c->code[0] && strlen(c->code) < 15) {
                 /* SET: CONVERT AGENTS (TABARI 8.2.6): an agent with no
                  * actor of its own is one, coded "~MIL" ("NGO~") */
@@ -1945,7 +2213,13 @@ static void dict_units(mctx *m) {
                 u->group = (int32_t)m->nu;
                 u->ref = -1;
                 u->is_agent = 1;
-                if (e->agent_prefix) snprintf(u->code, sizeof u->code, "%s~", c->code);
+                if (o->no_dyad) { /* PETRARCH's anonymous agent: "---GOV" */
+                    size_t k = 3;
+                    memcpy(u->code, "---", 3);
+                    for (const char *p = c->code; *p && k + 1 < sizeof u->code; p++)
+                        if (*p != '~') u->code[k++] = *p;
+                    u->code[k] = '\0';
+                } else if (e->agent_prefix) snprintf(u->code, sizeof u->code, "%s~", c->code);
                 else snprintf(u->code, sizeof u->code, "~%s", c->code);
                 for (uint32_t k = i; k < j; k++) m->w[k].unit = (int32_t)m->nu;
                 m->nu++;
@@ -1963,7 +2237,7 @@ static void dict_units(mctx *m) {
         u->w0 = i;
         u->w1 = j - 1;
         u->actor = -1;
-        for (uint32_t k = t; k < tend && u->actor < 0; k++) u->actor = m->actor_of[k];
+        for (uint32_t k = t; k <= m->w[j - 1].tok && u->actor < 0; k++) u->actor = m->actor_of[k];
         u->group = (int32_t)m->nu;
         u->ref = -1;
         snprintf(u->code, sizeof u->code, "%s", c->code);
@@ -1993,6 +2267,9 @@ static int is_adj(const mctx *m, uint32_t k, int nouns) {
 /* TABARI's coded compounds "FRO/BIL/SAM": one unit per code, same words,
  * one group.  Bounded by the room left in the unit array. */
 static void split_coded(mctx *m) {
+    /* Universal-PETRARCH (its ontology loaded) keeps "FRO/BIL/SAM" as
+     * one actor code, as its validation records show */
+    if (m->vl->npico) return;
     uint32_t extra = 0;
     for (uint32_t q = 0; q < m->nu; q++)
         for (const char *p = m->u[q].code; *p; p++) extra += *p == '/';
@@ -2145,14 +2422,16 @@ static void build_units(mctx *m) {
      * rockets") does not split the sentence into clauses */
     for (uint32_t i = 1; i + 1 < m->nw; i++) {
         if (!(m->w[i].flags & W_CONJ) || (m->w[i].flags & W_INGRP)) continue;
+        /* "<adjective> <conj> <adjective>": "easy or pleasant" */
+        if ((word_kind(m->vl, UW(m, i - 1), m->w[i - 1].len) & WL_ADJ) &&
+            (word_kind(m->vl, UW(m, i + 1), m->w[i + 1].len) & WL_ADJ)) {
+            m->w[i].flags |= W_INGRP;
+            continue;
+        }
         if (!(word_kind(m->vl, UW(m, i - 1), m->w[i - 1].len) & WL_NOUN)) continue;
         uint32_t j = i + 1;
         while (j < m->nw && j < i + 5 && is_adj(m, j, 0)) j++;
         if (j < m->nw && (word_kind(m->vl, UW(m, j), m->w[j].len) & WL_NOUN)) m->w[i].flags |= W_INGRP;
-        /* "<adjective> <conj> <adjective>": "easy or pleasant" */
-        if ((word_kind(m->vl, UW(m, i - 1), m->w[i - 1].len) & WL_ADJ) &&
-            (word_kind(m->vl, UW(m, i + 1), m->w[i + 1].len) & WL_ADJ))
-            m->w[i].flags |= W_INGRP;
     }
     /* PETRARCH: an agent of a whole compound ("the ambassadors of A, B and
      * C", "A and B legislators") goes to every member that has none */
@@ -2191,6 +2470,7 @@ static void add_pronouns(mctx *m, uint32_t cap) {
         else if (in_set(m, i, PRON3)) g = comp >= 0 ? comp : first;
         if (g < 0 || m->u[g].w0 > i) continue;
         munit *u = &m->u[m->nu];
+        memset(u, 0, sizeof *u);
         u->w0 = u->w1 = i;
         u->actor = m->u[g].actor;
         u->group = (int32_t)m->nu;
@@ -2198,6 +2478,44 @@ static void add_pronouns(mctx *m, uint32_t cap) {
         m->w[i].unit = (int32_t)m->nu++;
     }
     (void)nu0;
+}
+
+/* TABARI 8.4 FORWARD: a pronoun at the start of the sentence, before any
+ * actor, stands for the first actor of the sentence before (its actor
+ * code only, without agent); m->fwd holds it. */
+static void forward_pronoun(mctx *m, uint32_t cap) {
+    uint32_t first = m->nw;
+    for (uint32_t q = 0; q < m->nu; q++)
+        if (!m->u[q].pseudo && m->u[q].w0 < first) first = m->u[q].w0;
+    for (uint32_t i = 0; i < first && m->nu < cap; i++) {
+        if (m->w[i].unit >= 0 || !(in_set(m, i, PRON1) || in_set(m, i, PRON2) || in_set(m, i, PRON3))) continue;
+        munit *u = &m->u[m->nu];
+        memset(u, 0, sizeof *u);
+        u->w0 = u->w1 = i;
+        u->b0 = m->w[i].start;
+        u->b1 = m->w[i].end;
+        u->actor = -1;
+        u->group = (int32_t)m->nu;
+        u->ref = -1;
+        memcpy(u->code, m->fwd, sizeof u->code);
+        m->w[i].unit = (int32_t)m->nu++;
+        m->fwd_used = 1;
+        return;
+    }
+}
+
+/* The code FORWARD passes on from the units just built: the first actor in
+ * text order that is not a pronoun, without its agent; "" if none. */
+static void forward_candidate(const mctx *m, char out[24]) {
+    const munit *best = NULL;
+    out[0] = '\0';
+    for (uint32_t q = 0; q < m->nu; q++) {
+        const munit *u = &m->u[q];
+        if (u->pseudo || u->is_agent || (best && best->w0 <= u->w0)) continue;
+        if (in_set(m, u->w0, PRON1) || in_set(m, u->w0, PRON2) || in_set(m, u->w0, PRON3)) continue;
+        best = u;
+    }
+    if (best) memcpy(out, best->base[0] ? best->base : best->code, 24);
 }
 
 /* Remove comma-delimited stretches of 3..10 words (TABARI 7.8): marks
@@ -2248,6 +2566,9 @@ static const vform *verb_at(const mctx *m, uint32_t i, uint32_t *v0, uint32_t *v
     if (w->unit >= 0 || (w->flags & (W_COMMA | W_CONJ | W_DET | W_CAP | W_DICT))) return NULL;
     if (i > 0 && (m->w[i - 1].flags & W_DET)) return NULL; /* "the restore": a noun */
     if (word_kind(m->vl, UW(m, i), w->len) & WL_NOUN) return NULL; /* a <NOUN> of the actors file */
+    /* "donate's": a possessive is a noun; TABARI's verb endings are -S -ED
+     * -ES -EN -ING only (5.2.3) */
+    if (i + 1 < m->nw && m->w[i + 1].start == w->end && m->w[i + 1].len == 2 && word_is(m, i + 1, "'S")) return NULL;
     return find_verb(m, i, v0, v1);
 }
 
@@ -2325,6 +2646,13 @@ static int32_t pseudo_unit(mctx *m, const char *code) {
     u->group = (int32_t)m->nu;
     snprintf(u->code, sizeof u->code, "%s", code);
     return (int32_t)m->nu++;
+}
+
+/* The "---" unit of an empty slot (PETRARCH's require_dyad=false), made
+ * once a sentence into *u. */
+static int32_t none_unit(mctx *m, int32_t *u) {
+    if (*u < 0) *u = pseudo_unit(m, "---");
+    return *u;
 }
 
 /* TABARI 8.7: is the sentence too complex to code? */
@@ -2410,6 +2738,7 @@ static int code_sentence(mctx *m, pend *ev, int *nev) {
     for (uint32_t i = 0; i < m->nw; i++) m->w[i].unit = -1;
     uint32_t cap = m->nw + 1;
     build_units(m);
+    if (o->forward && m->fwd[0]) forward_pronoun(m, cap);
     add_pronouns(m, cap);
     if (m->debug) {
         fprintf(stderr, "verbs: sentence %u:", m->sidx);
@@ -2423,11 +2752,12 @@ static int code_sentence(mctx *m, pend *ev, int *nev) {
     }
     if (o->min_words && m->nw_all < (uint32_t)o->min_words) return 0;
     build_wset(m);
-    if (too_complex(m)) return 1;
+    if (m->complex || too_complex(m)) return 1;
     int32_t def_src = o->def_src[0] ? pseudo_unit(m, o->def_src) : -1;
     int32_t def_tgt = o->def_tgt[0] ? pseudo_unit(m, o->def_tgt) : -1;
     if (!m->nu) return 0;
     int32_t carried = -1; /* the source kept across clauses */
+    int32_t none_u = -1;  /* the "---" unit of require_dyad=false, made when needed */
     uint32_t c0 = 0;
     int clause = 0, sentence_done = 0;
     while (c0 < m->nw && !sentence_done) {
@@ -2436,7 +2766,11 @@ static int code_sentence(mctx *m, pend *ev, int *nev) {
         int32_t clause_src = carried;
         if (clause > 0 && c0 < m->nw && m->w[c0].unit >= 0) clause_src = slot_of(&m->u[m->w[c0].unit]);
         int got = 0;
-        for (uint32_t i = c0; i < c1 && !(got && o->code_by != 2); i++) {
+        uint32_t got_v1 = 0;
+        /* (Universal-PETRARCH, its ontology loaded, does not: its records
+         * never code the reporting clause) */
+        int more = m->vl->petr && !m->vl->npico;
+        for (uint32_t i = c0; i < c1 && !(got && o->code_by != 2 && !more); i++) {
             uint32_t v0, v1;
             const vform *f = verb_at(m, i, &v0, &v1);
             if (!f) continue;
@@ -2446,10 +2780,30 @@ static int code_sentence(mctx *m, pend *ev, int *nev) {
             while (lo > c0 && !((m->w[lo - 1].flags & (W_COMMA | W_CONJ)) && !(m->w[lo - 1].flags & W_INGRP)) &&
                    v0 - lo < WINDOW)
                 lo--;
+            /* PETRARCH codes every verb phrase with a subject of its own:
+             * after the clause's event, a verb is coded only when its
+             * comma-delimited stretch begins with its own actor (", the
+             * official news agency said") */
+            int32_t own_src = -1;
+            if (got && o->code_by != 2) {
+                if (lo <= got_v1 || lo == 0 || !(m->w[lo - 1].flags & W_COMMA) ||
+                    (own_src = first_unit_in(m, lo, v0 < lo + 4 ? v0 : lo + 4, -1)) < 0) {
+                    i = v1;
+                    continue;
+                }
+            }
             while (hi < c1 && !((m->w[hi].flags & (W_COMMA | W_CONJ)) && !(m->w[hi].flags & W_INGRP)) &&
                    hi - v1 < WINDOW)
                 hi++;
-            uint32_t phi = hi; /* (PETRARCH 2 matches across "that"; UD-PETRARCH does not: not cut) */
+            /* PETRARCH 2 matches patterns across "that"; Universal-PETRARCH
+             * (its ontology loaded) stops at a subordinate clause */
+            uint32_t phi = hi;
+            if (m->vl->npico)
+                for (uint32_t k = v1 + 1; k < hi; k++)
+                    if (m->w[k].flags & W_SUB) {
+                        phi = k;
+                        break;
+                    }
             slots sl = {-1, -1, -1, 0};
             const char *code = f->has_code ? f->code : r->code;
             for (uint32_t k = 0; k < r->n; k++) {
@@ -2478,25 +2832,40 @@ static int code_sentence(mctx *m, pend *ev, int *nev) {
             int by_pattern = src >= 0 || tgt >= 0;
             /* the source: the first actor before the verb (TABARI 5.8), or
              * the one carried from the clause before */
+            if (src < 0 && own_src >= 0 && (tgt < 0 || !group_has_code_of(m, own_src, tgt))) src = own_src;
             if (src < 0 && r->petr) {
                 int32_t g = parse_subject(m, v0);
                 if (g >= 0 && (tgt < 0 || !group_has_code_of(m, g, tgt))) src = g;
             }
+            /* an actor "immediately after the conjunction" (TABARI 7.6)
+             * overrides the kept source: dyad reads it as the noun phrase
+             * right after it, at most two words before the actor ("and
+             * pigs of Gondor warned") */
+            if (src < 0 && clause > 0) src = first_unit_in(m, c0, v0 < c0 + 3 ? v0 : c0 + 3, tgt);
             if (src < 0) src = clause == 0 || clause_src < 0 ? first_unit_in(m, 0, v0, tgt) : clause_src;
             if (src < 0 && sl.comp >= 0) src = sl.comp;
+            /* a target the pattern designates ("+ WAS * DEAD") with no
+             * other actor before the verb: the source is the first actor
+             * after it with another code ("was shot dead in Osgiliath") */
+            if (src < 0 && sl.tgt >= 0 && def_src < 0) src = first_target_in(m, v1 + 1, c1, tgt);
             /* with a DEFAULT: source but not PRIOR, TABARI is greedy: the
              * source may follow the verb (TABARI 8.5) */
             if (src < 0 && def_src >= 0 && !o->def_src_prior) src = first_target_in(m, v1 + 1, c1, tgt);
             if (src < 0 && def_src >= 0) src = def_src;
+            /* require_dyad=false (PETRARCH): an empty slot is "---" */
+            if (src < 0 && o->no_dyad) src = none_unit(m, &none_u);
             if (src < 0) continue; /* no actor before the verb: not coded */
             if (tgt < 0) {
                 tgt = first_target_in(m, v1 + 1, c1, src);
                 if (tgt < 0 && def_tgt >= 0 && o->def_tgt_after) tgt = def_tgt;
-                if (tgt < 0) tgt = first_target_in(m, c0, v0, src); /* the clause's own first */
-                if (tgt < 0) tgt = first_target_in(m, 0, v0, src);
+                /* TABARI 5.8 then looks before the verb; PETRARCH takes the
+                 * target from the verb's phrase only */
+                if (tgt < 0 && !r->petr) tgt = first_target_in(m, c0, v0, src); /* the clause's own first */
+                if (tgt < 0 && !r->petr && clause == 0) tgt = first_target_in(m, 0, v0, src);
                 if (tgt < 0 && src + 1 < (int32_t)m->nu && m->u[src + 1].group == src && !m->u[src].pseudo) tgt = src;
                 if (tgt < 0 && def_tgt >= 0) tgt = def_tgt;
             }
+            if (tgt < 0 && o->no_dyad && src != none_u) tgt = none_unit(m, &none_u);
             if (tgt < 0) continue;
             if (def_src >= 0 && o->def_src_prior && src != def_src && sl.src < 0 && sl.comp < 0 &&
                 first_unit_in(m, 0, v0, -1) < 0)
@@ -2504,6 +2873,13 @@ static int code_sentence(mctx *m, pend *ev, int *nev) {
             /* passive: WAS/WERE/BEEN one or two words before, BY right after
              * (TABARI 7.9); PETRARCH's parse needs no BY */
             int aux = (v0 >= 1 && (m->w[v0 - 1].flags & W_AUX)) || (v0 >= 2 && (m->w[v0 - 2].flags & W_AUX));
+            /* PETRARCH's parse also sees "was heavily and unjustly
+             * criticized": adverbs in -LY and conjunctions between */
+            for (uint32_t k = v0; r->petr && !aux && k > 0 && v0 - k < 6; k--) {
+                const mword *pw = &m->w[k - 1];
+                if (pw->flags & W_AUX) aux = 1;
+                else if (!(pw->flags & W_CONJ) && !(pw->len > 3 && !memcmp(UW(m, k - 1) + pw->len - 2, "LY", 2))) break;
+            }
             int by = (v1 + 1 < m->nw && (m->w[v1 + 1].flags & W_BY)) ||
                      (v1 + 2 < m->nw && (m->w[v1 + 2].flags & W_BY) && m->w[v1 + 1].unit < 0);
             if (!by_pattern && aux && (by || (r->petr && participle(m, v1)))) {
@@ -2512,6 +2888,10 @@ static int code_sentence(mctx *m, pend *ev, int *nev) {
                 tgt = x;
             }
             int neg = (v0 >= 1 && (m->w[v0 - 1].flags & W_NEG)) || (v0 >= 2 && (m->w[v0 - 2].flags & W_NEG));
+            /* further back over adverbs only: "did not even ever clash" */
+            for (uint32_t k = v0 >= 2 && in_set(m, v0 - 1, NEG_ADV) ? v0 - 2 : 0;
+                 !neg && k > 0 && v0 - k < 6 && in_set(m, k, NEG_ADV); k--)
+                neg = (m->w[k - 1].flags & W_NEG) != 0;
             int before = *nev;
             make_events(m, code, src, tgt, v0, v1, neg, ev, nev);
             if (*nev > before) {
@@ -2520,6 +2900,7 @@ static int code_sentence(mctx *m, pend *ev, int *nev) {
                 for (int k = before; k < *nev; k++) sub_only &= ev[k].sub;
                 if (!sub_only) {
                     got = 1;
+                    got_v1 = v1;
                     if (o->code_by == 1) sentence_done = 1;
                 }
                 carried = src;
@@ -2651,6 +3032,12 @@ int verbs_run(const verb_lex *vl, const ev_lex *ev, const dict *dc, dyad_doc *d)
     }
     if (!maxw) return DYAD_OK;
     m.w = arena_calloc(&d->a, maxw + 1, sizeof *m.w);
+    if (dc) { /* pieces: at most one a byte */
+        m.pw = arena_calloc(&d->a, maxb + 1, sizeof *m.pw);
+        m.pwi = arena_calloc(&d->a, maxb + 1, sizeof *m.pwi);
+        m.wp0 = arena_calloc(&d->a, maxw + 1, sizeof *m.wp0);
+        if (!m.pw || !m.pwi || !m.wp0) return DYAD_ENOMEM;
+    }
     m.u = arena_calloc(&d->a, 2 * maxw + 4, sizeof *m.u);
     m.ubuf = arena_alloc(&d->a, maxb + maxw + 1);
     pend *pe = arena_calloc(&d->a, MAXEV, sizeof *pe);
@@ -2661,11 +3048,21 @@ int verbs_run(const verb_lex *vl, const ev_lex *ev, const dict *dc, dyad_doc *d)
     uint8_t *sdisc = arena_calloc(&d->a, d->nsent + 1, 1);
     if (!m.w || !m.u || !m.ubuf || !pe || !m.wset || !sdisc) return DYAD_ENOMEM;
     size_t first_event = d->nevent, evp = 0; /* event_run's events, in sentence order */
+    char cand[24] = ""; /* FORWARD: what the sentence before passes on */
+    int cand_set = 0;
     /* a story-level discard anywhere: nothing is coded */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t si = 0; si < d->nsent; si++) {
             const sent *s = &d->sents[si];
             if (s->last <= s->first) continue;
+            if (pass == 1 && cand_set) {
+                /* a sentence with only pronouns passes on what it was
+                 * given (TABARI 8.4's chains) */
+                if (cand[0]) memcpy(m.fwd, cand, sizeof m.fwd);
+                else if (!m.fwd_used) m.fwd[0] = '\0';
+                m.fwd_used = 0;
+                cand_set = 0;
+            }
             int allcaps = 1;
             for (uint32_t t = s->first; t < s->last && allcaps; t++)
                 if ((d->toks[t].flags & TOKF_HAS_ALPHA) && !(d->toks[t].flags & TOKF_ALLCAPS)) allcaps = 0;
@@ -2674,6 +3071,10 @@ int verbs_run(const verb_lex *vl, const ev_lex *ev, const dict *dc, dyad_doc *d)
             build_words(&m, s, allcaps);
             for (uint32_t i = 0; i < m.nw; i++) m.w[i].unit = -1;
             build_units(&m);
+            if (pass == 1) {
+                forward_candidate(&m, cand);
+                cand_set = 1;
+            }
             int disc = discarded(&m);
             if (pass == 0) {
                 if (disc == 2) { /* the story is not coded at all, by any stage */
@@ -2726,6 +3127,13 @@ int verbs_run(const verb_lex *vl, const ev_lex *ev, const dict *dc, dyad_doc *d)
                 if (p->t1 > e.end) e.end = p->t1;
                 memcpy(e.code, p->code, sizeof e.code);
                 e.mode = p->mode;
+                if (p->mode == MODE_NEGATED && vl->npico) { /* Universal-PETRARCH: the negation is in the code */
+                    const char *nc = pico_negate(vl, p->code);
+                    if (nc) {
+                        snprintf(e.code, sizeof e.code, "%s", nc);
+                        e.mode = MODE_ASSERTED;
+                    }
+                }
                 int quad = 0;
                 double g = 0;
                 if (ev && ev_lex_code_info(ev, e.code, &quad, &g)) {

@@ -35,7 +35,8 @@ enum {
     VERBS_PETRARCH,  /* PETRARCH: "--- NAME [code] ---" blocks of verbs, then patterns */
     VERBS_DISCARDS,  /* PETRARCH discard list: one phrase a line, "+" for the whole story */
     VERBS_OPTIONS,   /* TABARI .options: COMPLEX: SET: CODE BY, DEFAULT:, COMMA: (detected) */
-    VERBS_WORDLISTS  /* a TABARI actors file: only its <NOUN> and <ADJECTIVE> lists are read */
+    VERBS_WORDLISTS, /* a TABARI actors file: only its <NOUN> and <ADJECTIVE> lists are read */
+    VERBS_PICO       /* Universal-PETRARCH's internal coding ontology: "CODE:0xVALUE" (detected) */
 };
 
 /* A new, empty lexicon; NULL when out of memory. */

@@ -771,6 +771,43 @@ static void test_real_files(void) {
     dict_free(d);
 }
 
+/* dict_match_words: TABARI phrases on a word sequence, with gaps. */
+static void test_match_words(void) {
+    static const char actors[] = "PRINCE DOL_AMROTH [DOL]\nAL_GORE [AGR]\nAL GORE [TEN]\nGONDOR [GON]\n"
+                                 "ITHILEN TELEVISION [ITHTV]\nITHILEN [ITH]\n";
+    dict *d = dict_new();
+    char err[128];
+    CHECK(d != NULL);
+    if (!d) return;
+    CHECK_INT(dict_load_buffer(d, "a", actors, sizeof actors - 1, DICT_ACTORS, NULL, NULL, NULL, err, sizeof err), DYAD_OK);
+#define W(s) {s, sizeof s - 1}
+    const dict_entry *e = NULL;
+    /* words between the phrase's blank-separated parts: up to DICT_GAP_MAX */
+    static const dict_word w1[] = {W("the"), W("Prince"), W("of"), W("Dol"), W("Amroth"), W("said")};
+    CHECK_INT(dict_match_words(d, w1, 6, 1, &e), 4);
+    CHECK(e && !strcmp(e->codes[0].code, "DOL"));
+    static const dict_word w2[] = {W("Ithilen"), W("state"), W("run"), W("television"), W("said")};
+    CHECK_INT(dict_match_words(d, w2, 5, 0, &e), 4);
+    CHECK(e && e->ncodes && !strcmp(e->codes[e->ncodes - 1].code, "ITHTV"));
+    static const dict_word w3[] = {W("Ithilen"), W("a"), W("b"), W("c"), W("d"), W("television")};
+    CHECK_INT(dict_match_words(d, w3, 6, 0, &e), 1); /* too far: ITHILEN alone */
+    static const dict_word w4[] = {W("Ithilen"), W(","), W("television")};
+    CHECK_INT(dict_match_words(d, w4, 3, 0, &e), 1); /* not across a comma */
+    /* "Al Gore": AL_GORE (consecutive) keeps the key; a gap reaches AL GORE */
+    static const dict_word w5[] = {W("AL"), W("GORE"), W("said")};
+    CHECK_INT(dict_match_words(d, w5, 3, 0, &e), 2);
+    CHECK(e && !strcmp(e->codes[0].code, "AGR"));
+    static const dict_word w6[] = {W("Al"), W("The"), W("Weasel"), W("Gore")};
+    CHECK_INT(dict_match_words(d, w6, 4, 0, &e), 4);
+    CHECK(e && !strcmp(e->codes[0].code, "TEN"));
+    /* hostile input */
+    CHECK_INT(dict_match_words(d, w6, 4, 4, &e), 0);
+    CHECK_INT(dict_match_words(NULL, w6, 4, 0, &e), 0);
+    CHECK_INT(dict_match_words(d, NULL, 4, 0, &e), 0);
+#undef W
+    dict_free(d);
+}
+
 int main(void) {
     RUN(test_null_and_empty);
     RUN(test_dyad_entries);
@@ -785,6 +822,7 @@ int main(void) {
     RUN(test_agents);
     RUN(test_priority);
     RUN(test_match_doc);
+    RUN(test_match_words);
     RUN(test_long_names);
     RUN(test_real_files);
     TEST_END();

@@ -19,7 +19,10 @@ static const char ACTORS[] =
     "FREEDONIA_ [FRD]\n"
     "SYLVANIA_ [SYL]\n"
     "KLOPSTOKIA_ [KLO]\n"
-    "RUFUS_FIREFLY_ [FRDGOV]\n";
+    "RUFUS_FIREFLY_ [FRDGOV]\n"
+    "PRINCE KLOPSTOKIA_ [PKL]\n"      /* a blank: words may come between */
+    "MARX_BROTHERS_ [MXB]\n"
+    "MARX BROTHERS_ [MXG]\n";          /* the "_" phrase keeps "Marx Brothers" */
 
 static const char AGENTS[] = "MINISTER_ [~GOV]\nPOLICE_ [~COP]\n";
 
@@ -323,6 +326,130 @@ static void test_wordlists(void) {
     verbs_free(x);
 }
 
+static void test_gapped_actors(void) {
+    /* TABARI: "PRINCE KLOPSTOKIA_" also over "the Prince of Klopstokia" */
+    dyad_doc *d = code_with(tab, "Freedonia praised the Prince of Klopstokia on Monday.");
+    CHECK(has(d, "FRD", "PKL", "051"));
+    CHECK(!has(d, "FRD", "KLO", "051"));
+    dyad_doc_free(d);
+    /* at most three words between, and never across a comma */
+    d = code_with(tab, "Freedonia praised the Prince, not Klopstokia.");
+    CHECK(!has(d, "FRD", "PKL", "051"));
+    dyad_doc_free(d);
+    d = code_with(tab, "The Prince of the old and proud Klopstokia praised Sylvania.");
+    CHECK(!has(d, "PKL", "SYL", "051"));
+    dyad_doc_free(d);
+    /* consecutive words: the "_" phrase wins; with a gap only the other fits */
+    d = code_with(tab, "Freedonia praised the Marx Brothers on Monday.");
+    CHECK(has(d, "FRD", "MXB", "051"));
+    dyad_doc_free(d);
+    d = code_with(tab, "Freedonia praised Marx and his brothers on Monday.");
+    CHECK(has(d, "FRD", "MXG", "051"));
+    dyad_doc_free(d);
+}
+
+static void test_forward(void) {
+    /* FORWARD: a pronoun that starts a sentence is the first actor of the
+     * sentence before, without its agent */
+    static const char text[] = "Freedonia's minister praised Sylvania on Monday. It also visited Klopstokia later.";
+    verb_lex *x = with_options("SET: MINIMUM WORDS = 0\nFORWARD: ^^*****NNN*SSS\n");
+    CHECK_INT(nwarn, 0);
+    dyad_doc *d = code_with(x, text);
+    CHECK(has(d, "FRDGOV", "SYL", "051"));
+    CHECK(has(d, "FRD", "KLO", "042"));
+    dyad_doc_free(d);
+    verbs_free(x);
+    /* OFF (or no FORWARD:): the pronoun stays unresolved */
+    x = with_options("SET: MINIMUM WORDS = 0\nFORWARD: ^^*****NNN*SSS\nFORWARD: ^^*****NNN*SSS OFF\n");
+    d = code_with(x, text);
+    CHECK(!has(d, "FRD", "KLO", "042"));
+    dyad_doc_free(d);
+    verbs_free(x);
+}
+
+static void test_time_and_gaps(void) {
+    static const char more[] = "<TIME>\nONCE_UPON_A_TIME [###]\nWHEN_PIGS_FLY [+++]\nTOMORROW [+1]\n"
+                               "- * AND TOMORROW [+3]\n</TIME>\nBEEF UP [154]\n";
+    verb_lex *x = verbs_new();
+    CHECK_INT(verbs_load_buffer(x, "v", TABARI_VERBS, sizeof TABARI_VERBS - 1, VERBS_AUTO, NULL, NULL), DYAD_OK);
+    nwarn = 0;
+    CHECK_INT(verbs_load_buffer(x, "t", more, sizeof more - 1, VERBS_TABARI, note_warn, NULL), DYAD_OK);
+    CHECK_INT(nwarn, 0);
+    /* a <TIME> phrase coded [###] discards the sentence, [+++] makes it complex */
+    dyad_doc *d = code_with(x, "Once upon a time Freedonia praised Sylvania.");
+    CHECK_INT(d ? (long)d->nevent : -1L, 0);
+    dyad_doc_free(d);
+    d = code_with(x, "When pigs fly Freedonia will praise Sylvania.");
+    CHECK_INT(d ? (long)d->nevent : -1L, 0);
+    dyad_doc_free(d);
+    d = code_with(x, "Freedonia will praise Sylvania tomorrow.");
+    CHECK(has(d, "FRD", "SYL", "051"));
+    dyad_doc_free(d);
+    /* "BEEF UP": a blank lets up to three words come between the verb's words */
+    d = code_with(x, "Freedonia beefed the border up against Sylvania.");
+    CHECK(has(d, "FRD", "SYL", "154"));
+    dyad_doc_free(d);
+    d = code_with(x, "Freedonia beefed the long and winding border up against Sylvania.");
+    CHECK(!has(d, "FRD", "SYL", "154"));
+    dyad_doc_free(d);
+    /* a possessive is no verb */
+    d = code_with(x, "Freedonia praise's echo reached Sylvania.");
+    CHECK(!has(d, "FRD", "SYL", "051"));
+    dyad_doc_free(d);
+    /* after a conjunction the target is not looked for in the clause before */
+    d = code_with(x, "Freedonia praised Sylvania and Klopstokia visited the capital.");
+    CHECK(has(d, "FRD", "SYL", "051"));
+    CHECK(!has(d, "KLO", "FRD", "042") && !has(d, "KLO", "SYL", "042"));
+    dyad_doc_free(d);
+    verbs_free(x);
+}
+
+static void test_petrarch_options(void) {
+    /* require_dyad=false: an empty slot is "---", an agent alone "---COP" */
+    verb_lex *x = verbs_new();
+    CHECK_INT(verbs_load_buffer(x, "p", PETRARCH_VERBS, sizeof PETRARCH_VERBS - 1, VERBS_AUTO, NULL, NULL), DYAD_OK);
+    static const char opts[] = "SET: MINIMUM WORDS = 0\nSET: REQUIRE DYAD = FALSE\n";
+    nwarn = 0;
+    CHECK_INT(verbs_load_buffer(x, "o", opts, sizeof opts - 1, VERBS_AUTO, note_warn, NULL), DYAD_OK);
+    CHECK_INT(nwarn, 0);
+    dyad_doc *d = code_with(x, "Freedonia lauded the plan on Monday.");
+    CHECK(has(d, "FRD", "---", "051"));
+    dyad_doc_free(d);
+    d = code_with(x, "The police lauded Sylvania on Monday.");
+    CHECK(has(d, "---COP", "SYL", "051"));
+    dyad_doc_free(d);
+    verbs_free(x);
+}
+
+static void test_pico(void) {
+    /* Universal-PETRARCH: a negated code moves through the ontology */
+    static const char verbs[] = "--- CLASH [110] ---\nCLASH\n\n--- ALLOW [080] ---\nALLOW\n- * NEAT PLACE [027]\n";
+    static const char pico[] = "# ontology\n010:0x1000#Say\n027:0x2020\n050:0x0080#Coop\n080:0x0200\n"
+                               "110:0x1007f#0xFFFF+0x0080#0x7000\n120:-0xFFFF\n---:0\nbad line\n";
+    verb_lex *x = verbs_new(), *y = verbs_new();
+    CHECK_INT(verbs_load_buffer(x, "v", verbs, sizeof verbs - 1, VERBS_AUTO, NULL, NULL), DYAD_OK);
+    CHECK_INT(verbs_load_buffer(y, "v", verbs, sizeof verbs - 1, VERBS_AUTO, NULL, NULL), DYAD_OK);
+    nwarn = 0;
+    CHECK_INT(verbs_load_buffer(x, "pico", pico, sizeof pico - 1, VERBS_AUTO, note_warn, NULL), DYAD_OK);
+    CHECK_INT(nwarn, 1);
+    dyad_doc *d = code_with(x, "Freedonia did not clash with Sylvania.");
+    CHECK(has(d, "FRD", "SYL", "050"));
+    CHECK(d && d->nevent == 1 && d->events[0].mode == MODE_ASSERTED);
+    dyad_doc_free(d);
+    d = code_with(y, "Freedonia did not clash with Sylvania.");
+    CHECK(has(d, "FRD", "SYL", "110"));
+    dyad_doc_free(d);
+    /* its patterns stop at a subordinate clause; PETRARCH 2's do not */
+    d = code_with(x, "Freedonia allowed that Sylvania is a neat place to visit.");
+    CHECK(has(d, "FRD", "SYL", "080"));
+    dyad_doc_free(d);
+    d = code_with(y, "Freedonia allowed that Sylvania is a neat place to visit.");
+    CHECK(has(d, "FRD", "SYL", "027"));
+    dyad_doc_free(d);
+    verbs_free(x);
+    verbs_free(y);
+}
+
 static void test_hostile(void) {
     /* a long sentence stays linear-ish and codes */
     size_t n = 60000;
@@ -339,7 +466,7 @@ static void test_hostile(void) {
     /* garbage loads what it can, in both formats */
     static const char junk[] = "--- \x01\xff [\n- * * * [1]\n{ | } [2]\n- { a | { b } } * [3]\n&\n+\n- %%%% * ^ $ + [4]\n"
                                "- * {a|b|c} {d|e|f} {g|h|i} {j|k|l} {m|n|o} {p|q|r} {s|t|u} [5]\n";
-    for (int k = VERBS_AUTO; k <= VERBS_WORDLISTS; k++) {
+    for (int k = VERBS_AUTO; k <= VERBS_PICO; k++) {
         verb_lex *x = verbs_new();
         CHECK_INT(verbs_load_buffer(x, "junk", junk, sizeof junk - 1, k, NULL, NULL), DYAD_OK);
         dyad_doc *e = code_with(x, "Freedonia a b praised d Sylvania.");
@@ -378,6 +505,11 @@ int main(void) {
     RUN(test_discards);
     RUN(test_options);
     RUN(test_wordlists);
+    RUN(test_gapped_actors);
+    RUN(test_forward);
+    RUN(test_time_and_gaps);
+    RUN(test_petrarch_options);
+    RUN(test_pico);
     RUN(test_hostile);
     verbs_free(tab);
     verbs_free(petr);
