@@ -31,9 +31,15 @@
  *     report) or the prepositional object (called for ...).  Also "X, Y
  *     said." (the cue in parataxis), "according to Y" and the phrases "in
  *     a CNN poll," / "in his view,".  Attributions nested in another's
- *     content are dropped (only the outermost is kept), except a sibling
- *     cue after a comma (", adding that ...") which cuts the outer content
- *     instead.  A partial quote inside reported speech belongs to it (takes
+ *     content are dropped (only the outermost is kept, as PolNeAR
+ *     annotates), except a sibling cue after a comma (", adding that
+ *     ...") which cuts the outer content instead.  For that the outer cue
+ *     must exist when the parser missed its clause: a speech verb before
+ *     "that" past a short adjunct, or right before another cue's speaker
+ *     ("said last week that he plans to"); a cue closing its sentence
+ *     whatever it hangs on, with its time adjunct ("..., the Times
+ *     reported late Thursday"); a parenthetical "X said," with the clause
+ *     on both sides; '"…" X said, according to Y' is Y's.  A partial quote inside reported speech belongs to it (takes
  *     its cue and speaker); reported speech all inside quote marks is not
  *     output but gives its cue to the quotes.  A stance or intention verb
  *     (support, want, plan ...) with no speaker found is dropped.
@@ -1944,7 +1950,20 @@ static void count_quoted(qrun *r) {
 
 static void add_indirect(qrun *r, uint32_t v, uint32_t c0, uint32_t c1, uint32_t sh, uint32_t k0, uint32_t k1) {
     if (!trim(r, &c0, &c1)) return;
-    /* the content must not begin inside a direct quote of someone else */
+    /* the content must not begin inside a direct quote of someone else;
+     * a quote of no one whose sentence this cue closes is the cue's
+     * ('"…" if she lost, said Wasserman.') */
+    uint32_t q0 = c0 + 1 < c1 && r->d->toks[c0].kind == TOK_QUOTE ? c0 + 1 : c0;
+    if (r->reg_of[q0] >= 0 && r->reg[r->reg_of[q0]].direct) {
+        const qreg *g = &r->reg[r->reg_of[q0]];
+        cand *q = g->cand >= 0 ? &r->cand[g->cand] : NULL;
+        if (q && !q->dead && q->k1 <= q->k0 && q->s1 <= q->s0 && g->close != NOCLOSE && g->close < k0 &&
+            sh != NOTOK && sh > g->close && r->sent_of[g->close] == r->sent_of[v]) {
+            q->k0 = k0, q->k1 = k1;
+            set_speaker(r, q, sh);
+            return;
+        }
+    }
     if (r->reg_of[c0] >= 0 && r->reg[r->reg_of[c0]].direct) return;
     /* content all in quote marks ("telling him that “we tell the
      * truth”") is the quotes' statement: a shadow gives them this cue */
@@ -2008,6 +2027,24 @@ static int in_source(qrun *r, uint32_t v, uint32_t s0, uint32_t s1) {
     return 1;
 }
 
+/* '“…,” Walker said, according to an AP account.': PolNeAR keeps only
+ * the outermost attribution, the account's.  When the content before
+ * "according to" at v starts in a direct quote whose cue lies between
+ * the closing mark and the comma before v, the quote's candidate (index)
+ * takes the phrase as its cue; else -1. */
+static int32_t according_tail(qrun *r, uint32_t c0, uint32_t v) {
+    if (r->d->toks[c0].kind == TOK_QUOTE && c0 + 1 < v) c0++;
+    int32_t g = r->reg_of[c0];
+    if (g < 0 || !r->reg[g].direct || r->reg[g].cand < 0 || v < 2 || !tok_is_char(r->d, v - 1, ',')) return -1;
+    const qreg *q = &r->reg[g];
+    const cand *c = &r->cand[q->cand];
+    if (q->close == NOCLOSE || q->close >= v || c->dead || c->k1 <= c->k0) return -1;
+    if (c->k0 <= q->close || c->k1 > v - 1) return -1;
+    /* nothing but the cue and its speaker between ("..." Walker said,) */
+    if (v - 1 - q->close > 8) return -1;
+    return q->cand;
+}
+
 static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
     for (uint32_t v = s0; v < s1; v++) {
         if (r->reg_of[v] >= 0 || is_boiler(r, v)) continue;
@@ -2026,7 +2063,12 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
             else
                 c0 = s0, c1 = v;
             if (!trim(r, &c0, &c1)) continue;
-            if (covered_by_region(r, c0, c1) || (r->reg_of[c0] >= 0 && r->reg[r->reg_of[c0]].direct)) continue;
+            int32_t into = -1;
+            if (covered_by_region(r, c0, c1) || (r->reg_of[c0] >= 0 && r->reg[r->reg_of[c0]].direct) ||
+                (c1 <= v && r->d->toks[c0].kind == TOK_QUOTE && according_tail(r, c0, v) >= 0)) {
+                into = according_tail(r, c0, v);
+                if (into < 0) continue;
+            }
             cand *c = new_cand(r, QUOTE_INDIRECT);
             if (!c) return;
             c->c0 = c0, c->c1 = c1, c->k0 = v, c->k1 = v + 2;
@@ -2048,6 +2090,12 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                                                 "records|count|documents|reports|tally|review|estimate|polls")) {
                 uint32_t e2 = np_right(r, e + 1, ee, &hd2);
                 if (e2 > e + 1) set_speaker(r, c, hd2), c->s0 = e + 1, c->s1 = e2;
+            }
+            if (into >= 0) {
+                /* the quote is the document's: its cue and source */
+                cand *q = &r->cand[into];
+                q->k0 = c->k0, q->k1 = c->k1, q->s0 = c->s0, q->s1 = c->s1, q->shead = c->shead;
+                r->ncand--;
             }
             v = e - 1;
             continue;
@@ -2108,6 +2156,17 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
              * not attach to the cue; its end is the sentence's */
             if ((f & (Q_S | Q_C)) && v + 2 < s1 && r->d->an[v].xpos != XPOS_VBN) {
                 uint32_t a = v + 1;
+                /* "said last week that he plans to ...": an adjunct
+                 * (no verb, no comma) between the cue and "that" that
+                 * the parser took for the clause's head */
+                for (uint32_t x = v + 1; x < s1 && x < v + 7; x++) {
+                    if (tok_is(r->d, x, "that")) {
+                        if (x > v + 1) a = x;
+                        break;
+                    }
+                    uint8_t ux = r->d->an[x].upos;
+                    if (ux == UPOS_VERB || ux == UPOS_AUX || ux == UPOS_PUNCT || r->reg_of[x] >= 0) break;
+                }
                 if (tok_is(r->d, a, "that")) a++;
                 uint8_t u = r->d->an[a].upos;
                 uint32_t subj = subject_of(r, v);
@@ -2118,14 +2177,21 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                 }
                 if (clause && subj != NOTOK && subj < v &&
                     (a > v + 1 || u == UPOS_DET || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NOUN)) {
-                    add_indirect(r, v, a, s1, subj, k0, k1);
+                    /* (up to the main clause's own cue: "Novak, who said
+                     * last week that he would resign, said ...") */
+                    uint32_t e = a + 1;
+                    while (e < s1 && !(tok_is_char(r->d, e, ',') && e + 1 < s1 && (cue_flags(r, e + 1) & Q_S))) e++;
+                    add_indirect(r, v, a, e, subj, k0, k1);
                     continue;
                 }
             }
             /* "The deal is dead, officials said.": the cue in parataxis */
             uint8_t dr = deprel(r, v);
             int32_t h = head(r, v);
-            if ((f & Q_S) && (h < 0 || (uint32_t)h > v) && r->d->an[v].xpos != XPOS_VBN &&
+            /* (a cue closing the sentence, whatever the parser hung it
+             * on: "..., but later abandoned it, those people said.") */
+            int closes = v + 1 >= s1 || tok_sent_punct(r->d, v + 1);
+            if ((f & Q_S) && (h < 0 || (uint32_t)h > v || closes) && r->d->an[v].xpos != XPOS_VBN &&
                 r->d->an[v].xpos != XPOS_VBG) {
                 /* ... and the same when the parser made the statement
                  * a part of the cue's clause ("The slogan ... feels
@@ -2136,11 +2202,40 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                 if (subj != NOTOK) np_span(r, subj, &a0, &a1);
                 uint32_t a = subj == NOTOK ? 0 : subj < v ? a0 : v;
                 uint32_t e = subj != NOTOK && subj > v ? a1 : v + 1;
-                if (a > s0 + 3 && subj != NOTOK && (subj < v ? a1 == v : subj == v + 1 || a0 == v + 1) &&
+                /* "..., the Times reported late Thursday.": the cue's own
+                 * time or manner adjuncts after it */
+                if (subj != NOTOK && subj < v)
+                    for (int32_t ch = r->kid[v], nk_ = 0; ch >= 0 && nk_ < KIDS_MAX; ch = r->sib[ch], nk_++) {
+                        uint8_t dc = r->d->an[ch].deprel;
+                        if (r->lo[ch] == e && (dc == DEP_OBL || dc == DEP_OBL_UNMARKED || dc == DEP_ADVMOD) &&
+                            r->hi[ch] + 1 <= s1 && r->hi[ch] - r->lo[ch] < 8)
+                            e = r->hi[ch] + 1;
+                    }
+                if (a > s0 + 1 && subj != NOTOK && (subj < v ? a1 == v : subj == v + 1 || a0 == v + 1) &&
                     (tok_is_char(r->d, a - 1, ',') || tok_is_dash(r->d, a - 1)) && r->reg_of[a - 2] < 0 &&
                     (e >= s1 || tok_sent_punct(r->d, e) || tok_is_char(r->d, e, ','))) {
-                    add_indirect(r, v, s0, a - 1, subj, k0, k1);
-                    continue;
+                    /* "In the early 1990s, Ortiz said, when she was ...":
+                     * a parenthetical cue in mid-sentence; the clause
+                     * after it is the same statement (a second span
+                     * with the same cue), not an adjunct of the cue ("he
+                     * said, in an interview"), a sibling (", adding
+                     * that") or the reporter's ("..., he said, but ...") */
+                    int right = 0;
+                    if (e + 2 < s1 && tok_is_char(r->d, e, ',') && r->reg_of[e + 1] < 0 && r->tagged) {
+                        const tokan *an = &r->d->an[e + 1];
+                        int verb = 0;
+                        /* (bounded: the scan stays linear in a run-on sentence) */
+                        for (uint32_t x = e + 2; x < s1 && x < e + 40 && !verb; x++)
+                            verb = r->d->an[x].upos == UPOS_VERB || r->d->an[x].upos == UPOS_AUX;
+                        right = verb && an->upos != UPOS_ADP && an->upos != UPOS_CCONJ && an->xpos != XPOS_VBG &&
+                                an->xpos != XPOS_WDT && an->xpos != XPOS_WP && !cue_flags(r, e + 1) &&
+                                !tok_in_list(r->d, e + 1, "according|as|while|citing|though|although|because");
+                    }
+                    if (a > s0 + 3 || right) {
+                        add_indirect(r, v, s0, a - 1, subj, k0, k1);
+                        if (right) add_indirect(r, v, e + 1, s1, subj, k0, k1);
+                        continue;
+                    }
                 }
             }
             if ((f & (Q_S | Q_C)) && h >= 0 && (uint32_t)h < v &&
@@ -2149,6 +2244,8 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                 /* the separating comma may hang on the cue (UD) or on the clause */
                 if (tok_is_char(r->d, a, ',') || tok_is_dash(r->d, a)) a++;
                 else if (!(tok_is_char(r->d, a - 1, ',') || tok_is_dash(r->d, a - 1))) continue;
+                /* ", and they hope ...": a coordinated clause of its own */
+                if (r->d->an[a].upos == UPOS_CCONJ) continue;
                 uint32_t subj = subject_of(r, v);
                 if (subj == NOTOK || subj < a) continue;
                 uint32_t b0 = s0;
@@ -2174,6 +2271,53 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
             c->c0 = c0, c->c1 = c1, c->k0 = k0, c->k1 = k1;
             c->shead = hd, c->s0 = a, c->s1 = hd + 1;
         }
+    }
+}
+
+/* "Collins said Trump's strategists plan to secure ...", the parser
+ * having hung the clause elsewhere: a speech verb of the sentence with a
+ * subject before it and no content of its own, followed right away by
+ * the speaker of another cue's content (after "that" or a short adjunct),
+ * is that statement's outer attribution -- PolNeAR keeps only the
+ * outermost.  Its content runs from the inner speaker to the end of the
+ * inner content; resolve_nesting() then drops the inner one.  The
+ * candidates of the sentence start at index first. */
+static void outer_speech(qrun *r, uint32_t s0, uint32_t s1, size_t first) {
+    size_t last = r->ncand;
+    /* (a sentence with more candidates is a run-on or hostile input: the
+     * scan below must stay linear) */
+    if (!r->parsed || last == first || last - first > 16) return;
+    for (uint32_t v = s0; v < s1; v++) {
+        if (r->reg_of[v] >= 0 || r->dcue[v] || !(cue_flags(r, v) & Q_S)) continue;
+        uint8_t x = r->d->an[v].xpos;
+        if (x != XPOS_VBD && x != XPOS_VBZ && x != XPOS_VBP) continue;
+        int has = 0;
+        for (size_t i = first; i < last && !has; i++) has = r->cand[i].k0 <= v && v < r->cand[i].k1;
+        if (has) continue;
+        /* the clause's start: right after the cue, "that", or an adjunct
+         * without verb or punctuation ("last week that") */
+        uint32_t a = v + 1;
+        for (uint32_t y = v + 1; y < s1 && y < v + 7; y++) {
+            if (tok_is(r->d, y, "that")) {
+                a = y + 1;
+                break;
+            }
+            uint8_t u = r->d->an[y].upos;
+            if (u == UPOS_VERB || u == UPOS_AUX || u == UPOS_PUNCT || r->reg_of[y] >= 0) break;
+        }
+        const cand *in = NULL;
+        for (size_t i = first; i < last && !in; i++) {
+            const cand *c = &r->cand[i];
+            if (c->dead || c->kind != QUOTE_INDIRECT || c->k0 <= v || c->s1 <= c->s0) continue;
+            if (c->s0 == a && c->c0 > c->k0) in = c;
+        }
+        if (!in) continue;
+        uint32_t subj = subject_of(r, v);
+        if (subj == NOTOK || subj >= v) continue;
+        uint32_t k0, k1, c1 = in->c1;
+        cue_span(r, v, &k0, &k1);
+        if (k1 > a) continue;
+        add_indirect(r, v, a, c1, subj, k0, k1);
     }
 }
 
@@ -2317,11 +2461,12 @@ static void run_speakers(qrun *r) {
  * Down": in a paragraph opened by a label (one to three capitalized
  * words and a colon), "I" and "we" are the label's.  The label's last
  * token, or NOTOK; the walk back to the paragraph start is bounded. */
-static uint32_t para_label(const qrun *r, uint32_t i) {
+static uint32_t para_label(const qrun *r, uint32_t i, uint32_t *start) {
     const dyad_doc *d = r->d;
     uint32_t p = i;
     while (p > 0 && !(d->toks[p].flags & TOKF_PARA_BEFORE) && i - p < 400) p--;
     if (p > 0 && !(d->toks[p].flags & TOKF_PARA_BEFORE)) return NOTOK;
+    *start = p;
     for (uint32_t k = p; k < i && k < p + 4; k++) {
         if (tok_is_char(d, k, ':')) return k > p && r->reg_of[k] < 0 ? k - 1 : NOTOK;
         const tok *t = &d->toks[k];
@@ -2334,12 +2479,12 @@ static uint32_t para_label(const qrun *r, uint32_t i) {
  * speaks. */
 static void label_speakers(qrun *r) {
     /* one look per paragraph: the candidates come in text order */
-    uint32_t last_para = UINT32_MAX, w = NOTOK;
+    uint32_t last_para = UINT32_MAX, w = NOTOK, p0 = 0;
     for (size_t i = 0; i < r->ncand; i++) {
         cand *c = &r->cand[i];
         if (c->dead || c->kind != QUOTE_INDIRECT || c->s1 != c->s0 + 1 || c->k1 <= c->k0) continue;
         if (!tok_in_list(r->d, c->s0, "i|we")) continue;
-        if (r->para_of[c->k0] != last_para) last_para = r->para_of[c->k0], w = para_label(r, c->k0);
+        if (r->para_of[c->k0] != last_para) last_para = r->para_of[c->k0], w = para_label(r, c->k0, &p0);
         if (w == NOTOK || w >= c->k0) continue;
         /* the mention stays "I"; the actor is the label's */
         c->shead = w, c->label = 1;
@@ -2482,7 +2627,8 @@ int quote_run(dyad_doc *d) {
     for (size_t s = 0; s < d->nsent; s++) {
         uint32_t a = d->sents[s].first, b = d->sents[s].last;
         if (b > r.n) b = r.n;
-        if (a < b) reported_speech_tree(&r, a, b);
+        size_t first = r.ncand;
+        if (a < b) reported_speech_tree(&r, a, b), outer_speech(&r, a, b, first);
     }
     resolve_nesting(&r);
     partials_in_reported(&r);

@@ -366,6 +366,41 @@ static void test_speakers_appositive(void) {
 
 /* A direct quote with no attribution in its paragraph continues the
  * statement of the paragraph before, even mid-paragraph after a colon. */
+/* Only the outermost attribution is kept: the intention inside a
+ * statement ("said last week that he plans to"), the statement a
+ * document relays ("..." Ortiz said, according to a court filing), the
+ * clause on both sides of a parenthetical "Ortiz said," and the one
+ * before a cue that closes the sentence whatever the parse (also with a
+ * time adjunct after it); a quote with no cue of its own takes the cue
+ * that closes its sentence. */
+static void test_outermost(void) {
+    static const char *const A[] = {"+Lena Ortiz=Lena Ortiz|Ortiz", "+Tomas Berg=Tomas Berg|Berg", NULL};
+    dyad_doc *d = code("Berg said last week that he plans to introduce his own bill on the river dams.\n\n"
+                       "“The dams will not be rebuilt,” Ortiz said, according to a court filing.\n\n"
+                       "Recently, Ortiz said, the town has realized that the mill will never open again.\n\n"
+                       "Berg explained how he felt betrayed by a plan she persuaded him to back but later "
+                       "abandoned, two aides said.\n\n"
+                       "\"The council would call that a defeat\" if the vote failed by a wide margin, Lena Ortiz "
+                       "said.\n\n"
+                       "Berg told reporters on Monday he was warned by two aides to sell the shares, the Daily "
+                       "Courier reported late Thursday.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "he plans to introduce", "dams", QUOTE_INDIRECT, "said", "Berg", "Tomas Berg");
+    CHECK(find(d, "to introduce his own bill") == NULL);
+    expect(d, "The dams will not be rebuilt", "rebuilt,", QUOTE_DIRECT, "according to", "a court filing", NULL);
+    expect(d, "Recently", "Recently", QUOTE_INDIRECT, "said", "Ortiz", "Lena Ortiz");
+    expect(d, "the town has realized", "again", QUOTE_INDIRECT, "said", "Ortiz", "Lena Ortiz");
+    CHECK(find(d, "that the mill will never") == NULL);
+    expect(d, "Berg explained how", "abandoned", QUOTE_INDIRECT, "said", "two aides", NULL);
+    /* a quote of no one, the sentence's cue after a clause */
+    expect(d, "The council would call", "defeat", QUOTE_DIRECT, "said", "Lena Ortiz", "Lena Ortiz");
+    /* the cue's time adjunct after it */
+    expect(d, "Berg told reporters", "shares", QUOTE_INDIRECT, "reported", "the Daily Courier", NULL);
+    CHECK(find(d, "he was warned") == NULL);
+    dyad_doc_free(d);
+}
+
 static void test_continuation(void) {
     static const char *const A[] = {"Maria Ortiz=Maria Ortiz|Ortiz", NULL};
     dyad_doc *d = code("“We made a terrible mistake,” Ortiz told reporters in October.\n\n"
@@ -523,6 +558,7 @@ int main(void) {
     RUN(test_speakers_segments);
     RUN(test_speakers_more);
     RUN(test_speakers_appositive);
+    RUN(test_outermost);
     RUN(test_continuation);
     RUN(test_signed_and_transcript);
     RUN(test_no_models);

@@ -54,7 +54,8 @@
  *
  * --errors prints the misses (gold not found), the false alarms and the
  * wrong speakers, with the text (a "!" after a wrong speaker's cue: the
- * cue is not the gold's either, whose own cue follows in <>), and DMISS
+ * cue is not the gold's either, whose own cue follows in <>, or in <<>
+ * when another prediction has that cue), and DMISS
  * the gold direct quotes that no predicted direct quote matched, with
  * what overlaps them instead.
  * --show prints the tokens, tags and tree of the sentences of an article
@@ -667,7 +668,12 @@ int main(int argc, char **argv) {
                         printf("]%s ", g->cue.n && p->cue.e > p->cue.s && span_hits(p->cue, &g->cue) ? "" : "!");
                         if (!(g->cue.n && p->cue.e > p->cue.s && span_hits(p->cue, &g->cue))) {
                             /* the gold's own cue, when the predicted one is not it */
-                            printf("<");
+                            /* "<<...>": another prediction has the gold's cue
+                             * (its content paired elsewhere) */
+                            int other = 0;
+                            for (size_t j = 0; j < np && !other; j++)
+                                other = (int)j != g->matched && P[j].cue.e > P[j].cue.s && span_hits(P[j].cue, &g->cue);
+                            printf(other ? "<<" : "<");
                             print_spans(d->text, &g->cue, 30);
                             printf("> ");
                         }
