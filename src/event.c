@@ -736,6 +736,8 @@ static const char *const HYPO_GOV[] = {"plan", "hope", "expect", "want", "intend
                                        "could", "would", "possible", "ready", "willing", "urge", "ask", "call",
                                        "demand", "agree", "decide", NULL};
 static const char *const REFUSE_GOV[] = {"refuse", "decline", "reject", NULL};
+/* Verbs whose that-clause is the subject's own commitment. */
+static const char *const PROMISE_GOV[] = {"agree", "promise", "pledge", "vow", "guarantee", "undertake", NULL};
 static const char *const NEG_GOV[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", NULL};
 static const char *const REPORT[] = {"say", "tell", "claim", "state", "announce", "report", "add", "warn",
                                      "insist", "argue", "believe", "think", "note", "write", "suggest", "allege",
@@ -810,7 +812,9 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
             int32_t g = d->an[h].head;
             if (g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB) h = g, rel = DEP_XCOMP;
         }
-        if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV))) {
+        if (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, PROMISE_GOV)) {
+            hypo = 1, committed = 1; /* "agreed that their countries should cooperate" */
+        } else if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV))) {
             if (lemma_in(d, (uint32_t)h, NEG_GOV)) {
                 neg ^= 1;
                 if (rel == DEP_XCOMP && lemma_in(d, (uint32_t)h, REFUSE_GOV)) refused = 1;

@@ -136,6 +136,10 @@ static void test_modes(void) {
     CHECK(e != NULL && e->mode == MODE_NEGATED);
     dyad_doc_free(d);
     /* an intention on a condition the other side must meet: an ultimatum */
+    d = code("Chile vowed that it would attack Peru.");
+    e = find(d, "1384", "Chile", "Peru"); /* a that-clause commitment: CAMEO's threat, asserted */
+    CHECK(e != NULL && e->mode == MODE_ASSERTED);
+    dyad_doc_free(d);
     d = code("Chile will attack Peru unless Peru withdraws its ships.");
     e = find(d, "139", "Chile", "Peru");
     CHECK(e != NULL && e->mode == MODE_ASSERTED);
