@@ -1249,7 +1249,20 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
         int32_t sw = -1, tw = -1;
         if (p->has_tgt) {
             if (p->tgt_prep) tw = prep_obj(c, &r, objw, p->tgt_prep);
-            else if (p->obj) tw = r.iobj >= 0 ? r.iobj : -1;
+            else if (p->obj) {
+                /* "give TGT asylum" (an indirect object), or the object's owner:
+                 * "welcomed India's decision", "demanded Navalny's release" */
+                tw = r.iobj;
+                if (tw < 0 && objw >= 0)
+                    KIDS(c, (uint32_t)objw) {
+                        uint8_t rel = d->an[k].deprel;
+                        if ((rel == DEP_NMOD_POSS || rel == DEP_COMPOUND || rel == DEP_AMOD) && k < objw &&
+                            actor_at(c, (uint32_t)k) >= 0) {
+                            tw = k;
+                            break;
+                        }
+                    }
+            }
             else tw = passive ? r.subj_pass : r.obj;
             if (tw < 0 && !p->tgt_prep && !p->obj && r.iobj >= 0) tw = r.iobj;
             if (!p->tgt_prep && !p->obj) tw = object_actor(c, &r, tw);

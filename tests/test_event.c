@@ -29,6 +29,7 @@ static const char PATTERNS[] =
     "100   SRC demand TGT\n"
     "190   SRC kill TGT\n"
     "090   SRC launch investigation into TGT\n"
+    "051   SRC welcome TGT decision\n"
     "[noun]\n"
     "046   SRC negotiation with TGT\n"
     "090   investigation into TGT\n"
@@ -79,7 +80,7 @@ static const devent *find(const dyad_doc *d, const char *code, const char *src, 
 
 static void test_load(void) {
     CHECK(ev_lex_ncodes(lex) >= 300);
-    CHECK_INT((long long)ev_lex_npatterns(lex), 19);
+    CHECK_INT((long long)ev_lex_npatterns(lex), 20);
     CHECK_INT(nwarn, 3);
     int quad = 0;
     double g = 0;
@@ -195,6 +196,10 @@ static void test_fallbacks(void) {
     /* "SRC attack TGT" wins over "SRC attack" when the object is there */
     e = find(d, "190", "Egypt", "Libya");
     CHECK(e != NULL && e->mode == MODE_HYPOTHETICAL);
+    dyad_doc_free(d);
+    /* TGT before the object word: the object's owner ("welcomed India's decision") */
+    d = code("Germany welcomed India's decision.");
+    CHECK(find(d, "051", "Germany", "India") != NULL);
     dyad_doc_free(d);
     /* "ministers from A, B and C met": the countries meet each other */
     d = code("Foreign ministers from Kenya, Uganda and Tanzania met in Nairobi.");
