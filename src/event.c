@@ -373,26 +373,39 @@ int ev_lex_load_patterns(ev_lex *x, const char *path, dict_warn_fn warn, void *w
 }
 
 
+/* The next data line of a tab-separated ontology file at b[*i..n), copied
+ * into line (cut at cap - 1 bytes) and split into up to 4 fields, missing
+ * ones ""; blank lines, '#' comments and the "code" header are skipped and
+ * every line counted in c.  The number of fields found, 0 at the end. */
+static int tsv_next(const char *b, size_t n, size_t *i, loadctx *c, char *line, size_t cap, char **f) {
+    static char none[] = "";
+    while (*i < n) {
+        size_t j = *i;
+        while (j < n && b[j] != '\n') j++;
+        c->line++;
+        size_t l = j - *i < cap - 1 ? j - *i : cap - 1;
+        memcpy(line, b + *i, l);
+        line[l] = '\0';
+        *i = j + 1;
+        if (!line[0] || line[0] == '#' || !strncmp(line, "code\t", 5)) continue;
+        f[0] = line, f[1] = f[2] = f[3] = none;
+        int nf = 1;
+        for (char *p = line; *p && nf < 4; p++)
+            if (*p == '\t') *p = '\0', f[nf++] = p + 1;
+        return nf;
+    }
+    return 0;
+}
+
 int ev_lex_load_ontology(ev_lex *x, const char *path, dict_warn_fn warn, void *wctx, char *err, size_t errlen) {
     size_t n;
     char *b = slurp(path, &n, err, errlen);
     if (!b) return DYAD_EIO;
     loadctx c = {path, 0, warn, wctx};
     size_t i = 0;
-    while (i < n) {
-        size_t j = i;
-        while (j < n && b[j] != '\n') j++;
-        c.line++;
-        char line[512];
-        size_t l = j - i < sizeof line - 1 ? j - i : sizeof line - 1;
-        memcpy(line, b + i, l);
-        line[l] = '\0';
-        i = j + 1;
-        if (!line[0] || line[0] == '#' || !strncmp(line, "code\t", 5)) continue;
-        char *f[4] = {line, NULL, NULL, NULL};
-        int nf = 1;
-        for (char *p = line; *p && nf < 4; p++)
-            if (*p == '\t') *p = '\0', f[nf++] = p + 1;
+    char line[512], *f[4];
+    int nf;
+    while ((nf = tsv_next(b, n, &i, &c, line, sizeof line, f)) > 0) {
         if (nf < 3 || !valid_code(f[0], strlen(f[0]))) {
             lwarn(&c, "expected code, quad, goldstein, name separated by tabs");
             continue;
@@ -467,21 +480,8 @@ int ev_lex_load_plover(ev_lex *x, const char *path, dict_warn_fn warn, void *wct
     loadctx c = {path, 0, warn, wctx};
     size_t i = 0;
     int rc = DYAD_OK;
-    while (i < n && !rc) {
-        size_t j = i;
-        while (j < n && b[j] != '\n') j++;
-        c.line++;
-        char line[512];
-        size_t l = j - i < sizeof line - 1 ? j - i : sizeof line - 1;
-        memcpy(line, b + i, l);
-        line[l] = '\0';
-        i = j + 1;
-        if (!line[0] || line[0] == '#' || !strncmp(line, "code\t", 5)) continue;
-        static char none[] = "";
-        char *f[4] = {line, none, none, none};
-        int nf = 1;
-        for (char *p = line; *p && nf < 4; p++)
-            if (*p == '\t') *p = '\0', f[nf++] = p + 1;
+    char line[512], *f[4];
+    while (!rc && tsv_next(b, n, &i, &c, line, sizeof line, f) > 0) {
         ev_code *e = valid_code(f[0], strlen(f[0])) ? find_code(x, f[0]) : NULL;
         if (!e) {
             lwarn(&c, "expected a CAMEO code of the ontology, then event, mode, context separated by tabs");
@@ -858,6 +858,18 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
     }
 }
 
+/* The value of map's longest key that prefixes code c, or NULL: a CAMEO
+ * code's nearest listed ancestor decides ("0874" -> the entry of "087"). */
+static const char *longest_prefix(const char *const (*map)[2], size_t n, const char *c) {
+    const char *best = NULL;
+    size_t blen = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(map[i][0]);
+        if (k > blen && !strncmp(c, map[i][0], k)) best = map[i][1], blen = k;
+    }
+    return best;
+}
+
 /* CAMEO's intent codes: the code for "X expressed the intention to do
  * what code c names" (cooperation -> 03x, material conflict -> 13x), or
  * NULL when CAMEO has none. */
@@ -870,13 +882,7 @@ static const char *intent_code(const char *c) {
         {"162", "1311"}, {"163", "1312"}, {"17", "137"},   {"172", "132"},  {"18", "1383"},  {"19", "1384"},
         {"191", "1381"}, {"192", "1382"}, {"20", "1385"},
     };
-    const char *best = NULL;
-    size_t blen = 0;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-        size_t n = strlen(map[i][0]);
-        if (n > blen && !strncmp(c, map[i][0], n)) best = map[i][1], blen = n;
-    }
-    return best;
+    return longest_prefix(map, sizeof map / sizeof map[0], c);
 }
 
 /* CAMEO's rejection codes: what "X refused to do what c names" is coded
@@ -890,13 +896,7 @@ static const char *reject_code(const char *c) {
         {"083", "123"},  {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"},
         {"084", "1243"}, {"085", "1244"}, {"086", "1245"}, {"087", "1246"},
     };
-    const char *best = NULL;
-    size_t blen = 0;
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-        size_t n = strlen(map[i][0]);
-        if (n > blen && !strncmp(c, map[i][0], n)) best = map[i][1], blen = n;
-    }
-    return best;
+    return longest_prefix(map, sizeof map / sizeof map[0], c);
 }
 
 /* The subject of v when it has none of its own: a controller ("agreed to
@@ -1240,8 +1240,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             KIDS(c, v) {
                 uint8_t rel = d->an[k].deprel;
                 if (rel != DEP_XCOMP && rel != DEP_CCOMP && rel != DEP_ADVCL) continue;
-                for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
-                    if (d->an[g].deprel == DEP_MARK && lemma_is(d, (uint32_t)g, "to")) ok = 1;
+                if (has_to_mark(c, (uint32_t)k)) ok = 1;
                 if (rel == DEP_XCOMP && (d->an[k].feats & FEAT_VERBFORM_INF)) ok = 1;
             }
             if (!ok) continue;
