@@ -55,6 +55,7 @@
 #include <utf8proc.h>
 
 #include "dict.h"
+#include "strbuf.h"
 
 #define KEY_MAX 512      /* bytes of a phrase key (longer names are refused) */
 #define PHRASE_MAX 64    /* tokens in a name */
@@ -1912,31 +1913,19 @@ int dict_load_file(dict *d, const char *path, int fmt, dict_warn_fn warn, void *
         if (err && errlen) snprintf(err, errlen, "dict_load_file: bad argument");
         return DYAD_EINVAL;
     }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    strbuf b;
+    sb_init(&b);
+    int rc = sb_read_file(&b, path, 0);
+    if (rc == SB_EOPEN) {
         if (err && errlen) snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        sb_free(&b);
         return DYAD_EIO;
     }
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    int rc = DYAD_OK;
-    for (;;) {
-        if (vec_reserve((void **)&buf, &cap, len + 65536, 1)) {
-            rc = DYAD_ENOMEM;
-            break;
-        }
-        size_t got = fread(buf + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            if (ferror(f)) rc = DYAD_EIO;
-            break;
-        }
-    }
-    if (rc == DYAD_EIO && err && errlen) snprintf(err, errlen, "%s: read error", path);
-    if (rc == DYAD_ENOMEM && err && errlen) snprintf(err, errlen, "%s: out of memory", path);
-    fclose(f);
-    if (rc == DYAD_OK) rc = dict_load_buffer(d, path, buf, len, fmt, warn, wctx, nentries, err, errlen);
-    free(buf);
+    if (rc == SB_EREAD && err && errlen) snprintf(err, errlen, "%s: read error", path);
+    if (rc == SB_ENOMEM && err && errlen) snprintf(err, errlen, "%s: out of memory", path);
+    rc = rc == SB_EREAD ? DYAD_EIO : rc == SB_ENOMEM ? DYAD_ENOMEM : DYAD_OK;
+    if (rc == DYAD_OK) rc = dict_load_buffer(d, path, b.s, b.len, fmt, warn, wctx, nentries, err, errlen);
+    sb_free(&b);
     return rc;
 }
 

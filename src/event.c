@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "strbuf.h"
 #include "ud.h"
 
 /* ---- the lexicon ---------------------------------------------------------- */
@@ -332,35 +333,16 @@ int ev_lex_load_patterns_buffer(ev_lex *x, const char *name, const char *buf, si
 }
 
 static char *slurp(const char *path, size_t *n, char *err, size_t errlen) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open", path);
+    strbuf b;
+    sb_init(&b);
+    int rc = sb_read_file(&b, path, 0);
+    if (rc) {
+        snprintf(err, errlen, "%s: %s", path, rc == SB_EOPEN ? "cannot open" : "cannot read");
+        sb_free(&b);
         return NULL;
     }
-    size_t cap = 1 << 16, len = 0;
-    char *b = malloc(cap);
-    while (b) {
-        size_t r = fread(b + len, 1, cap - len, f);
-        len += r;
-        if (len < cap) break;
-        char *nb = realloc(b, cap * 2);
-        if (!nb) {
-            free(b);
-            b = NULL;
-            break;
-        }
-        b = nb;
-        cap *= 2;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!b || bad) {
-        free(b);
-        snprintf(err, errlen, "%s: cannot read", path);
-        return NULL;
-    }
-    *n = len;
-    return b;
+    *n = b.len;
+    return b.s;
 }
 
 int ev_lex_load_patterns(ev_lex *x, const char *path, dict_warn_fn warn, void *wctx, char *err, size_t errlen) {

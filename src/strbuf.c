@@ -147,3 +147,28 @@ void sb_put_json_str(strbuf *b, const char *str, size_t n) {
     }
     sb_putc(b, '"');
 }
+
+int sb_read_file(strbuf *b, const char *path, size_t max) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return SB_EOPEN;
+    int rc = 0;
+    for (;;) {
+        if (sb_grow(b, 1 << 16)) {
+            rc = SB_ENOMEM;
+            break;
+        }
+        size_t got = fread(b->s + b->len, 1, b->cap - b->len - 1, f);
+        b->len += got;
+        b->s[b->len] = '\0';
+        if (max && b->len > max) {
+            rc = SB_EREAD;
+            break;
+        }
+        if (got == 0) {
+            if (ferror(f)) rc = SB_EREAD;
+            break;
+        }
+    }
+    fclose(f);
+    return rc;
+}

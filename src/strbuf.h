@@ -36,4 +36,11 @@ void sb_put_i64(strbuf *b, int64_t v);
  * U+FFFD so the output is always valid JSON. */
 void sb_put_json_str(strbuf *b, const char *s, size_t n);
 
+/* Append the whole file at path to b, reading at most max bytes (0: no
+ * limit).  0, or SB_EOPEN (errno tells why), SB_EREAD (a read error or a
+ * file over max bytes), SB_ENOMEM.  One reader for every file the library
+ * loads whole (event patterns, the ontology, dictionaries). */
+enum { SB_EOPEN = -1, SB_EREAD = -2, SB_ENOMEM = -3 };
+int sb_read_file(strbuf *b, const char *path, size_t max);
+
 #endif

@@ -41,6 +41,7 @@
 
 #include "actor.h"
 #include "arena.h"
+#include "strbuf.h"
 #include "ud.h"
 
 /* ---- records ----------------------------------------------------------- */
@@ -1383,40 +1384,17 @@ int verbs_load_buffer(verb_lex *vl, const char *name, const char *buf, size_t le
 int verbs_load_file(verb_lex *vl, const char *path, int kind, dict_warn_fn warn, void *wctx, char *err,
                     size_t errlen) {
     if (!vl || !path) return DYAD_EINVAL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (err) snprintf(err, errlen, "%s: cannot open", path);
+    strbuf b;
+    sb_init(&b);
+    /* a verb dictionary of a gigabyte is not one */
+    int rc = sb_read_file(&b, path, (size_t)1 << 30);
+    if (rc) {
+        if (err) snprintf(err, errlen, "%s: %s", path, rc == SB_EOPEN ? "cannot open" : "cannot read");
+        sb_free(&b);
         return DYAD_EIO;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *b = malloc(cap);
-    while (b) {
-        size_t r = fread(b + n, 1, cap - n, f);
-        n += r;
-        if (n < cap) break;
-        if (cap > ((size_t)1 << 30)) { /* a verb dictionary of a gigabyte is not one */
-            free(b);
-            b = NULL;
-            break;
-        }
-        char *nb = realloc(b, cap * 2);
-        if (!nb) {
-            free(b);
-            b = NULL;
-            break;
-        }
-        b = nb;
-        cap *= 2;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!b || bad) {
-        free(b);
-        if (err) snprintf(err, errlen, "%s: cannot read", path);
-        return DYAD_EIO;
-    }
-    int rc = verbs_load_buffer(vl, path, b, n, kind, warn, wctx);
-    free(b);
+    rc = verbs_load_buffer(vl, path, b.s, b.len, kind, warn, wctx);
+    sb_free(&b);
     return rc;
 }
 
