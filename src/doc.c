@@ -336,6 +336,11 @@ dyad_span dyad_doc_boilerplate(const dyad_doc *d, size_t i) {
     return s;
 }
 
+const char *doc_mode_name(int mode) {
+    static const char *const names[] = {"asserted", "negated", "hypothetical"};
+    return mode >= MODE_ASSERTED && mode <= MODE_HYPOTHETICAL ? names[mode] : names[MODE_ASSERTED];
+}
+
 size_t dyad_doc_event_count(const dyad_doc *d) { return d && !d->err ? d->nevent : 0; }
 
 static const dactor *actor_or_null(const dyad_doc *d, int32_t a) {

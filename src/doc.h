@@ -150,6 +150,10 @@ typedef struct dquote {
 enum { MODE_ASSERTED = 0, MODE_NEGATED, MODE_HYPOTHETICAL };
 
 /* A coded event (event.c).  A side without an actor has actor -1. */
+/* SPEC's name of a mode ("asserted", "negated", "hypothetical"); an
+ * unknown value reads as asserted. */
+const char *doc_mode_name(int mode);
+
 typedef struct devent {
     uint32_t sentence;
     uint32_t start, end;           /* the words of the event: its actors' and its head's span */

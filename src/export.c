@@ -37,6 +37,12 @@ static void put_clean(strbuf *b, const char *s) {
         if ((unsigned char)b->s[i] < 0x20 || b->s[i] == 0x7f) b->s[i] = ' ';
 }
 
+/* A column and its tab. */
+static void put_col(strbuf *b, const char *s) {
+    put_clean(b, s);
+    sb_putc(b, '\t');
+}
+
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* s starts with YYYY-MM-DD; whole: nothing follows it (a resolved range
@@ -65,8 +71,6 @@ static void row_date(const dyad_event *e, const char *doc_date, char out[9]) {
     out[8] = '\0';
 }
 
-static const char *const mode_names[] = {"asserted", "negated", "hypothetical"};
-
 /* Whether event e is written at all: PLOVER leaves some CAMEO codes out. */
 static int row_wanted(const dyad_event *e, unsigned flags) {
     return !(flags & DYAD_ROWS_PLOVER) || e->plover;
@@ -85,52 +89,36 @@ static void put_tsv(const dyad_doc *d, strbuf *b, unsigned flags) {
         sb_putc(b, '-');
         sb_put_u64(b, i);
         sb_putc(b, '\t');
-        sb_puts(b, date);
-        sb_putc(b, '\t');
-        put_clean(b, e.source_code);
-        sb_putc(b, '\t');
-        put_clean(b, e.source_name);
-        sb_putc(b, '\t');
-        put_clean(b, e.source_country);
-        sb_putc(b, '\t');
-        put_clean(b, e.target_code);
-        sb_putc(b, '\t');
-        put_clean(b, e.target_name);
-        sb_putc(b, '\t');
-        put_clean(b, e.target_country);
-        sb_putc(b, '\t');
+        put_col(b, date);
+        put_col(b, e.source_code);
+        put_col(b, e.source_name);
+        put_col(b, e.source_country);
+        put_col(b, e.target_code);
+        put_col(b, e.target_name);
+        put_col(b, e.target_country);
         if (plover) {
-            put_clean(b, e.plover);
-            sb_putc(b, '\t');
-            put_clean(b, e.plover_mode);
-            sb_putc(b, '\t');
+            put_col(b, e.plover);
+            put_col(b, e.plover_mode);
             put_clean(b, e.plover_context);
         } else {
             /* GDELT's base code is the three-digit level, its root the two */
             size_t n = e.code ? strlen(e.code) : 0;
-            put_clean(b, e.code);
-            sb_putc(b, '\t');
+            put_col(b, e.code);
             sb_putn(b, e.code ? e.code : "", n < 3 ? n : 3);
             sb_putc(b, '\t');
             sb_putn(b, e.code ? e.code : "", n < 2 ? n : 2);
         }
         sb_putc(b, '\t');
         if (e.quad) sb_put_u64(b, (uint64_t)e.quad);
-        sb_printf(b, "\t%.1f\t%s\t", e.goldstein,
-                  e.mode >= 0 && e.mode <= DYAD_MODE_HYPOTHETICAL ? mode_names[e.mode] : "asserted");
-        put_clean(b, e.attributed_name);
-        sb_putc(b, '\t');
-        put_clean(b, e.place_name);
-        sb_putc(b, '\t');
+        sb_printf(b, "\t%.1f\t%s\t", e.goldstein, doc_mode_name(e.mode));
+        put_col(b, e.attributed_name);
+        put_col(b, e.place_name);
         put_clean(b, e.place_country);
         if (e.place_name) sb_printf(b, "\t%.4f\t%.4f\t", e.lat, e.lon);
         else sb_puts(b, "\t\t\t");
-        put_clean(b, id);
-        sb_putc(b, '\t');
-        put_clean(b, url);
-        sb_putc(b, '\t');
-        put_clean(b, src);
-        sb_putc(b, '\t');
+        put_col(b, id);
+        put_col(b, url);
+        put_col(b, src);
         sb_put_u64(b, e.sentence);
         sb_putc(b, '\n');
     }

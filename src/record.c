@@ -161,7 +161,6 @@ static void put_quotes(const dyad_doc *d, strbuf *b) {
     sb_putc(b, ']');
 }
 
-static const char *const mode_names[] = {"asserted", "negated", "hypothetical"};
 
 static void put_side(const dyad_doc *d, strbuf *b, int32_t actor, uint32_t s, uint32_t e) {
     if (actor < 0 || (size_t)actor >= d->nactor) {
@@ -235,7 +234,7 @@ static void put_events(const dyad_doc *d, strbuf *b, unsigned flags) {
         sb_puts(b, ",\"target\":");
         put_side(d, b, e->target, e->tgt_start, e->tgt_end);
         sb_puts(b, ",\"mode\":\"");
-        sb_puts(b, e->mode <= MODE_HYPOTHETICAL ? mode_names[e->mode] : "asserted");
+        sb_puts(b, doc_mode_name(e->mode));
         sb_puts(b, "\",\"attributed_to\":");
         if (e->attributed_to >= 0) sb_put_i64(b, e->attributed_to);
         else sb_puts(b, "null");
