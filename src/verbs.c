@@ -147,6 +147,7 @@ enum { WL_NOUN = 1, WL_ADJ = 2 };
 struct verb_lex {
     arena a;
     vopts opt;
+    int debug;          /* $DYAD_VERBS_DEBUG was set when the lexicon was made: trace matching */
     vword *words;       /* <NOUN>/<ADJECTIVE> lists */
     size_t nword, capword;
     int32_t *wslots;    /* open addressing over words */
@@ -179,6 +180,7 @@ verb_lex *verbs_new(void) {
     if (!vl) return NULL;
     arena_init(&vl->a);
     default_opts(&vl->opt);
+    vl->debug = getenv("DYAD_VERBS_DEBUG") != NULL; /* read once, not per document */
     return vl;
 }
 
@@ -2976,7 +2978,7 @@ int verbs_run(const verb_lex *vl, const ev_lex *ev, const dict *dc, dyad_doc *d)
     m.dc = dc;
     m.d = d;
     m.date = actor_doc_date(d);
-    m.debug = getenv("DYAD_VERBS_DEBUG") != NULL;
+    m.debug = vl->debug;
     m.actor_of = arena_alloc(&d->a, n * sizeof *m.actor_of);
     m.mstart = arena_alloc(&d->a, n * sizeof *m.mstart);
     m.tok_unit = arena_alloc(&d->a, n * sizeof *m.tok_unit);
