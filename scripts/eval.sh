@@ -55,6 +55,8 @@ echo "== geoparsing given the gold toponym spans"
 echo "== named entities: the NER model on gold tokens (span F1; UNER EWT test, wikigold, GUM news test)"
 "$BUILD"/tools/evalner --model models/ner.bin --tagger models/tagger.bin \
     --uner "$NLP/uner_english_ewt/en_ewt-ud-test.iob2" --wikigold "$NLP/wikigold/wikigold.conll.txt" --gum "$G"
+echo "== named entities end to end from raw text, dictionaries and typing included (UNER EWT test)"
+"$BUILD"/tools/evalent --uner "$NLP/uner_english_ewt/en_ewt-ud-test.iob2"
 echo "== actor coding on the project's hand-coded PolNeAR dev mentions (tests/gold/polnear_actors.tsv)"
 "$BUILD"/tools/evalactor tests/gold/polnear_actors.tsv "$DATA/news/polnear.jsonl"
 echo "== quotations on PolNeAR dev (content overlap P/R/F1, speaker and cue accuracy)"
