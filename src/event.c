@@ -52,6 +52,20 @@ typedef struct ev_pat {
     const char *prt;         /* particle ("down"), NULL */
     const char *tgt_prep;    /* preposition before TGT, NULL: direct object (noun: any of "of") */
     const char *src_prep;    /* noun patterns: preposition before SRC ("by", "between"), NULL */
+    /* words that must modify the object (verb patterns) or the head noun
+     * (noun patterns): "provide military aid", "peace agreement" */
+    const char *mods[2];
+    uint8_t nmods;
+    /* prepositional words: "call for reform", "accuse TGT of spying",
+     * "threaten to attack TGT".  prep "" is the object of the word
+     * before ("ask TGT to join coalition"); each word hangs on the verb,
+     * its object or an earlier one of these */
+    uint8_t npn;
+    int8_t tgt_pn;           /* TGT follows pn[tgt_pn]: its object or its prep phrase; -1 */
+    const char *tgt_lemma;   /* "TGT=diplomat": the target word's lemma, NULL any */
+    struct {
+        const char *prep, *word, *mod[2];
+    } pn[3];
     int32_t next;            /* next pattern with the same head, -1 */
 } ev_pat;
 
@@ -202,12 +216,51 @@ static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
     memset(&p, 0, sizeof p);
     snprintf(p.code, sizeof p.code, "%s", w[0]);
     p.noun = (uint8_t)noun;
+    p.tgt_pn = -1;
     const char *prev_prep = NULL;
     int seen_head = 0;
+    /* plain words waiting for the word they modify: "military" in
+     * "provide military aid", "humanitarian" in "appeal for humanitarian aid" */
+    const char *pend[2];
+    int npend = 0;
+    for (int i = 1; i < n; i++) {
+        if (!strncmp(w[i], "TGT=", 4) && w[i][4]) { /* "expel TGT=diplomat" */
+            p.tgt_lemma = arena_strndup(&x->a, w[i] + 4, strlen(w[i] + 4));
+            w[i][3] = '\0';
+            p.nwords++;
+        }
+        if (strcmp(w[i], "SRC") && strcmp(w[i], "TGT"))
+            for (char *q = w[i]; *q; q++)
+                if (*q >= 'A' && *q <= 'Z') *q = (char)(*q + 32);
+    }
     for (int i = 1; i < n; i++) {
         char *t = w[i];
-        for (char *q = t; *q; q++)
-            if (*q >= 'A' && *q <= 'Z' && strcmp(t, "SRC") && strcmp(t, "TGT")) *q = (char)(*q + 32);
+        /* a plain word followed by another plain word modifies it (the last
+         * one of the run is the head, object or prepositional word);
+         * particles and prepositions end the run */
+        int next_plain = i + 1 < n && strcmp(w[i + 1], "SRC") && strcmp(w[i + 1], "TGT") && !in_list(w[i + 1], PREPS) &&
+                         !in_list(w[i + 1], PARTICLES);
+        int slot = !strcmp(t, "SRC") || !strcmp(t, "TGT");
+        if (!slot && npend && in_list(t, PREPS) && !prev_prep) {
+            lwarn(c, "a modifier must be followed by the word it modifies");
+            return 0;
+        }
+        /* after "to" the first word is a verb, the run after it its object:
+         * "urge TGT to respect human right" */
+        int to_verb = prev_prep && !strcmp(prev_prep, "to") && !npend;
+        if (!slot && next_plain && !to_verb && !in_list(t, PREPS) && (seen_head || noun) && !(seen_head && in_list(t, PARTICLES) && !p.obj && !p.prt && !prev_prep && !strcmp(w[i - 1], p.head))) {
+            if (npend == 2) {
+                lwarn(c, "at most two modifiers before a word");
+                return 0;
+            }
+            pend[npend++] = arena_strndup(&x->a, t, strlen(t));
+            p.nwords++;
+            continue;
+        }
+        if (slot && npend) {
+            lwarn(c, "a modifier before a slot");
+            return 0;
+        }
         if (!strcmp(t, "SRC") || !strcmp(t, "TGT")) {
             int src = t[0] == 'S';
             if ((src && p.has_src) || (!src && p.has_tgt)) {
@@ -222,6 +275,10 @@ static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
                 p.has_tgt = 1;
                 if (!seen_head && noun) p.src_pre = p.src_pre; /* "TGT" before a noun: not supported */
                 p.tgt_prep = prev_prep;
+                /* after a prepositional word: "call for the release of TGT",
+                 * "threaten to attack TGT" */
+                if (p.npn && (prev_prep || !p.noun) && !strcmp(w[i - 1 - (prev_prep != NULL)], p.pn[p.npn - 1].word))
+                    p.tgt_pn = (int8_t)(p.npn - 1);
             }
             prev_prep = NULL;
             continue;
@@ -234,6 +291,8 @@ static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
             }
             p.head = arena_strndup(&x->a, t, strlen(t));
             seen_head = 1;
+            for (int k = 0; k < npend; k++) p.mods[p.nmods++] = pend[k]; /* "peace agreement" */
+            npend = 0;
             continue;
         }
         /* straight after the head verb and not before a slot: a particle
@@ -256,16 +315,33 @@ static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
             prev_prep = arena_strndup(&x->a, t, strlen(t));
             continue;
         }
-        if (prev_prep) {
-            lwarn(c, "a preposition must be followed by SRC or TGT");
-            return 0;
-        }
-        if (p.obj) {
-            /* "SRC give green light to TGT": the noun is the object's head */
-            p.obj = arena_strndup(&x->a, t, strlen(t));
+        /* a prepositional word ("call for reform", "agree to meet"), or the
+         * object of the one before ("ask TGT to join coalition") */
+        if (prev_prep || p.npn || (p.obj && !noun)) {
+            if (p.npn == 3) {
+                lwarn(c, "at most three prepositional words");
+                return 0;
+            }
+            p.pn[p.npn].prep = prev_prep ? prev_prep : "";
+            p.pn[p.npn].word = arena_strndup(&x->a, t, strlen(t));
+            p.pn[p.npn].mod[0] = npend > 0 ? pend[0] : NULL;
+            p.pn[p.npn].mod[1] = npend > 1 ? pend[1] : NULL;
+            p.npn++;
+            npend = 0;
+            prev_prep = NULL;
             continue;
         }
+        if (noun) {
+            lwarn(c, "a noun pattern's words after the head need a preposition");
+            return 0;
+        }
         p.obj = arena_strndup(&x->a, t, strlen(t));
+        for (int k = 0; k < npend; k++) p.mods[p.nmods++] = pend[k];
+        npend = 0;
+    }
+    if (npend) {
+        lwarn(c, "a modifier must be followed by the word it modifies");
+        return 0;
     }
     if (!p.head) {
         lwarn(c, "no head word");
@@ -633,6 +709,8 @@ static int is_case_less_nominal(const sctx *c, int32_t w) {
  * subject.  A finite clause whose subject or object is missing takes a
  * bare nominal (no preposition) on the right side as its object and on the
  * left side as its subject. */
+static int has_to_mark(const sctx *c, uint32_t v);
+
 static void repair_roles(const sctx *c, uint32_t v, roles *r) {
     const dyad_doc *d = c->d;
     uint8_t rel = d->an[v].deprel;
@@ -652,6 +730,25 @@ static void repair_roles(const sctx *c, uint32_t v, roles *r) {
                 best = k; /* the closest to the verb */
         }
         if (best >= 0) r->subj = best;
+    }
+    if (r->subj < 0 && r->subj_pass < 0 && rel != DEP_XCOMP && !has_to_mark(c, v)) {
+        /* "Switzerland said it had expelled ...", parsed with "had" as a
+         * verb of its own that holds the subject, and "The Palestinians
+         * reject the plan, the negotiator said", parsed with the subject on
+         * "said": the nominal just left of the verb (over adverbs and
+         * auxiliaries) is its subject */
+        for (int32_t t = (int32_t)v - 1; t >= (int32_t)c->first && t >= (int32_t)v - 4; t--) {
+            uint8_t u = d->an[t].upos;
+            if (u == UPOS_ADV || u == UPOS_AUX || u == UPOS_PART) continue;
+            if (u == UPOS_VERB && lemma_in(d, (uint32_t)t, (const char *const[]){"have", "be", "do", NULL})) {
+                KIDS(c, (uint32_t)t) {
+                    if (d->an[k].deprel == DEP_NSUBJ && k < t) r->subj = k;
+                }
+            } else if ((u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON) && d->an[t].deprel == DEP_NSUBJ &&
+                       d->an[t].head > (int32_t)v)
+                r->subj = t;
+            break;
+        }
     } else if (r->subj_pass >= 0 && !pass_aux && r->subj < 0 && r->agent < 0 && !(d->an[v].feats & FEAT_VOICE_PASS)) {
         r->subj = r->subj_pass; /* a passive subject without a passive verb */
         r->subj_pass = -1;
@@ -675,7 +772,11 @@ static void gather(const sctx *c, uint32_t v, roles *r) {
     r->nccomp = 0;
     KIDS(c, v) {
         switch (d->an[k].deprel) {
-        case DEP_NSUBJ: if (r->subj < 0) r->subj = k; break;
+        case DEP_NSUBJ:
+            /* two subjects, a misparse ("Human rights watchdog Amnesty
+             * International accused ..."): the one that is an actor */
+            if (r->subj < 0 || (actor_at(c, (uint32_t)r->subj) < 0 && actor_at(c, (uint32_t)k) >= 0)) r->subj = k;
+            break;
         case DEP_NSUBJ_PASS: if (r->subj_pass < 0) r->subj_pass = k; break;
         case DEP_OBL_AGENT: if (r->agent < 0) r->agent = k; break;
         case DEP_OBJ: if (r->obj < 0) r->obj = k; break;
@@ -881,6 +982,12 @@ static const char *reject_code(const char *c) {
     return longest_prefix(map, sizeof map / sizeof map[0], c);
 }
 
+/* Nouns whose participle modifier speaks for their author: "issued a
+ * statement condemning", "released a declaration demanding". */
+static const char *const STATEMENTS[] = {"statement", "declaration", "communique", "communiqué", "resolution",
+                                         "letter", "message", "note", "decree", "report", "document", "appeal",
+                                         "warning", "ultimatum", "release", NULL};
+
 /* The subject of v when it has none of its own: a controller ("agreed to
  * meet"), the noun a relative clause hangs on, or the first conjunct's. */
 static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) {
@@ -890,6 +997,17 @@ static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) 
         uint8_t rel = d->an[w].deprel;
         int32_t h = d->an[w].head;
         if (h < (int32_t)c->first || h >= (int32_t)c->last) return -1;
+        if (rel == DEP_ACL && step == 0 && d->an[h].deprel == DEP_OBJ && lemma_in(d, (uint32_t)h, STATEMENTS) &&
+            !has_to_mark(c, (uint32_t)w)) {
+            /* "issued a statement condemning X": the statement's author */
+            int32_t g = d->an[h].head;
+            if (g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB) {
+                roles r;
+                gather(c, (uint32_t)g, &r);
+                int32_t s = r.subj >= 0 ? r.subj : inherited_subject(c, (uint32_t)g, 0);
+                if (s >= 0 && actor_at(c, (uint32_t)s) >= 0) return s;
+            }
+        }
         if (rel == DEP_ACL_RELCL || rel == DEP_ACL) return h;
         if (rel != DEP_XCOMP && rel != DEP_CONJ && rel != DEP_ADVCL) return -1;
         roles r;
@@ -1163,9 +1281,99 @@ static int32_t object_actor(const sctx *c, const roles *r, int32_t tw) {
     return tw;
 }
 
+/* Word w is modified by a word of this lemma: one of its dependents, or
+ * one of the three words before it (the parser may hang "cease" of "cease
+ * fire" or "free" of "free-trade pact" elsewhere). */
+static int has_mod(const sctx *c, int32_t w, const char *lemma) {
+    const dyad_doc *d = c->d;
+    KIDS(c, (uint32_t)w) {
+        if (lemma_is(d, (uint32_t)k, lemma)) return 1;
+    }
+    for (int32_t k = w - 1; k >= (int32_t)c->first && k >= w - 3; k--)
+        if (lemma_is(d, (uint32_t)k, lemma)) return 1;
+    return 0;
+}
+
+/* Word k is introduced by prep: a case marker ("for reform"), a clause
+ * marker ("of spying", "to meet"), or an infinitive complement for "to";
+ * prep "" asks for an object. */
+static int pn_fits(const sctx *c, int32_t w, const char *prep) {
+    const dyad_doc *d = c->d;
+    uint8_t rel = d->an[w].deprel;
+    if (!*prep) return rel == DEP_OBJ || rel == DEP_COMPOUND_PRT; /* "to step down" */
+    if (rel == DEP_OBJ || rel == DEP_NSUBJ || rel == DEP_NSUBJ_PASS) return 0;
+    if (has_case(c, (uint32_t)w, prep)) return 1;
+    KIDS(c, (uint32_t)w) {
+        if (d->an[k].deprel == DEP_MARK && lemma_is(d, (uint32_t)k, prep)) return 1;
+    }
+    return !strcmp(prep, "to") && rel == DEP_XCOMP && (d->an[w].feats & FEAT_VERBFORM_INF);
+}
+
+/* The words of p's prepositional words (pn) among the dependents of the
+ * head h, of its object objw and of the earlier prepositional words; 0
+ * when one is missing. */
+static int find_pn(const sctx *c, const ev_pat *p, uint32_t h, int32_t objw, int32_t *pnw) {
+    const dyad_doc *d = c->d;
+    for (int j = 0; j < p->npn; j++) {
+        pnw[j] = -1;
+        for (int b = -2; b < j && pnw[j] < 0; b++) {
+            int32_t base = b == -2 ? (int32_t)h : b == -1 ? objw : pnw[b];
+            if (base < 0) continue;
+            KIDS(c, (uint32_t)base) {
+                if (lemma_is(d, (uint32_t)k, p->pn[j].word) && pn_fits(c, k, p->pn[j].prep) &&
+                    (!p->pn[j].mod[0] || has_mod(c, k, p->pn[j].mod[0])) &&
+                    (!p->pn[j].mod[1] || has_mod(c, k, p->pn[j].mod[1]))) {
+                    pnw[j] = k;
+                    break;
+                }
+            }
+        }
+        if (pnw[j] < 0) return 0;
+    }
+    return 1;
+}
+
+/* The target word of a pattern whose TGT follows a prepositional word:
+ * its object ("threaten to attack TGT") or the phrase of tgt_prep on it
+ * ("call for the release of TGT"); -1 when absent. */
+static int32_t pn_target(const sctx *c, const ev_pat *p, const int32_t *pnw) {
+    int32_t base = pnw[p->tgt_pn];
+    KIDS(c, (uint32_t)base) {
+        uint8_t rel = c->d->an[k].deprel;
+        if (!p->tgt_prep ? rel == DEP_OBJ
+                         : (rel == DEP_NMOD || rel == DEP_OBL || rel == DEP_ACL) && has_case(c, (uint32_t)k, p->tgt_prep))
+            return k;
+    }
+    return -1;
+}
+
+/* "Switzerland said it had expelled two diplomats": a personal pronoun
+ * subject of a clause reported by an actor stands for that actor (the
+ * usual reading in news copy).  Returns the reporter's subject word, or w. */
+static int32_t pronoun_antecedent(const sctx *c, uint32_t v, int32_t w) {
+    const dyad_doc *d = c->d;
+    if (!lemma_in(d, (uint32_t)w, (const char *const[]){"it", "they", "he", "she", "we", NULL})) return w;
+    int32_t x = (int32_t)v;
+    for (int step = 0; step < 3; step++) {
+        uint8_t rel = d->an[x].deprel;
+        int32_t h = d->an[x].head;
+        if (h < (int32_t)c->first || h >= (int32_t)c->last) return w;
+        if ((rel == DEP_CCOMP || rel == DEP_PARATAXIS) && lemma_in(d, (uint32_t)h, REPORT)) {
+            roles r;
+            gather(c, (uint32_t)h, &r);
+            if (r.subj >= 0 && r.subj < w && actor_at(c, (uint32_t)r.subj) >= 0) return r.subj;
+            return w;
+        }
+        if (rel != DEP_CONJ && rel != DEP_XCOMP) return w;
+        x = h;
+    }
+    return w;
+}
+
 typedef struct cand {
     const ev_pat *p;
     int32_t sw, tw, objw;
+    int32_t pnw[3]; /* the words of p->pn */
 } cand;
 
 /* More specific first: more words, more slots, then a longer (finer) code. */
@@ -1188,7 +1396,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
      * a clause is passive when it has a passive subject, or is marked so
      * and has no active one */
     int passive = r.subj_pass >= 0 || ((d->an[v].feats & FEAT_VOICE_PASS) && r.subj < 0 && r.agent >= 0);
-    cand cs[16], notgt = {NULL, -1, -1, -1}, nosrc = {NULL, -1, -1, -1};
+    cand cs[16], notgt = {NULL, -1, -1, -1, {-1, -1, -1}}, nosrc = {NULL, -1, -1, -1, {-1, -1, -1}};
     int nc = 0;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
         const ev_pat *p = &c->x->pats[pi];
@@ -1209,13 +1417,25 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (cand_w >= 0)
                 objw = lemma_is(d, (uint32_t)cand_w, p->obj) ? cand_w : of_head(c, (uint32_t)cand_w, p->obj);
             if (objw < 0 && r.xcomp >= 0 && lemma_is(d, (uint32_t)r.xcomp, p->obj)) objw = r.xcomp;
+            if (objw < 0) { /* "shot two protesters dead" */
+                KIDS(c, v) {
+                    if (d->an[k].deprel == DEP_ADVMOD && k > (int32_t)v && lemma_is(d, (uint32_t)k, p->obj)) objw = k;
+                }
+            }
             if (objw < 0) {
                 KIDS(c, v) {
                     if (d->an[k].deprel == DEP_OBL && lemma_is(d, (uint32_t)k, p->obj)) objw = k;
                 }
             }
             if (objw < 0) continue;
+            int ok = 1;
+            for (int m = 0; m < p->nmods && ok; m++) ok = has_mod(c, objw, p->mods[m]);
+            if (!ok) continue;
         }
+        int32_t pnw[3];
+        /* the prepositional words may hang on the object even when the
+         * pattern names none: "asked Iran for help" */
+        if (p->npn && !find_pn(c, p, v, objw >= 0 ? objw : passive ? r.subj_pass : r.obj, pnw)) continue;
         if (p->to_clause) {
             /* an infinitive: "told Iran to stop", not "told reporters that" */
             int ok = 0;
@@ -1229,11 +1449,15 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
         }
         int32_t sw = -1, tw = -1;
         if (p->has_tgt) {
-            if (p->tgt_prep) tw = prep_obj(c, &r, objw, p->tgt_prep);
+            if (p->tgt_pn >= 0) tw = pn_target(c, p, pnw);
+            else if (p->tgt_prep) tw = prep_obj(c, &r, objw, p->tgt_prep);
             else if (p->obj) {
                 /* "give TGT asylum" (an indirect object), or the object's owner:
-                 * "welcomed India's decision", "demanded Navalny's release" */
+                 * "welcomed India's decision", "demanded Navalny's release";
+                 * when the object word is a predicate, the direct object:
+                 * "held two engineers hostage", "found the minister guilty" */
                 tw = r.iobj;
+                if (tw < 0 && objw >= 0 && objw != r.obj && objw != r.subj_pass) tw = passive ? r.subj_pass : r.obj;
                 if (tw < 0 && objw >= 0)
                     KIDS(c, (uint32_t)objw) {
                         uint8_t rel = d->an[k].deprel;
@@ -1245,8 +1469,10 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
                     }
             }
             else tw = passive ? r.subj_pass : r.obj;
-            if (tw < 0 && !p->tgt_prep && !p->obj && r.iobj >= 0) tw = r.iobj;
-            if (!p->tgt_prep && !p->obj) tw = object_actor(c, &r, tw);
+            if (tw < 0 && !p->tgt_prep && !p->obj && p->tgt_pn < 0 && r.iobj >= 0) tw = r.iobj;
+            if (!p->tgt_prep && !p->obj && p->tgt_pn < 0) tw = object_actor(c, &r, tw);
+            /* "expel TGT=diplomat": the target must be that noun */
+            if (p->tgt_lemma && (tw < 0 || !lemma_is(d, (uint32_t)tw, p->tgt_lemma))) continue;
         }
         if (p->has_src) {
             sw = passive ? r.agent : r.subj;
@@ -1255,6 +1481,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (sw >= 0 && lemma_in(d, (uint32_t)sw, (const char *const[]){"who", "which", "that", NULL}) &&
                 d->an[v].deprel == DEP_ACL_RELCL)
                 sw = d->an[v].head;
+            if (sw >= 0 && actor_at(c, (uint32_t)sw) < 0) sw = pronoun_antecedent(c, v, sw);
             if (sw < 0 || actor_at(c, (uint32_t)sw) < 0) {
                 /* "three soldiers were killed", "a roadside bomb killed two
                  * soldiers": violence against an actor by no one named is
@@ -1291,6 +1518,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
                 notgt.sw = sw;
                 notgt.tw = tw; /* a target word that names no actor, or -1 */
                 notgt.objw = objw;
+                for (int j = 0; j < 3; j++) notgt.pnw[j] = j < p->npn ? pnw[j] : -1;
             }
             continue;
         }
@@ -1305,6 +1533,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
         cs[at].sw = sw;
         cs[at].tw = tw;
         cs[at].objw = objw;
+        for (int j = 0; j < 3; j++) cs[at].pnw[j] = j < p->npn ? pnw[j] : -1;
     }
     for (int i = 0; i < nc; i++) {
         int got = emit(c, cs[i].p, v, cs[i].sw, cs[i].tw, 0);
@@ -1313,6 +1542,10 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             /* the object noun is spent: "lifted sanctions on Belarus" is no
              * second, nominal sanction event */
             if (cs[i].objw >= 0) used[cs[i].objw - c->first] = 1;
+            /* and so are the prepositional words: "called for the release
+             * of X" is no second, nominal release event */
+            for (int j = 0; j < 3; j++)
+                if (cs[i].pnw[j] >= 0) used[cs[i].pnw[j] - c->first] = 1;
             return 0;
         }
     }
@@ -1336,6 +1569,8 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     if (!got) got = emit(c, notgt.p, v, notgt.sw, -1, EMIT_NO_TGT);
     if (got < 0) return -1;
     if (got > 0 && notgt.objw >= 0) used[notgt.objw - c->first] = 1;
+    for (int j = 0; j < 3 && got > 0; j++)
+        if (notgt.pnw[j] >= 0) used[notgt.pnw[j] - c->first] = 1;
     return 0;
 }
 
@@ -1387,7 +1622,12 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         const ev_pat *p = &c->x->pats[pi];
         if (!p->noun) continue;
         if (best && p->nwords < best->nwords) continue;
+        int ok = 1;
+        for (int m = 0; m < p->nmods && ok; m++) ok = has_mod(c, (int32_t)n, p->mods[m]); /* "peace agreement" */
+        int32_t pnw[3];
+        if (!ok || (p->npn && !find_pn(c, p, nn, -1, pnw))) continue;
         int32_t sw = -1, tw = -1;
+        if (p->has_tgt && p->tgt_pn >= 0) tw = pn_target(c, p, pnw);
         KIDS(c, nn) {
             uint8_t rel = d->an[k].deprel;
             if (p->has_src && sw < 0) {
@@ -1397,7 +1637,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
                 else if (p->src_prep && (rel == DEP_NMOD || rel == DEP_ACL) && has_case(c, (uint32_t)k, p->src_prep))
                     sw = k;
             }
-            if (p->has_tgt && tw < 0 && p->tgt_prep && (rel == DEP_NMOD || rel == DEP_ACL) &&
+            if (p->has_tgt && tw < 0 && p->tgt_pn < 0 && p->tgt_prep && (rel == DEP_NMOD || rel == DEP_ACL) &&
                 has_case(c, (uint32_t)k, p->tgt_prep))
                 tw = k;
         }
@@ -1474,6 +1714,48 @@ static int code_must(const sctx *c, uint32_t v) {
     return 0;
 }
 
+/* The patterns of a verb whose lemma heads none, read from its surface
+ * form: the lemmatizer now and then misses a regular form ("rioted" ->
+ * "riote").  Tries the stem without "-ed", "-d", "-ing", "-s", "-es",
+ * with "-ied"/"-ies" -> "y" and a doubled final consonant undone
+ * ("stopped").  -1 when none of them heads patterns. */
+static int32_t lookup_surface(const ev_lex *x, const dyad_doc *d, uint32_t t) {
+    const tok *k = &d->toks[t];
+    size_t n = k->end - k->start;
+    if (n < 4 || n > 30) return -1;
+    char w[40];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)d->text[k->start + i];
+        if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch + 32);
+        if (ch < 'a' || ch > 'z') return -1;
+        w[i] = (char)ch;
+    }
+    w[n] = '\0';
+    /* "-d" before "-ed": "raped" is "rape", not "rap" */
+    static const char *const SUF[] = {"ied", "ies", "d", "ed", "ing", "es", "s", NULL};
+    for (int si = 0; SUF[si]; si++) {
+        size_t sl = strlen(SUF[si]);
+        if (n <= sl + 2 || memcmp(w + n - sl, SUF[si], sl)) continue;
+        char stem[40];
+        size_t m = n - sl;
+        memcpy(stem, w, m);
+        stem[m] = '\0';
+        if (sl == 3 && SUF[si][0] == 'i' && SUF[si][1] == 'e') stem[m++] = 'y', stem[m] = '\0';
+        int32_t f = lookup_head(x, stem, m);
+        if (f >= 0) return f;
+        if (!strcmp(SUF[si], "ing")) { /* "raising" -> "raise" */
+            stem[m] = 'e';
+            f = lookup_head(x, stem, m + 1);
+            if (f >= 0) return f;
+        }
+        if (m >= 3 && stem[m - 1] == stem[m - 2] && (si == 3 || si == 4)) { /* "stopped", "shelling" */
+            f = lookup_head(x, stem, m - 1);
+            if (f >= 0) return f;
+        }
+    }
+    return -1;
+}
+
 int event_run(const ev_lex *x, dyad_doc *d) {
     d->nevent = 0;
     if (!x || !x->npat || !d->an || !d->parsed || !d->ntok) return DYAD_OK;
@@ -1540,6 +1822,7 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             if (u == UPOS_VERB && code_must(&c, t)) return DYAD_ENOMEM;
             const char *l = lemma_of(d, t);
             int32_t first = lookup_head(x, l, strlen(l));
+            if (first < 0 && u == UPOS_VERB) first = lookup_surface(x, d, t);
             if (first < 0) continue;
             int rc = u == UPOS_VERB ? code_verb(&c, t, first, c.used) : code_noun(&c, t, first, c.used);
             if (rc) return DYAD_ENOMEM;
