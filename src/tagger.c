@@ -595,6 +595,14 @@ static int fix_regular(const tagger *t, int xpos, const char *lc, size_t l, char
     size_t bl = strlen(buf);
     if (known_base(t, base, buf, bl)) return 0;
     char cand[TG_NORM_MAX + 4];
+    /* First a base of the same word class; then, for verbs, a noun: news
+     * verbs the treebank has only as nouns ("rioted" -> "riot", not the
+     * suffix rule's "riote"). */
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            if (base != XPOS_VB) break;
+            base = XPOS_NN;
+        }
     for (int k = 0; alt[k]; k += 2) {
         size_t sl = strlen(alt[k]);
         if (l <= sl + 1 || memcmp(lc + l - sl, alt[k], sl) != 0) continue;
@@ -612,6 +620,7 @@ static int fix_regular(const tagger *t, int xpos, const char *lc, size_t l, char
         memcpy(buf, cand, nl);
         buf[nl] = '\0';
         return 1;
+    }
     }
     return 0;
 }
