@@ -13,7 +13,10 @@
  *    or an initial (George W. Bush);
  *  - after a headline: the first line of the document when a line break
  *    follows and the line does not read as hard-wrapped prose, and an
- *    all-caps line followed by a mixed-case line;
+ *    all-caps line followed by a mixed-case line; after an all-caps
+ *    headline run into its story on the same line (three or more all-caps
+ *    words, then "Three people ..."); after a line closed by a square
+ *    bracket ("[Name, Outlet]") when the next line opens with capitals;
  *  - around lines made only of punctuation, and before bullet items.
  *  - around e-mail header stamps ("Kay Mann 04/26/2001 07:17 AM Will you
  *    ..."): before the date unless a lower-case word or , : leads into it
@@ -354,10 +357,14 @@ int sent_run(dyad_doc *d) {
     size_t start = 0, line_a = 0;
     int first_line = 1, prev_bullet = is_bullet(d, 0);
     size_t stamp_end = d->toks[0].kind == TOK_NUM ? stamp_len(d, 0) : 0; /* end of the last header stamp */
+    int caps = 0; /* all-caps words since the sentence's start, -1 once a lower-case letter came */
     for (size_t t = 0; t < n; t++) {
         if (t + 1 >= n) break;
         size_t cut = 0; /* boundary after token cut-1, when nonzero */
         tok *cur = &d->toks[t], *nx = &d->toks[t + 1];
+        if (t == start) caps = 0;
+        if (caps >= 0 && (cur->flags & TOKF_HAS_ALPHA)) /* letters of "S-K-I" are no headline words */
+            caps = !(cur->flags & TOKF_ALLCAPS) ? -1 : caps + (cur->end - cur->start >= 2);
         int fin = final_kind(d, cur);
         if (fin != FIN_NONE) {
             size_t j = t + 1;
@@ -373,6 +380,21 @@ int sent_run(dyad_doc *d) {
             }
         }
         if (!cut && nx->flags & TOKF_PARA_BEFORE) cut = t + 1;
+        /* A headline run into its story on one line, as in newsletter
+         * digests ("TWO DEAD, 16 INJURED IN NIGHTCLUB SHOOTING Three people
+         * have been detained"): three or more all-caps words from the
+         * sentence's start, then a capitalised word and a lower-case one.
+         * An all-caps text never has the mixed-case word. */
+        if (!cut && caps >= 3 && cur->kind == TOK_WORD && cur->end - cur->start >= 2 && nx->kind == TOK_WORD && (nx->flags & TOKF_UPPER) &&
+            !(nx->flags & TOKF_ALLCAPS) && nx->end - nx->start >= 2 && t + 2 < n && is_lower_word(&d->toks[t + 2]))
+            cut = t + 1;
+        /* A line closed by a square bracket (a credit: "[Marina Fang,
+         * HuffPost]") ends its sentence before a line that opens with
+         * capitals.  Not a parenthesis: hard-wrapped wire text breaks
+         * lines after "(Asia)" inside sentences. */
+        if (!cut && (nx->flags & TOKF_NL_BEFORE) && tok_is(d, cur, "]") &&
+            nx->kind == TOK_WORD && (nx->flags & TOKF_ALLCAPS) && nx->end - nx->start >= 2)
+            cut = t + 1;
         if (!cut && t - start <= 12 && is_spaced_dash(d, t) && is_dateline(d, start, t)) cut = t + 1;
         /* E-mail header stamps: a boundary before (see above) and after. */
         if (!cut && t + 1 == stamp_end && !is_continuer(d, nx)) cut = t + 1;

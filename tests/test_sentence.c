@@ -124,6 +124,20 @@ static void test_credits(void) {
     CHECK_STR(sents("He said: Image matters."), "He said: Image matters.");
 }
 
+/* Newsletter digests: headlines run into their stories, credits in
+ * square brackets ending a line. */
+static void test_digest(void) {
+    CHECK_STR(sents("TWO DEAD, 16 INJURED IN NIGHTCLUB SHOOTING Three people have been detained."),
+              "TWO DEAD, 16 INJURED IN NIGHTCLUB SHOOTING || Three people have been detained.");
+    CHECK_STR(sents("Read why it matters. [Jane Roe, Daily News]\nTWO DEAD IN SHOOTING Police said so."),
+              "Read why it matters. || [Jane Roe, Daily News] || TWO DEAD IN SHOOTING || Police said so.");
+    /* not headlines: letters of a name, a parenthesis in hard-wrapped text */
+    CHECK_STR(sents("S-K-I Ltd said its skier visits rose."), "S-K-I Ltd said its skier visits rose.");
+    CHECK_STR(sents("It bought 25 pct of <Deutsche Bank (Asia)\nAG> from its owner."),
+              "It bought 25 pct of <Deutsche Bank (Asia)/AG> from its owner.");
+    CHECK_STR(sents("The NATO EU UN Summit ended."), "The NATO EU UN Summit ended.");
+}
+
 static void test_cover(void) {
     /* sentences cover all tokens, in order, never empty, SENT_END set */
     static const char *const texts[] = {"a. b. c", "...\n\n...", "\"\"\"", "Mr. . . .", "A.\n\nB.", "x\n-\n-\n-",
@@ -152,6 +166,7 @@ int main(void) {
     RUN(test_paragraphs);
     RUN(test_email);
     RUN(test_credits);
+    RUN(test_digest);
     RUN(test_cover);
     TEST_END();
 }
