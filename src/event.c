@@ -45,6 +45,8 @@ typedef struct ev_pat {
     uint8_t noun;            /* [noun] pattern */
     uint8_t has_src, has_tgt;
     uint8_t src_pre;         /* SRC before the head: subject, or possessive/modifier of a noun */
+    uint8_t tgt_pre;         /* noun patterns: TGT before the head, its possessive or compound
+                              * ("TGT arrest": "Navalny's arrest") */
     uint8_t to_clause;       /* trailing "to": the verb takes an infinitive */
     uint8_t nwords;          /* specificity */
     const char *head;        /* lemma, lower case */
@@ -273,7 +275,11 @@ static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
                 else p.src_prep = prev_prep;
             } else {
                 p.has_tgt = 1;
-                if (!seen_head && noun) p.src_pre = p.src_pre; /* "TGT" before a noun: not supported */
+                if (!seen_head && !noun) {
+                    lwarn(c, "TGT before a verb pattern's head");
+                    return 0;
+                }
+                if (!seen_head) p.tgt_pre = 1; /* "TGT arrest": the undergoer's possessive */
                 p.tgt_prep = prev_prep;
                 /* after a prepositional word: "call for the release of TGT",
                  * "threaten to attack TGT" */
@@ -763,6 +769,29 @@ static void repair_roles(const sctx *c, uint32_t v, roles *r) {
             }
         }
     }
+    if (r->obj < 0 && r->subj_pass < 0 && !pass_aux && d->an[v].upos == UPOS_VERB) {
+        /* "blocked the Europe Bridge spanning the Rhine": a reduced
+         * relative read as a clause, whose "subject" is the verb's object.
+         * The first nominal right of the verb (over determiners and
+         * modifiers) is the subject of a later -ing form that has no
+         * auxiliary */
+        for (uint32_t t = v + 1; t < c->last && t <= v + 6; t++) {
+            uint8_t u = d->an[t].upos;
+            if (u == UPOS_DET || u == UPOS_ADJ || u == UPOS_NUM) continue;
+            if (u != UPOS_NOUN && u != UPOS_PROPN) break;
+            int32_t h = d->an[t].head;
+            if (d->an[t].deprel == DEP_COMPOUND && h > (int32_t)t) continue;
+            if (d->an[t].deprel == DEP_NSUBJ && h > (int32_t)t && h < (int32_t)c->last && d->an[h].upos == UPOS_VERB &&
+                (d->an[h].feats & (FEAT_VERBFORM_GER | FEAT_VERBFORM_PART)) && !(d->an[h].feats & FEAT_TENSE_PAST) &&
+                is_case_less_nominal(c, (int32_t)t)) {
+                int aux = 0;
+                for (int32_t g = c->child[h - c->first]; g >= 0; g = c->sib[g - c->first])
+                    if (d->an[g].deprel == DEP_AUX || d->an[g].deprel == DEP_AUX_PASS) aux = 1;
+                if (!aux) r->obj = (int32_t)t;
+            }
+            break;
+        }
+    }
 }
 
 static void gather(const sctx *c, uint32_t v, roles *r) {
@@ -817,7 +846,8 @@ static const char *const HYPO_GOV[] = {"plan", "hope", "expect", "want", "intend
                                        "vow", "pledge", "aspire", "attempt", "like", "need", "likely", "able",
                                        "set", "poise", "due", "schedule", "predict", "forecast", "anticipate",
                                        "could", "would", "possible", "ready", "willing", "urge", "ask", "call",
-                                       "demand", "agree", "decide", NULL};
+                                       "demand", "agree", "decide", "invite", "pressure", "encourage", "press",
+                                       NULL};
 static const char *const REFUSE_GOV[] = {"refuse", "decline", "reject", NULL};
 /* Verbs whose that-clause is the subject's own commitment. */
 static const char *const PROMISE_GOV[] = {"agree", "promise", "pledge", "vow", "guarantee", "undertake", NULL};
@@ -852,7 +882,11 @@ static int modal_here(const sctx *c, uint32_t v) {
  * govern it (xcomp, ccomp, advcl, conj), at most 4 steps. */
 static const char *const COMMIT_GOV[] = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "ready",
                                          "willing", "prepare", "decide", "commit", "threaten", "determine",
-                                         "resolve", "undertake", "aim", "seek", "want", "hope", NULL};
+                                         "resolve", "undertake", "aim", "seek", "want", "hope", "swear", NULL};
+/* Verbs whose object noun is the subject's stated intention: "threatened
+ * a curfew", "promised a ceasefire" (offer is a light verb: "offered aid"
+ * is CAMEO's aid). */
+static const char *const INTENT_OBJ[] = {"threaten", "promise", "pledge", "vow", NULL};
 static const char *const COMMIT_MODALS[] = {"will", "would", "shall", "wo", "'ll", NULL};
 
 static int has_to_mark(const sctx *c, uint32_t v) {
@@ -894,6 +928,11 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
              * the object's governor governs the infinitive */
             int32_t g = d->an[h].head;
             if (g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB) h = g, rel = DEP_XCOMP;
+        }
+        if (rel == DEP_OBJ && step == 0 && d->an[w].upos == UPOS_NOUN && lemma_in(d, (uint32_t)h, INTENT_OBJ)) {
+            hypo = 1, committed = 1; /* "threatened a curfew": the noun is the intention */
+            w = h;
+            continue;
         }
         if (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, PROMISE_GOV)) {
             hypo = 1, committed = 1; /* "agreed that their countries should cooperate" */
@@ -1018,6 +1057,9 @@ static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) 
         if (rel == DEP_XCOMP) /* "called on Israel to halt" */
             for (int i = 0; i < r.nobl; i++)
                 if (has_case(c, (uint32_t)r.obl[i], "on") || has_case(c, (uint32_t)r.obl[i], "upon")) return r.obl[i];
+        /* a passive governor's subject controls its infinitive: "Iran is
+         * prepared to negotiate", "Syria was asked to withdraw" */
+        if (rel == DEP_XCOMP && r.subj < 0 && r.subj_pass >= 0) return r.subj_pass;
         if (rel == DEP_XCOMP && object_control) {
             for (int i = 0; i < r.nobl; i++)
                 if (has_case(c, (uint32_t)r.obl[i], "on")) return r.obl[i];
@@ -1261,6 +1303,11 @@ static int32_t object_actor(const sctx *c, const roles *r, int32_t tw) {
     const dyad_doc *d = c->d;
     if (tw >= 0 && actor_at(c, (uint32_t)tw) >= 0) return tw;
     if (tw >= 0 && (d->an[tw].upos == UPOS_NOUN || d->an[tw].upos == UPOS_NUM)) {
+        /* the object's owner: "praised Haiti's efforts", "condemned
+         * Russia's decision" (a possessive only: "Iranian oil" is no aim) */
+        KIDS(c, (uint32_t)tw) {
+            if (k < tw && d->an[k].deprel == DEP_NMOD_POSS && actor_at(c, (uint32_t)k) >= 0) return k;
+        }
         KIDS(c, (uint32_t)tw) {
             if (d->an[k].deprel != DEP_NMOD && d->an[k].deprel != DEP_ACL) continue;
             int aimed = 0;
@@ -1549,6 +1596,9 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             return 0;
         }
     }
+    /* an adjective head ("is critical of TGT") needs its target: "the
+     * border is open" or "Iran is free to" are no events */
+    if (d->an[v].upos == UPOS_ADJ) return 0;
     if (nosrc.p && (!notgt.p || notgt.sw < 0))
         return emit(c, nosrc.p, v, -1, nosrc.tw, EMIT_NO_SRC) < 0 ? -1 : 0;
     if (!notgt.p || notgt.sw < 0) return 0;
@@ -1608,13 +1658,15 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     }
     /* under a light verb: its subject can be the source */
     int32_t lv = -1, lsubj = -1;
+    int intent = 0; /* "threatened a curfew": mode and intent read at the noun */
     if (d->an[nn].deprel == DEP_OBJ && hv >= (int32_t)c->first && hv < (int32_t)c->last &&
-        d->an[hv].upos == UPOS_VERB && lemma_in(d, (uint32_t)hv, LIGHT)) {
+        d->an[hv].upos == UPOS_VERB && (lemma_in(d, (uint32_t)hv, LIGHT) || (intent = lemma_in(d, (uint32_t)hv, INTENT_OBJ)))) {
         roles r;
         gather(c, (uint32_t)hv, &r);
         lv = hv;
         lsubj = r.subj >= 0 ? r.subj : inherited_subject(c, (uint32_t)hv, 0);
         if (lsubj >= 0 && actor_at(c, (uint32_t)lsubj) < 0) lsubj = -1;
+        if (intent && lsubj < 0) return 0; /* an intention nobody named stated */
     }
     const ev_pat *best = NULL, *notgt = NULL;
     int32_t bs = -1, bt = -1, ns = -1;
@@ -1640,6 +1692,15 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
             if (p->has_tgt && tw < 0 && p->tgt_pn < 0 && p->tgt_prep && (rel == DEP_NMOD || rel == DEP_ACL) &&
                 has_case(c, (uint32_t)k, p->tgt_prep))
                 tw = k;
+            /* "Navalny's arrest", "the Navalny arrest": the undergoer stands
+             * before a noun of what is done to someone.  Not an adjective:
+             * "the Iranian detention" names the jailer as often as the
+             * jailed; and a compound only when it names a person: "the
+             * Orlando killings" are the place's */
+            if (p->tgt_pre && tw < 0 && k < (int32_t)nn && (rel == DEP_NMOD_POSS || rel == DEP_COMPOUND)) {
+                int32_t a = actor_at(c, (uint32_t)k);
+                if (a >= 0 && (rel == DEP_NMOD_POSS || d->actors[a].type == ENT_PERSON)) tw = k;
+            }
         }
         /* "between X and Y": Y is X's conjunct */
         if (p->has_tgt && tw < 0 && sw >= 0 && p->tgt_prep && !strcmp(p->tgt_prep, "and")) {
@@ -1665,7 +1726,8 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     /* a nominal event is as factual as the clause it sits in: "would
      * allow the return of inspectors", "did not hold talks" */
     uint32_t mv = n;
-    if (lv >= 0) mv = (uint32_t)lv;
+    if (lv >= 0 && !intent) mv = (uint32_t)lv;
+    else if (intent) mv = nn;
     else if (hv >= (int32_t)c->first && hv < (int32_t)c->last && d->an[hv].upos == UPOS_VERB) {
         uint8_t rel = d->an[n].deprel;
         if (rel == DEP_OBJ || rel == DEP_OBL || rel == DEP_NSUBJ || rel == DEP_NSUBJ_PASS) mv = (uint32_t)hv;
@@ -1756,6 +1818,14 @@ static int32_t lookup_surface(const ev_lex *x, const dyad_doc *d, uint32_t t) {
     return -1;
 }
 
+/* Word w has a copula: an adjective that is its clause's predicate. */
+static int has_cop(const sctx *c, uint32_t w) {
+    KIDS(c, w) {
+        if (c->d->an[k].deprel == DEP_COP) return 1;
+    }
+    return 0;
+}
+
 int event_run(const ev_lex *x, dyad_doc *d) {
     d->nevent = 0;
     if (!x || !x->npat || !d->an || !d->parsed || !d->ntok) return DYAD_OK;
@@ -1818,11 +1888,12 @@ int event_run(const ev_lex *x, dyad_doc *d) {
         for (uint32_t t = s->first; t < s->last; t++) {
             if (d->toks[t].flags & TOKF_BOILER) continue;
             uint8_t u = d->an[t].upos;
+            if (u == UPOS_ADJ && has_cop(&c, t)) u = UPOS_VERB; /* "X is critical of Y": a predicate */
             if (u != UPOS_VERB && u != UPOS_NOUN && u != UPOS_PROPN) continue;
             if (u == UPOS_VERB && code_must(&c, t)) return DYAD_ENOMEM;
             const char *l = lemma_of(d, t);
             int32_t first = lookup_head(x, l, strlen(l));
-            if (first < 0 && u == UPOS_VERB) first = lookup_surface(x, d, t);
+            if (first < 0 && d->an[t].upos == UPOS_VERB) first = lookup_surface(x, d, t);
             if (first < 0) continue;
             int rc = u == UPOS_VERB ? code_verb(&c, t, first, c.used) : code_noun(&c, t, first, c.used);
             if (rc) return DYAD_ENOMEM;

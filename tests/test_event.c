@@ -284,6 +284,75 @@ static void test_constructions(void) {
     ev_lex_free(x);
 }
 
+/* The actor before the noun, adjective predicates and intentions named by
+ * an object noun (docs/events.md). */
+static void test_actor_before_noun(void) {
+    static const char pats[] =
+        "[verb]\n"
+        "111   SRC criticize TGT\n"
+        "111   SRC critical of TGT\n"
+        "051   SRC praise TGT\n"
+        "046   SRC negotiate with TGT\n"
+        "144   SRC block bridge\n"
+        "[noun]\n"
+        "173   SRC arrest of TGT\n"        /* before "arrest of TGT": a tie goes to the first line */
+        "173   arrest of TGT\n"
+        "173   TGT arrest\n"
+        "192   SRC invasion of TGT\n"
+        "195   SRC airstrike on TGT\n"
+        "191   SRC blockade of TGT\n";
+    ev_lex *x = ev_lex_new();
+    char err[256];
+    CHECK(!ev_lex_load_ontology(x, "data/events/cameo.tsv", NULL, NULL, err, sizeof err));
+    int w0 = nwarn;
+    CHECK_INT(ev_lex_load_patterns_buffer(x, "before", pats, sizeof pats - 1, count_warn, NULL), DYAD_OK);
+    CHECK_INT(nwarn - w0, 0);
+    static const char bad[] = "[verb]\n111   TGT criticize SRC\n"; /* TGT before a verb: warned */
+    CHECK_INT(ev_lex_load_patterns_buffer(x, "bad", bad, sizeof bad - 1, count_warn, NULL), DYAD_OK);
+    CHECK_INT(nwarn - w0, 1);
+    /* the possessive of a noun of what is done to someone is its target;
+     * with an "of" phrase, the possessive is the doer */
+    dyad_doc *d = code_with(x, "Zambia's arrest shocked observers. Peru's arrest of Bolivia surprised observers.");
+    CHECK(find(d, "173", NULL, "Zambia") != NULL);
+    CHECK(find(d, "173", "Peru", "Bolivia") != NULL);
+    CHECK(find(d, "173", NULL, "Peru") == NULL);
+    dyad_doc_free(d);
+    /* agent nouns keep the possessive or adjective as the source */
+    d = code_with(x, "Ecuador's invasion of Colombia began in March. The Danish airstrike on Norway failed.");
+    CHECK(find(d, "192", "Ecuador", "Colombia") != NULL);
+    CHECK(find(d, "195", "Denmark", "Norway") != NULL);
+    dyad_doc_free(d);
+    /* the object's owner is the target: "praised Chile's efforts" */
+    d = code_with(x, "Finland praised Chile's efforts. Austria criticized Malta's decision.");
+    CHECK(find(d, "051", "Finland", "Chile") != NULL);
+    CHECK(find(d, "111", "Austria", "Malta") != NULL);
+    dyad_doc_free(d);
+    /* adjective predicates: an adjective head, and the intention of an
+     * adjective or a passive governing an infinitive */
+    d = code_with(x, "Belgium has been critical of Spain. Portugal was not critical of Greece. "
+                     "Iceland is prepared to negotiate with Canada. Mexico was ready to negotiate with Cuba.");
+    CHECK(find(d, "111", "Belgium", "Spain") != NULL);
+    const devent *e = find(d, "111", "Portugal", "Greece");
+    CHECK(e != NULL && e->mode == MODE_NEGATED);
+    CHECK(find(d, "036", "Iceland", "Canada") != NULL);
+    CHECK(find(d, "036", "Mexico", "Cuba") != NULL);
+    dyad_doc_free(d);
+    /* an adjective without its target is no event */
+    d = code_with(x, "Belgium is critical. The bridge is open.");
+    CHECK_INT((long long)d->nevent, 0);
+    dyad_doc_free(d);
+    /* a nominal event that is the object of threaten or promise is the
+     * subject's intention */
+    d = code_with(x, "Uganda threatened a blockade of Rwanda.");
+    CHECK(find(d, "1381", "Uganda", "Rwanda") != NULL);
+    dyad_doc_free(d);
+    /* a reduced relative read as a clause: its "subject" is the object */
+    d = code_with(x, "Italian farmers blocked the old bridge spanning the river for three hours.");
+    CHECK(find(d, "144", "farmers", NULL) != NULL);
+    dyad_doc_free(d);
+    ev_lex_free(x);
+}
+
 static void test_hostile(void) {
     size_t n = 30000;
     char *t = malloc(n + 1);
@@ -320,6 +389,7 @@ int main(void) {
     RUN(test_claim);
     RUN(test_fallbacks);
     RUN(test_constructions);
+    RUN(test_actor_before_noun);
     RUN(test_hostile);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
