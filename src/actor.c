@@ -67,6 +67,11 @@ static const char *const W_FEMALE[] = {"mrs.", "mrs", "ms.", "ms", "miss", "dame
 static const char *const W_HONORIFIC[] = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "sir",
                                           "dame", "lord", "lady", "mx.", NULL};
 static const char *const W_FORMER[] = {"former", "ex", "ex-", "onetime", "one-time", "erstwhile", "outgoing", "retired", NULL};
+/* Rank words between a nationality and a title the dictionary does not
+ * list whole ("Nigerian junior foreign minister", "French deputy
+ * finance minister"). */
+static const char *const W_TITLE_MOD[] = {"junior", "senior", "deputy", "acting", "interim", "chief", "top",
+                                          "assistant", "vice", "associate", "principal", "special", NULL};
 static const char *const W_DET_DEF[] = {"the", "this", "that", "these", "those", NULL};
 static const char *const W_PRON_HE[] = {"he", "him", "his", "himself", NULL};
 static const char *const W_PRON_SHE[] = {"she", "her", "hers", "herself", NULL};
@@ -682,8 +687,9 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
             j = k;
             continue;
         }
-        /* "presidential" in "Republican presidential candidate" */
-        if (d->an && d->an[k].upos == UPOS_ADJ && have_role) {
+        /* "presidential" in "Republican presidential candidate", "junior"
+         * in "Nigerian junior foreign minister" */
+        if (have_role && ((d->an && d->an[k].upos == UPOS_ADJ) || tok_in(d, k, W_TITLE_MOD))) {
             j = k;
             start = j;
             continue;
@@ -1212,6 +1218,28 @@ static int pronoun_it(run *r, uint32_t i) {
     return 0;
 }
 
+/* A surname before the full name ("Navalny's arrest ... Alexei
+ * Navalny"): the NER, seeing one capitalised word, often calls it an
+ * organisation.  A one-word ORG or MISC entity no dictionary knows, whose
+ * word is the last word of a PERSON name within the next SURNAME_AHEAD
+ * entities, is that person. */
+#define SURNAME_AHEAD 64
+static void surname_first(run *r) {
+    const dyad_doc *d = r->d;
+    for (size_t i = 0; i < r->nent; i++) {
+        dent *en = &r->ents[i];
+        if (en->tok1 != en->tok0 + 1 || (en->type != ENT_ORG && en->type != ENT_MISC)) continue;
+        if (r->hit_at[en->tok0] >= 0) continue;
+        for (size_t j = i + 1; j < r->nent && j <= i + SURNAME_AHEAD; j++) {
+            const dent *p = &r->ents[j];
+            if (p->type == ENT_PERSON && p->tok1 - p->tok0 >= 2 && tok_eq(d, en->tok0, p->tok1 - 1)) {
+                en->type = ENT_PERSON;
+                break;
+            }
+        }
+    }
+}
+
 static int resolve(run *r) {
     dyad_doc *d = r->d;
     int err = 0;
@@ -1313,6 +1341,7 @@ int actor_run(const dict *dic, dyad_doc *d) {
     if (!rc) rc = build_ents(&r);
     if (rc) return rc;
     home_country(&r);
+    surname_first(&r);
     rc = resolve(&r);
     if (rc) return rc;
     /* the typed entities replace the NER's */

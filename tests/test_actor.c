@@ -200,6 +200,20 @@ static void test_description_and_appositive(void) {
     dyad_doc_free(d);
 }
 
+/* A surname before the full name is the person; a rank word between a
+ * nationality and a title keeps the nationality. */
+static void test_surname_first_and_rank(void) {
+    const char *t = "Navalny's arrest drew protests. Police in Moscow detained Alexei Navalny on Sunday. "
+                    "Turkish junior foreign minister Dubem Oniya summoned Russia's ambassador.";
+    const char *names[] = {"Navalny|ORG", "Moscow|LOC", "Alexei Navalny|PER", "Dubem Oniya|PER", NULL};
+    dyad_doc *d = code(t, "2021-02-02", names);
+    const dactor *nav = actor_at(d, t, "Alexei");
+    CHECK(nav != NULL && actor_at(d, t, "Navalny's") == nav);
+    const dactor *oni = actor_at(d, t, "Dubem");
+    CHECK(oni != NULL && !strcmp(oni->code, "TURGOV"));
+    dyad_doc_free(d);
+}
+
 static void test_entities_typed(void) {
     const char *t = "Brazilians voted as Republicans in Washington watched. Sen. Ted Cruz said the U.S. would wait.";
     const char *names[] = {"Washington|LOC", "Ted Cruz|PER", NULL};
@@ -259,6 +273,7 @@ int main(void) {
     RUN(test_person_dated);
     RUN(test_groups_and_seats);
     RUN(test_description_and_appositive);
+    RUN(test_surname_first_and_rank);
     RUN(test_entities_typed);
     RUN(test_hostile);
     dict_free(dic);
