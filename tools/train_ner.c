@@ -7,6 +7,8 @@
  *             [--dict FILE.dict]... [--names FILE]... [--fset N] [--pick best|last]
  *             [--fold J] [--dump FILE] [--strip-titles 0|1] [--uner-weight N] [--wiki-weight N]
  *             [--agg-conllu 0|1] [--ensemble K] [--doc-iters N]
+ *             [--silver-conllu UD.conllu --silver-model NER.bin [--silver-mode 1|2|3]
+ *              [--silver-weight W] [--silver-vote 0|1] [--silver-dump FILE]]
  *
  * --dict: dyad's actor dictionaries (data/dict/ *.dict): the words of their
  * names become lexicon bits (NR_LEX_FIRST ... NR_LEX_ORGSTART); --names: a
@@ -23,6 +25,8 @@
  * --doc-iters N > 0 a second, document stage is trained on the first
  * stage's jackknifed labels (nr_feats_doc).  All measured in models/NER.md;
  * only --dict, --names, --fset 3 and --pick last made it into the model.
+ * --silver-conllu: distant supervision from a treebank's proper nouns,
+ * typed by an earlier model (see "silver names" below).
  *
  * Data (tools/ner_data.h): UNER IOB2 files, the news and interview
  * documents of GUM's train split (--gum DIR; its dev documents are the
@@ -474,6 +478,7 @@ typedef struct run {
     int n;
     int a;            /* first word in the sentence */
     size_t sent;      /* sentence index in the corpus */
+    float w;          /* update step: 1, or --silver-weight for silver sentences */
 } run;
 
 /* Second-stage features (NR_FS_DOC): the first stage's labels of the
@@ -484,6 +489,7 @@ static const nr_docmem *g_dm;
 static run *runs;
 static size_t nrun, caprun;
 static long forced, skipped_names, forced_src[3];
+static float g_runw = 1.0f; /* step of the runs add_runs makes */
 
 static void add_runs(const nd_sent *s, size_t si, int misc_free, int ctx_only) {
     nr_tok *t = xcalloc((size_t)s->n, sizeof *t);
@@ -519,6 +525,7 @@ static void add_runs(const nd_sent *s, size_t si, int misc_free, int ctx_only) {
         r->nf = xcalloc((size_t)r->n, 1);
         r->gold = xcalloc((size_t)r->n, 1);
         r->gmask = NULL;
+        r->w = g_runw;
         int latent = misc_free && s->src == ND_UNER;
         if (latent) r->gmask = xcalloc((size_t)r->n, sizeof *r->gmask);
         for (int j = a; j < i; j++) {
@@ -586,8 +593,8 @@ static void train_run(const run *r, float *emit, uint8_t *bp, uint8_t *pred, uin
         if (nr_viterbi(emit, TW, TW + (NL + 1) * NL, r->gmask, r->n, bp, gold) == 0) g = gold;
     }
     if (memcmp(pred, g, (size_t)r->n) != 0) {
-        update_seq(r, g, 1.0f);
-        update_seq(r, pred, -1.0f);
+        update_seq(r, g, r->w);
+        update_seq(r, pred, -r->w);
     }
     cnt += 1;
 }
@@ -1030,6 +1037,239 @@ static double evaluate(const ner_model *m, const nd_corpus *c, const uint8_t *he
     return nd_total_f1(&sc);
 }
 
+/* ---- silver names (--silver-conllu) ------------------------------------------
+ * Distant supervision from a treebank without names: the candidate names
+ * are its gold proper-noun groups -- PROPN words joined by flat or
+ * compound relations, or a PROPN nmod attached through "of", "for" or
+ * "de" to the PROPN just before it ("Bank of America") -- and their types
+ * come from a model (--silver-model, trained without these sentences) run
+ * over the sentence as at run time.  A group the model leaves O, or calls
+ * MISC (which UNER does not annotate), is O; a person's leading titles are
+ * cut as in GUM.  --silver-mode: 1 every sentence, the model's names
+ * outside any group kept; 2 only sentences where every group gets one
+ * type and the model names nothing outside the groups (its boundaries
+ * corrected to the groups'); 3 as 2, but every name the model found must
+ * already have the group's exact boundaries (agreement only); modes 2 and
+ * 3 also drop sentences with a group of two types or with words between
+ * its parts.  --silver-vote 1: every occurrence of a group's words takes
+ * the type the model gave most of its occurrences in the file (below).
+ * The silver sentences train the final model only (not the gate flags nor
+ * the news statistics), each update scaled by --silver-weight (the runs'
+ * step).  --silver-dump writes the silver labels as IOB2, for checking
+ * them against UNER on a treebank file UNER annotates. */
+
+static int is_connector_of(const char *f) {
+    return !strcmp(f, "of") || !strcmp(f, "for") || !strcmp(f, "de") || !strcmp(f, "Of");
+}
+
+static int uf_find(int *p, int i) {
+    while (p[i] != i) i = p[i] = p[p[i]];
+    return i;
+}
+
+static long silver_stat[8]; /* sentences read, kept; groups; exact; corrected; O; ambiguous; outside */
+
+/* The words of a group as one key ("Bank of America"). */
+static uint64_t group_hash(const cu_sent *cs, int a, int b) {
+    uint64_t h = 1469598103934665603ULL;
+    for (int j = a; j <= b; j++) {
+        for (const char *q = cs->w[j].form; *q; q++) h = (h ^ (unsigned char)*q) * 1099511628211ULL;
+        h = (h ^ ' ') * 1099511628211ULL;
+    }
+    return h;
+}
+
+static void read_silver(nd_corpus *c, const char *path, const char *model_path, const tagger *tg, int mode,
+                        int vote, FILE *dump) {
+    /* --silver-vote: a first pass counts the model's type for every
+     * occurrence of each group's words in the whole file (O, PER, ORG,
+     * LOC, MISC); every occurrence then takes the majority type, so the
+     * contexts where the model was wrong about a frequent name teach it. */
+    hmap vmap;
+    memset(&vmap, 0, sizeof vmap);
+    uint32_t (*votes)[NER_NTYPE + 1] = NULL;
+    size_t vcap = 0;
+    long changed = 0;
+    ner_model *sm;
+    char err[256];
+    if (ner_open_file(&sm, model_path, err, sizeof err)) die(err);
+    cu_corpus cc;
+    if (cu_read(&cc, path, err, sizeof err)) die(err);
+    int cap = 0;
+    const char **forms = NULL;
+    size_t *lens = NULL;
+    uint8_t *upos = NULL, *xpos = NULL, *pred = NULL, *lab = NULL;
+    int *par = NULL, *ga = NULL, *gb = NULL, (*ps)[3] = NULL;
+    int passes = vote ? 2 : 1;
+    for (int pass = 0; pass < passes; pass++) {
+        int last = pass == passes - 1;
+        for (size_t si = 0; si < cc.n; si++) {
+            const cu_sent *cs = &cc.s[si];
+            int n = cs->n;
+            if (n <= 0 || n > ND_MAXW) continue;
+            if (cs->newdoc && last) c->ndoc++;
+            if (n > cap) {
+                cap = n * 2;
+                forms = xrealloc(forms, (size_t)cap * sizeof *forms);
+                lens = xrealloc(lens, (size_t)cap * sizeof *lens);
+                upos = xrealloc(upos, (size_t)cap);
+                xpos = xrealloc(xpos, (size_t)cap);
+                pred = xrealloc(pred, (size_t)cap);
+                lab = xrealloc(lab, (size_t)cap);
+                par = xrealloc(par, (size_t)cap * sizeof *par);
+                ga = xrealloc(ga, (size_t)cap * sizeof *ga);
+                gb = xrealloc(gb, (size_t)cap * sizeof *gb);
+                ps = xrealloc(ps, (size_t)(cap + 1) * sizeof *ps);
+            }
+            silver_stat[0] += last;
+            for (int j = 0; j < n; j++) {
+                forms[j] = cs->w[j].form;
+                lens[j] = strlen(cs->w[j].form);
+            }
+            if (tagger_tag_words(tg, forms, lens, n, upos, xpos, NULL, NULL, NULL, 0)) die("tagging failed");
+            if (ner_tag_words(sm, forms, lens, upos, xpos, NULL, n, pred)) die("silver model failed");
+            /* Proper-noun groups. */
+            for (int j = 0; j < n; j++) par[j] = j;
+            for (int j = 0; j < n; j++) {
+                const cu_word *w = &cs->w[j];
+                int h = w->head - 1;
+                if (strcmp(w->upos, "PROPN") || h < 0 || h >= n || strcmp(cs->w[h].upos, "PROPN")) continue;
+                int link = !strncmp(w->deprel, "flat", 4) || !strcmp(w->deprel, "compound");
+                if (!link && !strncmp(w->deprel, "nmod", 4) && h == j - 2 && is_connector_of(cs->w[j - 1].form))
+                    link = 1;
+                if (link) par[uf_find(par, j)] = uf_find(par, h);
+            }
+            for (int j = 0; j < n; j++) ga[j] = n, gb[j] = -1;
+            for (int j = 0; j < n; j++) {
+                if (strcmp(cs->w[j].upos, "PROPN")) continue;
+                int r = uf_find(par, j);
+                if (j < ga[r]) ga[r] = j;
+                if (j > gb[r]) gb[r] = j;
+            }
+            memset(lab, NER_O, (size_t)n);
+            int np = nd_spans(pred, n, ps), ok = 1;
+            uint8_t *covered = xcalloc((size_t)n + 1, 1);
+            for (int r = 0; r < n; r++) {
+                if (gb[r] < 0) continue;
+                int a = ga[r], b = gb[r];
+                /* A group whose words are not contiguous (other words than the
+                 * connector between them): its pieces are not trusted. */
+                int contiguous = 1;
+                for (int j = a; j <= b; j++)
+                    if (uf_find(par, j) != r && !(strcmp(cs->w[j].upos, "PROPN") && is_connector_of(cs->w[j].form)))
+                        contiguous = 0;
+                silver_stat[2] += last;
+                if (!contiguous) {
+                    ok = 0;
+                    silver_stat[6] += last;
+                    continue;
+                }
+                for (int j = a; j <= b; j++) covered[j] = 1;
+                int t = -1, exact = 0, amb = 0;
+                for (int k = 0; k < np; k++) {
+                    if (ps[k][1] < a || ps[k][0] > b) continue;
+                    if (ps[k][0] == a && ps[k][1] == b) exact = 1;
+                    if (t >= 0 && t != ps[k][2]) amb = 1;
+                    t = ps[k][2];
+                }
+                if (amb) {
+                    ok = 0;
+                    silver_stat[6] += last;
+                    /* Mode 1: the type of the model's name over the group's last word. */
+                    t = pred[b] != NER_O ? NER_LTYPE(pred[b]) : -1; /* NER_PER is 0: types are not labels */
+                }
+                if (vote) {
+                    long vi = hm_get(&vmap, group_hash(cs, a, b), !last);
+                    if (!last) {
+                        if ((size_t)vi >= vcap) {
+                            size_t nc = vcap ? vcap * 2 : 4096;
+                            votes = xrealloc(votes, nc * sizeof *votes);
+                            memset(votes + vcap, 0, (nc - vcap) * sizeof *votes);
+                            vcap = nc;
+                        }
+                        votes[vi][t < 0 ? 0 : 1 + t]++;
+                        continue;
+                    }
+                    int bt = t < 0 ? 0 : 1 + t;
+                    for (int k = 0; k <= NER_NTYPE; k++)
+                        if (votes[vi][k] > votes[vi][bt]) bt = k;
+                    if (bt != (t < 0 ? 0 : 1 + t)) {
+                        changed++;
+                        exact = 0;
+                    }
+                    t = bt - 1;
+                }
+                if (amb && t < 0) continue;
+                if (t < 0 || t == NER_MISC) {
+                    silver_stat[5]++;
+                    if (t == NER_MISC && !exact && mode == 3) ok = 0;
+                    continue;
+                }
+                if (exact) silver_stat[3]++;
+                else {
+                    silver_stat[4]++;
+                    if (mode == 3) ok = 0;
+                }
+                if (t == NER_PER)
+                    while (a < b && nd_title(cs->w[a].form)) a++;
+                lab[a] = (uint8_t)NER_LABEL(t, a == b ? NER_PU : NER_PB);
+                for (int j = a + 1; j < b; j++) lab[j] = (uint8_t)NER_LABEL(t, NER_PI);
+                if (b > a) lab[b] = (uint8_t)NER_LABEL(t, NER_PL);
+            }
+            if (!last) continue;
+            /* The model's names outside every group. */
+            for (int k = 0; k < np; k++) {
+                int in = 0;
+                for (int j = ps[k][0]; j <= ps[k][1]; j++) in |= covered[j];
+                if (in || ps[k][2] == NER_MISC) continue;
+                silver_stat[7]++;
+                ok = 0;
+                if (mode == 1)
+                    for (int j = ps[k][0]; j <= ps[k][1]; j++) lab[j] = pred[j];
+            }
+            free(covered);
+            if (mode != 1 && !ok) continue;
+            silver_stat[1]++;
+            nd_sent *s = nd_push(c, n, ND_UNER);
+            for (int j = 0; j < n; j++) {
+                s->forms[j] = nd_strndup(forms[j], lens[j]);
+                s->lens[j] = lens[j];
+                s->gold[j] = lab[j];
+            }
+            if (dump) {
+                fprintf(dump, "# sent_id = %s\n", cs->sent_id ? cs->sent_id : "");
+                for (int j = 0; j < n; j++) {
+                    int l = lab[j];
+                    const char *bi = l == NER_O ? "O" : NER_LPOS(l) == NER_PB || NER_LPOS(l) == NER_PU ? "B-" : "I-";
+                    fprintf(dump, "%d\t%s\t%s%s\n", j + 1, forms[j], bi, l == NER_O ? "" : ner_type_names[NER_LTYPE(l)]);
+                }
+                fputc('\n', dump);
+            }
+        }
+    }
+    if (vote) fprintf(stderr, "silver vote: %zu group names, %ld occurrences retyped\n", vmap.n, changed);
+    free(votes);
+    free(vmap.key);
+    free(vmap.val);
+    fprintf(stderr,
+            "silver %s: %ld of %ld sentences kept; %ld groups: %ld as the model's name, %ld boundaries corrected, "
+            "%ld O, %ld ambiguous; %ld model names outside groups\n",
+            path, silver_stat[1], silver_stat[0], silver_stat[2], silver_stat[3], silver_stat[4], silver_stat[5],
+            silver_stat[6], silver_stat[7]);
+    free(forms);
+    free(lens);
+    free(upos);
+    free(xpos);
+    free(pred);
+    free(lab);
+    free(par);
+    free(ga);
+    free(gb);
+    free(ps);
+    cu_free(&cc);
+    ner_close(sm);
+}
+
 /* ---- main ------------------------------------------------------------------- */
 
 int main(int argc, char **argv) {
@@ -1038,7 +1278,9 @@ int main(int argc, char **argv) {
     const char *names[8];
     int nnames = 0;
     int iters2 = 0, ensemble = 1;
-    int ndict = 0, agg_cu = 0, uner_w = 1, wiki_w = 1;
+    int ndict = 0, agg_cu = 0, uner_w = 1, wiki_w = 1, silver_mode = 2, silver_vote = 0;
+    const char *silver = NULL, *silver_model = NULL, *silver_dump = NULL;
+    float silver_w = 1.0f;
     int nuner = 0, nunl = 0, nunlc = 0, iters = 15, holdout = 0, fold = -1, pick_last = 0, misc_free = 0, agg_iters = 8, agg_min = 3, caps_every = 5;
     unsigned long seed = 1;
     for (int i = 1; i < argc; i++) {
@@ -1072,6 +1314,12 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--dict") && ndict < 8) dicts[ndict++] = v;
         else if (!strcmp(a, "--pick")) pick_last = !strcmp(v, "last");
         else if (!strcmp(a, "--dump")) dump_path = v;
+        else if (!strcmp(a, "--silver-conllu")) silver = v;
+        else if (!strcmp(a, "--silver-model")) silver_model = v;
+        else if (!strcmp(a, "--silver-mode")) silver_mode = atoi(v);
+        else if (!strcmp(a, "--silver-weight")) silver_w = strtof(v, NULL);
+        else if (!strcmp(a, "--silver-dump")) silver_dump = v;
+        else if (!strcmp(a, "--silver-vote")) silver_vote = atoi(v);
         else if (!strcmp(a, "--agg-iters")) agg_iters = atoi(v);
         else if (!strcmp(a, "--gazetteer")) gaz_path = v;
         else if (!strcmp(a, "--caps-every")) caps_every = atoi(v);
@@ -1131,6 +1379,19 @@ int main(int argc, char **argv) {
             train[i] = 1;
             held[i] = 0;
         }
+    }
+    /* Silver sentences last: neither train nor held (the final runs only). */
+    size_t n_silver0 = c.n;
+    if (silver) {
+        if (!silver_model) die("--silver-conllu needs --silver-model");
+        FILE *sd = silver_dump ? fopen(silver_dump, "w") : NULL;
+        if (silver_dump && !sd) die("cannot write --silver-dump");
+        read_silver(&c, silver, silver_model, tg, silver_mode, silver_vote, sd);
+        if (sd) fclose(sd);
+        train = xrealloc(train, c.n);
+        held = xrealloc(held, c.n);
+        memset(train + n_silver0, 0, c.n - n_silver0);
+        memset(held + n_silver0, 0, c.n - n_silver0);
     }
     nd_tag(&c, tg);
     size_t ntr = 0, nho = 0, wtr = 0;
@@ -1192,6 +1453,9 @@ int main(int argc, char **argv) {
         if (train[i])
             for (int rep = 0; rep < (c.s[i].src == ND_UNER ? uner_w : c.s[i].src == ND_WIKI ? wiki_w : 1); rep++)
                 add_runs(&c.s[i], i, misc_free, 0);
+    g_runw = silver_w;
+    for (size_t i = n_silver0; i < c.n; i++) add_runs(&c.s[i], i, misc_free, 0);
+    g_runw = 1.0f;
     for (size_t r = 0; r < nrun; r++) ncand += (size_t)runs[r].n;
     fprintf(stderr, "runs: %zu, %zu candidate words (%.1f%% of train), %ld name words forced; %zu features; %.1f s\n",
             nrun, ncand, 100.0 * (double)ncand / (double)(wtr ? wtr : 1), forced, featmap.n, now() - t0);
