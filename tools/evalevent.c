@@ -30,7 +30,14 @@
  * records, test the odd ones.  Dictionary work reads only the dev half, so
  * the test half stays an honest estimate of what the changes are worth.
  * --corpus NEWS.jsonl (repeatable) codes a news file and prints events per
- * sentence, the root-code histogram and the mode split instead. */
+ * sentence, the root-code histogram and the mode split instead.
+ * --news-gold tests/gold/polnear_events.tsv scores the default pipeline on
+ * the project's hand-coded CAMEO events of 250 PolNeAR sentences (read from
+ * --news, by default ../shared/data/news/polnear.jsonl): root-code
+ * precision, recall and F1, the same with source and target right, mode
+ * accuracy; with --errors the false positives (FP), misses (MISS), wrong
+ * actors (ARGS) and wrong modes (MODE).  See tests/gold/EVENTS.md. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,11 +196,286 @@ static int corpus_stats(const dyad_ctx *ctx, const char *path) {
     return 0;
 }
 
+/* ---- --news-gold: the project's hand-coded CAMEO events on PolNeAR ----- */
+
+/* One row of tests/gold/polnear_events.tsv (format in tests/gold/EVENTS.md).
+ * A sentence without events has one row with code "-". */
+typedef struct grow {
+    char doc[160];
+    uint32_t s0, s1;            /* the sentence */
+    char code[8];               /* "" for the "-" row */
+    int mode;                   /* DYAD_MODE_* */
+    uint32_t src0, src1, tgt0, tgt1; /* 0,0: empty */
+    char src[64], tgt[64], anchor[48];
+    int matched, full;          /* taken by a system event (root; root and actors) */
+} grow;
+
+/* A system event kept for scoring: inside a gold sentence. */
+typedef struct sysev {
+    size_t gs;                  /* index of the gold sentence's first row */
+    char code[8];
+    int mode;
+    uint32_t start, end, src0, src1, tgt0, tgt1;
+    char src[64], tgt[64];
+    int matched, full;
+} sysev;
+
+/* Copy field i (0-based) of a tab-separated line into out. */
+static void tsv_field(const char *line, int i, char *out, size_t cap) {
+    const char *p = line;
+    for (int k = 0; k < i && p; k++) {
+        p = strchr(p, '\t');
+        if (p) p++;
+    }
+    size_t n = p ? strcspn(p, "\t\r\n") : 0;
+    if (n >= cap) n = cap - 1;
+    if (p) memcpy(out, p, n);
+    out[n] = '\0';
+}
+
+static uint32_t tsv_u32(const char *line, int i) {
+    char b[16];
+    tsv_field(line, i, b, sizeof b);
+    return (uint32_t)strtoul(b, NULL, 10);
+}
+
+/* Read the gold rows; NULL when the file cannot be read or memory runs out. */
+static grow *gold_read(const char *path, size_t *n) {
+    FILE *f = fopen(path, "r");
+    if (!f) return NULL;
+    size_t cap = 256, nr = 0;
+    grow *g = malloc(cap * sizeof *g);
+    char line[4096];
+    while (g && fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        if (nr == cap) {
+            grow *ng = cap <= SIZE_MAX / 2 / sizeof *g ? realloc(g, 2 * cap * sizeof *g) : NULL;
+            if (!ng) {
+                free(g);
+                g = NULL;
+                break;
+            }
+            g = ng;
+            cap *= 2;
+        }
+        grow *r = &g[nr++];
+        memset(r, 0, sizeof *r);
+        char m[16];
+        tsv_field(line, 0, r->doc, sizeof r->doc);
+        r->s0 = tsv_u32(line, 1);
+        r->s1 = tsv_u32(line, 2);
+        tsv_field(line, 3, r->code, sizeof r->code);
+        if (!strcmp(r->code, "-")) r->code[0] = '\0';
+        tsv_field(line, 4, m, sizeof m);
+        r->mode = !strcmp(m, "negated") ? DYAD_MODE_NEGATED : !strcmp(m, "hypothetical") ? DYAD_MODE_HYPOTHETICAL
+                                                                                        : DYAD_MODE_ASSERTED;
+        r->src0 = tsv_u32(line, 5);
+        r->src1 = tsv_u32(line, 6);
+        tsv_field(line, 7, r->src, sizeof r->src);
+        r->tgt0 = tsv_u32(line, 8);
+        r->tgt1 = tsv_u32(line, 9);
+        tsv_field(line, 10, r->tgt, sizeof r->tgt);
+        tsv_field(line, 13, r->anchor, sizeof r->anchor);
+    }
+    fclose(f);
+    *n = nr;
+    return g;
+}
+
+/* Is the system slot [a0,a1) right against the gold one [b0,b1)?  Both
+ * empty, or the byte spans overlap. */
+static int slot_ok(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+    int ae = a1 <= a0, be = b1 <= b0;
+    if (ae || be) return ae && be;
+    return a0 < b1 && b0 < a1;
+}
+
+static const char *mode_name(int m) {
+    return m == DYAD_MODE_NEGATED ? "negated" : m == DYAD_MODE_HYPOTHETICAL ? "hypothetical" : "asserted";
+}
+
+/* Copy text[a,b) into out with line breaks and tabs as spaces. */
+static void span_copy(const char *text, size_t len, uint32_t a, uint32_t b, char *out, size_t cap) {
+    size_t o = 0;
+    for (uint32_t i = a; i < b && i < len && o + 1 < cap; i++)
+        out[o++] = text[i] == '\n' || text[i] == '\t' || text[i] == '\r' ? ' ' : text[i];
+    out[o] = '\0';
+}
+
+static void fscore(const char *what, unsigned m, unsigned nsys, unsigned ngold) {
+    double p = nsys ? (double)m / nsys : 0, r = ngold ? (double)m / ngold : 0;
+    printf("  %-28s P %5.1f%% (%u/%u)  R %5.1f%% (%u/%u)  F1 %5.1f%%\n", what, 100 * p, m, nsys, 100 * r, m, ngold,
+           p + r > 0 ? 200 * p * r / (p + r) : 0);
+}
+
+/* Score dyad's default pipeline against the hand-coded events of gold on
+ * the documents of news.  A system event is scored when its sentence is a
+ * gold sentence (same byte span) or its span lies inside one.  Matching is
+ * greedy in system order within a sentence: root (the first two digits of
+ * the CAMEO code) against an unmatched gold event of the same root,
+ * preferring one whose source and target are right too; "root + actors"
+ * is a separate greedy matching that also asks both slots to be right
+ * (overlapping byte spans, or both empty).  Mode accuracy is over the
+ * root matches. */
+static int news_gold(const char *gold_path, const char *news, int errors) {
+    size_t ng = 0;
+    grow *g = gold_read(gold_path, &ng);
+    if (!g) {
+        fprintf(stderr, "evalevent: cannot read %s\n", gold_path);
+        return 2;
+    }
+    dyad_ctx *ctx = NULL;
+    if (dyad_ctx_open(&ctx, NULL)) {
+        fprintf(stderr, "evalevent: %s\n", ctx ? dyad_ctx_errmsg(ctx) : "out of memory");
+        dyad_ctx_close(ctx);
+        free(g);
+        return 2;
+    }
+    dyad_reader *rd = NULL;
+    dyad_reader_options ro = {DYAD_FORMAT_JSONL, 0, NULL, 0};
+    dyad_doc *d = NULL;
+    if (dyad_reader_open(&rd, news, &ro) || dyad_doc_new(&d)) {
+        fprintf(stderr, "evalevent: cannot read %s\n", news);
+        dyad_reader_close(rd);
+        dyad_ctx_close(ctx);
+        free(g);
+        return 2;
+    }
+    size_t cap = 256, ns = 0;
+    sysev *sv = malloc(cap * sizeof *sv);
+    unsigned ndoc = 0, nsent = 0, ngold_ev = 0;
+    for (size_t i = 0; i < ng; i++) {
+        ngold_ev += g[i].code[0] != '\0';
+        nsent += i == 0 || g[i].s0 != g[i - 1].s0 || strcmp(g[i].doc, g[i - 1].doc);
+    }
+    while (sv && dyad_reader_next(rd, d) == DYAD_OK) {
+        const char *id = dyad_doc_field(d, DYAD_FIELD_ID);
+        size_t g0 = 0;
+        while (g0 < ng && (!id || strcmp(g[g0].doc, id))) g0++;
+        if (g0 == ng) continue;
+        ndoc++;
+        dyad_doc_code(ctx, d);
+        if (dyad_doc_error(d)) continue;
+        size_t tlen = 0;
+        const char *text = dyad_doc_text(d, &tlen);
+        size_t ne = dyad_doc_event_count(d);
+        for (size_t k = 0; k < ne && sv; k++) {
+            dyad_event e;
+            if (dyad_doc_event(d, k, &e)) continue;
+            dyad_span ss = dyad_doc_sentence(d, e.sentence, NULL, NULL);
+            size_t gs = ng;
+            for (size_t i = g0; i < ng && !strcmp(g[i].doc, id); i++)
+                if ((ss.start == g[i].s0 && ss.end == g[i].s1) ||
+                    (e.span.start >= g[i].s0 && e.span.end <= g[i].s1)) {
+                    gs = i;
+                    break;
+                }
+            if (gs == ng) continue;
+            while (gs > 0 && g[gs - 1].s0 == g[gs].s0 && !strcmp(g[gs - 1].doc, g[gs].doc)) gs--;
+            if (ns == cap) {
+                sysev *n2 = cap <= SIZE_MAX / 2 / sizeof *sv ? realloc(sv, 2 * cap * sizeof *sv) : NULL;
+                if (!n2) {
+                    free(sv);
+                    sv = NULL;
+                    break;
+                }
+                sv = n2;
+                cap *= 2;
+            }
+            sysev *s = &sv[ns++];
+            memset(s, 0, sizeof *s);
+            s->gs = gs;
+            snprintf(s->code, sizeof s->code, "%s", e.code ? e.code : "");
+            s->mode = e.mode;
+            s->start = e.span.start, s->end = e.span.end;
+            s->src0 = e.source.start, s->src1 = e.source.end;
+            s->tgt0 = e.target.start, s->tgt1 = e.target.end;
+            span_copy(text, tlen, s->src0, s->src1, s->src, sizeof s->src);
+            span_copy(text, tlen, s->tgt0, s->tgt1, s->tgt, sizeof s->tgt);
+        }
+    }
+    dyad_doc_free(d);
+    dyad_reader_close(rd);
+    dyad_ctx_close(ctx);
+    if (!sv) {
+        fprintf(stderr, "evalevent: out of memory\n");
+        free(g);
+        return 2;
+    }
+    /* root matching, then root + actors matching, per sentence */
+    unsigned mroot = 0, mfull = 0, mode_ok = 0;
+    unsigned rg[21] = {0}, rs[21] = {0}, rm[21] = {0};
+    for (size_t k = 0; k < ns; k++) {
+        sysev *s = &sv[k];
+        int best = -1;
+        for (size_t i = s->gs; i < ng && g[i].s0 == g[s->gs].s0 && !strcmp(g[i].doc, g[s->gs].doc); i++) {
+            if (g[i].matched || !g[i].code[0] || strncmp(g[i].code, s->code, 2)) continue;
+            int args = slot_ok(s->src0, s->src1, g[i].src0, g[i].src1) && slot_ok(s->tgt0, s->tgt1, g[i].tgt0, g[i].tgt1);
+            if (best < 0 || args) best = (int)i;
+            if (args) break;
+        }
+        if (best >= 0) {
+            g[best].matched = 1;
+            s->matched = best + 1;
+            mroot++;
+            mode_ok += g[best].mode == s->mode;
+        }
+        for (size_t i = s->gs; i < ng && g[i].s0 == g[s->gs].s0 && !strcmp(g[i].doc, g[s->gs].doc); i++)
+            if (!g[i].full && g[i].code[0] && !strncmp(g[i].code, s->code, 2) &&
+                slot_ok(s->src0, s->src1, g[i].src0, g[i].src1) && slot_ok(s->tgt0, s->tgt1, g[i].tgt0, g[i].tgt1)) {
+                g[i].full = 1;
+                s->full = 1;
+                mfull++;
+                break;
+            }
+        int r = atoi((char[]){s->code[0], s->code[1], 0});
+        if (r >= 1 && r <= 20) rs[r]++, rm[r] += s->matched > 0;
+    }
+    for (size_t i = 0; i < ng; i++) {
+        int r = atoi((char[]){g[i].code[0], g[i].code[0] ? g[i].code[1] : 0, 0});
+        if (r >= 1 && r <= 20) rg[r]++;
+    }
+    if (errors) {
+        for (size_t k = 0; k < ns; k++) {
+            const sysev *s = &sv[k];
+            const grow *gg = &g[s->gs];
+            if (!s->matched)
+                printf("FP   %s %u-%u %-5s %-12s src=\"%s\" tgt=\"%s\"\n", gg->doc, gg->s0, gg->s1, s->code,
+                       mode_name(s->mode), s->src, s->tgt);
+            else if (!s->full) {
+                const grow *m = &g[s->matched - 1];
+                printf("ARGS %s %u-%u %-5s got src=\"%s\" tgt=\"%s\", gold %s src=\"%s\" tgt=\"%s\"\n", gg->doc, gg->s0,
+                       gg->s1, s->code, s->src, s->tgt, m->code, m->src, m->tgt);
+            }
+            if (s->matched && g[s->matched - 1].mode != s->mode)
+                printf("MODE %s %u-%u %-5s got %s, gold %s\n", gg->doc, gg->s0, gg->s1, s->code, mode_name(s->mode),
+                       mode_name(g[s->matched - 1].mode));
+        }
+        for (size_t i = 0; i < ng; i++)
+            if (g[i].code[0] && !g[i].matched)
+                printf("MISS %s %u-%u %-5s %-12s src=\"%s\" tgt=\"%s\" anchor=\"%s\"\n", g[i].doc, g[i].s0, g[i].s1,
+                       g[i].code, mode_name(g[i].mode), g[i].src, g[i].tgt, g[i].anchor);
+    }
+    printf("news gold (%s on %s): %u documents, %u sentences, %u gold events, %zu system events in them\n", gold_path,
+           news, ndoc, nsent, ngold_ev, ns);
+    fscore("root code", mroot, (unsigned)ns, ngold_ev);
+    fscore("root + source + target", mfull, (unsigned)ns, ngold_ev);
+    printf("  mode accuracy (root matches) %5.1f%% (%u of %u)\n", mroot ? 100.0 * mode_ok / mroot : 0, mode_ok, mroot);
+    printf("  per root (gold / system / matched):");
+    for (int r = 1; r <= 20; r++)
+        if (rg[r] || rs[r]) printf(" %02d:%u/%u/%u", r, rg[r], rs[r], rm[r]);
+    printf("\n");
+    free(sv);
+    free(g);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     int errors = 0, half = -1; /* -1 all, 0 dev (even index), 1 test (odd) */
     const char *corpora[8];
     int ncorpora = 0;
-    const char *path = NULL, *mapfile = "data/events/plover.tsv";
+    const char *path = NULL, *mapfile = "data/events/plover.tsv", *news_gold_path = NULL;
+    const char *news = "../shared/data/news/polnear.jsonl";
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--errors")) errors = 1;
         else if (!strcmp(argv[i], "--half") && i + 1 < argc) {
@@ -206,7 +488,13 @@ int main(int argc, char **argv) {
             }
         } else if (!strcmp(argv[i], "--plover-map") && i + 1 < argc) mapfile = argv[++i];
         else if (!strcmp(argv[i], "--corpus") && i + 1 < argc && ncorpora < 8) corpora[ncorpora++] = argv[++i];
+        else if (!strcmp(argv[i], "--news-gold") && i + 1 < argc) news_gold_path = argv[++i];
+        else if (!strcmp(argv[i], "--news") && i + 1 < argc) news = argv[++i];
         else path = argv[i];
+    }
+    if (news_gold_path) {
+        int rc = news_gold(news_gold_path, news, errors);
+        if (rc || (!path && !ncorpora)) return rc;
     }
     if (ncorpora) {
         dyad_ctx *cctx = NULL;
@@ -220,7 +508,7 @@ int main(int argc, char **argv) {
         if (!path) return 0;
     }
     if (!path) {
-        fprintf(stderr, "usage: evalevent [--errors] [--half dev|test] [--plover-map data/events/plover.tsv] [--corpus NEWS.jsonl]... [PLOVER_GSR_CAMEO.txt]\n");
+        fprintf(stderr, "usage: evalevent [--errors] [--half dev|test] [--plover-map data/events/plover.tsv] [--corpus NEWS.jsonl]... [--news-gold tests/gold/polnear_events.tsv [--news polnear.jsonl]] [PLOVER_GSR_CAMEO.txt]\n");
         return 2;
     }
     FILE *f = fopen(path, "rb");
