@@ -53,9 +53,20 @@
  * prepositional phrase or lies inside quote marks is rejected, a finite
  * cue without one takes the noun phrase before it, skipping an appositive
  * or a relative clause ("Podesta, who said ..., said"), and a relative
- * pronoun's actor is its antecedent's.  Its actor is the actor of the
- * mention (doc->mentions) on its head word, so a pronoun resolved by the
- * actor stage gives a name.
+ * pronoun's actor is its antecedent's.  Where the tree is broken the
+ * speaker is still looked for: the subject of the verb before "and"
+ * ("shook her head and said"), a name inverted after the cue ("Said
+ * Maria Ortiz, “…”"), a name set off by commas ("the director of the
+ * agency, Jan Novak, said"), a noun at the root of a verbless tree, the
+ * last subject before a participle; a participle or infinitive that
+ * completes a time, a speech, an undertaking or a document speaks for
+ * whoever that belongs to ("took the last step Wednesday of
+ * announcing", "issued statements condemning"); the object of a control
+ * verb speaks for its infinitive ("led Novak to announce"), the passive
+ * subject for one under a passive ("is poised to argue"), the poll for
+ * its respondents ("In a CNN poll, 40 percent said").  Its actor is the
+ * actor of the mention (doc->mentions) on its head word, so a pronoun
+ * resolved by the actor stage gives a name.
  *
  * Without the parser the stage still finds quote regions and the surface
  * patterns around them, and "X said (that) ..." reported speech.
@@ -622,10 +633,25 @@ static unsigned cue_flags_loose(qrun *r, uint32_t i) {
     return CUES[k].flags;
 }
 
+static uint32_t sent_first(const qrun *r, uint32_t i);
+
 /* The cue span of verb v: the verb and an adjacent particle or the
  * preposition that links it to its content ("called for", "pointed out"). */
 static void cue_span(qrun *r, uint32_t v, uint32_t *k0, uint32_t *k1) {
     *k0 = v, *k1 = v + 1;
+    /* "The Post quoted an aide as saying": the verb that quotes is the
+     * cue, "saying" only names the act */
+    if (v >= 2 && tok_is(r->d, v - 1, "as") && r->d->toks[v].end - r->d->toks[v].start > 3 &&
+        !memcmp(r->d->text + r->d->toks[v].end - 3, "ing", 3)) {
+        uint32_t s0 = sent_first(r, v);
+        for (uint32_t j = v - 1; j > s0 && v - j < 10; j--)
+            if (tok_in_list(r->d, j - 1, "quoted|quotes|quoting|quote")) {
+                *k0 = j - 1, *k1 = j;
+                return;
+            } else if (tok_sent_punct(r->d, j - 1) || r->reg_of[j - 1] >= 0) {
+                break;
+            }
+    }
     int k = cue_at(r, v);
     if (k >= 0 && CUES[k].part && v + 1 < r->n && tok_in_list(r->d, v + 1, CUES[k].part) &&
         (CUES[k].flags & (Q_PRT | Q_P)))
@@ -769,10 +795,15 @@ static uint32_t np_right(const qrun *r, uint32_t i, uint32_t lim, uint32_t *hd) 
         !np_word(r, j) && r->d->an[j + 1].upos == UPOS_PROPN && r->reg_of[j] < 0 &&
         !(r->d->toks[j].flags & TOKF_BOILER))
         j++;
+    uint32_t q = NOTOK;
     while (j < lim && j - i < 10 && np_word(r, j) && r->reg_of[j] < 0) {
         if (np_head_word(r, j) || name_word(r, j)) h = j; /* "said Cuban" with Cuban an adjective */
+        if (j == i && tok_in_list(r->d, j, "one|another|some|many|several|both|others|most")) q = j;
         j++;
     }
+    /* "said one well-connected Democrat familiar with ...": the
+     * quantifier stands for the phrase the tagger broke */
+    if (h == NOTOK && q != NOTOK) h = q;
     if (h == NOTOK) return i;
     *hd = h;
     return h + 1;
@@ -794,7 +825,9 @@ static uint32_t np_left(const qrun *r, uint32_t i, uint32_t lim, uint32_t *hd) {
 /* ---- speakers ------------------------------------------------------------- */
 
 static int weekday_or_time(const dyad_doc *d, uint32_t i);
+static int time_noun(const dyad_doc *d, uint32_t i);
 static uint32_t sent_first(const qrun *r, uint32_t i);
+static uint32_t sent_last(const qrun *r, uint32_t i);
 
 static int nominal(const qrun *r, uint32_t i) {
     uint8_t u = r->d->an[i].upos;
@@ -872,6 +905,19 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
             uint32_t t = a - 2;
             if (r->reg_of[t] >= 0 || relative_pronoun(r, t)) break;
             uint8_t ut = r->d->an[t].upos;
+            if (seg == 0 && !verbs && ut != UPOS_PROPN && ut != UPOS_PRON && r->d->an[a].upos == UPOS_PROPN) {
+                /* "the director of the F.B.I., James B. Comey, said", "...
+                 * primary, Gov. John Kasich (R-OH), said": a segment that
+                 * is a name after a noun or a fronted clause is the
+                 * subject (its first run of names) */
+                uint32_t e = a;
+                while (e + 1 < x && r->d->an[e + 1].upos == UPOS_PROPN) e++;
+                return e;
+            }
+            /* "Democratic economists, like their Republican counterparts,
+             * say" */
+            if (seg == 0 && !verbs && ut == UPOS_NOUN && tok_in_list(r->d, a, "like|unlike|including|such|along|as"))
+                return t;
             /* "Small, who attended the rally, said": a name at the start */
             if (ut == UPOS_PROPN || ut == UPOS_PRON || (t == s0 && mistagged_name(r, t))) return t;
             if (seg == 0 && (ut == UPOS_NOUN || (ut == UPOS_ADJ && a > s0 + 2 && r->d->an[a - 3].upos == UPOS_DET)) &&
@@ -896,7 +942,7 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
             return NOTOK;
         x = y - 1;
     }
-    if (x == s0 && mistagged_name(r, x)) return x;
+    if ((x == s0 || (x > s0 && tok_is_char(r->d, x - 1, ','))) && mistagged_name(r, x)) return x;
     if (r->reg_of[x] >= 0 || !np_head_word(r, x) || relative_pronoun(r, x) || tok_is(r->d, x, "there")) return NOTOK;
     if (r->tagged && r->d->an[x].upos == UPOS_PRON && (tok_is(r->d, x, "it") || tok_is(r->d, x, "them") ||
                                                       tok_is(r->d, x, "him") || tok_is(r->d, x, "her")))
@@ -908,6 +954,7 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
  * ABC News interview, Mr. Trump questioned", "36 percent of voters said")
  * is its mistake: the partitive's head, an appositive name, or none. */
 static uint32_t real_subject(const qrun *r, uint32_t x) {
+    if (deprel(r, x) == DEP_OBL_AGENT) return x; /* a passive's "by" agent is no mistake */
     for (int step = 0; step < 3 && x != NOTOK; step++) {
         uint32_t cs = NOTOK, ap = NOTOK;
         for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++) {
@@ -961,6 +1008,7 @@ static uint32_t real_subject(const qrun *r, uint32_t x) {
 }
 
 static uint32_t subject_raw(qrun *r, uint32_t v, int depth);
+static int speakerish_noun(const qrun *r, uint32_t x);
 
 /* Of two subjects the parser gave one verb, the better: outside quote
  * marks, then without a preposition ("in sharp contrast ..., says Dante
@@ -996,6 +1044,73 @@ static int has_tense_aux(const qrun *r, uint32_t v) {
     return 0;
 }
 
+/* "Mrs. Clinton shook her head and said": a cue right after "and" or
+ * "but" shares the subject of the verb before it, whatever the tree
+ * made of the two; NOTOK if there is none. */
+static uint32_t coordinated_subject(qrun *r, uint32_t v) {
+    uint32_t s0 = sent_first(r, v), k = v;
+    while (k > s0 && v - k < 3 && is_adverb(r, k - 1)) k--;
+    if (k <= s0 + 1 || !tok_in_list(r->d, k - 1, "and|but")) return NOTOK;
+    for (uint32_t j = k - 1; j > s0 && k - j < 16; j--) {
+        uint32_t w = j - 1;
+        if (r->reg_of[w] >= 0 || tok_sent_punct(r->d, w) || tok_is_char(r->d, w, ';')) break;
+        if (r->d->an[w].upos == UPOS_VERB &&
+            (r->d->an[w].xpos == XPOS_VBD || r->d->an[w].xpos == XPOS_VBZ || r->d->an[w].xpos == XPOS_VBP)) {
+            uint32_t x = subject_raw(r, w, 1);
+            return x != NOTOK && x < w && r->reg_of[x] < 0 ? x : NOTOK;
+        }
+    }
+    return NOTOK;
+}
+
+/* "Said Dorothy Poynter, who grew up ...,", "..., explained Rosenberg,
+ * “…”", "Continued Stone:": a speech verb opening its clause, then a
+ * name and punctuation -- the inverted subject the tree took for an
+ * object or a passive subject; NOTOK if none. */
+static uint32_t inverted_subject(qrun *r, uint32_t v) {
+    uint32_t s0 = sent_first(r, v), e = sent_last(r, v);
+    if (v > s0 && !tok_is_char(r->d, v - 1, ',') && r->d->toks[v - 1].kind != TOK_QUOTE) return NOTOK;
+    uint32_t hd = NOTOK, k0, k1;
+    cue_span(r, v, &k0, &k1);
+    uint32_t end = np_right(r, k1, e, &hd);
+    if (end == k1 || hd == NOTOK || r->d->an[hd].upos != UPOS_PROPN || r->d->an[k1].upos != UPOS_PROPN) return NOTOK;
+    /* (the name's head, "Maria" of "Maria Ortiz", so the span is whole) */
+    int32_t f = head(r, hd);
+    if (deprel(r, hd) == DEP_FLAT && f >= 0 && (uint32_t)f >= k1 && (uint32_t)f < hd) hd = (uint32_t)f;
+    if (end < e && !tok_is_char(r->d, end, ',') && !tok_is_char(r->d, end, ':') && !tok_sent_punct(r->d, end) &&
+        r->d->toks[end].kind != TOK_QUOTE && !tok_is_char(r->d, end, '(') && !tok_is(r->d, end, "and"))
+        return NOTOK;
+    return hd;
+}
+
+/* A noun that can speak: a name, a pronoun, an actor's mention, or a
+ * plural of people ("Democratic economists"). */
+static int speakerish_noun(const qrun *r, uint32_t x) {
+    if (r->men[x] >= 0) return 1;
+    uint8_t u = r->d->an[x].upos;
+    if (u == UPOS_PROPN) return 1;
+    if (u == UPOS_PRON) return !tok_in_list(r->d, x, "it|this|that|there|which|what|something|nothing|everything");
+    return r->d->an[x].xpos == XPOS_NNS;
+}
+
+/* The poll or survey that respondents x of cue v answered, named in a
+ * phrase ("In a ... poll", "according to a ... survey") before them in
+ * their sentence; NOTOK if x is no respondents or there is none. */
+static uint32_t poll_source(const qrun *r, uint32_t x, uint32_t v) {
+    int resp = r->d->an[x].upos == UPOS_NUM ||
+               tok_in_list(r->d, x, "percent|%|majority|minority|plurality|half|third|thirds|quarter|most|many|voters|"
+                                    "respondents|americans|democrats|republicans|people|adults|independents");
+    if (!resp) return NOTOK;
+    uint32_t s0 = sent_first(r, x);
+    for (uint32_t k = s0; k < x && k < v; k++) {
+        if (!tok_in_list(r->d, k, "poll|polls|survey|surveys") || r->reg_of[k] >= 0) continue;
+        /* the phrase opens with "in" or "according to" a few words back */
+        for (uint32_t j = k; j > s0 && k - j < 8; j--)
+            if (tok_in_list(r->d, j - 1, "in|to") && !(r->d->an[j - 1].upos == UPOS_VERB)) return k;
+    }
+    return NOTOK;
+}
+
 /* The speaker of cue v: its subject as subject_raw finds it, checked
  * (a prepositional phrase is no subject, nor are quoted words); NOTOK if
  * none. */
@@ -1011,7 +1126,47 @@ static uint32_t subject_of(qrun *r, uint32_t v) {
                     !weekday_or_time(r->d, (uint32_t)c))
                     x = (uint32_t)c;
     }
+    if (x == NOTOK && r->parsed && cue_flags(r, v)) x = coordinated_subject(r, v);
+    if ((x == NOTOK || (x < v && r->parsed && !speakerish_noun(r, x))) && r->parsed && (cue_flags(r, v) & Q_S) &&
+        !(cue_flags(r, v) & Q_X)) { /* (not "told Fox News", "urged Congress") */
+        /* (also "The contrast with Trump, said Doyle and others, would
+         * be clear" with the thing taken for the subject) */
+        uint32_t y = inverted_subject(r, v);
+        if (y != NOTOK) x = y;
+    }
+    if (x == NOTOK && r->parsed && cue_flags(r, v)) {
+        /* "Mr. Bush, channeling his roots, responded by first saying":
+         * a tree rooted in the noun phrase (the parser found no main
+         * verb) has the noun for the subject of the verbs under it */
+        int32_t a = (int32_t)v;
+        for (int step = 0; step < 24 && head(r, (uint32_t)a) >= 0; step++) a = head(r, (uint32_t)a);
+        if ((uint32_t)a < v && (uint32_t)a >= sent_first(r, v) && r->reg_of[a] < 0 &&
+            (r->d->an[a].upos == UPOS_PROPN || r->d->an[a].upos == UPOS_NOUN || r->d->an[a].upos == UPOS_PRON) &&
+            !time_noun(r->d, (uint32_t)a) && speakerish_noun(r, (uint32_t)a))
+            x = (uint32_t)a;
+    }
+    if (x == NOTOK && r->parsed && r->d->an[v].xpos == XPOS_VBG && cue_flags(r, v)) {
+        /* "For months, Obama has been on the sidelines ..., arguing":
+         * with the tree broken above the participle, the last speaking
+         * subject before it in its sentence */
+        uint32_t s0 = sent_first(r, v);
+        for (uint32_t k = v; k > s0 && v - k < 30 && x == NOTOK; k--) {
+            uint32_t y = k - 1;
+            if (tok_sent_punct(r->d, y) || tok_is_char(r->d, y, ';')) break;
+            int32_t hy = head(r, y);
+            if ((deprel(r, y) == DEP_NSUBJ || deprel(r, y) == DEP_NSUBJ_PASS) && hy >= 0 && (uint32_t)hy < v &&
+                r->reg_of[y] < 0 && speakerish(r, y) && !relative_pronoun(r, y))
+                x = y;
+        }
+    }
     if (x != NOTOK && r->parsed) x = real_subject(r, x);
+    if (x != NOTOK && r->parsed) {
+        /* "In a CNN/ORC poll released Monday, 79 percent said ...": the
+         * respondents speak through the poll, which PolNeAR takes for
+         * the source */
+        uint32_t p = poll_source(r, x, v);
+        if (p != NOTOK) x = p;
+    }
     if (x != NOTOK && r->parsed && x < v) {
         /* "In discussing the scandals around nominee Hillary Clinton,
          * former ambassador John Bolton told": a name set off by a comma
@@ -1062,6 +1217,87 @@ static uint32_t absolute_with(const qrun *r, uint32_t v) {
         if (u == UPOS_NUM && num == NOTOK) num = k;
     }
     return num;
+}
+
+/* A time word, a month included ("in March", "One month after"). */
+static int time_noun(const dyad_doc *d, uint32_t i) {
+    return weekday_or_time(d, i) ||
+           tok_in_list(d, i, "january|february|march|april|june|july|august|september|october|november|december");
+}
+
+/* A noun an infinitive can complete as its doer: a person ("a spokesman
+ * to say"), a group, or a rank ("the first senator to endorse"). */
+static int undertaker(const qrun *r, uint32_t h) {
+    if (r->men[h] >= 0) return 1;
+    for (int32_t c = r->kid[h], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+        if ((uint32_t)c < h && (r->d->an[c].xpos == XPOS_JJS || r->d->an[c].upos == UPOS_NUM ||
+                                tok_in_list(r->d, (uint32_t)c, "first|last|next|only|second|third")))
+            return 1;
+    return tok_in_list(r->d, h,
+                       "one|ones|person|people|member|members|official|officials|group|groups|man|men|woman|women|"
+                       "leader|leaders|candidate|candidates|senator|senators|lawmaker|lawmakers|voter|voters|"
+                       "republican|republicans|democrat|democrats|president|governor|state|states|country|"
+                       "countries|company|companies|party|committee|court|administration|campaign|agency|team");
+}
+
+/* "a way for users to report": the infinitive's own subject after "for"
+ * between the noun h and the infinitive v. */
+static int for_subject(const qrun *r, uint32_t h, uint32_t v) {
+    for (uint32_t k = h + 1; k < v && k < h + 12; k++)
+        if (tok_is(r->d, k, "for")) return 1;
+    return 0;
+}
+
+static uint32_t subject_raw(qrun *r, uint32_t v, int depth);
+
+/* Whoever a noun belongs to, for the participle or infinitive v that
+ * completes it: its possessor ("his decision to"), else the subject of
+ * the clause it is the object or oblique of, through "of" phrases ("much
+ * of his speech"); NOTOK if none. */
+static uint32_t owner_of_noun(qrun *r, uint32_t h, uint32_t v, int depth) {
+    int32_t a = (int32_t)h;
+    for (int step = 0; step < 4 && a >= 0; step++) {
+        for (int32_t c = r->kid[a], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            if (r->d->an[c].deprel == DEP_NMOD_POSS && (uint32_t)c < (uint32_t)a && r->reg_of[c] < 0)
+                return (uint32_t)c;
+        uint8_t ar = deprel(r, (uint32_t)a);
+        int32_t ha = head(r, (uint32_t)a);
+        if (ha < 0) break;
+        if (r->d->an[ha].upos == UPOS_VERB &&
+            (ar == DEP_OBJ || ar == DEP_OBL || ar == DEP_OBL_UNMARKED || ar == DEP_OBL_TMOD ||
+             ar == DEP_NSUBJ_PASS || (ar == DEP_NSUBJ && time_noun(r->d, (uint32_t)a)))) {
+            /* "gave Beck new impetus to oppose": the one given it */
+            if (ar == DEP_OBJ)
+                for (int32_t c = r->kid[ha], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                    if (r->d->an[c].deprel == DEP_IOBJ && nominal(r, (uint32_t)c)) return (uint32_t)c;
+            uint32_t x = subject_raw(r, (uint32_t)ha, depth + 1);
+            if (x != NOTOK && x < v && x != (uint32_t)a && !time_noun(r->d, x) && r->reg_of[x] < 0) return x;
+            /* "In addition to worrying that ..., Mrs. Clinton is": a
+             * fronted phrase; the clause's subject follows it */
+            if ((uint32_t)a < v)
+                for (int32_t c = r->kid[ha], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                    if ((r->d->an[c].deprel == DEP_NSUBJ || r->d->an[c].deprel == DEP_NSUBJ_PASS) &&
+                        (uint32_t)c > v && c < ha && r->reg_of[c] < 0 && r->lo[c] > 0 &&
+                        tok_is_char(r->d, r->lo[c] - 1, ','))
+                        return (uint32_t)c;
+            return NOTOK;
+        }
+        if (ar != DEP_NMOD) break;
+        a = ha;
+    }
+    return NOTOK;
+}
+
+/* "As Akhil Amar, professor of ..., put it": a past form the tagger took
+ * for the base form -- after a comma, with neither "to" nor an
+ * auxiliary, well into its sentence. */
+static int bare_finite(const qrun *r, uint32_t v) {
+    if (r->d->an[v].xpos != XPOS_VB || v < 2 || v < sent_first(r, v) + 3 || !tok_is_char(r->d, v - 1, ',')) return 0;
+    for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+        if ((r->d->an[c].deprel == DEP_AUX || r->d->an[c].deprel == DEP_MARK) && (uint32_t)c < v &&
+            !tok_is(r->d, (uint32_t)c, "as"))
+            return 0;
+    return 1;
 }
 
 /* The subject of verb v in the tree (the agent of a passive), following
@@ -1166,7 +1402,29 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
                 }
             }
     }
-    int via_conj = 0;
+    if (r->parsed && r->tagged && r->d->an[v].xpos == XPOS_VB &&
+        (deprel(r, v) == DEP_XCOMP || deprel(r, v) == DEP_ADVCL)) {
+        /* "led DNC chairwoman Debbie Wasserman Schultz to announce",
+         * "will force Sanders to acknowledge": the infinitive of an
+         * object-control verb is its object's */
+        int32_t w = head(r, v);
+        int to = 0;
+        for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            to |= r->d->an[c].deprel == DEP_MARK && tok_is(r->d, (uint32_t)c, "to");
+        /* (not a directive, "urged Congress to", "pushes Dems to
+         * reject": the one who urges is the source of the whole) */
+        if (to && w >= 0 && (uint32_t)w < v && r->d->an[w].upos == UPOS_VERB && cue_at(r, (uint32_t)w) < 0 &&
+            !tok_in_list(r->d, (uint32_t)w, "persuade|persuaded|persuading|convince|convinced|convincing|push|pushes|"
+                                            "pushed|pushing|pressure|pressured|pressuring|invite|invited|inviting|"
+                                            "implore|implored|beg|begged|need|needs|needed|like|likes|liked|"
+                                            "prompt|prompted|prompting|challenged|challenging|trying|try|tries"))
+            for (int32_t c = r->kid[w], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                if ((r->d->an[c].deprel == DEP_OBJ || r->d->an[c].deprel == DEP_IOBJ) && (uint32_t)c > (uint32_t)w &&
+                    (uint32_t)c < v && r->reg_of[c] < 0 && speakerish(r, (uint32_t)c) && r->hi[c] < v &&
+                    !tok_in_list(r->d, (uint32_t)c, "themselves|himself|herself|itself|myself|ourselves|yourself"))
+                    return (uint32_t)c;
+    }
+    int via_conj = 0, via_inf = 0;
     for (int step = 0; step < 6; step++) {
         int auxpass = 0;
         uint32_t subj = NOTOK, agent = NOTOK, subjpass = NOTOK, oddaux = NOTOK, voc = NOTOK;
@@ -1224,7 +1482,19 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
         /* "Trump was forced into damage control and said ...": a cue
          * conjoined to a passive shares its subject */
         if (auxpass && via_conj && subjpass != NOTOK && agent == NOTOK) return subjpass;
+        /* "he's poised to argue", "Respondents are obliged to disclose":
+         * an infinitive under a passive is its passive subject's */
+        if (auxpass && via_inf && subjpass != NOTOK && agent == NOTOK && subjpass < v) return subjpass;
+        /* "While he's said he believes": the clitic read as a passive
+         * auxiliary of an active verb with its subject */
+        if (auxpass && subj != NOTOK && subjpass == NOTOK && agent == NOTOK && r->tagged &&
+            (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBN) && (cue_flags(r, v) & (Q_S | Q_C)))
+            auxpass = 0;
         if (auxpass || (subjpass != NOTOK && subj == NOTOK)) return agent;
+        /* "Asked by Stephanopoulos to respond, ...": a bare passive
+         * participle's agent */
+        if (subj == NOTOK && agent != NOTOK && r->tagged && r->d->an[v].xpos == XPOS_VBN && r->reg_of[agent] < 0)
+            return agent;
         if (subj != NOTOK) {
             /* an active cue's "it" is an organisation ("It said ..."); only
              * "there" is empty.  A subject after the verb is an inversion
@@ -1256,26 +1526,32 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
              * praising": a participle after a mark completes a noun
              * that speaks for nobody -- the noun's possessor speaks, else
              * the subject of the clause the noun is in */
-            int marked = 0;
+            int marked = 0, inf = 0;
             for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
-                if (r->d->an[c].deprel == DEP_MARK && (uint32_t)c < v) marked = 1;
+                if (r->d->an[c].deprel == DEP_MARK && (uint32_t)c < v) {
+                    marked = 1;
+                    inf |= tok_is(r->d, (uint32_t)c, "to") && r->d->an[v].xpos == XPOS_VB;
+                }
+            /* "took the last step Wednesday of announcing", "a spokesman
+             * said Thursday, speaking of", "spent much of his speech
+             * praising", "a rare chance to show", "his decision to
+             * refuse": a participle or infinitive completing a time, a
+             * speech or an undertaking speaks for whoever that belongs to
+             * (not "the first senator to endorse", "a group urging") */
+            int timeh = time_noun(r->d, (uint32_t)h);
+            if (dr == DEP_ACL && depth < 2 && r->d->an[h].upos != UPOS_PRON &&
+                ((timeh && r->d->an[v].xpos == XPOS_VBG) ||
+                 (r->d->an[h].upos == UPOS_NOUN && r->d->an[v].xpos == XPOS_VBG &&
+                  tok_in_list(r->d, (uint32_t)h, "speech|remarks|address|interview|appearance|testimony|"
+                                                 "time|hours|days|weeks|months|years|minutes|part|much")) ||
+                 (inf && r->d->an[h].upos == UPOS_NOUN && !undertaker(r, (uint32_t)h) && !for_subject(r, (uint32_t)h, v)))) {
+                uint32_t x = owner_of_noun(r, (uint32_t)h, v, depth);
+                if (x != NOTOK) return x;
+            }
             if (marked && dr == DEP_ACL && r->d->an[v].xpos == XPOS_VBG && r->d->an[h].upos == UPOS_NOUN &&
                 depth < 2) {
-                for (int32_t c = r->kid[h], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
-                    if (r->d->an[c].deprel == DEP_NMOD_POSS && (uint32_t)c < (uint32_t)h) return (uint32_t)c;
-                int32_t a = h;
-                for (int step2 = 0; step2 < 4 && a >= 0; step2++) {
-                    uint8_t ar = deprel(r, (uint32_t)a);
-                    int32_t ha = head(r, (uint32_t)a);
-                    if (ha < 0) break;
-                    if (r->d->an[ha].upos == UPOS_VERB && (ar == DEP_OBJ || ar == DEP_OBL || ar == DEP_NSUBJ_PASS)) {
-                        uint32_t x = subject_raw(r, (uint32_t)ha, depth + 1);
-                        if (x != NOTOK && x < v) return x;
-                        break;
-                    }
-                    if (ar != DEP_NMOD) break;
-                    a = ha;
-                }
+                uint32_t x = owner_of_noun(r, (uint32_t)h, v, depth);
+                if (x != NOTOK) return x;
             }
             /* "the proportion of voters saying ...": the voters */
             if (tok_in_list(r->d, (uint32_t)h, "percent|proportion|share|majority|minority|plurality|half|third|"
@@ -1293,10 +1569,25 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
                 uint32_t x = surface_subject(r, (uint32_t)w);
                 if (x != NOTOK) return x;
             }
+            /* "Palin's posts saying", "a report by the museum charging",
+             * "issued statements condemning", "sent a text message
+             * saying": a document speaks for its author, its issuer or
+             * sender */
+            if (dr == DEP_ACL && depth < 2 && r->d->an[v].xpos == XPOS_VBG &&
+                tok_in_list(r->d, (uint32_t)h, DOCUMENTS "|statements|letters|emails|posts|notes|messages|story|"
+                                                         "article|articles|stories|reports|resolution|cover|study")) {
+                for (int32_t c = r->kid[h], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                    if ((r->d->an[c].deprel == DEP_NMOD || r->d->an[c].deprel == DEP_OBL_AGENT) &&
+                        (uint32_t)c > (uint32_t)h && (uint32_t)c < v && nominal(r, (uint32_t)c) &&
+                        tok_in_list(r->d, r->lo[c], "by|from"))
+                        return (uint32_t)c;
+                uint32_t x = owner_of_noun(r, (uint32_t)h, v, depth);
+                if (x != NOTOK) return x;
+            }
             return (uint32_t)h;
         }
         if (r->tagged && (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBZ ||
-                          r->d->an[v].xpos == XPOS_VBP || has_tense_aux(r, v))) {
+                          r->d->an[v].xpos == XPOS_VBP || has_tense_aux(r, v) || bare_finite(r, v))) {
             /* a finite cue whose subject the parser lost in a long
              * sentence (or hung on another word): the noun phrase right
              * before it */
@@ -1325,6 +1616,7 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
                 }
             }
             via_conj = dr == DEP_CONJ;
+            via_inf = (dr == DEP_XCOMP || dr == DEP_ADVCL) && r->tagged && r->d->an[v].xpos == XPOS_VB;
             v = (uint32_t)h;
             continue;
         }
@@ -1370,7 +1662,11 @@ static void set_speaker(qrun *r, cand *c, uint32_t h) {
         c->s0 = c->s1 = 0, c->shead = NOTOK;
         return;
     }
-    np_span(r, h, &c->s0, &c->s1);
+    /* the whole name, not its last word ("Novak" of "Jan Novak" hangs
+     * on "Jan") */
+    int32_t f = head(r, h);
+    int flat = deprel(r, h) == DEP_FLAT && f >= 0 && (uint32_t)f < h && h - (uint32_t)f < 6;
+    np_span(r, flat ? (uint32_t)f : h, &c->s0, &c->s1);
     c->shead = h;
     /* "Smith, who said ...": the span is the pronoun the cue attaches to,
      * the actor that of the noun the relative clause modifies */
@@ -1628,13 +1924,28 @@ static int sentence_tail(qrun *r, const qreg *g, cand *c) {
     uint32_t e = sent_last(r, g->close);
     if (e > r->n) e = r->n;
     if (e <= g->close + 2) return 0;
+    if (r->parsed) {
+        /* “…” if she did not win by more, said David Wasserman, an
+         * analyst. -- the inverted speech verb after a comma */
+        for (uint32_t v = g->close + 2; v < e && v < g->close + 40; v++) {
+            if (r->reg_of[v] >= 0 || r->d->toks[v].kind == TOK_QUOTE) break;
+            if (!tok_is_char(r->d, v - 1, ',') || !(cue_flags_loose(r, v) & Q_S)) continue;
+            uint32_t hd = inverted_subject(r, v);
+            if (hd == NOTOK) continue;
+            cue_span(r, v, &c->k0, &c->k1);
+            set_speaker(r, c, hd);
+            return 1;
+        }
+    }
     uint32_t last = e;
     while (last > g->close + 1 && e - last < 3 && r->d->toks[last - 1].kind == TOK_PUNCT) last--;
     if (last <= g->close + 2) return 0;
     uint32_t v = last - 1;
     if (r->reg_of[v] >= 0 || !(cue_flags_loose(r, v) & (Q_S | Q_M))) return 0;
     uint32_t hd = surface_subject(r, v);
-    if (hd == NOTOK || hd <= g->close || !tok_is_char(r->d, r->parsed ? r->lo[hd] - 1 : hd - 1, ',')) return 0;
+    if (hd == NOTOK || hd <= g->close || (r->parsed && r->lo[hd] == 0) ||
+        !tok_is_char(r->d, r->parsed ? r->lo[hd] - 1 : hd - 1, ','))
+        return 0;
     cue_span(r, v, &c->k0, &c->k1);
     set_speaker(r, c, hd);
     return 1;
@@ -1807,13 +2118,19 @@ static int dash_signature(qrun *r, const qreg *g, cand *c) {
     if (g->close == NOCLOSE) return 0;
     const dyad_doc *d = r->d;
     uint32_t j = g->close + 1;
-    if (j >= r->n || !tok_is_dash(d, j) || (d->toks[j].flags & TOKF_NL_BEFORE)) return 0;
+    if (j >= r->n || !tok_is_dash(d, j)) return 0;
+    /* on the next line only for a quote that is a paragraph of its own:
+     * “…” / - Sanders. (a fact check's layout) */
+    int nl = (d->toks[j].flags & TOKF_NL_BEFORE) != 0;
+    if (nl && g->open > 0 && !(d->toks[g->open].flags & (TOKF_NL_BEFORE | TOKF_PARA_BEFORE))) return 0;
     uint32_t k = j + 1, end = sent_last(r, j);
     while (k < r->n && k < end && k - j <= 6 && !(d->toks[k].flags & TOKF_NL_BEFORE) &&
            d->toks[k].kind != TOK_PUNCT && (d->toks[k].flags & TOKF_UPPER) && r->reg_of[k] < 0)
         k++;
-    /* the name must end the line or the sentence */
-    if (k == j + 1 || (k < r->n && k < end && !(d->toks[k].flags & TOKF_NL_BEFORE) && !tok_sent_punct(d, k)))
+    /* the name must end the line or the sentence, or a comma follows it
+     * on a signature line of its own ("- President Obama, tweeting ...") */
+    if (k == j + 1 || (k < r->n && k < end && !(d->toks[k].flags & TOKF_NL_BEFORE) && !tok_sent_punct(d, k) &&
+                       !(nl && tok_is_char(d, k, ','))))
         return 0;
     c->s0 = j + 1, c->s1 = k, c->shead = k - 1;
     c->k0 = j, c->k1 = j + 1; /* the dash is the cue */
@@ -1959,6 +2276,18 @@ static void add_indirect(qrun *r, uint32_t v, uint32_t c0, uint32_t c1, uint32_t
         cand *q = g->cand >= 0 ? &r->cand[g->cand] : NULL;
         if (q && !q->dead && q->k1 <= q->k0 && q->s1 <= q->s0 && g->close != NOCLOSE && g->close < k0 &&
             sh != NOTOK && sh > g->close && r->sent_of[g->close] == r->sent_of[v]) {
+            q->k0 = k0, q->k1 = k1;
+            set_speaker(r, q, sh);
+            return;
+        }
+        /* '“…,” Trump said, the Times reported.': the outermost
+         * attribution, as PolNeAR keeps it, is the paper's (the quote's
+         * own cue and speaker right after it, the paper's after a comma) */
+        if (r->parsed && q && !q->dead && q->k1 > q->k0 && g->close != NOCLOSE && q->k0 > g->close &&
+            q->k1 + 8 >= k0 && q->k1 < k0 && sh != NOTOK && sh > q->k1 && sh < k0 && r->lo[sh] > 0 &&
+            tok_is_char(r->d, r->lo[sh] - 1, ',') &&
+            r->sent_of[g->close] == r->sent_of[v] && r->sent_of[q->k0] == r->sent_of[v] && k1 < r->n &&
+            (tok_sent_punct(r->d, k1) || k1 == sent_last(r, v))) {
             q->k0 = k0, q->k1 = k1;
             set_speaker(r, q, sh);
             return;
@@ -2211,8 +2540,12 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                             r->hi[ch] + 1 <= s1 && r->hi[ch] - r->lo[ch] < 8)
                             e = r->hi[ch] + 1;
                     }
+                /* ('... called it “influence peddling,” The Post reported.':
+                 * the comma inside the closing mark) */
+                int qcomma = a > s0 + 2 && subj != NOTOK && subj < v && r->d->toks[a - 1].kind == TOK_QUOTE &&
+                             tok_is_char(r->d, a - 2, ',') && r->reg_of[a - 2] >= 0;
                 if (a > s0 + 1 && subj != NOTOK && (subj < v ? a1 == v : subj == v + 1 || a0 == v + 1) &&
-                    (tok_is_char(r->d, a - 1, ',') || tok_is_dash(r->d, a - 1)) && r->reg_of[a - 2] < 0 &&
+                    (((tok_is_char(r->d, a - 1, ',') || tok_is_dash(r->d, a - 1)) && r->reg_of[a - 2] < 0) || qcomma) &&
                     (e >= s1 || tok_sent_punct(r->d, e) || tok_is_char(r->d, e, ','))) {
                     /* "In the early 1990s, Ortiz said, when she was ...":
                      * a parenthetical cue in mid-sentence; the clause
@@ -2457,6 +2790,26 @@ static void run_speakers(qrun *r) {
     }
 }
 
+/* "Adding, “…”", "..., saying “…”": a quote whose cue is a participle
+ * with no subject anywhere goes on with the statement of the last
+ * speaker, of its paragraph or the one before (the candidates are in
+ * text order). */
+static void participle_speakers(qrun *r) {
+    for (size_t i = 0; i < r->ncand; i++) {
+        cand *c = &r->cand[i];
+        if (c->dead || c->kind == QUOTE_INDIRECT || c->k1 <= c->k0 || c->s1 > c->s0) continue;
+        if (!r->tagged || r->d->an[c->k0].xpos != XPOS_VBG) continue;
+        for (size_t j = i; j-- > 0 && i - j <= 8;) {
+            const cand *p = &r->cand[j];
+            if (p->dead || p->shadow || p->c1 > c->c0 || p->k0 >= c->k0) continue;
+            if (r->para_of[c->k0] - r->para_of[p->c1 - 1] > 1) break;
+            if (p->s1 <= p->s0) continue;
+            c->s0 = p->s0, c->s1 = p->s1, c->shead = p->shead;
+            break;
+        }
+    }
+}
+
 /* "FALLIN: I think we all need to ...", "Ortiz: We Will Not Back
  * Down": in a paragraph opened by a label (one to three capitalized
  * words and a colon), "I" and "we" are the label's.  The label's last
@@ -2634,6 +2987,7 @@ int quote_run(dyad_doc *d) {
     partials_in_reported(&r);
     continuations(&r);
     run_speakers(&r);
+    participle_speakers(&r);
     label_speakers(&r);
     return emit(&r);
 }

@@ -5,6 +5,7 @@
  * and the spans that refer to it), so these tests check quote.c alone.
  * One test runs without the models: the surface patterns and the quote
  * pairing must work on bare tokens too. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,34 @@ static void expect(const dyad_doc *d, const char *start, const char *end, int ki
         CHECK(q->speaker_actor >= 0);
         if (q->speaker_actor >= 0) CHECK_STR(d->actors[q->speaker_actor].name, actor);
     }
+}
+
+/* The tree the parser is known to get wrong, forced on sentence s (the
+ * rules for misparses must work whatever the model of the day makes of
+ * the sentence): one "UPOS XPOS HEAD DEPREL LEMMA" entry per token,
+ * ';'-separated, HEAD counting the sentence's tokens from 1 (0: root). */
+static void force(dyad_doc *d, size_t s, const char *spec) {
+    if (!d || !d->an || s >= d->nsent) {
+        CHECK(0);
+        return;
+    }
+    uint32_t i = d->sents[s].first;
+    while (*spec && i < d->sents[s].last) {
+        char up[16], xp[16], dep[24], lem[32];
+        int h = 0, n = 0;
+        if (sscanf(spec, "%15s %15s %d %23s %31[^;]%n", up, xp, &h, dep, lem, &n) != 5) break;
+        tokan *a = &d->an[i];
+        a->upos = (uint8_t)ud_upos_id(up, strlen(up));
+        a->xpos = (uint8_t)ud_xpos_id(xp, strlen(xp));
+        a->deprel = (uint8_t)ud_dep_id(dep, strlen(dep));
+        a->head = h ? (int32_t)(d->sents[s].first + (uint32_t)h - 1) : -1;
+        a->lemma = arena_strndup(&d->a, lem, strlen(lem));
+        spec += n;
+        while (*spec == ';' || *spec == ' ') spec++;
+        i++;
+    }
+    /* the spec covers the sentence, no more, no less */
+    CHECK(!*spec && i == d->sents[s].last);
 }
 
 static void test_direct_marks(void) {
@@ -366,6 +395,179 @@ static void test_speakers_appositive(void) {
 
 /* A direct quote with no attribution in its paragraph continues the
  * statement of the paragraph before, even mid-paragraph after a colon. */
+
+
+/* A participle or infinitive completing a time, a speech, an
+ * undertaking or a document speaks for whoever it belongs to: "took the
+ * last step Wednesday of announcing", "spent much of her speech
+ * praising", "missed a rare chance to argue", "issued statements
+ * condemning" (trees as the parser gets them wrong). */
+static void test_speakers_owner(void) {
+    static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz|her", NULL};
+    dyad_doc *d = code("Novak took the last step Wednesday of announcing that he would retire.\n\n"
+                       "Ortiz spent much of her speech praising the new budget.\n\n"
+                       "Ortiz missed a rare chance to argue that the tax had failed.\n\n"
+                       "The farmers issued statements condemning the new tax.\n",
+                       A, 1);
+    force(d, 0, "PROPN NNP 2 nsubj Novak; VERB VBD 0 root take; DET DT 5 det the; ADJ JJ 5 amod last; "
+                "NOUN NN 2 obj step; PROPN NNP 2 obl:unmarked Wednesday; SCONJ IN 8 mark of; "
+                "VERB VBG 6 acl announce; SCONJ IN 12 mark that; PRON PRP 12 nsubj he; AUX MD 12 aux would; "
+                "VERB VB 8 ccomp retire; PUNCT . 2 punct .");
+    force(d, 1, "PROPN NNP 2 nsubj Ortiz; VERB VBD 0 root spend; ADJ JJ 2 obj much; ADP IN 6 case of; "
+                "PRON PRP$ 6 nmod:poss her; NOUN NN 3 nmod speech; VERB VBG 6 acl praise; DET DT 10 det the; "
+                "ADJ JJ 10 amod new; NOUN NN 7 obj budget; PUNCT . 2 punct .");
+    force(d, 2, "PROPN NNP 2 nsubj Ortiz; VERB VBD 0 root miss; DET DT 5 det a; ADJ JJ 5 amod rare; "
+                "NOUN NN 2 obj chance; PART TO 7 mark to; VERB VB 5 acl argue; SCONJ IN 12 mark that; "
+                "DET DT 10 det the; NOUN NN 12 nsubj tax; AUX VBD 12 aux have; VERB VBN 7 ccomp fail; "
+                "PUNCT . 2 punct .");
+    force(d, 3, "DET DT 2 det the; NOUN NNS 3 nsubj farmer; VERB VBD 0 root issue; NOUN NNS 3 obj statement; "
+                "VERB VBG 4 acl condemn; DET DT 8 det the; ADJ JJ 8 amod new; NOUN NN 5 obj tax; PUNCT . 3 punct .");
+    quote_run(d);
+    expect(d, "that he would retire", "retire", QUOTE_INDIRECT, "announcing", "Novak", "Jan Novak");
+    expect(d, "the new budget", "budget", QUOTE_INDIRECT, "praising", "her", "Maria Ortiz");
+    expect(d, "that the tax had failed", "failed", QUOTE_INDIRECT, "argue", "Ortiz", "Maria Ortiz");
+    expect(d, "the new tax", "tax", QUOTE_INDIRECT, "condemning", "The farmers", NULL);
+    dyad_doc_free(d);
+}
+
+/* Subjects the tree loses around commas: a name after a noun ("the
+ * director of the agency, Jan Novak, said"), a noun before a "like"
+ * phrase, a cue after "and" ("shook her head and said"), a clitic read
+ * as a passive auxiliary ("he's said"). */
+static void test_speakers_commas(void) {
+    static const char *const A[] = {"+Jan Novak=Jan Novak|Novak|He", "+Maria Ortiz=Maria Ortiz|Ortiz", NULL};
+    dyad_doc *d = code("On Monday, the director of the agency, Jan Novak, said that the talks had failed.\n\n"
+                       "Danish economists, like their colleagues, say taxing fuel encourages savings.\n\n"
+                       "Asked about it, Ms. Ortiz shook her head and said the deal was dead.\n\n"
+                       "He's said he believes the vote was fair.\n",
+                       A, 1);
+    force(d, 0, "ADP IN 2 case on; PROPN NNP 13 obl Monday; PUNCT , 5 punct ,; DET DT 5 det the; "
+                "NOUN NN 2 appos director; ADP IN 8 case of; DET DT 8 det the; NOUN NN 5 nmod agency; "
+                "PUNCT , 11 punct ,; PROPN NNP 11 compound Jan; PROPN NNP 5 appos Novak; PUNCT , 5 punct ,; "
+                "VERB VBD 0 root say; SCONJ IN 18 mark that; DET DT 16 det the; NOUN NNS 18 nsubj talk; "
+                "AUX VBD 18 aux have; VERB VBN 13 ccomp fail; PUNCT . 13 punct .");
+    force(d, 1, "ADJ JJ 2 amod Danish; NOUN NNS 0 root economist; PUNCT , 6 punct ,; ADP IN 6 case like; "
+                "PRON PRP$ 6 nmod:poss their; NOUN NNS 2 nmod colleague; PUNCT , 8 punct ,; "
+                "VERB VBP 2 parataxis say; VERB VBG 8 xcomp tax; NOUN NN 11 compound fuel; "
+                "NOUN NNS 9 obj encourage; NOUN NNS 11 obj saving; PUNCT . 2 punct .");
+    force(d, 2, "VERB VBD 0 root ask; ADP IN 3 case about; PRON PRP 1 obl it; PUNCT , 7 punct ,; "
+                "PROPN NNP 6 nmod:desc Ms.; PROPN NNP 7 nsubj Ortiz; VERB VBD 1 parataxis shake; "
+                "PRON PRP$ 9 nmod:poss her; NOUN NN 7 obj head; CCONJ CC 11 cc and; VERB VBD 1 conj say; "
+                "DET DT 13 det the; NOUN NN 15 nsubj deal; AUX VBD 15 cop be; ADJ JJ 11 ccomp dead; "
+                "PUNCT . 1 punct .");
+    force(d, 3, "PRON PRP 3 nsubj he; AUX VBZ 3 aux:pass 's; VERB VBD 0 root say; PRON PRP 5 nsubj he; "
+                "VERB VBZ 3 ccomp believe; DET DT 7 det the; NOUN NN 9 nsubj vote; AUX VBD 9 cop be; "
+                "ADJ JJ 5 ccomp fair; PUNCT . 3 punct .");
+    quote_run(d);
+    expect(d, "that the talks had failed", "failed", QUOTE_INDIRECT, "said", "Jan Novak", "Jan Novak");
+    expect(d, "taxing fuel encourages", "savings", QUOTE_INDIRECT, "say", "Danish economists", NULL);
+    expect(d, "the deal was dead", "dead", QUOTE_INDIRECT, "said", "Ms. Ortiz", "Maria Ortiz");
+    expect(d, "he believes the vote", "fair", QUOTE_INDIRECT, "said", "He", "Jan Novak");
+    dyad_doc_free(d);
+}
+
+/* Speakers after the cue or far from it: "Said NAME, who ..., “…”" with
+ * the name taken for an object, "said one well-connected official"
+ * with no subject in the tree, "As NAME, a professor, put it" with the
+ * verb taken for a base form, a tree rooted in the speaker's noun. */
+static void test_speakers_inverted(void) {
+    static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz", NULL};
+    dyad_doc *d = code("Said Maria Ortiz, “We were so proud of her.”\n\n"
+                       "“The party will lose,” said one well-connected official.\n\n"
+                       "As Jan Novak, a professor of law, put it, “The court has spoken.”\n\n"
+                       "Ms. Ortiz, channeling her roots, responded by saying the plan had merit.\n",
+                       A, 1);
+    force(d, 0, "VERB VBD 0 root say; PROPN NNP 1 obj Maria; PROPN NNP 2 flat Ortiz; PUNCT , 10 punct ,; "
+                "PUNCT `` 10 punct \"; PRON PRP 10 nsubj we; AUX VBD 10 cop be; ADV RB 10 advmod so; "
+                "ADJ JJ 1 parataxis proud; ADP IN 12 case of; PRON PRP 10 obl her; PUNCT . 10 punct .; "
+                "PUNCT '' 10 punct \"");
+    force(d, 1, "PUNCT `` 5 punct \"; DET DT 3 det the; NOUN NN 5 nsubj party; AUX MD 5 aux will; "
+                "VERB VB 0 root lose; PUNCT , 5 punct ,; PUNCT '' 5 punct \"; VERB VBD 5 parataxis say; "
+                "NUM CD 8 obj one; ADV RB 12 advmod well; PUNCT HYPH 12 punct -; VERB VBN 13 amod connect; "
+                "NOUN NN 9 nmod official; PUNCT . 5 punct .");
+    force(d, 2, "SCONJ IN 6 mark as; PROPN NNP 6 nsubj Jan; PROPN NNP 2 flat Novak; PUNCT , 6 punct ,; "
+                "DET DT 6 det a; NOUN NN 10 advcl professor; ADP IN 8 case of; NOUN NN 6 nmod law; "
+                "PUNCT , 6 punct ,; VERB VB 0 root put; PRON PRP 10 obj it; PUNCT , 10 punct ,; "
+                "PUNCT `` 17 punct \"; DET DT 15 det the; NOUN NN 17 nsubj court; AUX VBZ 17 aux have; "
+                "VERB VBN 10 parataxis speak; PUNCT . 17 punct .; PUNCT '' 17 punct \"");
+    quote_run(d);
+    expect(d, "We were so proud", "her.", QUOTE_DIRECT, "Said", "Maria Ortiz", "Maria Ortiz");
+    expect(d, "The party will lose", "lose,", QUOTE_DIRECT, "said", "one", NULL);
+    expect(d, "The court has spoken", "spoken.", QUOTE_DIRECT, "put it", "Jan Novak", "Jan Novak");
+    dyad_doc_free(d);
+}
+
+/* More speakers from broken trees: a participle after a noun-rooted
+ * clause ("For months, Novak has been on the sidelines, arguing"), a
+ * tree rooted in the speaker ("Ms. Ortiz, channeling her roots,
+ * responded by saying"), a fronted phrase ("In addition to worrying
+ * that ..., Ortiz is"), an infinitive under a passive ("is poised to
+ * argue"), an object-control infinitive ("forced Novak to admit"), a
+ * poll's respondents, a participle quote going on with the last
+ * speaker ("Adding, “…”"). */
+static void test_speakers_broken(void) {
+    static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz", NULL};
+    dyad_doc *d = code("For months, Novak has been on the sidelines, arguing he did not want to choose.\n\n"
+                       "Ms. Ortiz, channeling her roots, responded by saying the plan had merit.\n\n"
+                       "In addition to worrying that she is out of step, Ortiz is hemmed in by her record.\n\n"
+                       "Novak is poised to argue he is in the race for good.\n\n"
+                       "The scandal forced Novak to admit that he had lied.\n\n"
+                       "In a new Gallup poll, 40 percent said they support the plan.\n\n"
+                       "“We will win this district,” Ortiz said on Sunday.\n\n"
+                       "Adding, “The voters are with us and they know it.”\n",
+                       A, 1);
+    force(d, 0, "ADP IN 2 case for; NOUN NNS 0 root month; PUNCT , 9 punct ,; PROPN NNP 9 nsubj Novak; "
+                "AUX VBZ 9 aux have; AUX VBN 9 cop be; ADP IN 9 case on; DET DT 9 det the; NOUN NNS 2 conj sideline; "
+                "PUNCT , 11 punct ,; VERB VBG 2 conj argue; PRON PRP 15 nsubj he; AUX VBD 15 aux do; "
+                "PART RB 15 advmod not; VERB VB 11 ccomp want; PART TO 17 mark to; VERB VB 15 xcomp choose; "
+                "PUNCT . 2 punct .");
+    force(d, 1, "PROPN NNP 2 nmod:desc Ms.; PROPN NNP 0 root Ortiz; PUNCT , 4 punct ,; VERB VBG 2 advcl channel; "
+                "PRON PRP$ 6 nmod:poss her; NOUN NNS 4 obj root; PUNCT , 8 punct ,; VERB VBN 4 advcl respond; "
+                "SCONJ IN 10 mark by; VERB VBG 8 advcl say; DET DT 12 det the; NOUN NN 13 nsubj plan; "
+                "VERB VBD 10 ccomp have; NOUN NN 13 obj merit; PUNCT . 2 punct .");
+    force(d, 2, "ADP IN 2 case in; NOUN NN 14 obl addition; PART TO 4 mark to; VERB VBG 2 acl worry; "
+                "SCONJ IN 10 mark that; PRON PRP 10 nsubj she; AUX VBZ 10 cop be; ADP IN 10 case out; "
+                "ADP IN 10 case of; NOUN NN 4 ccomp step; PUNCT , 14 punct ,; PROPN NNP 14 nsubj:pass Ortiz; "
+                "AUX VBZ 14 aux:pass be; VERB VBN 0 root hem; ADP RP 14 compound:prt in; ADP IN 18 case by; "
+                "PRON PRP$ 18 nmod:poss her; NOUN NN 14 obl:agent record; PUNCT . 14 punct .");
+    force(d, 3, "PROPN NNP 3 nsubj:pass Novak; AUX VBZ 3 aux:pass be; VERB VBN 0 root poise; PART TO 5 mark to; "
+                "VERB VB 3 xcomp argue; PRON PRP 8 nsubj he; AUX VBZ 8 cop be; ADP IN 10 case in; DET DT 10 det the; "
+                "NOUN NN 5 ccomp race; ADP IN 12 case for; ADJ JJ 10 nmod good; PUNCT . 3 punct .");
+    quote_run(d);
+    expect(d, "he did not want", "choose", QUOTE_INDIRECT, "arguing", "Novak", "Jan Novak");
+    expect(d, "the plan had merit", "merit", QUOTE_INDIRECT, "saying", "Ms. Ortiz", "Maria Ortiz");
+    expect(d, "that she is out of step", "step", QUOTE_INDIRECT, "worrying", "Ortiz", "Maria Ortiz");
+    expect(d, "he is in the race", "good", QUOTE_INDIRECT, "argue", "Novak", "Jan Novak");
+    expect(d, "that he had lied", "lied", QUOTE_INDIRECT, "admit", "Novak", "Jan Novak");
+    expect(d, "they support the plan", "plan", QUOTE_INDIRECT, "said", "a new Gallup poll", NULL);
+    expect(d, "The voters are with us", "it.", QUOTE_DIRECT, "Adding", "Ortiz", "Maria Ortiz");
+    dyad_doc_free(d);
+}
+
+/* Layouts and outer attributions: a signature on the line after a quote
+ * that is a paragraph of its own, "quoted an aide as saying" (the
+ * quoting verb is the cue), a speech verb inverted after a comma later
+ * in the quote's sentence, a bare passive participle's agent ("Asked by
+ * Novak to respond"), a paper reporting what was said ('“…,” Ortiz
+ * said, the Times reported.' is the paper's, the outermost). */
+static void test_speakers_layouts(void) {
+    static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz",
+                                    "The Times=Times", "The Post=Post", NULL};
+    dyad_doc *d = code("“We will win this district.”\n\n"
+                       "- Jan Novak, speaking in Ohio.\n\n"
+                       "The Post quoted a senior aide as saying the plan was dead.\n\n"
+                       "“The vote was rigged” if the count stands, said Maria Ortiz, a local lawyer.\n\n"
+                       "Asked by Novak to respond, Ortiz refused.\n\n"
+                       "“There will always be exceptions,” Ortiz said, the Times reported.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "We will win this district", "district.", QUOTE_DIRECT, "-", "Jan Novak", "Jan Novak");
+    expect(d, "the plan was dead", "dead", QUOTE_INDIRECT, "quoted", "The Post", "The Post");
+    expect(d, "The vote was rigged", "rigged", QUOTE_DIRECT, "said", "Maria Ortiz", "Maria Ortiz");
+    expect(d, "to respond", "respond", QUOTE_INDIRECT, "Asked", "Novak", "Jan Novak");
+    expect(d, "There will always be exceptions", "exceptions,", QUOTE_DIRECT, "reported", "the Times", "The Times");
+    dyad_doc_free(d);
+}
 /* Only the outermost attribution is kept: the intention inside a
  * statement ("said last week that he plans to"), the statement a
  * document relays ("..." Ortiz said, according to a court filing), the
@@ -558,6 +760,11 @@ int main(void) {
     RUN(test_speakers_segments);
     RUN(test_speakers_more);
     RUN(test_speakers_appositive);
+    RUN(test_speakers_owner);
+    RUN(test_speakers_commas);
+    RUN(test_speakers_inverted);
+    RUN(test_speakers_broken);
+    RUN(test_speakers_layouts);
     RUN(test_outermost);
     RUN(test_continuation);
     RUN(test_signed_and_transcript);
