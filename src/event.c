@@ -20,7 +20,8 @@
  *
  * Slot words become actors through the mentions actor.c found: the slot's
  * head word or a modifier of it ("Turkish police") lies in a mention.  An
- * event whose source and target are one actor is dropped.
+ * event whose source and target are one actor is dropped, and so is one
+ * whose two sides share an actor code unless one side is a person.
  *
  * Mode: negated with "not"/"never"/"n't" on the verb or its auxiliaries,
  * or under refuse/fail/decline; hypothetical with a modal auxiliary (will,
@@ -759,6 +760,11 @@ static void repair_roles(const sctx *c, uint32_t v, roles *r) {
         r->subj = r->subj_pass; /* a passive subject without a passive verb */
         r->subj_pass = -1;
     }
+    if (r->obj < 0 && r->subj_pass < 0 && !pass_aux && r->xcomp > (int32_t)v &&
+        (d->an[r->xcomp].upos == UPOS_PROPN || d->an[r->xcomp].upos == UPOS_PRON)) {
+        /* "called out Hillary Clinton" with the name made a predicate */
+        r->obj = r->xcomp;
+    }
     if (r->obj < 0 && r->subj_pass < 0 && !pass_aux) {
         KIDS(c, v) {
             if (k < (int32_t)v) continue;
@@ -905,7 +911,7 @@ static int has_to_mark(const sctx *c, uint32_t v) {
  * happen. */
 static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *claim, int *commit) {
     const dyad_doc *d = c->d;
-    int neg = 0, hypo = c->question, forecast = c->question, committed = 0, refused = 0;
+    int neg = 0, hypo = c->question, forecast = c->question, committed = 0, refused = 0, will = 0;
     *claim = -1;
     int32_t w = (int32_t)v;
     for (int step = 0; step < 5 && w >= 0; step++) {
@@ -917,7 +923,7 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
                 uint8_t r = d->an[k].deprel;
                 if ((r == DEP_AUX || r == DEP_AUX_PASS) && lemma_in(d, (uint32_t)k, COMMIT_MODALS)) own = 1;
             }
-            if (own) committed = 1;
+            if (own) committed = 1, will = 1;
             else forecast = 1;
         }
         uint8_t rel = d->an[w].deprel;
@@ -969,8 +975,10 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
      * ("refused to meet", "will not accept"); 3: an intention on a
      * condition the other side must meet ("will withdraw unless ..."),
      * CAMEO's ultimatum */
+    /* "is not ready to endorse" is a plain negation, not a refusal: only
+     * refuse/decline and the actor's own "will not" refuse */
     *commit = hypo && committed && !forecast && !neg ? 1
-            : neg && !forecast && (refused || (committed && !c->question)) ? 2 : 0;
+            : neg && !forecast && (refused || (will && !c->question)) ? 2 : 0;
     if (*commit == 1) {
         KIDS(c, v) {
             if (d->an[k].deprel != DEP_ADVCL) continue;
@@ -1139,6 +1147,126 @@ static void span_of_word(const sctx *c, int32_t w, uint32_t *s, uint32_t *e) {
     *e = b;
 }
 
+/* An actor that can be a side of an event: not a law, a work, a product
+ * or a named event ("the Roe v. Wade decision that legalized abortion"). */
+static int side_ok(const dyad_doc *d, int32_t a) {
+    if (a < 0) return 1;
+    uint8_t t = d->actors[a].type;
+    return t != ENT_LAW && t != ENT_WORK_OF_ART && t != ENT_PRODUCT && t != ENT_EVENT;
+}
+
+/* An actor code with a business segment ("USABUS"). */
+static int business_code(const char *code) {
+    size_t n = strlen(code);
+    for (size_t i = 0; i + 3 <= n; i += 3)
+        if (!memcmp(code + i, "BUS", 3)) return 1;
+    return 0;
+}
+
+/* Cooperation (050, 06x, 07x) between a person and a business is a
+ * private deal, not a political event: "Trump has invested in other
+ * companies", "Manafort was working with a lobbying firm". */
+static int business_deal(const dyad_doc *d, const char *code, int32_t src, int32_t tgt) {
+    if (src < 0 || tgt < 0) return 0;
+    if (strcmp(code, "050") && strncmp(code, "06", 2) && strncmp(code, "07", 2)) return 0;
+    const dactor *s = &d->actors[src], *t = &d->actors[tgt];
+    return (s->type == ENT_PERSON && business_code(t->code)) || (t->type == ENT_PERSON && business_code(s->code));
+}
+
+/* An actor code with an armed segment (military, rebels, insurgents,
+ * criminals, unidentified armed forces, separatists, police, spies,
+ * militarized groups): CAMEO codes are three-letter chunks. */
+static int armed_code(const char *code) {
+    static const char *const ARMED[] = {"MIL", "REB", "INS", "CRM", "UAF", "SEP", "COP", "SPY", "IMG", NULL};
+    size_t n = strlen(code);
+    for (size_t i = 0; i + 3 <= n; i += 3)
+        for (int k = 0; ARMED[k]; k++)
+            if (!memcmp(code + i, ARMED[k], 3)) return 1;
+    return 0;
+}
+
+/* An actor code with a party segment ("USAPTY"). */
+static int party_code(const char *code) {
+    size_t n = strlen(code);
+    for (size_t i = 0; i + 3 <= n; i += 3)
+        if (!memcmp(code + i, "PTY", 3)) return 1;
+    return 0;
+}
+
+/* Heads of a plain assault (CAMEO 190) that politicians use for words:
+ * "Ted Cruz attacked Donald Trump", "personal attacks on the judge",
+ * "Clinton's gun control offensive against Sanders". */
+static const char *const VERBAL_HEADS[] = {"attack", "offensive", "counterattack", "counteroffensive", NULL};
+
+/* Words near the head that make an attack physical. */
+static const char *const VIOLENT[] = {"knife", "gun", "rifle", "pistol", "bomb", "missile", "rocket", "drone", "tank",
+                                      "grenade", "weapon", "machete", "troop", "soldier", "military", "armed", "terror",
+                                      "terrorist", "suicide", "air", "physical", "physically", "violent", "deadly",
+                                      "fatal", "lethal", "shooting", "gunman", "chemical", "nuclear", "cyber",
+                                      "acid", "stab", "shoot", "kill", "wound", "injure", "bloody", "mob", NULL};
+
+/* Modifiers that make an attack with no named author words: "personal
+ * attacks on the judge", "new scurrilous attacks on her family". */
+static const char *const WORDY[] = {"personal", "verbal", "political", "partisan", "rhetorical", "scurrilous",
+                                    "negative", "nasty", "sexist", "racist", "unfair", "baseless", "false",
+                                    "ad", "campaign", "relentless", "withering", "scathing", "blistering", NULL};
+
+/* Is the plain assault at head v from actor src (-1: none named) on
+ * actor tgt verbal criticism?  Between political people and parties, with
+ * no weapon in sight: the source a person or a party (not armed, not a
+ * state: "Israel attacked Hamas" stays 190), the target a person, party or
+ * organisation (not a place or a force).  With no source named, only a
+ * wordy modifier tells ("personal attacks on ..."). */
+static int verbal_attack(const sctx *c, const ev_pat *p, uint32_t v, int32_t src, int32_t tgt) {
+    const dyad_doc *d = c->d;
+    if (tgt < 0) return 0;
+    if (!lemma_in(d, v, VERBAL_HEADS)) {
+        /* "launched personal attacks on": the object is the attack */
+        if (!p->obj || !in_list(p->obj, VERBAL_HEADS)) return 0;
+        int32_t o = -1;
+        KIDS(c, v) {
+            if (o < 0 && k > (int32_t)v && lemma_is(d, (uint32_t)k, p->obj)) o = k;
+        }
+        if (o < 0) return 0;
+        KIDS(c, v) {
+            if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
+        }
+        v = (uint32_t)o;
+    }
+    const dactor *t = &d->actors[tgt];
+    if (armed_code(t->code) || (t->type != ENT_PERSON && t->type != ENT_ORG && t->type != ENT_NORP &&
+                                t->type != ENT_NONE))
+        return 0;
+    /* no weapon or bloodshed on the head, its phrases or the words before */
+    KIDS(c, v) {
+        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
+        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+            if (lemma_in(d, (uint32_t)g, VIOLENT)) return 0;
+    }
+    for (int32_t k = (int32_t)v - 1; k >= (int32_t)c->first && k >= (int32_t)v - 3; k--)
+        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
+    int32_t h = d->an[v].head;
+    if (h >= (int32_t)c->first && h < (int32_t)c->last && lemma_in(d, (uint32_t)h, VIOLENT)) return 0;
+    if (src < 0) {
+        KIDS(c, v) {
+            if ((d->an[k].deprel == DEP_AMOD || d->an[k].deprel == DEP_COMPOUND) && lemma_in(d, (uint32_t)k, WORDY))
+                return 1;
+        }
+        return 0;
+    }
+    const dactor *s = &d->actors[src];
+    if (armed_code(s->code)) return 0;
+    return s->type == ENT_PERSON || (party_code(s->code) && s->type != ENT_GPE && s->type != ENT_LOC &&
+                                     s->type != ENT_FAC);
+}
+
+/* "withhold" and its forms (the lemmatizer makes "withheld" "withhell"). */
+static int is_withhold(const dyad_doc *d, uint32_t v) {
+    const tok *k = &d->toks[v];
+    return lemma_is(d, v, "withhold") ||
+           (k->end - k->start >= 8 && (d->text[k->start] | 32) == 'w' && !memcmp(d->text + k->start + 1, "ithh", 4));
+}
+
 /* Push the events of pattern p at word v; returns how many (0: a slot had
  * no actor), -1 when out of memory. */
 static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int32_t sw, int32_t tw, unsigned how);
@@ -1170,12 +1298,22 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     }
     if (has_src && !ns) return 0;
     if (has_tgt && !nt) return 0;
+    /* a statement with no one it is about or to ("Gowdy made statements",
+     * "Cronin describes what happens") is no event (CAMEO 010 is the
+     * catch-all of reporting verbs) */
+    if (!strcmp(p->code, "010") && !has_tgt) return 0;
     if (!has_src) ns = 1, srcs[0] = -1;
     if (!has_tgt) nt = 1, tgts[0] = -1;
     uint8_t mode;
     int32_t claim;
     int commit;
     mode_and_claim(c, mv, &mode, &claim, &commit);
+    /* "withheld support from McCain": the support, negated */
+    if (is_withhold(d, v) && p->code[0] == '0' && p->code[1] >= '3' && p->code[1] <= '5') {
+        mode = MODE_NEGATED;
+        commit = 0;
+    }
+    uint8_t plain_mode = mode; /* before an intention or a refusal recodes it */
     const char *code = p->code;
     const char *ic = commit == 1 ? intent_code(code) : commit == 2 ? reject_code(code) : commit == 3 ? "139" : NULL;
     if (ic) { /* "Portugal will support Turkey": an expressed intention, asserted;
@@ -1195,17 +1333,33 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             if (has_src && e.source < 0) continue;
             if (has_tgt && e.target < 0) continue;
             if (e.source >= 0 && e.source == e.target) continue; /* a self-event */
-            /* one actor code on both sides ("USAGOV criticized USAGOV") says
-             * nothing a dyadic event dataset can use: dropped */
+            if (!side_ok(d, e.source) || !side_ok(d, e.target)) continue;
+            if (business_deal(d, code, e.source, e.target)) continue;
+            const char *ecode = code;
+            uint8_t emode = mode;
+            int equad = quad;
+            double eg = g;
+            /* "Ted Cruz attacked Donald Trump": words, not force (111, with
+             * the plain mode: CAMEO has no intent code for criticism) */
+            if (!strcmp(p->code, "190") && verbal_attack(c, p, v, e.source, e.target)) {
+                ecode = "111";
+                emode = plain_mode;
+                ev_lex_code_info(c->x, ecode, &equad, &eg);
+            }
+            /* one actor code on both sides ("USAGOV criticized USAGOV") is
+             * mostly two descriptions of one body: dropped.  Not when a side
+             * is a person, a distinct actor: "Carly Fiorina criticized Donald
+             * Trump" is USAPTY against USAPTY, the bulk of election news */
             if (e.source >= 0 && e.target >= 0 && d->actors[e.source].code[0] &&
-                !strcmp(d->actors[e.source].code, d->actors[e.target].code))
+                !strcmp(d->actors[e.source].code, d->actors[e.target].code) &&
+                d->actors[e.source].type != ENT_PERSON && d->actors[e.target].type != ENT_PERSON)
                 continue;
             e.sentence = c->sidx;
-            snprintf(e.code, sizeof e.code, "%s", code);
-            e.quad = (uint8_t)quad;
-            e.goldstein = (float)g;
-            ev_lex_plover_of(c->x, code, &e.plover, &e.plover_mode, &e.plover_context);
-            e.mode = mode;
+            snprintf(e.code, sizeof e.code, "%s", ecode);
+            e.quad = (uint8_t)equad;
+            e.goldstein = (float)eg;
+            ev_lex_plover_of(c->x, ecode, &e.plover, &e.plover_mode, &e.plover_context);
+            e.mode = emode;
             e.attributed_to = claim;
             if (e.attributed_to == e.source && !p->noun) e.attributed_to = claim; /* a speaker on their own deed */
             e.date = date_of(c, v);
@@ -1247,7 +1401,8 @@ static const char *const NEED_ACTOR[] = {"host", "receive", "welcome", "visit", 
                                          "surround", "recognize", "recognise", "accept", "allow", "fight", "battle",
                                          "seize", "occupy", "destroy", "bring", "carry", "deliver", "meet", "see",
                                          "call", "ask", "tell", "thank", "endorse", "praise", "defend", "push",
-                                         "pressure", "press", "follow", NULL};
+                                         "pressure", "press", "follow", "challenge", "finance", "fund", "hire",
+                                         NULL};
 
 /* Word w has coordinated words ("X and Y"). */
 static int has_conj(const sctx *c, uint32_t w) {
@@ -1431,6 +1586,27 @@ static int cand_better(const ev_pat *a, const ev_pat *b) {
     return strlen(a->code) > strlen(b->code);
 }
 
+/* Verbs of violence that always take their victim as object: without
+ * one and without an auxiliary, "49 people killed" is a reduced passive. */
+static const char *const NEED_OBJECT[] = {"kill", "wound", "injure", "murder", "slay", "massacre", "behead",
+                                          "abduct", "kidnap", NULL};
+
+static int has_aux(const sctx *c, uint32_t v) {
+    KIDS(c, v) {
+        if (c->d->an[k].deprel == DEP_AUX || c->d->an[k].deprel == DEP_AUX_PASS) return 1;
+    }
+    return 0;
+}
+
+/* Verb v has an infinitive complement ("worked to export"). */
+static int has_to_xcomp(const sctx *c, uint32_t v) {
+    KIDS(c, v) {
+        uint8_t rel = c->d->an[k].deprel;
+        if ((rel == DEP_XCOMP || rel == DEP_ADVCL) && has_to_mark(c, (uint32_t)k)) return 1;
+    }
+    return 0;
+}
+
 /* Try the patterns headed by verb v: every pattern whose words fit the
  * parse is a candidate; the most specific one whose slots hold actors
  * codes the event ("deny involvement in TGT" without an actor in TGT falls
@@ -1443,11 +1619,21 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
      * a clause is passive when it has a passive subject, or is marked so
      * and has no active one */
     int passive = r.subj_pass >= 0 || ((d->an[v].feats & FEAT_VOICE_PASS) && r.subj < 0 && r.agent >= 0);
+    if (!passive && r.obj < 0 && r.subj >= 0 && r.agent < 0 && lemma_in(d, v, NEED_OBJECT) && !has_aux(c, v)) {
+        /* "49 people killed in the shooting": a reduced passive the parser
+         * read as a clause; its "subject" is the victim */
+        r.subj_pass = r.subj;
+        r.subj = -1;
+        passive = 1;
+    }
+    /* "Trump demonstrated that he can win": showing, not protesting */
+    int shows = lemma_is(d, v, "demonstrate") && (r.nccomp > 0 || r.obj >= 0);
     cand cs[16], notgt = {NULL, -1, -1, -1, {-1, -1, -1}}, nosrc = {NULL, -1, -1, -1, {-1, -1, -1}};
     int nc = 0;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
         const ev_pat *p = &c->x->pats[pi];
         if (p->noun) continue;
+        if (shows && !strncmp(p->code, "14", 2)) continue;
         if (p->prt) {
             int ok = r.prt >= 0 && lemma_is(d, (uint32_t)r.prt, p->prt);
             if (!ok) { /* "back down" parsed as advmod, "pull out of" */
@@ -1540,7 +1726,8 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
                 ev_lex_code_info(c->x, p->code, &quad, NULL);
                 int own = passive ? r.agent < 0 || (sw >= 0 && lemma_in(c->d, (uint32_t)sw, WEAPONS))
                                   : r.subj >= 0 && lemma_in(c->d, (uint32_t)r.subj, WEAPONS);
-                if (quad == 4 && own && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
+                /* not 15x/16x: "Labott was suspended" is no sanction */
+                if (quad == 4 && own && strncmp(p->code, "15", 2) && strncmp(p->code, "16", 2) && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
                     (!nosrc.p || cand_better(p, nosrc.p))) {
                     nosrc.p = p;
                     nosrc.tw = tw;
@@ -1556,10 +1743,13 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             int32_t jm[4];
             int joint = sw >= 0 && c->d->an[sw].deprel != DEP_CONJ && joint_members(c, sw, jm) >= 2;
             if (with && !joint) bare = 0;
+            /* "Clinton and her State Department worked to export fracking":
+             * a verb with an infinitive of purpose is not the joint act */
+            if (with && joint && has_to_xcomp(c, v)) bare = 0;
             /* verbs whose political sense needs an actor as object ("hosts a
              * radio show", "received fees", "captured the allegiance of"):
              * no event without one, unless joint subjects */
-            if (!p->obj && lemma_in(d, v, NEED_ACTOR) && !(joint && tw < 0)) bare = 0;
+            if ((!p->obj || in_list(p->obj, PARTICLES)) && lemma_in(d, v, NEED_ACTOR) && !(joint && tw < 0)) bare = 0;
             if (bare && (!notgt.p || cand_better(p, notgt.p))) {
                 notgt.p = p;
                 notgt.sw = sw;
@@ -1634,6 +1824,66 @@ static const char *const LIGHT[] = {"launch", "begin", "start", "stage", "hold",
                                     "issue", "express", "voice", "pay", "sign", "reach", "complete", "step", "wage",
                                     "intensify", "escalate", "initiate", "lead", "join", "call", "plan", NULL};
 
+/* Verbs whose subject undergoes the event their object names: "faced
+ * criticism", "drew condemnation", "won the endorsement of". */
+static const char *const RECEIVE[] = {"face", "draw", "receive", "attract", "earn", "win", "gain", "get", "garner",
+                                      "secure", "consolidate", "collect", "pick", "land", "endure", "weather",
+                                      "suffer", "incur", "provoke", "spark", NULL};
+
+/* A nominal event n that the subject of a receiving verb undergoes:
+ * the subject is the target, the giver the "from", "by" or "of" phrase
+ * or the possessive ("won Christie's endorsement"); the mode is the
+ * verb's.  1 when coded, 0 when not such a case, -1 out of memory. */
+static int code_received(const sctx *c, uint32_t n, int32_t first) {
+    const dyad_doc *d = c->d;
+    int32_t h = d->an[n].head;
+    if (h < (int32_t)c->first || h >= (int32_t)c->last || d->an[h].upos != UPOS_VERB) return 0;
+    uint8_t rel = d->an[n].deprel;
+    int ok = (rel == DEP_OBJ && lemma_in(d, (uint32_t)h, RECEIVE)) ||
+             (rel == DEP_OBL && lemma_is(d, (uint32_t)h, "come") && has_case(c, n, "under"));
+    if (!ok) return 0;
+    /* "provoke"/"spark" take the event's cause as subject, not its target */
+    int caused = lemma_in(d, (uint32_t)h, (const char *const[]){"provoke", "spark", NULL});
+    roles r;
+    gather(c, (uint32_t)h, &r);
+    int32_t tw = r.subj >= 0 ? r.subj : inherited_subject(c, (uint32_t)h, 0);
+    if (tw >= 0 && d->an[tw].deprel == DEP_NSUBJ && lemma_in(d, (uint32_t)tw, (const char *const[]){"who", "which", "that", NULL}) &&
+        d->an[h].deprel == DEP_ACL_RELCL)
+        tw = d->an[h].head;
+    if (tw >= 0 && actor_at(c, (uint32_t)tw) < 0) tw = pronoun_antecedent(c, (uint32_t)h, tw);
+    if (tw < 0 || actor_at(c, (uint32_t)tw) < 0) return 0;
+    int32_t sw = -1;
+    KIDS(c, n) {
+        uint8_t kr = d->an[k].deprel;
+        if (sw >= 0) break;
+        if (kr == DEP_NMOD_POSS && k < (int32_t)n && actor_at(c, (uint32_t)k) >= 0) sw = k;
+        else if ((kr == DEP_NMOD || kr == DEP_ACL) && k > (int32_t)n &&
+                 (has_case(c, (uint32_t)k, "from") || has_case(c, (uint32_t)k, "by") || has_case(c, (uint32_t)k, "of")) &&
+                 actor_at(c, (uint32_t)k) >= 0)
+            sw = k;
+    }
+    if (sw < 0) { /* "drew criticism from both sides": the phrase may hang on the verb */
+        for (int i = 0; i < r.nobl && sw < 0; i++)
+            if ((has_case(c, (uint32_t)r.obl[i], "from") || has_case(c, (uint32_t)r.obl[i], "by")) &&
+                actor_at(c, (uint32_t)r.obl[i]) >= 0)
+                sw = r.obl[i];
+    }
+    if (caused && sw < 0) return 0;
+    /* the code: the head's plainest pattern with both sides (no extra words) */
+    const ev_pat *best = NULL;
+    for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
+        const ev_pat *p = &c->x->pats[pi];
+        if (!p->noun || !p->has_src || p->npn || p->nmods) continue;
+        if (!best || (p->has_tgt && !best->has_tgt)) best = p;
+    }
+    if (!best) return 0;
+    ev_pat q = *best;
+    q.has_tgt = 1;
+    q.tgt_pre = 0;
+    int got = emit_at(c, &q, n, (uint32_t)h, sw, tw, sw < 0 ? EMIT_NO_SRC : 0);
+    return got < 0 ? -1 : got > 0;
+}
+
 /* Try the patterns headed by noun n: "talks between X and Y", "Lula's
  * meeting with Ramaphosa", "sanctions against Iran". */
 static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *used) {
@@ -1657,7 +1907,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         }
     }
     /* under a light verb: its subject can be the source */
-    int32_t lv = -1, lsubj = -1;
+    int32_t lv = -1, lsubj = -1, liobj = -1;
     int intent = 0; /* "threatened a curfew": mode and intent read at the noun */
     if (d->an[nn].deprel == DEP_OBJ && hv >= (int32_t)c->first && hv < (int32_t)c->last &&
         d->an[hv].upos == UPOS_VERB && (lemma_in(d, (uint32_t)hv, LIGHT) || (intent = lemma_in(d, (uint32_t)hv, INTENT_OBJ)))) {
@@ -1665,8 +1915,15 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         gather(c, (uint32_t)hv, &r);
         lv = hv;
         lsubj = r.subj >= 0 ? r.subj : inherited_subject(c, (uint32_t)hv, 0);
+        if (r.iobj >= 0 && actor_at(c, (uint32_t)r.iobj) >= 0) liobj = r.iobj; /* "gave Bush his seal of approval" */
         if (lsubj >= 0 && actor_at(c, (uint32_t)lsubj) < 0) lsubj = -1;
         if (intent && lsubj < 0) return 0; /* an intention nobody named stated */
+    }
+    /* "Clinton faced criticism from Sanders", "Trump won the endorsement of
+     * Christie", "came under attack from": the receiver is the target */
+    if (lv < 0) {
+        int rc = code_received(c, n, first);
+        if (rc) return rc < 0 ? -1 : 0;
     }
     const ev_pat *best = NULL, *notgt = NULL;
     int32_t bs = -1, bt = -1, ns = -1;
@@ -1713,6 +1970,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         }
         if (p->has_src && sw < 0 && lsubj >= 0 && (p->src_pre || (p->src_prep && !strcmp(p->src_prep, "by"))))
             sw = lsubj;
+        if (p->has_tgt && tw < 0 && liobj >= 0 && liobj != sw) tw = liobj;
         if (p->has_src && sw < 0) continue;
         if (p->has_tgt && tw < 0) {
             /* "staged mass demonstrations": no target, kept aside */
@@ -1732,6 +1990,15 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         uint8_t rel = d->an[n].deprel;
         if (rel == DEP_OBJ || rel == DEP_OBL || rel == DEP_NSUBJ || rel == DEP_NSUBJ_PASS) mv = (uint32_t)hv;
     }
+    /* "Sessions offered his own endorsement": the light verb's subject,
+     * not the possessive pronoun (which is that subject's) */
+    if (lsubj >= 0 && bs >= 0 && bs != lsubj && d->an[bs].upos == UPOS_PRON && d->an[bs].deprel == DEP_NMOD_POSS)
+        bs = lsubj;
+    if (lsubj >= 0 && ns >= 0 && ns != lsubj && d->an[ns].upos == UPOS_PRON && d->an[ns].deprel == DEP_NMOD_POSS)
+        ns = lsubj;
+    /* "his comments on Muslims": a statement is an event only when made
+     * ("made comments about"), not when referred to */
+    if (best && lv < 0 && !strcmp(best->code, "010")) return 0;
     if (best) return emit_at(c, best, n, mv, bs, bt, 0) < 0 ? -1 : 0;
     if (!notgt || (ns < 0 && notgt->has_src)) return 0;
     int got = 0;
@@ -1793,6 +2060,13 @@ static int32_t lookup_surface(const ev_lex *x, const dyad_doc *d, uint32_t t) {
         w[i] = (char)ch;
     }
     w[n] = '\0';
+    if (n > 4 && !memcmp(w + n - 4, "held", 4)) { /* "withheld", "upheld" */
+        char stem[40];
+        memcpy(stem, w, n);
+        memcpy(stem + n - 4, "hold", 4);
+        int32_t f = lookup_head(x, stem, n);
+        if (f >= 0) return f;
+    }
     /* "-d" before "-ed": "raped" is "rape", not "rap" */
     static const char *const SUF[] = {"ied", "ies", "d", "ed", "ing", "es", "s", NULL};
     for (int si = 0; SUF[si]; si++) {

@@ -353,6 +353,86 @@ static void test_actor_before_noun(void) {
     ev_lex_free(x);
 }
 
+/* US election news: people sharing an actor code, verbal attacks,
+ * criticism received, endorsements withheld, and false positives of
+ * business, statements and legal challenges (docs/events.md). */
+static void test_politics(void) {
+    static const char pats[] =
+        "[verb]\n"
+        "111   SRC criticize TGT\n"
+        "190   SRC attack TGT\n"
+        "190   SRC launch attack on TGT\n"
+        "190   SRC kill TGT\n"
+        "051   SRC endorse TGT\n"
+        "051   SRC withhold support from TGT\n"
+        "050   SRC work with TGT\n"
+        "061   SRC invest in TGT\n"
+        "010   SRC make statement on TGT\n"
+        "110   SRC challenge TGT\n"
+        "141   SRC demonstrate\n"
+        "[noun]\n"
+        "111   SRC criticism of TGT\n"
+        "111   criticism from SRC\n"
+        "051   SRC endorsement of TGT\n"
+        "190   attack on TGT\n"
+        "190   SRC attack on TGT\n";
+    ev_lex *x = ev_lex_new();
+    char err[256];
+    CHECK(!ev_lex_load_ontology(x, "data/events/cameo.tsv", NULL, NULL, err, sizeof err));
+    CHECK_INT(ev_lex_load_patterns_buffer(x, "politics", pats, sizeof pats - 1, count_warn, NULL), DYAD_OK);
+    /* two people with one code are two actors; one body's two names are not */
+    dyad_doc *d = code_with(x, "Carly Fiorina criticized Jeff Sessions. The White House criticized the State Department.");
+    CHECK(d->nactor >= 2 && !strcmp(d->actors[0].code, d->actors[1].code));
+    CHECK(find(d, "111", "Fiorina", "Sessions") != NULL);
+    CHECK(find(d, "111", "White House", "State") == NULL);
+    CHECK_INT((long long)d->nevent, 1);
+    dyad_doc_free(d);
+    /* "attack" between politicians is criticism; with a weapon, or by a
+     * state, it stays an assault */
+    d = code_with(x, "Carly Fiorina attacked Jeff Sessions on Tuesday. Russia attacked Ukraine.");
+    CHECK(find(d, "111", "Fiorina", "Sessions") != NULL);
+    CHECK(find(d, "190", "Fiorina", "Sessions") == NULL);
+    CHECK(find(d, "190", "Russia", "Ukraine") != NULL);
+    dyad_doc_free(d);
+    d = code_with(x, "Carly Fiorina launched personal attacks on Jeff Sessions. The personal attacks on Jeff Sessions "
+                     "continued.");
+    CHECK(find(d, "111", "Fiorina", "Sessions") != NULL);
+    CHECK(find(d, "190", "Fiorina", "Sessions") == NULL);
+    CHECK(find(d, "111", NULL, "Sessions") != NULL); /* no author named: the modifier tells */
+    dyad_doc_free(d);
+    d = code_with(x, "Carly Fiorina attacked Jeff Sessions with a knife.");
+    CHECK(find(d, "111", "Fiorina", "Sessions") == NULL);
+    CHECK(find(d, "190", "Fiorina", "Sessions") != NULL);
+    dyad_doc_free(d);
+    /* the receiver of criticism or of an endorsement is the target */
+    d = code_with(x, "Jeff Sessions faced criticism from Carly Fiorina. Jeff Sessions won the endorsement of "
+                     "Carly Fiorina.");
+    CHECK(find(d, "111", "Fiorina", "Sessions") != NULL);
+    CHECK(find(d, "051", "Fiorina", "Sessions") != NULL);
+    dyad_doc_free(d);
+    /* withheld support is negated support; "not ready to" is no refusal */
+    d = code_with(x, "Carly Fiorina withheld support from Jeff Sessions. Mike Pence is not ready to endorse "
+                     "Jeff Sessions. Paul Ryan will not endorse Jeff Sessions.");
+    const devent *e = find(d, "051", "Fiorina", "Sessions");
+    CHECK(e != NULL && e->mode == MODE_NEGATED);
+    e = find(d, "051", "Pence", "Sessions");
+    CHECK(e != NULL && e->mode == MODE_NEGATED);
+    CHECK(find(d, "120", "Pence", "Sessions") == NULL);
+    CHECK(find(d, "120", "Ryan", "Sessions") != NULL); /* the actor's own "will not": a refusal */
+    dyad_doc_free(d);
+    /* false positives of news copy */
+    d = code_with(x, "Jeff Sessions invested in other companies. Jeff Sessions made statements on the issue. "
+                     "The next administration could challenge the ruling. Jeff Sessions demonstrated that he "
+                     "can win. Forty-nine people killed in the shooting were mourned.");
+    CHECK(find(d, "061", "Sessions", "companies") == NULL);
+    for (size_t i = 0; i < d->nevent; i++) {
+        CHECK(strcmp(d->events[i].code, "010") && strcmp(d->events[i].code, "110") && strcmp(d->events[i].code, "141"));
+        if (!strcmp(d->events[i].code, "190")) CHECK_INT(d->events[i].source, -1); /* the victims are no source */
+    }
+    dyad_doc_free(d);
+    ev_lex_free(x);
+}
+
 static void test_hostile(void) {
     size_t n = 30000;
     char *t = malloc(n + 1);
@@ -390,6 +470,7 @@ int main(void) {
     RUN(test_fallbacks);
     RUN(test_constructions);
     RUN(test_actor_before_noun);
+    RUN(test_politics);
     RUN(test_hostile);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);

@@ -36,7 +36,10 @@
  * --news, by default ../shared/data/news/polnear.jsonl): root-code
  * precision, recall and F1, the same with source and target right, mode
  * accuracy; with --errors the false positives (FP), misses (MISS), wrong
- * actors (ARGS) and wrong modes (MODE).  See tests/gold/EVENTS.md. */
+ * actors (ARGS) and wrong modes (MODE).  With --half it scores (and lists)
+ * only the gold sentences of one half: dev the ones with an even 0-based
+ * index among the distinct sentences in file order, test the odd ones.
+ * See tests/gold/EVENTS.md. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -317,12 +320,20 @@ static void fscore(const char *what, unsigned m, unsigned nsys, unsigned ngold) 
  * is a separate greedy matching that also asks both slots to be right
  * (overlapping byte spans, or both empty).  Mode accuracy is over the
  * root matches. */
-static int news_gold(const char *gold_path, const char *news, int errors) {
+static int news_gold(const char *gold_path, const char *news, int errors, int half) {
     size_t ng = 0;
     grow *g = gold_read(gold_path, &ng);
     if (!g) {
         fprintf(stderr, "evalevent: cannot read %s\n", gold_path);
         return 2;
+    }
+    if (half >= 0) { /* keep the rows of the sentences of one half (distinct sentences, file order) */
+        size_t kept = 0, sidx = 0;
+        for (size_t i = 0; i < ng; i++) {
+            if (i > 0 && (g[i].s0 != g[i - 1].s0 || strcmp(g[i].doc, g[i - 1].doc))) sidx++;
+            if ((int)(sidx % 2) == half) g[kept++] = g[i];
+        }
+        ng = kept;
     }
     dyad_ctx *ctx = NULL;
     if (dyad_ctx_open(&ctx, NULL)) {
@@ -456,8 +467,8 @@ static int news_gold(const char *gold_path, const char *news, int errors) {
                 printf("MISS %s %u-%u %-5s %-12s src=\"%s\" tgt=\"%s\" anchor=\"%s\"\n", g[i].doc, g[i].s0, g[i].s1,
                        g[i].code, mode_name(g[i].mode), g[i].src, g[i].tgt, g[i].anchor);
     }
-    printf("news gold (%s on %s): %u documents, %u sentences, %u gold events, %zu system events in them\n", gold_path,
-           news, ndoc, nsent, ngold_ev, ns);
+    printf("news gold (%s on %s%s): %u documents, %u sentences, %u gold events, %zu system events in them\n",
+           gold_path, news, half < 0 ? "" : half ? ", test half" : ", dev half", ndoc, nsent, ngold_ev, ns);
     fscore("root code", mroot, (unsigned)ns, ngold_ev);
     fscore("root + source + target", mfull, (unsigned)ns, ngold_ev);
     printf("  mode accuracy (root matches) %5.1f%% (%u of %u)\n", mroot ? 100.0 * mode_ok / mroot : 0, mode_ok, mroot);
@@ -493,7 +504,7 @@ int main(int argc, char **argv) {
         else path = argv[i];
     }
     if (news_gold_path) {
-        int rc = news_gold(news_gold_path, news, errors);
+        int rc = news_gold(news_gold_path, news, errors, half);
         if (rc || (!path && !ncorpora)) return rc;
     }
     if (ncorpora) {
