@@ -30,7 +30,12 @@
  *     that ...), the infinitive (plans to ...), the object (denied the
  *     report) or the prepositional object (called for ...).  Also "X, Y
  *     said." (the cue in parataxis), "according to Y" and the phrases "in
- *     a CNN poll," / "in his view,".  Attributions nested in another's
+ *     a CNN poll," / "in his view,"; a noun of saying with a possessive
+ *     owner that is the subject of its clause or a clause of its own
+ *     ("Trump's claim that ...", "her vow to ...", "his criticism of
+ *     ...", "Sanders's argument was that ..."); in a paragraph opened by
+ *     a speaking label ("TAPPER: ...", "Gingrich: Trump Thinks ..."), the
+ *     label's sentence is the label's.  Attributions nested in another's
  *     content are dropped (only the outermost is kept, as PolNeAR
  *     annotates), except a sibling cue after a comma (", adding that
  *     ...") which cuts the outer content instead.  For that the outer cue
@@ -2607,6 +2612,148 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
     }
 }
 
+/* Nouns of saying, believing and intending that are a cue when their
+ * owner is named by a possessive: "Trump's claim that ...", "her vow to
+ * go after ...", "Sanders's argument was that ...", "his criticism of
+ * the deal" (the prepositions of the last kind in part; sorted by
+ * lemma for binary search, a test checks the order).  PolNeAR annotates
+ * them as the outer attribution of whatever the clause reports. */
+typedef struct noun_cue {
+    const char *lemma;
+    const char *part; /* '|'-separated prepositions that take the content, or NULL */
+} noun_cue;
+
+static const noun_cue NOUN_CUES[] = {
+    {"accusation", NULL},
+    {"admission", NULL},
+    {"allegation", NULL},
+    {"announcement", "of"},
+    {"answer", NULL},
+    {"argument", "for|against"},
+    {"assertion", NULL},
+    {"assessment", "of"},
+    {"assurance", NULL},
+    {"attack", "on"},
+    {"belief", "in"},
+    {"call", "for"},
+    {"claim", NULL},
+    {"comment", "on|about"},
+    {"complaint", "about"},
+    {"concern", "about|over"},
+    {"conclusion", NULL},
+    {"contention", NULL},
+    {"criticism", "of"},
+    {"critique", "of"},
+    {"decision", NULL},
+    {"defense", "of"},
+    {"demand", "for"},
+    {"denial", "of"},
+    {"determination", NULL},
+    {"endorsement", "of"},
+    {"fear", NULL},
+    {"hope", NULL},
+    {"insistence", "on"},
+    {"message", NULL},
+    {"opinion", NULL},
+    {"opposition", "to"},
+    {"plan", NULL},
+    {"pledge", NULL},
+    {"point", NULL},
+    {"position", "on"},
+    {"prediction", NULL},
+    {"promise", NULL},
+    {"proposal", NULL},
+    {"refusal", NULL},
+    {"remark", "about|on"},
+    {"reply", NULL},
+    {"request", "for"},
+    {"response", NULL},
+    {"statement", NULL},
+    {"suggestion", NULL},
+    {"support", "for|of"},
+    {"view", "of|on"},
+    {"vow", NULL},
+    {"warning", "about|of|against"},
+};
+#define NNOUN_CUES (sizeof NOUN_CUES / sizeof NOUN_CUES[0])
+
+/* Entry i of the noun cues (lemmas), NULL past the end. */
+const char *quote_noun_cue(size_t i) { return i < NNOUN_CUES ? NOUN_CUES[i].lemma : NULL; }
+
+static int noun_cue_find(const char *w) {
+    size_t lo = 0, hi = NNOUN_CUES;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(w, NOUN_CUES[mid].lemma);
+        if (!c) return (int)mid;
+        if (c < 0) hi = mid;
+        else lo = mid + 1;
+    }
+    return -1;
+}
+
+/* The noun cues of a sentence (needs the tree): a noun of NOUN_CUES with
+ * a possessor ("Trump's", "her") whose content is a clause or an
+ * infinitive hanging on it ("claim that ...", "vow to ..."), the
+ * predicate of a copula it is the subject of ("argument was that ...",
+ * "point was to ..."), or the object of one of its prepositions
+ * ("criticism of the deal").  The possessor speaks.  An attribution
+ * inside the content then gives way to this one (resolve_nesting). */
+static void noun_cues(qrun *r, uint32_t s0, uint32_t s1) {
+    const dyad_doc *d = r->d;
+    for (uint32_t n = s0; n < s1; n++) {
+        if (d->an[n].upos != UPOS_NOUN || r->reg_of[n] >= 0 || is_boiler(r, n) || !d->an[n].lemma) continue;
+        int k = noun_cue_find(d->an[n].lemma);
+        if (k < 0) continue;
+        /* the subject of its clause or a clause of its own ("Her vow to
+         * ..."): as the object of a verb ("Clinton bashed Trump's
+         * proposal to ...") it is that verb's content */
+        uint8_t nd = d->an[n].deprel;
+        if (nd != DEP_ROOT && nd != DEP_NSUBJ && nd != DEP_NSUBJ_OUTER && nd != DEP_NSUBJ_PASS) continue;
+        /* ... and the subject of a copula ("Trump's claim that ... is
+         * false", "argument was that ..."), not of a verb of effect: in
+         * "his attacks on the banks angered the left" the left reacts */
+        int32_t nh = head(r, n);
+        if (nd != DEP_ROOT && nh >= 0 && d->an[nh].upos == UPOS_VERB) {
+            int cop = 0, nk2 = 0;
+            for (int32_t ch = r->kid[nh]; ch >= 0 && nk2 < KIDS_MAX; ch = r->sib[ch], nk2++)
+                cop |= d->an[ch].deprel == DEP_COP;
+            if (!cop) continue;
+        }
+        uint32_t poss = NOTOK, c0 = 0, c1 = 0, k1 = n + 1;
+        int nk_ = 0;
+        for (int32_t ch = r->kid[n]; ch >= 0 && nk_ < KIDS_MAX; ch = r->sib[ch], nk_++) {
+            uint32_t x = (uint32_t)ch;
+            uint8_t dr = d->an[x].deprel;
+            if (dr == DEP_NMOD_POSS && x < n) {
+                poss = x;
+            } else if (dr == DEP_ACL && x > n && !c1) {
+                /* "claim that ...", "vow to ..." */
+                uint32_t a = r->lo[x];
+                if (a == n + 1 && tok_in_list(d, a, "that|to")) c0 = a + (tok_is(d, a, "that") ? 1 : 0), c1 = r->hi[x] + 1;
+            } else if (dr == DEP_NMOD && x > n && !c1 && NOUN_CUES[k].part && tok_in_list(d, r->lo[x], NOUN_CUES[k].part) &&
+                       r->lo[x] == n + 1) {
+                c0 = r->lo[x] + 1, c1 = r->hi[x] + 1, k1 = n + 2; /* "criticism of" */
+            }
+        }
+        if (poss == NOTOK || relative_pronoun(r, poss)) continue;
+        if (!c1) {
+            /* "Sanders's argument on Sunday was that superdelegates ..." */
+            int32_t h = head(r, n);
+            if (h < 0 || (uint32_t)h <= n || (uint32_t)h >= s1 || nd == DEP_ROOT) continue;
+            uint32_t cop = NOTOK;
+            nk_ = 0;
+            for (int32_t ch = r->kid[h]; ch >= 0 && nk_ < KIDS_MAX; ch = r->sib[ch], nk_++)
+                if (d->an[ch].deprel == DEP_COP && (uint32_t)ch > n) cop = (uint32_t)ch;
+            if (cop == NOTOK || cop + 1 >= s1 || !tok_in_list(d, cop + 1, "that|to")) continue;
+            c0 = cop + 1 + (tok_is(d, cop + 1, "that") ? 1 : 0), c1 = r->hi[h] + 1;
+        }
+        if (c1 > s1) c1 = s1;
+        if (c1 <= c0 + 1) continue;
+        add_indirect(r, n, c0, c1, poss, n, k1);
+    }
+}
+
 /* "Collins said Trump's strategists plan to secure ...", the parser
  * having hung the clause elsewhere: a speech verb of the sentence with a
  * subject before it and no content of its own, followed right away by
@@ -2828,19 +2975,47 @@ static uint32_t para_label(const qrun *r, uint32_t i, uint32_t *start) {
     return NOTOK;
 }
 
-/* Reported speech of "I" or "we" in a labelled paragraph: the label
- * speaks. */
+/* A label that names who speaks, not the topic of what follows
+ * ("Superdelegates:", "UPDATE:"): a transcript's capitals ("TAPPER:",
+ * "Q:"), a name the actor stage knows ("Gingrich:"), or a report. */
+static int speaking_label(const qrun *r, uint32_t p, uint32_t w) {
+    const dyad_doc *d = r->d;
+    if (w == p && tok_in_list(d, p, "report|poll|survey|study")) return 1;
+    if (w == p && tok_in_list(d, p, "update|updated|exclusive|breaking|watch|video|photos|note|correction|editor"))
+        return 0;
+    int caps = 1;
+    for (uint32_t k = p; k <= w; k++) {
+        if (r->men[k] >= 0) return 1;
+        if (!(d->toks[k].flags & TOKF_ALLCAPS)) caps = 0;
+    }
+    return caps;
+}
+
+/* Reported speech in a labelled paragraph: "I" and "we" are the label's
+ * (its actor; the mention stays "I"), and so is the clause of anyone
+ * else -- "TAPPER: Donald Trump has campaigned as ..., you think?",
+ * "Gingrich: Trump Should Decide If ..." -- the label is the outermost
+ * attribution, as PolNeAR annotates it, in the label's sentence.  A
+ * pronoun other than "I" or "we" keeps its clause ("A: He said he
+ * would ..."). */
 static void label_speakers(qrun *r) {
     /* one look per paragraph: the candidates come in text order */
     uint32_t last_para = UINT32_MAX, w = NOTOK, p0 = 0;
     for (size_t i = 0; i < r->ncand; i++) {
         cand *c = &r->cand[i];
-        if (c->dead || c->kind != QUOTE_INDIRECT || c->s1 != c->s0 + 1 || c->k1 <= c->k0) continue;
-        if (!tok_in_list(r->d, c->s0, "i|we")) continue;
+        if (c->dead || c->kind != QUOTE_INDIRECT || c->k1 <= c->k0) continue;
         if (r->para_of[c->k0] != last_para) last_para = r->para_of[c->k0], w = para_label(r, c->k0, &p0);
-        if (w == NOTOK || w >= c->k0) continue;
-        /* the mention stays "I"; the actor is the label's */
-        c->shead = w, c->label = 1;
+        if (w == NOTOK || w >= c->k0 || c->c0 <= w + 1) continue;
+        if (c->s1 == c->s0 + 1 && tok_in_list(r->d, c->s0, "i|we")) {
+            /* the mention stays "I"; the actor is the label's */
+            c->shead = w, c->label = 1;
+            continue;
+        }
+        if (c->s1 == c->s0 + 1 && r->tagged && r->d->an[c->s0].upos == UPOS_PRON) continue;
+        /* (in the label's own sentence: a long answer goes on in the
+         * voices it reports, "My staff cautioned me not to ...") */
+        if (w + 2 >= r->n || r->sent_of[c->k0] != r->sent_of[w + 2] || !speaking_label(r, p0, w)) continue;
+        c->s0 = p0, c->s1 = w + 1, c->shead = w, c->label = 1;
     }
 }
 
@@ -2981,7 +3156,11 @@ int quote_run(dyad_doc *d) {
         uint32_t a = d->sents[s].first, b = d->sents[s].last;
         if (b > r.n) b = r.n;
         size_t first = r.ncand;
-        if (a < b) reported_speech_tree(&r, a, b), outer_speech(&r, a, b, first);
+        if (a < b) {
+            reported_speech_tree(&r, a, b);
+            if (r.parsed) noun_cues(&r, a, b);
+            outer_speech(&r, a, b, first);
+        }
     }
     resolve_nesting(&r);
     partials_in_reported(&r);

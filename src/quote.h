@@ -29,4 +29,8 @@ int quote_run(dyad_doc *doc);
 size_t quote_cue_count(void);
 const char *quote_cue(size_t i);
 
+/* Entry i of the noun cues, read only with a possessive owner ("Trump's
+ * claim that ...", "her vow to ..."): a lemma, NULL past the end. */
+const char *quote_noun_cue(size_t i);
+
 #endif

@@ -633,6 +633,37 @@ static void test_signed_and_transcript(void) {
     dyad_doc_free(d);
 }
 
+/* Outer cues the clause does not name: a label opening a headline or a
+ * transcript line speaks for the statement after it, and a noun of
+ * saying with a possessive owner ("Ortiz's claim that ...") for its
+ * complement -- not when it is the object of someone else's verb. */
+static void test_outer_labels_and_nouns(void) {
+    static const char *const A[] = {"+Maria Ortiz=Ortiz", "+Jan Novak=Novak", NULL};
+    dyad_doc *d = code("Ortiz: Novak Thinks the Harbor Deal Is Dead\n\n"
+                       "BRENNER: Novak thinks the harbor deal is dead, right?\n\n"
+                       "Ferries: The council expects the ferries to run on time.\n\n"
+                       "Novak's argument was that the council should delay the vote.\n\n"
+                       "Her pledge to rebuild the pier every spring.\n\n"
+                       "Voters rejected Ortiz's claim that the pier would pay for itself.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "the Harbor Deal", "Dead", QUOTE_INDIRECT, NULL, "Ortiz", "Maria Ortiz");
+    expect(d, "the harbor deal", "dead", QUOTE_INDIRECT, NULL, "BRENNER", NULL);
+    /* a topic, not a speaker */
+    expect(d, "the ferries to run", "time", QUOTE_INDIRECT, "expects", "The council", NULL);
+    expect(d, "the council should delay", "vote", QUOTE_INDIRECT, "argument", "Novak", "Jan Novak");
+    expect(d, "to rebuild the pier", "spring", QUOTE_INDIRECT, "pledge", "Her", NULL);
+    expect(d, "Ortiz's claim", "itself", QUOTE_INDIRECT, "rejected", "Voters", NULL);
+    CHECK(find(d, "the pier would pay") == NULL);
+    dyad_doc_free(d);
+    /* the noun table is sorted for binary search */
+    for (size_t i = 1; quote_noun_cue(i); i++)
+        if (strcmp(quote_noun_cue(i - 1), quote_noun_cue(i)) >= 0) {
+            fprintf(stderr, "  noun cues out of order at %s\n", quote_noun_cue(i));
+            CHECK(0);
+        }
+}
+
 static void test_no_models(void) {
     /* tokens only: quote pairing and the surface patterns */
     dyad_doc *d = code("“We will not back down,” Ortiz said.\n\n"
@@ -768,6 +799,7 @@ int main(void) {
     RUN(test_outermost);
     RUN(test_continuation);
     RUN(test_signed_and_transcript);
+    RUN(test_outer_labels_and_nouns);
     RUN(test_no_models);
     RUN(test_boilerplate);
     RUN(test_lexicon);
