@@ -2,6 +2,8 @@
 """sample_events_gold.py -- the sentence sample of tests/gold/polnear_events.tsv.
 
     python3 scripts/sample_events_gold.py [--data ../shared/data] [--dyad build/dyad] > sample.tsv
+    python3 scripts/sample_events_gold.py --seed 20261130 --n 400 \
+        --exclude tests/gold/polnear_events.tsv > sample_b.tsv      (set B)
 
 Picks 250 sentences from PolNeAR *train* articles, deterministically (seed
 below), and prints one line per sentence: doc_id, start, end (byte offsets
@@ -17,6 +19,11 @@ candidate is any sentence of the segmenter but the first (the headline),
 one that overlaps no boilerplate span dyad found, 40 to 600 bytes long, of
 at least six words, with a lower-case letter, and not looking like a
 byline, credit, link or sign-up line (BOILER below).
+
+The defaults (seed 20250605, 250 sentences) give set A.  --seed, --n and
+--exclude GOLD.tsv (every doc_id of an existing gold file is left out
+before the shuffle; may be repeated) give a fresh set: set B is
+--seed 20261130 --n 400 --exclude tests/gold/polnear_events.tsv.
 
 --resolve DRAFT --sample SAMPLE reads the annotator's draft (see tests/gold/EVENTS.md) and
 prints the gold TSV: it only turns the hand-picked strings into byte
@@ -40,15 +47,20 @@ BOILER = re.compile(
 
 
 def args():
-    a = {"data": "../shared/data", "dyad": "build/dyad", "resolve": None, "sample": None}
+    a = {"data": "../shared/data", "dyad": "build/dyad", "resolve": None, "sample": None,
+         "seed": str(SEED), "n": str(N), "exclude": []}
     i = 1
     while i < len(sys.argv):
         k = sys.argv[i].lstrip("-")
-        if k in a and i + 1 < len(sys.argv):
+        if k == "exclude" and i + 1 < len(sys.argv):
+            a[k].append(sys.argv[i + 1])
+            i += 2
+        elif k in a and i + 1 < len(sys.argv):
             a[k] = sys.argv[i + 1]
             i += 2
         else:
-            sys.exit("usage: sample_events_gold.py [--data DIR] [--dyad BIN] [--resolve DRAFT --sample SAMPLE]")
+            sys.exit("usage: sample_events_gold.py [--data DIR] [--dyad BIN] [--seed N] [--n N] [--exclude GOLD.tsv]..."
+                     " [--resolve DRAFT --sample SAMPLE]")
     return a
 
 
@@ -83,14 +95,18 @@ def sample(a):
             c = line.rstrip("\n").split("\t")
             if c[0] == "train":
                 train.add("polnear-" + c[1])
+    for g in a["exclude"]:  # articles of an earlier gold set are not drawn again
+        with open(g, encoding="utf-8") as f:
+            train -= {line.split("\t", 1)[0] for line in f if not line.startswith("#")}
+    n = int(a["n"])
     recs = records(a["data"] + "/news/polnear.jsonl", train)
     seg = segment(a["dyad"], recs)
-    rng = random.Random(SEED)
+    rng = random.Random(int(a["seed"]))
     ids = sorted(recs)
     rng.shuffle(ids)
     picked = []
     for did in ids:
-        if len(picked) >= N:
+        if len(picked) >= n:
             break
         b = recs[did]["text"].encode("utf-8")
         sents, boiler = seg[did]
@@ -108,7 +124,7 @@ def sample(a):
             continue
         k = rng.choice((1, 2))
         rng.shuffle(cand)
-        for s, e in sorted(cand[:k])[: N - len(picked)]:
+        for s, e in sorted(cand[:k])[: n - len(picked)]:
             picked.append((did, s, e, b[s:e].decode("utf-8").replace("\n", " ").replace("\t", " ")))
     for p in picked:
         print("%s\t%d\t%d\t%s" % p)

@@ -32,13 +32,17 @@
  * --corpus NEWS.jsonl (repeatable) codes a news file and prints events per
  * sentence, the root-code histogram and the mode split instead.
  * --news-gold tests/gold/polnear_events.tsv scores the default pipeline on
- * the project's hand-coded CAMEO events of 250 PolNeAR sentences (read from
+ * the project's hand-coded CAMEO events of PolNeAR sentences (read from
  * --news, by default ../shared/data/news/polnear.jsonl): root-code
  * precision, recall and F1, the same with source and target right, mode
  * accuracy; with --errors the false positives (FP), misses (MISS), wrong
  * actors (ARGS) and wrong modes (MODE).  With --half it scores (and lists)
  * only the gold sentences of one half: dev the ones with an even 0-based
  * index among the distinct sentences in file order, test the odd ones.
+ * --news-gold may be given more than once (set A polnear_events.tsv and set
+ * B polnear_events_b.tsv): the files are scored together as one set, and
+ * --half picks its half in each file separately, so a file's halves do not
+ * depend on the files read with it.
  * See tests/gold/EVENTS.md. */
 #include <stdint.h>
 #include <stdio.h>
@@ -320,21 +324,55 @@ static void fscore(const char *what, unsigned m, unsigned nsys, unsigned ngold) 
  * is a separate greedy matching that also asks both slots to be right
  * (overlapping byte spans, or both empty).  Mode accuracy is over the
  * root matches. */
-static int news_gold(const char *gold_path, const char *news, int errors, int half) {
-    size_t ng = 0;
-    grow *g = gold_read(gold_path, &ng);
-    if (!g) {
-        fprintf(stderr, "evalevent: cannot read %s\n", gold_path);
-        return 2;
+/* Keep the rows of the sentences of one half of g (distinct sentences in
+ * file order: dev the even ones, test the odd ones); returns the new count. */
+static size_t gold_half(grow *g, size_t ng, int half) {
+    size_t kept = 0, sidx = 0;
+    for (size_t i = 0; i < ng; i++) {
+        if (i > 0 && (g[i].s0 != g[i - 1].s0 || strcmp(g[i].doc, g[i - 1].doc))) sidx++;
+        if ((int)(sidx % 2) == half) g[kept++] = g[i];
     }
-    if (half >= 0) { /* keep the rows of the sentences of one half (distinct sentences, file order) */
-        size_t kept = 0, sidx = 0;
-        for (size_t i = 0; i < ng; i++) {
-            if (i > 0 && (g[i].s0 != g[i - 1].s0 || strcmp(g[i].doc, g[i - 1].doc))) sidx++;
-            if ((int)(sidx % 2) == half) g[kept++] = g[i];
+    return kept;
+}
+
+/* Read every gold file, take each one's half (when half >= 0) on its own,
+ * and append the rows in file order.  NULL on error (message printed). */
+static grow *gold_load(const char *const *paths, int npaths, int half, size_t *n) {
+    grow *all = NULL;
+    size_t nall = 0;
+    for (int p = 0; p < npaths; p++) {
+        size_t ng = 0;
+        grow *g = gold_read(paths[p], &ng);
+        if (!g) {
+            fprintf(stderr, "evalevent: cannot read %s\n", paths[p]);
+            free(all);
+            return NULL;
         }
-        ng = kept;
+        if (half >= 0) ng = gold_half(g, ng, half);
+        if (!all) {
+            all = g, nall = ng;
+            continue;
+        }
+        grow *na = ng <= SIZE_MAX / sizeof *g - nall ? realloc(all, (nall + ng + 1) * sizeof *g) : NULL;
+        if (!na) {
+            fprintf(stderr, "evalevent: out of memory\n");
+            free(g);
+            free(all);
+            return NULL;
+        }
+        all = na;
+        memcpy(all + nall, g, ng * sizeof *g);
+        nall += ng;
+        free(g);
     }
+    *n = nall;
+    return all;
+}
+
+static int news_gold(const char *const *gold_paths, int npaths, const char *news, int errors, int half) {
+    size_t ng = 0;
+    grow *g = gold_load(gold_paths, npaths, half, &ng);
+    if (!g) return 2;
     dyad_ctx *ctx = NULL;
     if (dyad_ctx_open(&ctx, NULL)) {
         fprintf(stderr, "evalevent: %s\n", ctx ? dyad_ctx_errmsg(ctx) : "out of memory");
@@ -467,8 +505,9 @@ static int news_gold(const char *gold_path, const char *news, int errors, int ha
                 printf("MISS %s %u-%u %-5s %-12s src=\"%s\" tgt=\"%s\" anchor=\"%s\"\n", g[i].doc, g[i].s0, g[i].s1,
                        g[i].code, mode_name(g[i].mode), g[i].src, g[i].tgt, g[i].anchor);
     }
-    printf("news gold (%s on %s%s): %u documents, %u sentences, %u gold events, %zu system events in them\n",
-           gold_path, news, half < 0 ? "" : half ? ", test half" : ", dev half", ndoc, nsent, ngold_ev, ns);
+    printf("news gold (");
+    for (int p = 0; p < npaths; p++) printf("%s%s", p ? " + " : "", gold_paths[p]);
+    printf(" on %s%s): %u documents, %u sentences, %u gold events, %zu system events in them\n", news, half < 0 ? "" : half ? ", test half" : ", dev half", ndoc, nsent, ngold_ev, ns);
     fscore("root code", mroot, (unsigned)ns, ngold_ev);
     fscore("root + source + target", mfull, (unsigned)ns, ngold_ev);
     printf("  mode accuracy (root matches) %5.1f%% (%u of %u)\n", mroot ? 100.0 * mode_ok / mroot : 0, mode_ok, mroot);
@@ -485,7 +524,8 @@ int main(int argc, char **argv) {
     int errors = 0, half = -1; /* -1 all, 0 dev (even index), 1 test (odd) */
     const char *corpora[8];
     int ncorpora = 0;
-    const char *path = NULL, *mapfile = "data/events/plover.tsv", *news_gold_path = NULL;
+    const char *path = NULL, *mapfile = "data/events/plover.tsv", *news_gold_paths[8];
+    int nnews_gold = 0;
     const char *news = "../shared/data/news/polnear.jsonl";
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--errors")) errors = 1;
@@ -499,12 +539,18 @@ int main(int argc, char **argv) {
             }
         } else if (!strcmp(argv[i], "--plover-map") && i + 1 < argc) mapfile = argv[++i];
         else if (!strcmp(argv[i], "--corpus") && i + 1 < argc && ncorpora < 8) corpora[ncorpora++] = argv[++i];
-        else if (!strcmp(argv[i], "--news-gold") && i + 1 < argc) news_gold_path = argv[++i];
+        else if (!strcmp(argv[i], "--news-gold") && i + 1 < argc) {
+            if (nnews_gold == 8) {
+                fprintf(stderr, "evalevent: at most 8 --news-gold files\n");
+                return 2;
+            }
+            news_gold_paths[nnews_gold++] = argv[++i];
+        }
         else if (!strcmp(argv[i], "--news") && i + 1 < argc) news = argv[++i];
         else path = argv[i];
     }
-    if (news_gold_path) {
-        int rc = news_gold(news_gold_path, news, errors, half);
+    if (nnews_gold) {
+        int rc = news_gold(news_gold_paths, nnews_gold, news, errors, half);
         if (rc || (!path && !ncorpora)) return rc;
     }
     if (ncorpora) {
@@ -519,7 +565,7 @@ int main(int argc, char **argv) {
         if (!path) return 0;
     }
     if (!path) {
-        fprintf(stderr, "usage: evalevent [--errors] [--half dev|test] [--plover-map data/events/plover.tsv] [--corpus NEWS.jsonl]... [--news-gold tests/gold/polnear_events.tsv [--news polnear.jsonl]] [PLOVER_GSR_CAMEO.txt]\n");
+        fprintf(stderr, "usage: evalevent [--errors] [--half dev|test] [--plover-map data/events/plover.tsv] [--corpus NEWS.jsonl]... [--news-gold tests/gold/polnear_events.tsv]... [--news polnear.jsonl] [PLOVER_GSR_CAMEO.txt]\n");
         return 2;
     }
     FILE *f = fopen(path, "rb");
