@@ -1042,6 +1042,13 @@ static int speakerish(const qrun *r, uint32_t x) {
     "advertisement|commercial|spot|mailer|flier|brief|motion|response|headline|cover|notice|announcement|"      \
     "banner|caption|sign|placard"
 
+/* Heads of noun phrases naming polls, counts and records: "a CNN poll",
+ * "FEC records", "the data". */
+#define EVIDENCE                                                                                                  \
+    "poll|polls|polling|survey|surveys|study|studies|analysis|analyses|review|records|record|data|statistics|"   \
+    "figures|numbers|results|report|reports|documents|emails|e-mails|filings|research|paper|audit|investigation|" \
+    "count|tally|estimates|projections|models|model|findings|calculations|reporting|testing|video|footage"
+
 /* Verb v is finite through an auxiliary: "have said", "would say". */
 static int has_tense_aux(const qrun *r, uint32_t v) {
     for (int32_t c = r->kid[v], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
@@ -2379,6 +2386,51 @@ static int32_t according_tail(qrun *r, uint32_t c0, uint32_t v) {
     return q->cand;
 }
 
+/* "A Fox News poll shows Sanders with 47 percent", "FEC records show
+ * ...", "the survey found 90 percent support": a verb of evidence (show,
+ * find, reveal ...) whose subject is a poll, a record or a study reports
+ * whatever its object says, and PolNeAR takes the document for the
+ * source.  With a person for the subject ("Trump found himself ...")
+ * the object is no content. */
+static int evidence_subject(const qrun *r, uint32_t v, int k) {
+    if (k < 0 || !tok_in_list(r->d, v, "show|shows|showed|shown|showing|find|finds|found|finding|reveal|reveals|"
+                                       "revealed|revealing|indicate|indicates|indicated|suggest|suggests|suggested"))
+        return 0;
+    for (int32_t ch = r->kid[v], nk_ = 0; ch >= 0 && nk_ < KIDS_MAX; ch = r->sib[ch], nk_++)
+        if (r->d->an[ch].deprel == DEP_NSUBJ && (uint32_t)ch < v && r->reg_of[ch] < 0)
+            return tok_in_list(r->d, (uint32_t)ch, EVIDENCE);
+    /* "recent polls showing a tightening race": the noun the participle
+     * modifies */
+    int32_t h = head(r, v);
+    return deprel(r, v) == DEP_ACL && h >= 0 && (uint32_t)h < v && r->reg_of[h] < 0 &&
+           tok_in_list(r->d, (uint32_t)h, EVIDENCE);
+}
+
+/* "46 percent said yes", "a third said so", "26 percent said the same of
+ * Trump": a poll's answer right after the speech verb is its content,
+ * the answer word or "the same" with its "of"/"for" phrase.  The end of
+ * that content, or 0 when v has no such answer. */
+static uint32_t answer_object(const qrun *r, uint32_t v, int k, uint32_t s1) {
+    if (k < 0 || strcmp(CUES[k].lemma, "say") != 0 || v + 2 >= s1) return 0;
+    uint32_t e;
+    if (tok_in_list(r->d, v + 1, "yes|no|so")) e = v + 2;
+    else if (tok_is(r->d, v + 1, "the") && tok_is(r->d, v + 2, "same")) e = v + 3;
+    else return 0;
+    if (e < s1 && tok_in_list(r->d, e, "of|for|about|to"))
+        for (e++; e < s1 && e < v + 10 && r->d->toks[e].kind == TOK_WORD && r->d->an[e].upos != UPOS_CCONJ &&
+                  r->d->an[e].upos != UPOS_VERB && r->d->an[e].upos != UPOS_AUX;)
+            e++;
+    /* (not in a sentence with quote marks: '“…,” she said, no doubt
+     * ...' is the quote's cue; a run-on sentence is looked at near the
+     * verb only, so the scan stays bounded) */
+    uint32_t x0 = sent_first(r, v);
+    if (v - x0 > 200) x0 = v - 200;
+    for (uint32_t x = x0; x < s1 && x < v + 200; x++)
+        if (r->d->toks[x].kind == TOK_QUOTE) return 0;
+    /* (not "said so far", "said no one") */
+    return e >= s1 || r->d->toks[e].kind == TOK_PUNCT || r->d->an[e].upos == UPOS_CCONJ ? e : 0;
+}
+
 static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
     for (uint32_t v = s0; v < s1; v++) {
         if (r->reg_of[v] >= 0 || is_boiler(r, v)) continue;
@@ -2442,6 +2494,15 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
             uint32_t k0, k1;
             cue_span(r, v, &k0, &k1);
             int k = cue_at(r, v);
+            if (!(f & Q_O) && evidence_subject(r, v, k)) f |= Q_O;
+            uint32_t ans = r->tagged ? answer_object(r, v, k, s1) : 0;
+            if (ans) {
+                uint32_t subj = subject_of(r, v);
+                if (subj != NOTOK && subj < v) {
+                    add_indirect(r, v, v + 1, ans, subj, k0, k1);
+                    continue;
+                }
+            }
             for (int32_t ch = r->kid[v], nk_ = 0; ch >= 0 && comp == NOTOK && nk_ < KIDS_MAX; ch = r->sib[ch], nk_++) {
                 uint8_t dr = r->d->an[ch].deprel;
                 uint32_t x = (uint32_t)ch;
@@ -2460,6 +2521,18 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
                     }
                 }
             }
+            if (comp != NOTOK && r->d->an[comp].deprel == DEP_CCOMP && r->hi[comp] < v && r->reg_of[r->lo[comp]] < 0 &&
+                r->reg_of[r->hi[comp]] < 0 && r->d->toks[r->lo[comp]].kind != TOK_QUOTE &&
+                r->d->toks[r->hi[comp]].kind != TOK_QUOTE)
+                /* "But veterans interviewed at rallies, including Mr.
+                 * Jebens, said they had no problem": with a second clause
+                 * after the cue, the one before is its subject misparsed */
+                for (int32_t ch = r->kid[v], nk_ = 0; ch >= 0 && nk_ < KIDS_MAX; ch = r->sib[ch], nk_++)
+                    if (r->d->an[ch].deprel == DEP_CCOMP && (uint32_t)ch > v && r->lo[ch] > v && r->reg_of[ch] < 0 &&
+                        r->d->toks[r->lo[ch]].kind != TOK_QUOTE && r->reg_of[r->lo[ch]] < 0) {
+                        comp = (uint32_t)ch;
+                        break;
+                    }
             if (comp != NOTOK && r->hi[comp] < v) {
                 /* a complement before the cue ("The deal is dead, officials
                  * said") ends at a comma or a quote, and the speaker comes

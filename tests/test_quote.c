@@ -664,6 +664,46 @@ static void test_outer_labels_and_nouns(void) {
         }
 }
 
+/* Polls and records as sources ("A harbor poll shows Ortiz with a lead",
+ * "recent surveys showing ..."), poll answers ("41 percent said yes"),
+ * and a subject the parser took for a clause before the cue. */
+static void test_evidence_and_answers(void) {
+    static const char *const A[] = {"+Maria Ortiz=Ortiz", "+Jan Novak=Novak", NULL};
+    dyad_doc *d = code("A new harbor poll shows Ortiz with a narrow lead over Novak.\n\n"
+                       "Ortiz found the ferry schedule confusing.\n\n"
+                       "Asked whether the pier should close, 41 percent of residents said yes, compared with a "
+                       "third last year.\n\n"
+                       "Novak said so last spring.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "Ortiz with a narrow lead", "Novak", QUOTE_INDIRECT, "shows", "A new harbor poll", NULL);
+    /* a person finding something is no document */
+    CHECK(find(d, "the ferry schedule") == NULL);
+    expect(d, "yes", "yes", QUOTE_INDIRECT, "said", NULL, NULL);
+    const dquote *q = find(d, "yes");
+    CHECK(q && q->end - q->start == 3);
+    /* ("said so last spring" is no answer) */
+    CHECK(find(d, "so last") == NULL);
+    dyad_doc_free(d);
+
+    d = code("But several fishermen interviewed at the docks this week, including Mr. Lund, said they had no "
+             "quarrel with the new fees.\n",
+             A, 1);
+    /* the tree the parser made of a PolNeAR sentence of this shape: the
+     * subject hung on the cue as a clause */
+    force(d, 0, "CCONJ CC 4 cc but; ADJ JJ 3 amod several; NOUN NNS 4 nsubj fisherman; VERB VBD 15 ccomp interview; "
+                "ADP IN 7 case at; DET DT 7 det the; NOUN NNS 4 obl dock; DET DT 9 det this; "
+                "NOUN NN 4 obl:unmarked week; PUNCT , 13 punct ,; VERB VBG 13 case include; "
+                "PROPN NNP 13 nmod:desc Mr.; PROPN NNP 15 nsubj Lund; PUNCT , 13 punct ,; VERB VBD 0 root say; "
+                "PRON PRP 17 nsubj they; VERB VBD 15 ccomp have; DET DT 19 det no; NOUN NN 17 obj quarrel; "
+                "ADP IN 23 case with; DET DT 23 det the; ADJ JJ 23 amod new; NOUN NNS 19 nmod fee; "
+                "PUNCT . 15 punct .");
+    quote_run(d);
+    expect(d, "they had no quarrel", "fees", QUOTE_INDIRECT, "said", NULL, NULL);
+    CHECK(find(d, "But several fishermen") == NULL);
+    dyad_doc_free(d);
+}
+
 static void test_no_models(void) {
     /* tokens only: quote pairing and the surface patterns */
     dyad_doc *d = code("“We will not back down,” Ortiz said.\n\n"
@@ -800,6 +840,7 @@ int main(void) {
     RUN(test_continuation);
     RUN(test_signed_and_transcript);
     RUN(test_outer_labels_and_nouns);
+    RUN(test_evidence_and_answers);
     RUN(test_no_models);
     RUN(test_boilerplate);
     RUN(test_lexicon);
