@@ -306,7 +306,8 @@ static int add_pattern(ev_lex *x, const loadctx *c, int noun, char *line) {
          * ("hand over", "give in to", "set off bomb", "call off") */
         if (!noun && !p.obj && !p.prt && !prev_prep && i > 1 && !strcmp(w[i - 1], p.head) &&
             (in_list(t, PARTICLES) || !strcmp(t, "in") || !strcmp(t, "on") || !strcmp(t, "through")) &&
-            !(i + 1 < n && (!strcmp(w[i + 1], "SRC") || !strcmp(w[i + 1], "TGT")))) {
+            !(i + 1 < n && (!strcmp(w[i + 1], "SRC") || !strcmp(w[i + 1], "TGT"))) &&
+            !(i + 2 < n && !strcmp(w[i + 2], "of"))) { /* "campaign on behalf of TGT": a phrase */
             p.prt = arena_strndup(&x->a, t, strlen(t));
             continue;
         }
@@ -632,10 +633,37 @@ static const char *const OF_HEADS[] = {"leader", "member", "head", "chief", "del
                                        "supporter", "militant", "fighter", "minister", "members", "some", "many",
                                        "most", "all", "one", "two", "part", "thousand", "hundred", "dozen", NULL};
 
+/* A person's name that word w heads or introduces, to its right through
+ * flat names, appositions and proper-noun compounds (at most three levels):
+ * "Minnesota Gov. Mark Dayton" parsed with the state as head, "billionaire
+ * Donald Trump" with the title as head.  -1: none. */
+static int32_t name_below(const sctx *c, uint32_t w, int depth) {
+    const dyad_doc *d = c->d;
+    KIDS(c, w) {
+        uint8_t r = d->an[k].deprel;
+        if (k < (int32_t)w) continue;
+        if (r != DEP_FLAT && r != DEP_APPOS && !(r == DEP_COMPOUND && d->an[k].upos == UPOS_PROPN)) continue;
+        if (c->actor_of[k] >= 0 && d->actors[c->actor_of[k]].type == ENT_PERSON) return k;
+        if (depth < 3) {
+            int32_t g = name_below(c, (uint32_t)k, depth + 1);
+            if (g >= 0) return g;
+        }
+    }
+    return -1;
+}
+
 /* The actor a slot word stands for: its own mention, or that of a word
  * that modifies it ("Turkish police", "Brazil's government"). */
 static int32_t actor_at(const sctx *c, uint32_t w) {
-    if (c->actor_of[w] >= 0) return c->actor_of[w];
+    if (c->actor_of[w] >= 0) {
+        /* a state before a title and a name ("Minnesota Gov. Mark Dayton",
+         * "Alabama senator Jeff Sessions"): the person acts, not the state */
+        if (c->d->actors[c->actor_of[w]].type != ENT_PERSON) {
+            int32_t k = name_below(c, w, 0);
+            if (k >= 0) return c->actor_of[k];
+        }
+        return c->actor_of[w];
+    }
     /* a name under a title first ("President Cyril Ramaphosa" headed by
      * "President"), then a modifier ("Turkish police") */
     KIDS(c, w) {
@@ -1017,10 +1045,14 @@ static const char *intent_code(const char *c) {
 
 /* CAMEO's rejection codes: what "X refused to do what c names" is coded
  * as (meet -> 125, release -> 1243, ...), or NULL when CAMEO has none
- * (a refusal of conflict stays the negated event). */
+ * (a refusal of conflict stays the negated event).  A refusal to praise,
+ * endorse, defend, rally for or apologise (051-053, 055) is that verbal
+ * act negated, as "withheld support" is: "Trump refused to endorse Ryan"
+ * rejects no proposal of Ryan's. */
 static const char *reject_code(const char *c) {
     static const char *const map[][2] = {
-        {"03", "120"},   {"04", "125"},   {"045", "126"},  {"046", "125"},  {"05", "120"},   {"057", "127"},
+        {"03", "120"},   {"04", "125"},   {"045", "126"},  {"046", "125"},  {"050", "120"},  {"054", "120"},
+        {"056", "120"},  {"057", "127"},
         {"06", "121"},   {"061", "1211"}, {"062", "1212"}, {"07", "122"},   {"071", "1221"}, {"072", "1222"},
         {"073", "1223"}, {"074", "1224"}, {"075", "122"},  {"08", "124"},   {"081", "1241"}, {"082", "1242"},
         {"083", "123"},  {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"},
@@ -1030,10 +1062,13 @@ static const char *reject_code(const char *c) {
 }
 
 /* Nouns whose participle modifier speaks for their author: "issued a
- * statement condemning", "released a declaration demanding". */
+ * statement condemning", "released a declaration demanding", "put out a
+ * new video ad ripping Hillary Clinton" (an ad that attacks a named actor
+ * is its sponsor's criticism). */
 static const char *const STATEMENTS[] = {"statement", "declaration", "communique", "communiqué", "resolution",
                                          "letter", "message", "note", "decree", "report", "document", "appeal",
-                                         "warning", "ultimatum", "release", NULL};
+                                         "warning", "ultimatum", "release", "ad", "advertisement", "commercial",
+                                         "video", "tweet", "op-ed", "editorial", "speech", "mailer", NULL};
 
 /* The subject of v when it has none of its own: a controller ("agreed to
  * meet"), the noun a relative clause hangs on, or the first conjunct's. */
@@ -1131,6 +1166,14 @@ static void span_of_word(const sctx *c, int32_t w, uint32_t *s, uint32_t *e) {
     /* the mention of the actor, else the word */
     uint32_t a = d->toks[w].start, b = d->toks[w].end;
     int32_t act = c->actor_of[w];
+    /* the name, not the title or the state before it ("billionaire Donald
+     * Trump", "Minnesota Gov. Mark Dayton") */
+    int32_t nb = name_below(c, (uint32_t)w, 0);
+    if (nb >= 0 && c->actor_of[nb] == actor_at(c, (uint32_t)w)) {
+        *s = c->mstart[nb];
+        *e = c->mend[nb];
+        return;
+    }
     if (act < 0) {
         KIDS(c, (uint32_t)w) {
             uint8_t r = d->an[k].deprel;
@@ -1196,7 +1239,8 @@ static int party_code(const char *code) {
 /* Heads of a plain assault (CAMEO 190) that politicians use for words:
  * "Ted Cruz attacked Donald Trump", "personal attacks on the judge",
  * "Clinton's gun control offensive against Sanders". */
-static const char *const VERBAL_HEADS[] = {"attack", "offensive", "counterattack", "counteroffensive", NULL};
+static const char *const VERBAL_HEADS[] = {"attack", "offensive", "counterattack", "counteroffensive", "hit",
+                                           "clash", "pound", NULL};
 
 /* Words near the head that make an attack physical. */
 static const char *const VIOLENT[] = {"knife", "gun", "rifle", "pistol", "bomb", "missile", "rocket", "drone", "tank",
@@ -1341,7 +1385,7 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             double eg = g;
             /* "Ted Cruz attacked Donald Trump": words, not force (111, with
              * the plain mode: CAMEO has no intent code for criticism) */
-            if (!strcmp(p->code, "190") && verbal_attack(c, p, v, e.source, e.target)) {
+            if (!strncmp(p->code, "19", 2) && verbal_attack(c, p, v, e.source, e.target)) {
                 ecode = "111";
                 emode = plain_mode;
                 ev_lex_code_info(c->x, ecode, &equad, &eg);
@@ -1402,6 +1446,7 @@ static const char *const NEED_ACTOR[] = {"host", "receive", "welcome", "visit", 
                                          "seize", "occupy", "destroy", "bring", "carry", "deliver", "meet", "see",
                                          "call", "ask", "tell", "thank", "endorse", "praise", "defend", "push",
                                          "pressure", "press", "follow", "challenge", "finance", "fund", "hire",
+                                         "rip", "hammer", "bash", "trash", "knock", "needle", "shame", "force",
                                          NULL};
 
 /* Word w has coordinated words ("X and Y"). */
@@ -1546,6 +1591,12 @@ static int32_t pn_target(const sctx *c, const ev_pat *p, const int32_t *pnw) {
                          : (rel == DEP_NMOD || rel == DEP_OBL || rel == DEP_ACL) && has_case(c, (uint32_t)k, p->tgt_prep))
             return k;
     }
+    /* "of TGT" written as a possessive: "campaigned on his wife's behalf",
+     * "called for Navalny's release" */
+    if (p->tgt_prep && !strcmp(p->tgt_prep, "of"))
+        KIDS(c, (uint32_t)base) {
+            if (c->d->an[k].deprel == DEP_NMOD_POSS && k < base) return k;
+        }
     return -1;
 }
 
@@ -1611,8 +1662,21 @@ static int has_to_xcomp(const sctx *c, uint32_t v) {
  * parse is a candidate; the most specific one whose slots hold actors
  * codes the event ("deny involvement in TGT" without an actor in TGT falls
  * back to "SRC deny"). */
+/* Is the prepositional word w of pattern p spent with it?  Nouns always
+ * ("called for the release of X" is no second release).  A verb only
+ * under a call for a change of leadership ("called on her to resign" is
+ * no resignation); other embedded acts are coded as well, as PLOVER does
+ * ("urged the EC to support the PLO"). */
+static int spends_verb(const sctx *c, const ev_pat *p, int32_t w) {
+    if (c->d->an[w].upos != UPOS_VERB) return 1;
+    return !strncmp(p->code, "0241", 4) || !strncmp(p->code, "1041", 4);
+}
+
 static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     const dyad_doc *d = c->d;
+    /* a verb an earlier pattern spent ("called on her to resign": the
+     * resignation is what was called for, not a second event) */
+    if (used[v - c->first] && d->an[v].upos == UPOS_VERB) return 0;
     roles r;
     gather(c, v, &r);
     /* the tagger marks many simple pasts as passive participles ("imposed"):
@@ -1628,6 +1692,17 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     }
     /* "Trump demonstrated that he can win": showing, not protesting */
     int shows = lemma_is(d, v, "demonstrate") && (r.nccomp > 0 || r.obj >= 0);
+    /* "refused to endorse Ryan": a refused act of verbal support is coded
+     * on its own verb, negated (reject_code), not as a plain 120 of
+     * "refuse" */
+    int refused_act = 0;
+    if (lemma_in(d, v, REFUSE_GOV) && r.xcomp >= 0 && has_to_mark(c, (uint32_t)r.xcomp)) {
+        const char *xl = lemma_of(d, (uint32_t)r.xcomp);
+        for (int32_t pi = lookup_head(c->x, xl, strlen(xl)); pi >= 0 && !refused_act; pi = c->x->pats[pi].next) {
+            const ev_pat *q = &c->x->pats[pi];
+            if (!q->noun && !strncmp(q->code, "05", 2) && !reject_code(q->code)) refused_act = 1;
+        }
+    }
     cand cs[16], notgt = {NULL, -1, -1, -1, {-1, -1, -1}}, nosrc = {NULL, -1, -1, -1, {-1, -1, -1}};
     int nc = 0;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
@@ -1680,6 +1755,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             }
             if (!ok) continue;
         }
+        if (refused_act && !p->obj && !p->npn) continue;
         int32_t sw = -1, tw = -1;
         if (p->has_tgt) {
             if (p->tgt_pn >= 0) tw = pn_target(c, p, pnw);
@@ -1703,7 +1779,9 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             }
             else tw = passive ? r.subj_pass : r.obj;
             if (tw < 0 && !p->tgt_prep && !p->obj && p->tgt_pn < 0 && r.iobj >= 0) tw = r.iobj;
-            if (!p->tgt_prep && !p->obj && p->tgt_pn < 0) tw = object_actor(c, &r, tw);
+            /* not for diplomatic recognition (054), which is of the object
+             * itself: "does not recognize the bigotry of Trump" is nothing */
+            if (!p->tgt_prep && !p->obj && p->tgt_pn < 0 && strncmp(p->code, "054", 3)) tw = object_actor(c, &r, tw);
             /* "expel TGT=diplomat": the target must be that noun */
             if (p->tgt_lemma && (tw < 0 || !lemma_is(d, (uint32_t)tw, p->tgt_lemma))) continue;
         }
@@ -1726,8 +1804,10 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
                 ev_lex_code_info(c->x, p->code, &quad, NULL);
                 int own = passive ? r.agent < 0 || (sw >= 0 && lemma_in(c->d, (uint32_t)sw, WEAPONS))
                                   : r.subj >= 0 && lemma_in(c->d, (uint32_t)r.subj, WEAPONS);
-                /* not 15x/16x: "Labott was suspended" is no sanction */
-                if (quad == 4 && own && strncmp(p->code, "15", 2) && strncmp(p->code, "16", 2) && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
+                /* not 15x/16x: "Labott was suspended" is no sanction; not
+                 * a plain coercion (170): "reporters are forced to ask" */
+                if (quad == 4 && own && strncmp(p->code, "15", 2) && strncmp(p->code, "16", 2) &&
+                    strcmp(p->code, "170") && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
                     (!nosrc.p || cand_better(p, nosrc.p))) {
                     nosrc.p = p;
                     nosrc.tw = tw;
@@ -1782,7 +1862,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             /* and so are the prepositional words: "called for the release
              * of X" is no second, nominal release event */
             for (int j = 0; j < 3; j++)
-                if (cs[i].pnw[j] >= 0) used[cs[i].pnw[j] - c->first] = 1;
+                if (cs[i].pnw[j] >= 0 && spends_verb(c, cs[i].p, cs[i].pnw[j])) used[cs[i].pnw[j] - c->first] = 1;
             return 0;
         }
     }
@@ -1810,7 +1890,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     if (got < 0) return -1;
     if (got > 0 && notgt.objw >= 0) used[notgt.objw - c->first] = 1;
     for (int j = 0; j < 3 && got > 0; j++)
-        if (notgt.pnw[j] >= 0) used[notgt.pnw[j] - c->first] = 1;
+        if (notgt.pnw[j] >= 0 && spends_verb(c, notgt.p, notgt.pnw[j])) used[notgt.pnw[j] - c->first] = 1;
     return 0;
 }
 
@@ -1869,6 +1949,9 @@ static int code_received(const sctx *c, uint32_t n, int32_t first) {
                 sw = r.obl[i];
     }
     if (caused && sw < 0) return 0;
+    /* "Stein receives less support", "Sanders continues to pick up
+     * support": support with no giver is a poll or voters, no event */
+    if (sw < 0 && lemma_in(d, n, (const char *const[]){"support", "backing", NULL})) return 1;
     /* the code: the head's plainest pattern with both sides (no extra words) */
     const ev_pat *best = NULL;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
@@ -2012,6 +2095,70 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
             got += g;
         }
     if (!got && emit_at(c, notgt, n, mv, ns, -1, EMIT_NO_TGT) < 0) return -1;
+    return 0;
+}
+
+/* Name-calling: "calling him a 'loser'", "branded the governor a liar",
+ * "painting her rival as a man too unqualified for the job".  A verb of
+ * naming or portraying whose object is an actor and whose predicate (a
+ * second object, an xcomp or ccomp, an "as" phrase) holds a pejorative
+ * word is criticism (111); a neutral predicate ("called him a friend",
+ * "described him as a senator") is nothing here. */
+static const char *const NAME_CALL[] = {"call", "brand", "label", "dub", "paint", "portray", "describe",
+                                        "characterize", "characterise", "depict", "cast", "deride", "dismiss",
+                                        NULL};
+static const char *const PEJORATIVE[] = {
+    "loser", "liar", "racist", "bigot", "bigoted", "fraud", "crook", "crooked", "idiot", "clown", "disgrace",
+    "failure", "hypocrite", "hypocritical", "coward", "puppet", "extremist", "demagogue", "phony", "joke",
+    "dangerous", "unfit", "unqualified", "incompetent", "dishonest", "corrupt", "stupid", "dumb", "pathetic",
+    "lightweight", "traitor", "hack", "bully", "sexist", "misogynist", "xenophobe", "xenophobic", "fascist",
+    "troublemaker", "obnoxious", "disaster", "disastrous", "menace", "thug", "criminal", "moron", "embarrassment",
+    "fake", "sleazy", "unstable", "unhinged", "reckless", "radical", "nut", "crazy", "lunatic", "psycho",
+    "charlatan", "con", "huckster", "swindler", "weak", "spineless", "clueless", "ignorant", "divisive",
+    "hateful", "vile", "deplorable", "despicable", "disgusting", "lie", "lying",
+    "anti-semite", "anti-semitic", "nazi", "dictator", "tyrant", "authoritarian", "buffoon", "fool",
+    "incompetence", "shameful", "unacceptable", "outrageous", "irresponsible", "hypocrisy", NULL};
+static const ev_pat NAMECALL_PAT = {.code = "111", .has_src = 1, .has_tgt = 1, .src_pre = 1, .nwords = 2,
+                                    .head = "call", .next = -1};
+
+/* Word w, or a word under it within two levels, is pejorative. */
+static int pejorative_at(const sctx *c, uint32_t w, int depth) {
+    if (lemma_in(c->d, w, PEJORATIVE)) return 1;
+    if (depth >= 2) return 0;
+    KIDS(c, w) {
+        uint8_t r = c->d->an[k].deprel;
+        if (r == DEP_CASE || r == DEP_DET || r == DEP_PUNCT) continue;
+        if (pejorative_at(c, (uint32_t)k, depth + 1)) return 1;
+    }
+    return 0;
+}
+
+static int code_namecall(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    if (!lemma_in(d, v, NAME_CALL)) return 0;
+    roles r;
+    gather(c, v, &r);
+    if (r.obj < 0 || actor_at(c, (uint32_t)r.obj) < 0) return 0;
+    int32_t sw = r.subj >= 0 ? r.subj : inherited_subject(c, v, 0);
+    if (sw < 0 || actor_at(c, (uint32_t)sw) < 0) return 0;
+    int32_t pred[4];
+    int np = 0;
+    KIDS(c, v) {
+        if (k <= r.obj || np >= 4) continue;
+        uint8_t rel = d->an[k].deprel;
+        if (rel == DEP_OBJ || rel == DEP_XCOMP || rel == DEP_CCOMP ||
+            ((rel == DEP_OBL || rel == DEP_ADVCL) && has_case(c, (uint32_t)k, "as")))
+            pred[np++] = k;
+    }
+    /* "called him a 'loser'" parsed with the predicate under the object
+     * (an xcomp, an apposition, an "as" phrase) */
+    KIDS(c, (uint32_t)r.obj) {
+        if (np < 4 && k > r.obj &&
+            (d->an[k].deprel == DEP_XCOMP || d->an[k].deprel == DEP_APPOS || has_case(c, (uint32_t)k, "as")))
+            pred[np++] = k;
+    }
+    for (int i = 0; i < np; i++)
+        if (pejorative_at(c, (uint32_t)pred[i], 0)) return emit(c, &NAMECALL_PAT, v, sw, r.obj, 0) < 0 ? -1 : 0;
     return 0;
 }
 
@@ -2165,6 +2312,7 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             if (u == UPOS_ADJ && has_cop(&c, t)) u = UPOS_VERB; /* "X is critical of Y": a predicate */
             if (u != UPOS_VERB && u != UPOS_NOUN && u != UPOS_PROPN) continue;
             if (u == UPOS_VERB && code_must(&c, t)) return DYAD_ENOMEM;
+            if (u == UPOS_VERB && code_namecall(&c, t)) return DYAD_ENOMEM;
             const char *l = lemma_of(d, t);
             int32_t first = lookup_head(x, l, strlen(l));
             if (first < 0 && d->an[t].upos == UPOS_VERB) first = lookup_surface(x, d, t);

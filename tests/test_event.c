@@ -418,7 +418,11 @@ static void test_politics(void) {
     e = find(d, "051", "Pence", "Sessions");
     CHECK(e != NULL && e->mode == MODE_NEGATED);
     CHECK(find(d, "120", "Pence", "Sessions") == NULL);
-    CHECK(find(d, "120", "Ryan", "Sessions") != NULL); /* the actor's own "will not": a refusal */
+    /* the actor's own "will not" refuses, but a refused endorsement is the
+     * endorsement negated (reject_code) */
+    e = find(d, "051", "Ryan", "Sessions");
+    CHECK(e != NULL && e->mode == MODE_NEGATED);
+    CHECK(find(d, "120", "Ryan", "Sessions") == NULL);
     dyad_doc_free(d);
     /* false positives of news copy */
     d = code_with(x, "Jeff Sessions invested in other companies. Jeff Sessions made statements on the issue. "
@@ -429,6 +433,99 @@ static void test_politics(void) {
         CHECK(strcmp(d->events[i].code, "010") && strcmp(d->events[i].code, "110") && strcmp(d->events[i].code, "141"));
         if (!strcmp(d->events[i].code, "190")) CHECK_INT(d->events[i].source, -1); /* the victims are no source */
     }
+    dyad_doc_free(d);
+    ev_lex_free(x);
+}
+
+/* The span of an event side, as text, for comparing. */
+static int side_is(const dyad_doc *d, uint32_t s, uint32_t e, const char *want) {
+    return e >= s && strlen(want) == e - s && !memcmp(d->text + s, want, e - s);
+}
+
+/* News rules of the third round: names under titles and states, name-
+ * calling, verbal "hit"/"clash", refused endorsements, poll support, calls
+ * for a resignation, phrases "on behalf of", ads that attack, recognition
+ * and faceless coercion (docs/events.md). */
+static void test_news_rules(void) {
+    static const char pats[] =
+        "[verb]\n"
+        "051   SRC endorse TGT\n"
+        "051   SRC back TGT\n"
+        "111   SRC criticize TGT\n"
+        "111   SRC rip TGT\n"
+        "010   SRC describe TGT\n"
+        "190   SRC hit TGT\n"
+        "190   SRC clash with TGT\n"
+        "120   SRC refuse to\n"
+        "120   SRC refuse TGT\n"
+        "0241  SRC call on TGT to resign\n"
+        "0831  SRC resign\n"
+        "053   SRC campaign on behalf of TGT\n"
+        "0253  SRC call for release of TGT\n"
+        "054   SRC recognize TGT\n"
+        "170   SRC force TGT to\n"
+        "011   SRC decline to say\n"
+        "[noun]\n"
+        "051   SRC support for TGT\n"
+        "051   SRC support of TGT\n";
+    ev_lex *x = ev_lex_new();
+    char err[256];
+    CHECK(!ev_lex_load_ontology(x, "data/events/cameo.tsv", NULL, NULL, err, sizeof err));
+    CHECK_INT(ev_lex_load_patterns_buffer(x, "news", pats, sizeof pats - 1, count_warn, NULL), DYAD_OK);
+    /* the person, not the state or the title before the name */
+    dyad_doc *d = code_with(x, "Ohio Gov. John Kasich is backing Paul Ryan. Mike Pence criticized Democratic "
+                               "nominee Carly Fiorina.");
+    const devent *e = find(d, "051", "Kasich", "Ryan");
+    CHECK(e != NULL && side_is(d, e->src_start, e->src_end, "John Kasich"));
+    e = find(d, "111", "Pence", "Fiorina");
+    CHECK(e != NULL && side_is(d, e->tgt_start, e->tgt_end, "Carly Fiorina"));
+    dyad_doc_free(d);
+    /* name-calling is criticism; a neutral name is nothing */
+    d = code_with(x, "Carly Fiorina called Jeff Sessions a liar. Mike Pence described Paul Ryan as a dangerous "
+                     "man. Carly Fiorina called Mike Pence a friend.");
+    CHECK(find(d, "111", "Fiorina", "Sessions") != NULL);
+    CHECK(find(d, "111", "Pence", "Ryan") != NULL);
+    CHECK(find(d, "111", "Fiorina", "Pence") == NULL);
+    dyad_doc_free(d);
+    /* "hit" and "clash" between politicians are words */
+    d = code_with(x, "Carly Fiorina hit Jeff Sessions on trade. Mike Pence clashed with Paul Ryan at the debate.");
+    CHECK(find(d, "111", "Fiorina", "Sessions") != NULL);
+    CHECK(find(d, "111", "Pence", "Ryan") != NULL);
+    CHECK(find(d, "190", "Fiorina", "Sessions") == NULL);
+    dyad_doc_free(d);
+    /* a refused endorsement is the endorsement negated, not a 120 */
+    d = code_with(x, "Paul Ryan refused to endorse Jeff Sessions.");
+    e = find(d, "051", "Ryan", "Sessions");
+    CHECK(e != NULL && e->mode == MODE_NEGATED);
+    for (size_t i = 0; i < d->nevent; i++) CHECK(strcmp(d->events[i].code, "120"));
+    dyad_doc_free(d);
+    /* support with no giver is a poll; with one, an endorsement */
+    d = code_with(x, "Jeff Sessions picked up support in the new poll. Jeff Sessions won the support of Mike Pence.");
+    CHECK(find(d, "051", NULL, "Sessions") == NULL);
+    CHECK(find(d, "051", "Pence", "Sessions") != NULL);
+    dyad_doc_free(d);
+    /* a call for a resignation is no resignation */
+    d = code_with(x, "Carly Fiorina called on Jeff Sessions to resign from his post.");
+    CHECK(find(d, "0241", "Fiorina", "Sessions") != NULL);
+    for (size_t i = 0; i < d->nevent; i++) CHECK(strcmp(d->events[i].code, "0831"));
+    dyad_doc_free(d);
+    /* "on behalf of" is a phrase, and "of TGT" may be a possessive */
+    d = code_with(x, "Mike Pence campaigned on behalf of Jeff Sessions. Carly Fiorina called for Paul Ryan's "
+                     "release.");
+    CHECK(find(d, "053", "Pence", "Sessions") != NULL);
+    CHECK(find(d, "0253", "Fiorina", "Ryan") != NULL);
+    dyad_doc_free(d);
+    /* an ad attacking a named actor is its sponsor's criticism */
+    d = code_with(x, "The National Rifle Association released a new video ad ripping Jeff Sessions.");
+    CHECK(find(d, "111", "Rifle", "Sessions") != NULL);
+    dyad_doc_free(d);
+    /* recognition is of the object itself; coercion needs an author;
+     * declining to say is declining comment */
+    d = code_with(x, "Carly Fiorina does not recognize the bigotry of Jeff Sessions. Jeff Sessions was forced to "
+                     "answer questions. Paul Ryan declined to say whether he would run.");
+    CHECK(find(d, "054", "Fiorina", "Sessions") == NULL);
+    CHECK(find(d, "170", NULL, "Sessions") == NULL);
+    CHECK(find(d, "011", "Ryan", NULL) != NULL);
     dyad_doc_free(d);
     ev_lex_free(x);
 }
@@ -471,6 +568,7 @@ int main(void) {
     RUN(test_constructions);
     RUN(test_actor_before_noun);
     RUN(test_politics);
+    RUN(test_news_rules);
     RUN(test_hostile);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
