@@ -878,6 +878,9 @@ static int person(run *r, size_t ei, const sent *s) {
     }
     dactor *ac = &d->actors[a];
     if (cx.gender && !ac->gender) ac->gender = (uint8_t)cx.gender;
+    /* else the given name's (ner.c): "Angela Merkel" is a she before any
+     * pronoun says so, which keeps "her" off the man beside her */
+    if (!ac->gender && (en->gender == 1 || en->gender == 2)) ac->gender = en->gender;
     if (cx.title_t0 < en->tok0) {
         uint32_t t0 = cx.title_t0;
         while (t0 < en->tok0 && (tok_in(d, t0, W_HONORIFIC) || tok_in(d, t0, W_DET_DEF))) t0++;
@@ -1167,12 +1170,14 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
 }
 
 /* he/she/his/her: the most salient person of the last two sentences whose
- * gender fits; a subject pronoun prefers the latest subject. */
+ * gender fits; a subject pronoun prefers the latest subject.  A person
+ * known to be of the pronoun's gender wins over one of unknown gender
+ * ("Trump called on her" with Hillary Clinton known female). */
 static int pronoun(run *r, uint32_t i, int gender) {
     dyad_doc *d = r->d;
     uint32_t si = r->sent_of[i];
     int is_subj = d->an && (d->an[i].deprel == DEP_NSUBJ || d->an[i].deprel == DEP_NSUBJ_PASS);
-    int best = -1, best_subj = -1;
+    int best[2] = {-1, -1}, best_subj[2] = {-1, -1}; /* [1]: gender known and equal */
     for (int m = 0; m < r->nmru; m++) {
         int k = r->mru[m];
         const astate *st = &r->as[k];
@@ -1181,10 +1186,12 @@ static int pronoun(run *r, uint32_t i, int gender) {
         if (gender == 3 && st->kind == AK_PERSON) continue;
         if (st->last_tok >= i || si - st->last_sent > (gender == 3 ? 1u : 2u)) continue;
         if (gender != 3 && ac->gender && ac->gender != gender) continue;
-        if (best < 0) best = k;
-        if (st->subj && best_subj < 0) best_subj = k;
+        int known = gender != 3 && ac->gender == gender;
+        if (best[known] < 0) best[known] = k;
+        if (st->subj && best_subj[known] < 0) best_subj[known] = k;
     }
-    int a = (is_subj && best_subj >= 0) ? best_subj : best;
+    int g = best[1] >= 0 ? 1 : 0;
+    int a = (is_subj && best_subj[g] >= 0) ? best_subj[g] : best[g];
     if (a < 0) return 0;
     if (gender != 3 && !d->actors[a].gender) d->actors[a].gender = (uint8_t)gender;
     int rc = mention(r, a, i, i + 1);

@@ -109,7 +109,8 @@ typedef struct dent {
     uint32_t tok0, tok1;  /* token range [tok0, tok1) */
     int32_t actor;        /* index into doc->actors, -1 if none */
     uint8_t type;         /* ENT_* */
-    uint8_t pad[3];
+    uint8_t gender;       /* ENT_PERSON: a hint from the given name (ner.c): 0 unknown, 1 male, 2 female */
+    uint8_t pad[2];
 } dent;
 
 /* One mention of an actor: a name, a later surname, a pronoun or a

@@ -849,8 +849,46 @@ static int fill_span(const dyad_doc *doc, size_t first, size_t last, const scrat
     return any;
 }
 
+/* Honorifics before a given name inside a person's name ("Mrs. Ann
+ * Lee"): lower-case ASCII without the period. */
+static int is_honorific(const char *f, size_t fl) {
+    static const char *const hon[] = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "prof", "rev", "mx"};
+    char lc[8];
+    if (fl && f[fl - 1] == '.') fl--;
+    if (!fl || fl >= sizeof lc) return 0;
+    for (size_t k = 0; k < fl; k++) {
+        unsigned char c = (unsigned char)f[k];
+        if (is_upper(c)) c = (unsigned char)(c + 32);
+        else if (!is_lower(c)) return 0;
+        lc[k] = (char)c;
+    }
+    for (size_t j = 0; j < sizeof hon / sizeof *hon; j++)
+        if (strlen(hon[j]) == fl && !memcmp(hon[j], lc, fl)) return 1;
+    return 0;
+}
+
+/* The gender hint of a person's name, tokens [t0, t1): the first word
+ * that is a given name, not a title ("President", "Sen.") and not the
+ * name's last word, decides if it is in one gender list only ("Angela
+ * Merkel" 2, "Wells Fargo CEO John Stumpf" 1; "Hillary Clinton" 0: in
+ * both lists; "Xi Jinping" 0: in neither).  The last word is left out: a
+ * lone "Warren" or the "Abe" of "Shinzo Abe" is a surname. */
+static uint8_t name_gender(const ner_model *m, const dyad_doc *doc, uint32_t t0, uint32_t t1) {
+    for (uint32_t k = t0; k + 1 < t1; k++) {
+        const char *f = doc->text + doc->toks[k].start;
+        size_t fl = doc->toks[k].end - doc->toks[k].start;
+        if (is_honorific(f, fl)) continue;
+        uint64_t v = lex_lookup(m, nr_word_hash(f, fl));
+        if ((v & NR_LEX_ROLE) || !(v & NR_LEX_GIVEN)) continue;
+        if ((v & NR_LEX_FEMALE) && !(v & NR_LEX_MALE)) return 2;
+        if ((v & NR_LEX_MALE) && !(v & NR_LEX_FEMALE)) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* Push the names of labels (tokens [first, first + n)) to doc->ents. */
-static int push_names(dyad_doc *doc, size_t first, int n, const uint8_t *labels) {
+static int push_names(const ner_model *m, dyad_doc *doc, size_t first, int n, const uint8_t *labels) {
     static const uint8_t ent_of[NER_NTYPE] = {ENT_PERSON, ENT_ORG, ENT_LOC, ENT_MISC};
     for (int i = 0; i < n; i++) {
         int l = labels[i];
@@ -870,6 +908,7 @@ static int push_names(dyad_doc *doc, size_t first, int n, const uint8_t *labels)
         e.end = doc->toks[e.tok1 - 1].end;
         e.actor = -1;
         e.type = ent_of[NER_LTYPE(l)];
+        if (e.type == ENT_PERSON) e.gender = name_gender(m, doc, e.tok0, e.tok1);
         if (doc_push_ent(doc, &e)) return DYAD_ENOMEM;
         i = j;
     }
@@ -929,7 +968,7 @@ static int span_label(void *ctx, size_t first, size_t last) {
         return DYAD_OK;
     }
     label_span(r->m, r->st, &r->s, n, tagged, NULL, r->lab1 ? r->lab1 + first : NULL, r->s.labels);
-    return push_names(r->doc, first, n, r->s.labels);
+    return push_names(r->m, r->doc, first, n, r->s.labels);
 }
 
 int ner_run(const ner_model *m, dyad_doc *doc) {

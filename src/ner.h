@@ -46,7 +46,10 @@ void ner_close(ner_model *m);
 /* Find named-entity mentions in every sentence of a tagged document
  * (doc->toks, doc->sents, doc->an filled by the tagger) and append them to
  * doc->ents with doc_push_ent, in text order: type ENT_PERSON, ENT_ORG,
- * ENT_LOC (any place) or ENT_MISC (other names), actor = -1.  Tokens
+ * ENT_LOC (any place) or ENT_MISC (other names), actor = -1; a person
+ * gets the gender hint of its given name (dent.gender: NR_LEX_FEMALE or
+ * NR_LEX_MALE of its first given name that is neither a title nor the
+ * name's last word), 0 if unknown.  Tokens
  * inside boilerplate (TOKF_BOILER) are not tagged; an untagged document
  * is read with every tag unknown.  Thread-safe (the model is read-only);
  * scratch comes from doc->scratch.  DYAD_OK, DYAD_EINVAL or DYAD_ENOMEM. */
@@ -126,6 +129,19 @@ enum {
     NR_LEX_GIVEN = 1ull << 40     /* a given name of a first-name list ("Julie", "Vince") */
 };
 #define NR_LEX_DICT(v) (((v) >> 32) & 0x1ffu)
+/* Bits 41-42: the gender of a given name, for ner_run's hint on persons
+ * (dent.gender) and never part of any feature (nr_prep reads no bit
+ * above 40), so a model with them scores exactly as one without: set when
+ * the name is in the female list (the first --names of the trainer) or
+ * the male list (the second) alone.  A name of both lists ("Hillary",
+ * "Bernie", "Kim") takes the gender of the pronouns that follow it in the
+ * trainer's unlabeled news when they are clear enough, else neither bit;
+ * a name of neither list has neither.  Models trained before these bits
+ * existed have neither anywhere: no hints, same names. */
+enum {
+    NR_LEX_FEMALE = 1ull << 41,
+    NR_LEX_MALE = 1ull << 42
+};
 typedef uint64_t (*nr_lex_fn)(const void *ctx, uint64_t wordhash);
 
 /* Hash of a word for the lexicon: normalized (tg_norm) and lower-cased. */

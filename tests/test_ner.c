@@ -1,7 +1,8 @@
 /* test_ner.c -- the named-entity recognizer with the committed model:
  * names on sentences written for this test (running text, a wire headline
  * in capitals, lower-case text, boilerplate, an untagged document), the
- * word-level entry point, the BILOU constraints, and refusal of
+ * word-level entry point, the BILOU constraints, the gender hints of
+ * persons' given names, and refusal of
  * truncated, corrupt or foreign model images. */
 #include <stddef.h>
 #include <stdio.h>
@@ -145,6 +146,36 @@ static void test_names(void) {
     dyad_doc_free(d);
 }
 
+/* The gender hint of a person (dent.gender) of a given name: the names
+ * of one list; a name of both lists that the news says is a woman's
+ * ("Hillary"); a title before the name; a lone name or a first name in
+ * neither list gives none; not a person, none. */
+static int gender_of(const dyad_doc *d, const char *name) {
+    size_t l = strlen(name);
+    for (size_t k = 0; k < d->nent; k++) {
+        const dent *e = &d->ents[k];
+        if (e->end - e->start == l && !memcmp(d->text + e->start, name, l)) return e->type == ENT_PERSON ? e->gender : -1;
+    }
+    return -2;
+}
+
+static void test_gender(void) {
+    if (!nm || !tg) return;
+    dyad_doc *d = run("Angela Merkel met Boris Johnson and Hillary Clinton in Berlin on Tuesday. "
+                      "Senator Jared Polk and Donald Trump spoke later, and Kaczmarek said nothing.",
+                      1);
+    if (!d) return;
+    CHECK_INT(gender_of(d, "Angela Merkel"), 2);
+    CHECK_INT(gender_of(d, "Boris Johnson"), 1);
+    CHECK_INT(gender_of(d, "Hillary Clinton"), 2);
+    CHECK_INT(gender_of(d, "Jared Polk"), 1);
+    CHECK_INT(gender_of(d, "Donald Trump"), 0);
+    CHECK_INT(gender_of(d, "Kaczmarek"), 0);
+    for (size_t k = 0; k < d->nent; k++)
+        if (d->ents[k].type != ENT_PERSON) CHECK_INT(d->ents[k].gender, 0);
+    dyad_doc_free(d);
+}
+
 static void test_headline(void) {
     if (!nm || !tg) return;
     /* A wire headline in capitals: the capitals carry no signal there. */
@@ -246,6 +277,7 @@ int main(void) {
     RUN(test_open);
     RUN(test_bad_images);
     RUN(test_names);
+    RUN(test_gender);
     RUN(test_headline);
     RUN(test_lower_boiler_untagged);
     RUN(test_words);

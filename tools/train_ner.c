@@ -12,7 +12,9 @@
  *
  * --dict: dyad's actor dictionaries (data/dict/ *.dict): the words of their
  * names become lexicon bits (NR_LEX_FIRST ... NR_LEX_ORGSTART); --names: a
- * list of given names, one a line (NR_LEX_GIVEN).  --fset: the feature
+ * list of given names, one a line (NR_LEX_GIVEN); the first list is
+ * read as female, the second as male (NR_LEX_FEMALE / NR_LEX_MALE: ner_run's
+ * gender hint on persons, in no feature).  --fset: the feature
  * groups of ner.h (NR_FS_*; default all; 3 = rich windows + dictionaries,
  * the committed model).  --pick last writes the last iteration instead of
  * the best on the held-out set.  --holdout-uner K --fold J holds out the
@@ -360,8 +362,11 @@ static void lex_dict(const char *path) {
     fprintf(stderr, "dictionary %s: lexicon %zu words (%zu organisation endings)\n", path, lexmap.n, ne);
 }
 
-/* A list of given names, one a line ("Julie"): NR_LEX_GIVEN. */
-static void lex_names(const char *path) {
+/* A list of given names, one a line ("Julie"): NR_LEX_GIVEN, and the
+ * list's gender bit gbit (NR_LEX_FEMALE, NR_LEX_MALE or 0), which no
+ * feature reads (names_gender then drops both bits of a name in both
+ * lists). */
+static void lex_names(const char *path, uint64_t gbit) {
     size_t len;
     char *buf = nd_slurp(path, &len);
     size_t n = 0;
@@ -372,7 +377,7 @@ static void lex_names(const char *path) {
         size_t l = strlen(p);
         while (l && (p[l - 1] == '\r' || p[l - 1] == ' ')) l--;
         if (l) {
-            lex_val[lex_add(p, l)] |= NR_LEX_GIVEN;
+            lex_val[lex_add(p, l)] |= NR_LEX_GIVEN | gbit;
             n++;
         }
         if (!e) break;
@@ -410,7 +415,8 @@ static void lex_text(const char *t, size_t n) {
     }
 }
 
-static void lex_jsonl(const char *path) {
+typedef void (*text_fn)(const char *t, size_t n);
+static void each_jsonl_text(const char *path, text_fn fn) {
     FILE *f = fopen(path, "rb");
     if (!f) die("cannot open an --unlabeled file");
     char *line = NULL, *buf = NULL;
@@ -434,11 +440,80 @@ static void lex_jsonl(const char *path) {
             }
             buf[o++] = *p++;
         }
-        lex_text(buf, o);
+        fn(buf, o);
     }
     free(line);
     free(buf);
     fclose(f);
+}
+
+static void lex_jsonl(const char *path) { each_jsonl_text(path, lex_text); }
+
+/* ---- the gender of given names in both lists -----------------------------
+ * A name of both gender lists ("Hillary", "Bernie" in the Moby lists) gets
+ * the gender of the pronouns that follow it in the unlabeled news: after a
+ * capitalized given name followed by another capitalized word ("Hillary
+ * Clinton"), the first he/him/his/himself or she/her/hers/herself of the
+ * next GV_WINDOW words votes, unless another such name comes first.  Of at
+ * least GV_MIN votes, she must get half for a woman's name (news says "he"
+ * far more often: Hillary gets 64% in the news of scripts/train_ner.sh),
+ * under GV_MALE_SHE for a man's (Bernie 31%, Bill 23%, next to Hillary);
+ * in between the name keeps no gender.  The thresholds were set on names
+ * of known gender, not on any evaluation. */
+#define GV_WINDOW 30
+#define GV_MIN 10
+#define GV_MALE_SHE 0.35
+static uint32_t *gv_f, *gv_m;
+
+static int cap_word(const char *w, size_t l) { return l > 1 && w[0] >= 'A' && w[0] <= 'Z'; }
+
+static int word_is(const char *w, size_t l, const char *s) { return strlen(s) == l && !memcmp(w, s, l); }
+
+static void gender_text(const char *t, size_t n) {
+    const uint64_t both = NR_LEX_FEMALE | NR_LEX_MALE;
+    long pending = -1, prev_given = -2; /* prev_given: lexicon id of the previous word if a capitalized given name */
+    int left = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)t[i];
+        if (!alnum(c)) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n) {
+            unsigned char d = (unsigned char)t[j];
+            if (alnum(d)) j++;
+            else if ((d == '.' || d == '-' || d == ',' || d == '\'') && j + 1 < n && alnum((unsigned char)t[j + 1]))
+                j++;
+            else break;
+        }
+        const char *w = t + i;
+        size_t l = j - i;
+        i = j;
+        if (cap_word(w, l)) {
+            if (prev_given >= -1) { /* "Hillary Clinton": a name; an earlier one's pronouns are over */
+                pending = prev_given;
+                left = GV_WINDOW;
+                prev_given = -2;
+                continue;
+            }
+            long id = hm_get(&lexmap, nr_word_hash(w, l), 0);
+            if (id >= 0 && (lex_val[id] & NR_LEX_GIVEN)) prev_given = (lex_val[id] & both) == both ? id : -1;
+            continue;
+        }
+        prev_given = -2;
+        if (pending < 0) continue;
+        if (word_is(w, l, "he") || word_is(w, l, "him") || word_is(w, l, "his") || word_is(w, l, "himself")) {
+            gv_m[pending]++;
+            pending = -1;
+        } else if (word_is(w, l, "she") || word_is(w, l, "her") || word_is(w, l, "hers") || word_is(w, l, "herself")) {
+            gv_f[pending]++;
+            pending = -1;
+        } else if (--left <= 0) {
+            pending = -1;
+        }
+    }
 }
 
 static void lex_conllu(const char *path) {
@@ -447,6 +522,37 @@ static void lex_conllu(const char *path) {
     if (cu_read(&cc, path, err, sizeof err)) die(err);
     for (size_t i = 0; i < cc.nwords; i++) lex_add(cc.words[i].form, strlen(cc.words[i].form));
     cu_free(&cc);
+}
+
+/* A name of both gender lists takes the gender of the pronouns after it
+ * in the unlabeled news (see gender_text), else none. */
+static void names_gender(const char *const *unl, int nunl) {
+    const uint64_t both = NR_LEX_FEMALE | NR_LEX_MALE;
+    gv_f = xcalloc(lexmap.n + 1, sizeof *gv_f);
+    gv_m = xcalloc(lexmap.n + 1, sizeof *gv_m);
+    for (int k = 0; k < nunl; k++) each_jsonl_text(unl[k], gender_text);
+    size_t nf = 0, nm = 0, nb = 0, vf = 0, vm = 0;
+    for (size_t id = 0; id < lexmap.n; id++) {
+        uint64_t g = lex_val[id] & both;
+        nf += g == NR_LEX_FEMALE;
+        nm += g == NR_LEX_MALE;
+        if (g != both) continue;
+        lex_val[id] &= ~both;
+        nb++;
+        uint32_t tot = gv_f[id] + gv_m[id];
+        if (tot < GV_MIN) continue;
+        if (gv_f[id] * 2 >= tot) {
+            lex_val[id] |= NR_LEX_FEMALE;
+            vf++;
+        } else if (gv_f[id] < GV_MALE_SHE * tot) {
+            lex_val[id] |= NR_LEX_MALE;
+            vm++;
+        }
+    }
+    fprintf(stderr, "given names: %zu female, %zu male, %zu in both lists (of these, by the news' pronouns: %zu female, %zu male)\n",
+            nf, nm, nb, vf, vm);
+    free(gv_f);
+    free(gv_m);
 }
 
 /* ---- training data ------------------------------------------------------- */
@@ -1409,7 +1515,10 @@ int main(int argc, char **argv) {
     for (int k = 0; k < nunl; k++) lex_jsonl(unl[k]);
     for (int k = 0; k < nunlc; k++) lex_conllu(unlc[k]);
     for (int k = 0; k < ndict; k++) lex_dict(dicts[k]);
-    for (int k = 0; k < nnames; k++) lex_names(names[k]);
+    /* the first list is female, the second male (scripts/train_ner.sh);
+     * any further list gives NR_LEX_GIVEN alone */
+    for (int k = 0; k < nnames; k++) lex_names(names[k], k == 0 ? NR_LEX_FEMALE : k == 1 ? NR_LEX_MALE : 0);
+    names_gender(unl, nunl);
     lex_flags(&c, train);
     fprintf(stderr, "lexicon built; %.1f s\n", now() - t0);
 
