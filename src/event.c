@@ -1379,6 +1379,14 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             if (e.source >= 0 && e.source == e.target) continue; /* a self-event */
             if (!side_ok(d, e.source) || !side_ok(d, e.target)) continue;
             if (business_deal(d, code, e.source, e.target)) continue;
+            /* "went after", the press's word for a verbal attack between
+             * politicians, is a hunt when police or troops go after
+             * someone: not criticism */
+            if (!strcmp(code, "111") && lemma_is(d, v, "go") && e.source >= 0 &&
+                (armed_code(d->actors[e.source].code) ||
+                 lemma_in(d, (uint32_t)srcs[i], (const char *const[]){"police", "officer", "troop", "soldier", "force",
+                                                                       "agent", "army", "military", "deputy", NULL})))
+                continue;
             const char *ecode = code;
             uint8_t emode = mode;
             int equad = quad;
@@ -1439,6 +1447,13 @@ static const char *const WEAPONS[] = {"bomb", "bombing", "explosion", "blast", "
 
 /* Verbs that make a political event only with an actor as their object
  * (see code_verb's target-less fallback). */
+/* Object words of consultation and support patterns that make an event
+ * only with someone named: "raise money for", "give blessing to", "kind
+ * word for", "spoke favorably of", "had conversations with" ("convened
+ * senior staff for a strategy meeting" is no consultation). */
+static const char *const NEED_ACTOR_OBJ[] = {"money", "blessing", "nod", "word", "favorably", "well", "highly",
+                                             "meeting", "conversation", "dinner", "lunch", "breakfast", NULL};
+
 static const char *const NEED_ACTOR[] = {"host", "receive", "welcome", "visit", "help", "capture", "join", "return",
                                          "enter", "hold", "give", "provide", "offer", "send", "support", "back",
                                          "target", "hit", "strike", "open", "win", "take", "lead", "leave", "exit",
@@ -1447,7 +1462,7 @@ static const char *const NEED_ACTOR[] = {"host", "receive", "welcome", "visit", 
                                          "call", "ask", "tell", "thank", "endorse", "praise", "defend", "push",
                                          "pressure", "press", "follow", "challenge", "finance", "fund", "hire",
                                          "rip", "hammer", "bash", "trash", "knock", "needle", "shame", "force",
-                                         NULL};
+                                         "savage", "go", "salute", NULL};
 
 /* Word w has coordinated words ("X and Y"). */
 static int has_conj(const sctx *c, uint32_t w) {
@@ -1830,6 +1845,10 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
              * radio show", "received fees", "captured the allegiance of"):
              * no event without one, unless joint subjects */
             if ((!p->obj || in_list(p->obj, PARTICLES)) && lemma_in(d, v, NEED_ACTOR) && !(joint && tw < 0)) bare = 0;
+            /* "raise money", "gave his blessing", "kind words": support
+             * only for someone named ("his ability to raise money") */
+            if (p->obj && (!strncmp(p->code, "04", 2) || !strncmp(p->code, "05", 2)) && in_list(p->obj, NEED_ACTOR_OBJ))
+                bare = 0;
             if (bare && (!notgt.p || cand_better(p, notgt.p))) {
                 notgt.p = p;
                 notgt.sw = sw;
@@ -1903,6 +1922,13 @@ static const char *const LIGHT[] = {"launch", "begin", "start", "stage", "hold",
                                     "take", "give", "provide", "offer", "extend", "announce", "declare", "impose",
                                     "issue", "express", "voice", "pay", "sign", "reach", "complete", "step", "wage",
                                     "intensify", "escalate", "initiate", "lead", "join", "call", "plan", NULL};
+
+/* Verbs whose subject takes part in a meeting their object or oblique
+ * names: "came out of meetings with Republican leaders", "attended talks
+ * with", "emerged from a meeting with".  Only for consultation (04)
+ * nouns: "came out of the attack" is no attack by the subject. */
+static const char *const ATTEND[] = {"attend", "come", "emerge", "leave", "return", "arrive", "participate",
+                                     "go", "head", "walk", "sit", "wrap", "finish", "conclude", NULL};
 
 /* Verbs whose subject undergoes the event their object names: "faced
  * criticism", "drew condemnation", "won the endorsement of". */
@@ -1992,8 +2018,14 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     /* under a light verb: its subject can be the source */
     int32_t lv = -1, lsubj = -1, liobj = -1;
     int intent = 0; /* "threatened a curfew": mode and intent read at the noun */
-    if (d->an[nn].deprel == DEP_OBJ && hv >= (int32_t)c->first && hv < (int32_t)c->last &&
-        d->an[hv].upos == UPOS_VERB && (lemma_in(d, (uint32_t)hv, LIGHT) || (intent = lemma_in(d, (uint32_t)hv, INTENT_OBJ)))) {
+    int meets = 0;  /* "came out of meetings with", "attended talks with" */
+    if ((d->an[nn].deprel == DEP_OBJ || d->an[nn].deprel == DEP_OBL) && hv >= (int32_t)c->first &&
+        hv < (int32_t)c->last && d->an[hv].upos == UPOS_VERB && lemma_in(d, (uint32_t)hv, ATTEND))
+        for (int32_t pi = first; pi >= 0 && !meets; pi = c->x->pats[pi].next)
+            meets = c->x->pats[pi].noun && !strncmp(c->x->pats[pi].code, "04", 2);
+    if (hv >= (int32_t)c->first && hv < (int32_t)c->last &&
+        ((d->an[nn].deprel == DEP_OBJ && d->an[hv].upos == UPOS_VERB) || meets) &&
+        (meets || lemma_in(d, (uint32_t)hv, LIGHT) || (intent = lemma_in(d, (uint32_t)hv, INTENT_OBJ)))) {
         roles r;
         gather(c, (uint32_t)hv, &r);
         lv = hv;
@@ -2083,6 +2115,9 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
      * ("made comments about"), not when referred to */
     if (best && lv < 0 && !strcmp(best->code, "010")) return 0;
     if (best) return emit_at(c, best, n, mv, bs, bt, 0) < 0 ? -1 : 0;
+    /* "left the breakfast", "flew back to attend meetings": taking part
+     * is a consultation only with someone named */
+    if (meets) return 0;
     if (!notgt || (ns < 0 && notgt->has_src)) return 0;
     int got = 0;
     int32_t js[4];
@@ -2247,6 +2282,57 @@ static int has_cop(const sctx *c, uint32_t w) {
     return 0;
 }
 
+/* A preposition the parser made the head of the name after it: "stood by
+ * Donald Trump", "rallied behind Donald Trump", "hit back at Donald Trump",
+ * with "Donald" a flat or goeswith dependent of the preposition and the
+ * preposition an oblique or adverb of the verb.  The name's first word then
+ * takes the preposition's place and the preposition becomes its case
+ * marker, as in a right parse.  The changed heads and relations are saved
+ * in saved[] (token, head, deprel) for event_run to put back after the
+ * sentence, so that later stages see the parser's own tree.  Returns the
+ * number of tokens saved. */
+static size_t repair_prep_heads(dyad_doc *d, uint32_t first, uint32_t last, int32_t *saved, size_t cap) {
+    size_t ns = 0;
+    for (uint32_t t = first; t + 1 < last && ns + 2 <= cap; t++) {
+        tokan *a = &d->an[t], *b = &d->an[t + 1];
+        if (a->upos != UPOS_ADP || b->upos != UPOS_PROPN || b->head != (int32_t)t) continue;
+        if (a->deprel != DEP_OBL && a->deprel != DEP_ADVMOD && a->deprel != DEP_NMOD) continue;
+        if (b->deprel != DEP_FLAT && b->deprel != DEP_GOESWITH && b->deprel != DEP_COMPOUND) continue;
+        if (a->head < (int32_t)first || a->head >= (int32_t)last) continue;
+        int has_case_kid = 0;
+        for (uint32_t k = first; k < last; k++)
+            if (d->an[k].head == (int32_t)t && d->an[k].deprel == DEP_CASE) has_case_kid = 1;
+        if (has_case_kid) continue;
+        saved[ns * 3] = (int32_t)t, saved[ns * 3 + 1] = a->head, saved[ns * 3 + 2] = a->deprel, ns++;
+        saved[ns * 3] = (int32_t)(t + 1), saved[ns * 3 + 1] = b->head, saved[ns * 3 + 2] = b->deprel, ns++;
+        b->head = a->head;
+        /* "hit back at Donald Trump", with "at" under "back": the verb's */
+        int32_t h = a->head;
+        if (d->an[h].upos == UPOS_ADV && d->an[h].deprel == DEP_ADVMOD && d->an[h].head >= (int32_t)first &&
+            d->an[h].head < (int32_t)last)
+            b->head = d->an[h].head;
+        b->deprel = a->deprel == DEP_NMOD ? DEP_NMOD : DEP_OBL; /* "meetings with Donald Trump": on a noun */
+        a->head = (int32_t)(t + 1);
+        a->deprel = DEP_CASE;
+        /* the preposition's other dependents go with the name; they are
+         * few, and saving them keeps the restore exact */
+        for (uint32_t k = first; k < last && ns < cap; k++) {
+            if (k == t + 1 || d->an[k].head != (int32_t)t) continue;
+            saved[ns * 3] = (int32_t)k, saved[ns * 3 + 1] = d->an[k].head, saved[ns * 3 + 2] = d->an[k].deprel, ns++;
+            d->an[k].head = (int32_t)(t + 1);
+        }
+    }
+    return ns;
+}
+
+/* Puts back what repair_prep_heads changed, newest first. */
+static void restore_heads(dyad_doc *d, const int32_t *saved, size_t ns) {
+    while (ns-- > 0) {
+        d->an[saved[ns * 3]].head = saved[ns * 3 + 1];
+        d->an[saved[ns * 3]].deprel = (uint8_t)saved[ns * 3 + 2];
+    }
+}
+
 int event_run(const ev_lex *x, dyad_doc *d) {
     d->nevent = 0;
     if (!x || !x->npat || !d->an || !d->parsed || !d->ntok) return DYAD_OK;
@@ -2277,6 +2363,7 @@ int event_run(const ev_lex *x, dyad_doc *d) {
     c.mstart = mstart;
     c.mend = mend;
     size_t cap = 0;
+    int32_t *saved = NULL; /* repair_prep_heads' undo list: (token, head, deprel) */
     for (size_t si = 0; si < d->nsent; si++) {
         const sent *s = &d->sents[si];
         if (s->last <= s->first) continue;
@@ -2286,12 +2373,14 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             c.child = arena_alloc(&d->a, cap * sizeof *c.child);
             c.sib = arena_alloc(&d->a, cap * sizeof *c.sib);
             c.used = arena_alloc(&d->a, cap);
-            if (!c.child || !c.sib || !c.used) return DYAD_ENOMEM;
+            saved = cap <= SIZE_MAX / (3 * sizeof *saved) ? arena_alloc(&d->a, cap * 3 * sizeof *saved) : NULL;
+            if (!c.child || !c.sib || !c.used || !saved) return DYAD_ENOMEM;
         }
         memset(c.used, 0, len);
         c.first = s->first;
         c.last = s->last;
         c.sidx = (uint32_t)si;
+        size_t nsaved = repair_prep_heads(d, s->first, s->last, saved, len);
         for (size_t i = 0; i < len; i++) c.child[i] = c.sib[i] = -1;
         /* children in order: fill from the right so each list is ascending */
         for (size_t i = len; i-- > 0;) {
@@ -2311,15 +2400,18 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             uint8_t u = d->an[t].upos;
             if (u == UPOS_ADJ && has_cop(&c, t)) u = UPOS_VERB; /* "X is critical of Y": a predicate */
             if (u != UPOS_VERB && u != UPOS_NOUN && u != UPOS_PROPN) continue;
-            if (u == UPOS_VERB && code_must(&c, t)) return DYAD_ENOMEM;
-            if (u == UPOS_VERB && code_namecall(&c, t)) return DYAD_ENOMEM;
+            int rc = u == UPOS_VERB && (code_must(&c, t) || code_namecall(&c, t));
             const char *l = lemma_of(d, t);
-            int32_t first = lookup_head(x, l, strlen(l));
-            if (first < 0 && d->an[t].upos == UPOS_VERB) first = lookup_surface(x, d, t);
-            if (first < 0) continue;
-            int rc = u == UPOS_VERB ? code_verb(&c, t, first, c.used) : code_noun(&c, t, first, c.used);
-            if (rc) return DYAD_ENOMEM;
+            int32_t first = rc ? -1 : lookup_head(x, l, strlen(l));
+            if (!rc && first < 0 && d->an[t].upos == UPOS_VERB) first = lookup_surface(x, d, t);
+            if (!rc && first < 0) continue;
+            if (!rc) rc = u == UPOS_VERB ? code_verb(&c, t, first, c.used) : code_noun(&c, t, first, c.used);
+            if (rc) {
+                restore_heads(d, saved, nsaved);
+                return DYAD_ENOMEM;
+            }
         }
+        restore_heads(d, saved, nsaved);
     }
     return DYAD_OK;
 }

@@ -546,6 +546,115 @@ static void test_hostile(void) {
     ev_lex_free(x);
 }
 
+/* Mechanisms for political news: a preposition the parser made the head
+ * of the name after it, taking part in a meeting, support that needs a
+ * named beneficiary, and "went after" by the police. */
+static void test_breadth_rules(void) {
+    static const char pats[] =
+        "[verb]\n"
+        "052   SRC stand by TGT\n"
+        "053   SRC rally behind TGT\n"
+        "111   SRC hit back at TGT\n"
+        "111   SRC go after TGT\n"
+        "051   SRC raise money for TGT\n"
+        "040   SRC have conversation with TGT\n"
+        "[noun]\n"
+        "040   SRC meeting with TGT\n"
+        "040   SRC breakfast with TGT\n";
+    ev_lex *x = ev_lex_new();
+    char err[256];
+    CHECK(!ev_lex_load_ontology(x, "data/events/cameo.tsv", NULL, NULL, err, sizeof err));
+    CHECK_INT(ev_lex_load_patterns_buffer(x, "breadth", pats, sizeof pats - 1, count_warn, NULL), DYAD_OK);
+    /* "stood by Donald Trump" with "Donald" under "by" */
+    dyad_doc *d = code_with(x, "Mike Pence stood by Donald Trump. Republican leaders rallied behind Donald Trump. "
+                               "Hillary Clinton hit back at Donald Trump on Thursday.");
+    CHECK(find(d, "052", "Pence", "Trump") != NULL);
+    CHECK(find(d, "053", NULL, "Trump") != NULL || find(d, "053", "Republican", "Trump") != NULL);
+    CHECK(find(d, "111", "Clinton", "Trump") != NULL);
+    dyad_doc_free(d);
+    /* the repair is undone: later stages see the parser's own tree */
+    d = code_with(x, "Mike Pence stood by Donald Trump.");
+    dyad_doc *d2 = code_with(lex, "Mike Pence stood by Donald Trump.");
+    CHECK_INT((long long)d->ntok, (long long)d2->ntok);
+    for (size_t i = 0; i < d->ntok && i < d2->ntok; i++) {
+        CHECK_INT(d->an[i].head, d2->an[i].head);
+        CHECK_INT(d->an[i].deprel, d2->an[i].deprel);
+    }
+    dyad_doc_free(d2);
+    dyad_doc_free(d);
+    /* a meeting the subject comes out of, emerges from or attends; none
+     * without someone to meet */
+    d = code_with(x, "Paul Ryan came out of meetings with Donald Trump on Thursday. Ted Cruz emerged from a "
+                     "meeting with Mike Pence. Jeb Bush flew back to attend meetings.");
+    CHECK(find(d, "040", "Ryan", "Trump") != NULL);
+    CHECK(find(d, "040", "Cruz", "Pence") != NULL);
+    CHECK(find(d, "040", "Bush", NULL) == NULL);
+    dyad_doc_free(d);
+    /* fundraising and conversations: events only with someone named */
+    d = code_with(x, "Bill Clinton raised money for Hillary Clinton. Jeb Bush praised Marco Rubio's ability to "
+                     "raise money. Ted Cruz had conversations with angry voters.");
+    CHECK(find(d, "051", "Bill Clinton", "Hillary Clinton") != NULL);
+    CHECK(find(d, "051", "Bush", NULL) == NULL && find(d, "051", "Rubio", NULL) == NULL);
+    CHECK(find(d, "040", "Cruz", NULL) == NULL);
+    dyad_doc_free(d);
+    /* politicians go after each other; the police go after suspects */
+    d = code_with(x, "Cruz went after Trump on immigration. Police went after the gunman on Tuesday.");
+    CHECK(find(d, "111", "Cruz", "Trump") != NULL);
+    for (size_t i = 0; i < d->nevent; i++)
+        CHECK(strcmp(d->events[i].code, "111") || d->events[i].source < 0 ||
+              !strstr(d->actors[d->events[i].source].name, "olice"));
+    dyad_doc_free(d);
+    ev_lex_free(x);
+}
+
+/* The default dictionary's classes of political news: consultation,
+ * support, criticism, blame and rejection, each by an idiom. */
+static int has_root(const dyad_doc *d, const char *root, const char *src, const char *tgt) {
+    for (size_t i = 0; i < d->nevent; i++) {
+        const devent *e = &d->events[i];
+        if (strncmp(e->code, root, 2)) continue;
+        const char *sn = e->source >= 0 ? d->actors[e->source].name : "";
+        const char *tn = e->target >= 0 ? d->actors[e->target].name : "";
+        if (strstr(sn, src) && strstr(tn, tgt)) return 1;
+    }
+    return 0;
+}
+
+static void test_default_politics(void) {
+    static const struct {
+        const char *text, *root, *src, *tgt;
+    } cases[] = {
+        {"Mitt Romney dined with Donald Trump on Tuesday night.", "04", "Romney", "Trump"},
+        {"Senator Ted Cruz had breakfast with Marco Rubio in Miami.", "04", "Cruz", "Rubio"},
+        {"Trump came out of meetings with Paul Ryan on Thursday.", "04", "Trump", "Ryan"},
+        {"Governor Scott Walker got behind Ted Cruz.", "05", "Walker", "Cruz"},
+        {"The RNC stood behind Donald Trump.", "05", "Republican", "Trump"},
+        {"Bill Clinton raised money for Hillary Clinton in California.", "05", "Bill", "Hillary"},
+        {"Rudy Giuliani rushed to Donald Trump's defense on Sunday.", "05", "Giuliani", "Trump"},
+        {"Cruz went after Trump on immigration.", "11", "Cruz", "Trump"},
+        {"Bernie Sanders took Hillary Clinton to task over her speeches.", "11", "Sanders", "Clinton"},
+        {"Trump unloaded on Senator Ted Cruz in Iowa.", "11", "Trump", "Cruz"},
+        {"Warren made fun of Donald Trump on Twitter.", "11", "Warren", "Trump"},
+        {"Sanders questioned Hillary Clinton's judgment on Iraq.", "11", "Sanders", "Clinton"},
+        {"Rubio questioned the honesty of Ted Cruz.", "11", "Rubio", "Cruz"},
+        {"Clinton launched a broadside against Donald Trump.", "11", "Clinton", "Trump"},
+        {"Warren's swipe at Trump went viral.", "11", "Warren", "Trump"},
+        {"Ryan repudiated Donald Trump on Monday.", "11", "Ryan", "Trump"},
+        {"Trump maligned Judge Gonzalo Curiel.", "11", "Trump", "Curiel"},
+        {"Republicans laid the blame on President Obama.", "11", "Republican", "Obama"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int ok = has_root(d, cases[i].root, cases[i].src, cases[i].tgt);
+        if (!ok) printf("  default dictionary: no %s in \"%s\"\n", cases[i].root, cases[i].text);
+        CHECK(ok);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -570,6 +679,8 @@ int main(void) {
     RUN(test_politics);
     RUN(test_news_rules);
     RUN(test_hostile);
+    RUN(test_breadth_rules);
+    RUN(test_default_politics);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
