@@ -63,8 +63,14 @@ echo "== quotations on PolNeAR dev (content overlap P/R/F1, speaker and cue accu
 "$BUILD"/tools/evalquote --split dev "$DATA/quotes/polnear/data" "$DATA/news/polnear.jsonl"
 echo "== events: PLOVER gold sentences (event type of the first event; source/target country)"
 "$BUILD"/tools/evalevent "$DATA/events/plover/PLOVER_GSR_CAMEO.txt"
-echo "== events: the project's hand-coded PolNeAR news sentences (tests/gold/polnear_events.tsv; root-code P/R/F1)"
-"$BUILD"/tools/evalevent --news-gold tests/gold/polnear_events.tsv --news "$DATA/news/polnear.jsonl"
+echo "== events: the project's hand-coded PolNeAR news sentences (tests/gold/EVENTS.md; root-code P/R/F1)"
+echo "set C (held out: never developed on):"
+"$BUILD"/tools/evalevent --news-gold tests/gold/polnear_events_c.tsv --news "$DATA/news/polnear.jsonl"
+for h in dev test; do
+    echo "sets A+B, $h halves:"
+    "$BUILD"/tools/evalevent --news-gold tests/gold/polnear_events.tsv --news-gold tests/gold/polnear_events_b.tsv \
+        --half $h --news "$DATA/news/polnear.jsonl"
+done
 echo "== events on news: events per sentence, root histogram, modes"
 "$BUILD"/tools/evalevent --corpus "$DATA/news/polnear.jsonl" --corpus "$DATA/news/reuters.jsonl"
 echo "== TABARI and PETRARCH validation suites with their own dictionaries (dyad validate; totals)"
