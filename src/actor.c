@@ -61,6 +61,16 @@ static int tok_eq(const dyad_doc *d, uint32_t a, uint32_t b) {
     return x->end - x->start == y->end - y->start && !memcmp(d->text + x->start, d->text + y->start, x->end - x->start);
 }
 
+/* Tokens a and b are the same word, ignoring ASCII case ("Committee",
+ * "committee"). */
+static int tok_eq_ci(const dyad_doc *d, uint32_t a, uint32_t b) {
+    const tok *x = &d->toks[a], *y = &d->toks[b];
+    if (x->end - x->start != y->end - y->start) return 0;
+    for (size_t k = 0; k < x->end - x->start; k++)
+        if (lc((unsigned char)d->text[x->start + k]) != lc((unsigned char)d->text[y->start + k])) return 0;
+    return 1;
+}
+
 static const char *const W_MALE[] = {"mr.", "mr", "sir", "lord", "king", "prince", "he", "him", "his", "himself", NULL};
 static const char *const W_FEMALE[] = {"mrs.", "mrs", "ms.", "ms", "miss", "dame", "lady", "queen", "princess",
                                        "she", "her", "hers", "herself", NULL};
@@ -106,6 +116,23 @@ static const word_role ORG_ROLE[] = {
     {"parliament", "LEG"},  {"assembly", "LEG"},    {"senate", "LEG"},      {"congress", "LEG"},
     {"committee", "LEG"},   {"union", "LAB"},       {"campaign", "PTY"},    {NULL, NULL},
 };
+
+/* Head nouns of bodies that a definite description ("the committee",
+ * "the panel") uses for the body named just before: "the House Oversight
+ * Committee ... the committee subpoenaed". */
+static const char *const W_BODY[] = {"committee", "subcommittee", "panel", "commission", "council", "court",
+                                     "tribunal", "jury", "agency", "department", "ministry", "bureau", NULL};
+/* Of those, the ones that modifying another noun name no actor ("the
+ * committee room"), unless that noun is what the body says or does ("a
+ * committee report found", "the agency's ruling"): courts and ministries
+ * stay actors ("a foreign ministry statement"). */
+static const char *const W_BODY_MOD[] = {"committee", "subcommittee", "panel", "commission", "agency", "department",
+                                         "bureau", NULL};
+static const char *const W_BODY_ACT[] = {"statement", "report", "letter", "memo", "memorandum", "ruling", "order",
+                                         "decision", "announcement", "vote", "hearing", "investigation", "inquiry",
+                                         "probe", "subpoena", "finding", "recommendation", "request", NULL};
+/* Name endings "the panel" may stand for. */
+static const char *const W_PANEL_OF[] = {"committee", "subcommittee", "commission", "panel", NULL};
 
 /* ---- state -------------------------------------------------------------- */
 
@@ -247,6 +274,9 @@ static int hit_ok(const dyad_doc *d, const dict_entry *e, uint32_t t0, uint32_t 
         if (!an) return 1;
         uint8_t u = an[t1 - 1].upos;
         if (u == UPOS_NOUN || u == UPOS_PROPN) return 1;
+        /* a postpositive "general" is often tagged an adjective: "the
+         * attorney general said", "the inspector general found" */
+        if (t1 - t0 > 1 && tok_is(d, t1 - 1, "general")) return 1;
         /* a title before a name: "Sen. Cruz" may be tagged anything */
         return e->title && t1 < d->ntok && (d->toks[t1].flags & TOKF_UPPER);
     }
@@ -1030,6 +1060,14 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
         head = r->hits[r->hit_at[t1]].e;
         t1 = r->hits[r->hit_at[t1]].t1;
     }
+    /* a body noun modifying another noun names no actor: "the committee
+     * room", "a department store".  A plural after it is more often a
+     * verb the tagger misread in a headline ("House panel votes",
+     * "Federal court rules") */
+    if (t1 < s->last && d->an && tok_in(d, t1 - 1, W_BODY_MOD) && d->an[t1 - 1].deprel == DEP_COMPOUND &&
+        d->an[t1 - 1].head >= (int32_t)t1 && d->an[t1].upos == UPOS_NOUN && d->an[t1].xpos == XPOS_NN &&
+        r->ent_at[t1] < 0 && !tok_in(d, t1, W_BODY_ACT))
+        return t1;
     /* a title before a name belongs to the person */
     if (t1 < s->last && (r->ent_at[t1] >= 0 || (d->an && d->an[t1].upos == UPOS_PROPN && (d->toks[t1].flags & TOKF_UPPER))))
         return t1;
@@ -1094,6 +1132,13 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
             t0 = k;
             continue;
         }
+        /* a noun compound inside the phrase: "the state department", "the
+         * oversight committee" */
+        if (d->an && d->an[k].upos == UPOS_NOUN && d->an[k].deprel == DEP_COMPOUND && d->an[k].head >= (int32_t)i &&
+            d->an[k].head < (int32_t)t1 && !(d->toks[k].flags & TOKF_BOILER)) {
+            t0 = k;
+            continue;
+        }
         if (tok_is(d, k, "a") || tok_is(d, k, "an")) t0 = k;
         break;
     }
@@ -1104,6 +1149,7 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
             (r->hits[hk].e->kind == DE_COUNTRY || r->hits[hk].e->kind == DE_SEAT))
             note_hit_country(r, r->hits[hk].e, cx.country);
     }
+    int phrase_country = cx.country[0] != '\0';
     /* no country in the phrase: the nearest one named before it in the
      * sentence ("Turkish police detained 20 protesters") */
     if (!cx.country[0])
@@ -1134,6 +1180,33 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
             break;
         }
         (void)cc;
+    }
+    if (a < 0 && !plural && definite && !cx.former && tok_in(d, hd, W_BODY)) {
+        /* "the committee": the latest named body with the same head noun
+         * (a panel: any committee or commission), of the phrase's country
+         * if it gives one, within 5 sentences */
+        int panel = tok_is(d, hd, "panel");
+        for (int m = 0; m < r->nmru; m++) {
+            int k = r->mru[m];
+            const astate *st = &r->as[k];
+            if (st->kind != AK_ORG || st->name_t1 <= st->name_t0 || r->sent_of[i] - st->last_sent > 5) continue;
+            if (phrase_country && strcmp(d->actors[k].country, cx.country)) continue;
+            uint32_t last = st->name_t1 - 1;
+            if (!(panel ? tok_in(d, last, W_PANEL_OF) : tok_eq_ci(d, last, hd))) continue;
+            /* the phrase's own words must be in the name: "the oversight
+             * committee" is the House Oversight Committee, "the state
+             * department" is not the Justice Department */
+            int fits = 1;
+            for (uint32_t w = t0; w < hd && fits; w++) {
+                int hk = hit_kind(r, w);
+                if (tok_in(d, w, W_DET_DEF) || hk == DE_COUNTRY || hk == DE_ADJ || hk == DE_SEAT) continue;
+                fits = 0;
+                for (uint32_t x = st->name_t0; x < st->name_t1 && !fits; x++) fits = tok_eq_ci(d, w, x);
+            }
+            if (!fits) continue;
+            a = k;
+            break;
+        }
     }
     if (a < 0 && plural) {
         /* the same group again: same code and head word */

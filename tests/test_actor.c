@@ -47,7 +47,10 @@ static const char DICT[] =
     "COP  police\n"
     "CVL  protesters\n"
     "EDU  fellow | analyst\n"
-    "PTY  candidate | nominee\n";
+    "PTY  candidate | nominee\n"
+    "GOV  attorney general    title\n"
+    "GOV  department\n"
+    "LEG  committee | panel\n";
 
 static tagger *tg;
 static parser *ps;
@@ -287,6 +290,27 @@ static void test_hostile(void) {
     free(t);
 }
 
+/* "the committee" is the committee named before it, "the panel" too;
+ * a postpositive "general" keeps "attorney general" a role; a body noun
+ * modifying another noun ("the committee room") is no actor. */
+static void test_bodies(void) {
+    const char *t = "The U.S. Senate Ethics Committee opened an inquiry into U.S. arms sales on Monday. The "
+                    "committee subpoenaed Dana Whitfield, and the attorney general said the state department would "
+                    "cooperate. The panel will meet again in the committee room next week.";
+    const char *names[] = {"Senate Ethics Committee|ORG", "Dana Whitfield|PER", NULL};
+    dyad_doc *d = code(t, "2019-03-04", names);
+    const dactor *com = actor_at(d, t, "Senate Ethics");
+    CHECK(com != NULL && !strcmp(com->code, "USALEG"));
+    CHECK(actor_at(d, t, "committee subpoenaed") == com);
+    CHECK(actor_at(d, t, "panel will") == com);
+    const dactor *ag = actor_at(d, t, "attorney general");
+    CHECK(ag != NULL && !strcmp(ag->code, "USAGOV"));
+    const dactor *dep = actor_at(d, t, "state department");
+    CHECK(dep != NULL && dep != com && dep != ag && !strcmp(dep->code, "USAGOV"));
+    CHECK(actor_at(d, t, "committee room") == NULL);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     char err[256];
     if (tagger_open_file(&tg, "models/tagger.bin", err, sizeof err) ||
@@ -308,6 +332,7 @@ int main(void) {
     RUN(test_entities_typed);
     RUN(test_gender_hint);
     RUN(test_hostile);
+    RUN(test_bodies);
     dict_free(dic);
     tagger_close(tg);
     parser_close(ps);
