@@ -1216,6 +1216,81 @@ static int business_deal(const dyad_doc *d, const char *code, int32_t src, int32
     return (s->type == ENT_PERSON && business_code(t->code)) || (t->type == ENT_PERSON && business_code(s->code));
 }
 
+/* How private is actor a: 2 plainly private (a code whose segments after
+ * the country are all business, "USABUS"; a phrase with no code, no role
+ * and no name of a person, "seventeen people"), 1 maybe (an organization
+ * the actor tagger knows only by a country, "SMC", "Citibank AG", but also
+ * a misspelt "Ethopia"), 0 a political side.  CAMEO events are between
+ * states, governments, parties, armed groups, organizations and their
+ * people; a company is none of these. */
+static int private_side(const dyad_doc *d, int32_t a) {
+    const dactor *x = &d->actors[a];
+    size_t n = strlen(x->code);
+    if (!n) return x->nroles == 0 && x->type != ENT_PERSON && x->type != ENT_GPE && x->type != ENT_NORP ? 2 : 0;
+    if (n == 3) return x->type == ENT_ORG;
+    if (!memcmp(x->code, "MNC", 3)) return 2; /* a multinational company, "MNCUSA" */
+    for (size_t i = 3; i + 3 <= n; i += 3)
+        if (memcmp(x->code + i, "BUS", 3)) return 0;
+    return 2;
+}
+
+/* An event whose named sides are all private, one of them plainly ("the
+ * banks rejected the proposal", "Ina signed a deal with Hoechst",
+ * "seventeen people were killed") is no political event.  An event with
+ * no side named is left to the other rules; a protest (14x) by anyone is
+ * CAMEO's own case. */
+static int private_event(const dyad_doc *d, const char *code, int32_t src, int32_t tgt) {
+    if (src < 0 && tgt < 0) return 0;
+    if (!strncmp(code, "14", 2)) return 0;
+    int ps = src < 0 ? -1 : private_side(d, src), pt = tgt < 0 ? -1 : private_side(d, tgt);
+    return ps != 0 && pt != 0 && (ps == 2 || pt == 2);
+}
+
+/* Sources whose support is a poll result or a vote, not an act (rule:
+ * voters' preferences are no events): "78 percent of Sanders voters
+ * backing Clinton", "male troops backed Trump, 57 percent to 22". */
+static const char *const POLL_SOURCES[] = {"voter", "supporter", "respondent", "electorate", "caucusgoer",
+                                           "constituent", "independent", "percent", "%", "poll", "survey", NULL};
+
+/* Is the support (05x) at verb v with source word sw a poll figure: a
+ * source from POLL_SOURCES, or a percentage on the verb ("backed Trump,
+ * 57 percent to 22 percent")? */
+static int poll_support(const sctx *c, uint32_t v, int32_t sw) {
+    const dyad_doc *d = c->d;
+    if (sw >= 0 && lemma_in(d, (uint32_t)sw, POLL_SOURCES)) return 1;
+    if (d->an[v].upos != UPOS_VERB) return 0;
+    KIDS(c, v) {
+        if (lemma_in(d, (uint32_t)k, (const char *const[]){"percent", "%", "point", NULL})) return 1;
+        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+            if (lemma_in(d, (uint32_t)g, (const char *const[]){"percent", "%", NULL})) return 1;
+    }
+    return 0;
+}
+
+/* Is verb v, coded code, a present participle that only describes its
+ * head noun ("a super PAC backing Jeb Bush", "the coalition fighting the
+ * Islamic State", "two firms seeking to enter the market")?  The phrase names
+ * who the noun is, a standing relation, not a new act; a full relative
+ * clause ("which backed Bush on Monday"), a past participle ("the
+ * sanctions imposed by the US") or a participle on a thing ("an ad
+ * ripping Clinton") is left to code. */
+static int describing_participle(const sctx *c, uint32_t v, const char *code) {
+    const dyad_doc *d = c->d;
+    if (d->an[v].upos != UPOS_VERB || d->an[v].xpos != XPOS_VBG || d->an[v].deprel != DEP_ACL) return 0;
+    /* standing relations only: intent, support, cooperation, fighting;
+     * a speech act or an inquiry in the participle is done as told ("the
+     * prosecutor investigating the swindle", "O'Malley calling Trump a
+     * fascist") */
+    if (strncmp(code, "03", 2) && strncmp(code, "05", 2) && strncmp(code, "06", 2) && strncmp(code, "19", 2))
+        return 0;
+    int32_t h = d->an[v].head;
+    if (h < (int32_t)c->first || h >= (int32_t)c->last) return 0;
+    if (has_case(c, (uint32_t)h, "with")) return 0; /* "with Gov. O'Malley backing Trump": an absolute clause */
+    /* on an actor only: "a declaration demanding that ...", "a video ad
+     * ripping Clinton" are acts told by their content */
+    return actor_at(c, (uint32_t)h) >= 0;
+}
+
 /* An actor code with an armed segment (military, rebels, insurgents,
  * criminals, unidentified armed forces, separatists, police, spies,
  * militarized groups): CAMEO codes are three-letter chunks. */
@@ -1254,6 +1329,49 @@ static const char *const VIOLENT[] = {"knife", "gun", "rifle", "pistol", "bomb",
 static const char *const WORDY[] = {"personal", "verbal", "political", "partisan", "rhetorical", "scurrilous",
                                     "negative", "nasty", "sexist", "racist", "unfair", "baseless", "false",
                                     "ad", "campaign", "relentless", "withering", "scathing", "blistering", NULL};
+
+/* Heads of a fight that the press uses for any contest: "Congress is
+ * battling President Reagan", "Baker has won a battle", "a takeover
+ * fight", "the trade war". */
+static const char *const CONTEST_HEADS[] = {"battle", "fight", "feud", "spar", "duel", "tussle", "war", NULL};
+
+/* Modifiers that make a fight a contest whoever its sides are. */
+static const char *const CONTEST_MODS[] = {"trade", "price", "tariff", "takeover", "bidding", "proxy", "legal",
+                                           "court", "political", "budget", "election", "primary", "campaign",
+                                           "nomination", "turf", "rating", "uphill", "word", "culture", NULL};
+
+/* Is the fight (19x) at head v between src and tgt (-1: none) a contest
+ * of words, votes or money?  Yes when a modifier says so ("trade war",
+ * "takeover battle"); otherwise when every side named has a known
+ * unarmed sector (a legislature, a government, a party, a company; not a
+ * state: "Iraq fought Iran" stays a fight) and no weapon or bloodshed is
+ * near. */
+static int contest(const sctx *c, uint32_t v, int32_t src, int32_t tgt) {
+    const dyad_doc *d = c->d;
+    if (!lemma_in(d, v, CONTEST_HEADS)) return 0;
+    KIDS(c, v) {
+        uint8_t r = d->an[k].deprel;
+        if ((r == DEP_AMOD || r == DEP_COMPOUND || r == DEP_NMOD) && lemma_in(d, (uint32_t)k, CONTEST_MODS)) return 1;
+    }
+    int32_t side[2] = {src, tgt};
+    for (int i = 0; i < 2; i++) {
+        if (side[i] < 0) continue;
+        const dactor *a = &d->actors[side[i]];
+        if (armed_code(a->code) || a->type == ENT_GPE || a->type == ENT_LOC || a->type == ENT_NORP) return 0;
+        /* a side the actor tagger gave a sector: not a country, not an
+         * unknown ("police officers fighting the gangs") */
+        if (strlen(a->code) <= 3) return 0;
+    }
+    if (src < 0 && tgt < 0) return 0;
+    KIDS(c, v) {
+        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
+        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+            if (lemma_in(d, (uint32_t)g, VIOLENT)) return 0;
+    }
+    for (int32_t k = (int32_t)v - 1; k >= (int32_t)c->first && k >= (int32_t)v - 3; k--)
+        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
+    return 1;
+}
 
 /* Is the plain assault at head v from actor src (-1: none named) on
  * actor tgt verbal criticism?  Between political people and parties, with
@@ -1379,6 +1497,9 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             if (e.source >= 0 && e.source == e.target) continue; /* a self-event */
             if (!side_ok(d, e.source) || !side_ok(d, e.target)) continue;
             if (business_deal(d, code, e.source, e.target)) continue;
+            if (private_event(d, code, e.source, e.target)) continue;
+            if (!strncmp(code, "05", 2) && poll_support(c, v, srcs[i])) continue;
+            if (describing_participle(c, v, code)) continue;
             /* "went after", the press's word for a verbal attack between
              * politicians, is a hunt when police or troops go after
              * someone: not criticism */
@@ -1394,6 +1515,14 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             /* "Ted Cruz attacked Donald Trump": words, not force (111, with
              * the plain mode: CAMEO has no intent code for criticism) */
             if (!strncmp(p->code, "19", 2) && verbal_attack(c, p, v, e.source, e.target)) {
+                ecode = "111";
+                emode = plain_mode;
+                ev_lex_code_info(c->x, ecode, &equad, &eg);
+            } else if (!strncmp(p->code, "19", 2) && contest(c, v, e.source, e.target)) {
+                /* "Congress battled Reagan": a clash of words between
+                 * two sides (111, as "clashed with"); with one side
+                 * ("Baker has won a battle", "the trade war") no event */
+                if (e.source < 0 || e.target < 0) continue;
                 ecode = "111";
                 emode = plain_mode;
                 ev_lex_code_info(c->x, ecode, &equad, &eg);

@@ -655,6 +655,45 @@ static void test_default_politics(void) {
     }
 }
 
+/* Precision rules with the default dictionary: events with no political
+ * side, poll figures, describing participles and contests that are no
+ * fights are dropped or recoded; their look-alikes stay. */
+static void test_precision_rules(void) {
+    static const struct {
+        const char *text, *root, *src, *tgt;
+        int want;
+    } cases[] = {
+        /* a company's deal or refusal is no political event */
+        {"Manufacturers Hanover Trust Co rejected the plan.", "12", "", "", 0},
+        {"General Motors Corp rejected the offer from Ford Motor Co.", "12", "", "", 0},
+        /* a protest by anyone stays */
+        {"Students protested against the banks.", "14", "Students", "", 1},
+        /* voters' preferences and poll figures are no support */
+        {"Male troops backed Trump, 57 percent to 22 percent.", "05", "", "", 0},
+        {"Republican leaders backed Donald Trump.", "05", "Republican", "Trump", 1},
+        /* a participle that says who a group is */
+        {"Right to Rise, a super PAC backing former Florida governor Jeb Bush, has been relentless in hitting Rubio.",
+         "05", "", "Bush", 0},
+        {"The state prosecutor investigating the swindle questioned Senator Smith.", "09", "prosecutor", "", 1},
+        /* a battle between politicians is words, between states a fight */
+        {"Senate Republicans battled President Obama over the budget.", "19", "", "", 0},
+        {"Senate Republicans battled President Obama over the budget.", "11", "Republican", "Obama", 1},
+        {"Iraq attacked Iran.", "19", "Iraq", "Iran", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = has_root(d, cases[i].root, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  precision rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].root,
+                   cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -681,6 +720,7 @@ int main(void) {
     RUN(test_hostile);
     RUN(test_breadth_rules);
     RUN(test_default_politics);
+    RUN(test_precision_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
