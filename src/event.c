@@ -1340,6 +1340,20 @@ static const char *const CONTEST_MODS[] = {"trade", "price", "tariff", "takeover
                                            "court", "political", "budget", "election", "primary", "campaign",
                                            "nomination", "turf", "rating", "uphill", "word", "culture", NULL};
 
+/* A weapon or bloodshed word on head v, its dependents and theirs, or
+ * the three words before it. */
+static int violence_near(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    KIDS(c, v) {
+        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 1;
+        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+            if (lemma_in(d, (uint32_t)g, VIOLENT)) return 1;
+    }
+    for (int32_t k = (int32_t)v - 1; k >= (int32_t)c->first && k >= (int32_t)v - 3; k--)
+        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 1;
+    return 0;
+}
+
 /* Is the fight (19x) at head v between src and tgt (-1: none) a contest
  * of words, votes or money?  Yes when a modifier says so ("trade war",
  * "takeover battle"); otherwise when every side named has a known
@@ -1363,14 +1377,7 @@ static int contest(const sctx *c, uint32_t v, int32_t src, int32_t tgt) {
         if (strlen(a->code) <= 3) return 0;
     }
     if (src < 0 && tgt < 0) return 0;
-    KIDS(c, v) {
-        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
-        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
-            if (lemma_in(d, (uint32_t)g, VIOLENT)) return 0;
-    }
-    for (int32_t k = (int32_t)v - 1; k >= (int32_t)c->first && k >= (int32_t)v - 3; k--)
-        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
-    return 1;
+    return !violence_near(c, v);
 }
 
 /* Is the plain assault at head v from actor src (-1: none named) on
@@ -1399,14 +1406,7 @@ static int verbal_attack(const sctx *c, const ev_pat *p, uint32_t v, int32_t src
     if (armed_code(t->code) || (t->type != ENT_PERSON && t->type != ENT_ORG && t->type != ENT_NORP &&
                                 t->type != ENT_NONE))
         return 0;
-    /* no weapon or bloodshed on the head, its phrases or the words before */
-    KIDS(c, v) {
-        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
-        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
-            if (lemma_in(d, (uint32_t)g, VIOLENT)) return 0;
-    }
-    for (int32_t k = (int32_t)v - 1; k >= (int32_t)c->first && k >= (int32_t)v - 3; k--)
-        if (lemma_in(d, (uint32_t)k, VIOLENT)) return 0;
+    if (violence_near(c, v)) return 0;
     int32_t h = d->an[v].head;
     if (h >= (int32_t)c->first && h < (int32_t)c->last && lemma_in(d, (uint32_t)h, VIOLENT)) return 0;
     if (src < 0) {

@@ -394,25 +394,32 @@ static int alnum(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-static void lex_text(const char *t, size_t n) {
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)t[i];
-        if (!alnum(c)) {
-            i++;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < n) {
-            unsigned char d = (unsigned char)t[j];
-            if (alnum(d)) j++;
-            else if ((d == '.' || d == '-' || d == ',' || d == '\'') && j + 1 < n && alnum((unsigned char)t[j + 1]))
-                j++;
-            else break;
-        }
-        lex_add(t + i, j - i);
-        i = j;
+/* The next word of t[*i..n) into *w, *l; 0 at the end. */
+static int next_word(const char *t, size_t n, size_t *i, const char **w, size_t *l) {
+    size_t k = *i;
+    while (k < n && !alnum((unsigned char)t[k])) k++;
+    if (k >= n) {
+        *i = n;
+        return 0;
     }
+    size_t j = k + 1;
+    while (j < n) {
+        unsigned char d = (unsigned char)t[j];
+        if (alnum(d)) j++;
+        else if ((d == '.' || d == '-' || d == ',' || d == '\'') && j + 1 < n && alnum((unsigned char)t[j + 1]))
+            j++;
+        else break;
+    }
+    *w = t + k;
+    *l = j - k;
+    *i = j;
+    return 1;
+}
+
+static void lex_text(const char *t, size_t n) {
+    const char *w;
+    size_t l, i = 0;
+    while (next_word(t, n, &i, &w, &l)) lex_add(w, l);
 }
 
 typedef void (*text_fn)(const char *t, size_t n);
@@ -473,24 +480,9 @@ static void gender_text(const char *t, size_t n) {
     const uint64_t both = NR_LEX_FEMALE | NR_LEX_MALE;
     long pending = -1, prev_given = -2; /* prev_given: lexicon id of the previous word if a capitalized given name */
     int left = 0;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = (unsigned char)t[i];
-        if (!alnum(c)) {
-            i++;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < n) {
-            unsigned char d = (unsigned char)t[j];
-            if (alnum(d)) j++;
-            else if ((d == '.' || d == '-' || d == ',' || d == '\'') && j + 1 < n && alnum((unsigned char)t[j + 1]))
-                j++;
-            else break;
-        }
-        const char *w = t + i;
-        size_t l = j - i;
-        i = j;
+    const char *w;
+    size_t l, i = 0;
+    while (next_word(t, n, &i, &w, &l)) {
         if (cap_word(w, l)) {
             if (prev_given >= -1) { /* "Hillary Clinton": a name; an earlier one's pronouns are over */
                 pending = prev_given;
