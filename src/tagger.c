@@ -568,7 +568,20 @@ static int same_lower(const char *s, const char *lc, size_t l) {
 static int known_base(const tagger *t, int base, const char *w, size_t n) {
     if (!n) return 0;
     if (lfind(t, tg_lemkey_dict(base, w, n))) return 1;
-    return base == XPOS_VB && lfind(t, tg_lemkey_dict(XPOS_VBP, w, n)) != NULL;
+    if (base == XPOS_VB && lfind(t, tg_lemkey_dict(XPOS_VBP, w, n))) return 1;
+    /* A base the treebank saw only inflected: "riots" (NNS) -> "riot",
+     * "riots" (VBZ) -> "riot", whose lemma is w itself. */
+    char pl[TG_NORM_MAX + 4];
+    if (n + 2 >= sizeof pl) return 0;
+    memcpy(pl, w, n);
+    for (int k = 0; k < 2; k++) {
+        size_t pn = n;
+        if (k) pl[pn++] = 'e';
+        pl[pn++] = 's';
+        const tg_lslot *d = lfind(t, tg_lemkey_dict(base == XPOS_NN ? XPOS_NNS : XPOS_VBZ, pl, pn));
+        if (d && strlen(t->pool + d->val) == n && memcmp(t->pool + d->val, w, n) == 0) return 1;
+    }
+    return 0;
 }
 
 /* Inflected words the suffix rules got wrong ("provoked" -> "provok"):

@@ -114,6 +114,12 @@ static void test_sentence(void) {
     CHECK_STR(t.lemma[8], "1500000");
     CHECK_INT(t.xpos[10], XPOS_CD);
     CHECK_STR(t.lemma[10], "3.40");
+
+    /* A base the treebank saw only in the plural still counts as known:
+     * "zeroes" -> "zero" (from "zeros"), not the suffix rule's "zeroe". */
+    CHECK_INT(tag("The scores were zeroes .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[3], XPOS_NNS);
+    CHECK_STR(t.lemma[3], "zero");
 }
 
 static void test_headline(void) {
