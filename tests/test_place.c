@@ -310,6 +310,14 @@ static void test_real_image(void) {
         CHECK_STR(d->places[d->nplace - 1].country, "FRA");
     }
     dyad_doc_free(d);
+    /* a US story's other places do not pull a name towards a town its
+     * namesake dwarfs; a title makes the next word a person's name */
+    d = run(g, "Republicans in Ohio criticized the deal. The talks in Paris ended on Sunday. Critics in Boston and "
+               "Denver were unmoved. Secretary Kerry flew home.");
+    p = d ? find(d, "Paris") : NULL;
+    CHECK(p && strcmp(p->country, "FRA") == 0);
+    CHECK(d && find(d, "Denver") && !find(d, "Kerry"));
+    dyad_doc_free(d);
     gaz_close(g);
 }
 
