@@ -344,6 +344,7 @@ typedef struct mention {
     double score;
     float *near;              /* per candidate: coherence with the other names' candidates, or NULL */
     uint32_t pop1;            /* largest city population among the candidates */
+    uint8_t major;            /* MAJOR_*: the name also names a country or a national capital */
 } mention;
 
 typedef struct mlist {
@@ -769,6 +770,7 @@ typedef struct context {
     uint32_t *a1n;   /* votes for each (names, not mentions) */
     size_t na1;
     double total;
+    uint16_t *states; /* per country: distinct admin1 areas named as such */
 } context;
 
 #ifndef SEAT_MALUS
@@ -819,6 +821,7 @@ static uint32_t a1_votes(const gazetteer *g, const context *c, const mention *m,
 
 static void ctx_build(const gazetteer *g, context *c, const mention *ml, size_t n, size_t cap_a1) {
     memset(c->cty, 0, g->ncty * sizeof *c->cty);
+    memset(c->states, 0, g->ncty * sizeof *c->states);
     c->na1 = 0;
     c->total = 0;
     for (size_t i = 0; i < n; i++) {
@@ -832,6 +835,7 @@ static void ctx_build(const gazetteer *g, context *c, const mention *ml, size_t 
         if (e->country != GAZ_NOCOUNTRY) {
             c->cty[e->country] += 1.0;
             c->total += 1.0;
+            if (e->feature == GAZ_F_ADMIN1 && c->states[e->country] < UINT16_MAX) c->states[e->country]++;
         }
         uint32_t a = e->feature == GAZ_F_ADMIN1 ? ml[i].choice : e->admin1;
         if (a == GAZ_NONE) continue;
@@ -865,13 +869,34 @@ static int seat_namesake(const gazetteer *g, const gaz_name *nm, uint32_t a) {
 #define DWARF_SCALE 0.5
 #endif
 
-/* Largest city population among m's candidates (see dwarfed). */
+#ifndef LW_COUNTRY
+#define LW_COUNTRY 0.0
+#endif
+#ifndef LW_CAPITAL
+#define LW_CAPITAL 0.5
+#endif
+#ifndef SIB_MIN
+#define SIB_MIN 2
+#endif
+#ifndef SIB_BONUS
+#define SIB_BONUS 3.0
+#endif
+#ifndef FOREIGN_MIN
+#define FOREIGN_MIN 2.0
+#endif
+enum { MAJOR_NONE, MAJOR_CAPITAL, MAJOR_COUNTRY };
+
+/* Largest city population among m's candidates (see dwarfed), and
+ * whether the name is also a country's or a national capital's. */
 static void city_pops(const gazetteer *g, mention *m) {
     const uint32_t *cd = g->cands + m->nm->cand;
     m->pop1 = 0;
+    m->major = MAJOR_NONE;
     for (size_t k = 0; k < m->nm->ncand; k++) {
         const gaz_entry *e = &g->ent[cd[k]];
         if (e->feature == GAZ_F_CITY && e->pop > m->pop1) m->pop1 = e->pop;
+        if (e->feature == GAZ_F_COUNTRY) m->major = MAJOR_COUNTRY;
+        else if (e->feature == GAZ_F_CITY && (e->flags & GAZ_E_CAPITAL) && m->major < MAJOR_CAPITAL) m->major = MAJOR_CAPITAL;
     }
 }
 
@@ -888,11 +913,30 @@ static int dwarfed(const mention *m, const gaz_entry *e) {
     return m->pop1 >= DWARF_MIN && (double)m->pop1 >= DWARF_RATIO * (double)e->pop;
 }
 
+/* Weight of the local evidence (admin1 named, places nearby) for
+ * candidate e: a town named like a country ("China", Texas; "Greece",
+ * New York) or like a national capital ("Paris", Texas) is not made
+ * by a story naming Texas and Houston. */
+static double local_weight(const gazetteer *g, const context *c, const mention *m, const gaz_entry *e) {
+    if (e->feature != GAZ_F_CITY && e->feature != GAZ_F_ADMIN2) return 1.0;
+    if (e->country == GAZ_NOCOUNTRY || c->total <= 0.0) return 1.0;
+    /* only in a story that also names other countries' places: local
+     * news names its own towns ("Lebanon", Pennsylvania) among their
+     * neighbours and nothing abroad */
+    double own = m->choice != GAZ_NONE && g->ent[m->choice].country != GAZ_NOCOUNTRY ? 1.0 : 0.0;
+    double foreign = c->total - c->cty[e->country] - (own && g->ent[m->choice].country != e->country ? 1.0 : 0.0);
+    if (foreign < FOREIGN_MIN) return 1.0;
+    if (m->major == MAJOR_COUNTRY) return LW_COUNTRY;
+    if (m->major == MAJOR_CAPITAL && !(e->flags & GAZ_E_CAPITAL)) return LW_CAPITAL;
+    return 1.0;
+}
+
 static double score(const gazetteer *g, const context *c, const mention *m, uint32_t ei, size_t k) {
     const gaz_entry *e = &g->ent[ei];
     double s = prior(e);
-    double dw = dwarfed(m, e) ? DWARF_SCALE : 1.0;
-    if (m->near) s += (double)m->near[k];
+    double dw = dwarfed(m, e) ? DWARF_SCALE : 1.0, lw = local_weight(g, c, m, e);
+    if (m->major == MAJOR_COUNTRY && lw < dw) dw = lw;
+    if (m->near) s += (double)m->near[k] * lw;
     if (e->feature == GAZ_F_ADMIN1 && m->container == GAZ_NONE && seat_namesake(g, m->nm, ei)) s -= SEAT_MALUS;
     if (m->container != GAZ_NONE && (m->container == ei || inside(g, ei, m->container))) s += 20.0;
     if (e->country != GAZ_NOCOUNTRY) {
@@ -903,8 +947,16 @@ static double score(const gazetteer *g, const context *c, const mention *m, uint
         if (cnt > 0.0 && tot > 0.0) s += (1.5 + 3.0 * cnt / tot) * dw;
         if (m->cue_country == e->country) s += 3.0;
     }
-    if (e->feature != GAZ_F_ADMIN1 && e->admin1 != GAZ_NONE && a1_votes(g, c, m, e->admin1)) s += A1_BONUS;
+    if (e->feature != GAZ_F_ADMIN1 && e->admin1 != GAZ_NONE && a1_votes(g, c, m, e->admin1)) s += A1_BONUS * lw;
     if (e->feature == GAZ_F_ADMIN1 && a1_votes(g, c, m, ei)) s += A1_BONUS; /* places inside it are mentioned */
+    /* a list of states: "Pennsylvania, Maryland and Delaware" (Delaware,
+     * Ohio, aside); not for a capital's name: "Washington" in a story
+     * listing states is still mostly the capital */
+    if (e->feature == GAZ_F_ADMIN1 && e->country != GAZ_NOCOUNTRY && m->major != MAJOR_CAPITAL) {
+        unsigned st = c->states[e->country];
+        if (m->choice == ei && st) st--; /* leave itself out */
+        if (st >= SIB_MIN) s += SIB_BONUS;
+    }
     /* near the document's other places (local news names its neighbours) */
     if ((e->feature == GAZ_F_CITY || e->feature == GAZ_F_ADMIN2) && c->ml) {
         double best = 1e9, cl = cos(e->lat * (3.14159265358979 / 180e5));
@@ -917,8 +969,8 @@ static double score(const gazetteer *g, const context *c, const mention *m, uint
             double d = dx * dx + dy * dy;
             if (d < best) best = d;
         }
-        if (best < 100.0 * 100.0) s += 2.0;
-        else if (best < 300.0 * 300.0) s += 1.0;
+        if (best < 100.0 * 100.0) s += 2.0 * lw;
+        else if (best < 300.0 * 300.0) s += 1.0 * lw;
     }
     return s;
 }
@@ -1001,7 +1053,8 @@ static int resolve(const gazetteer *g, dyad_doc *doc, mention *ml, size_t n) {
     c.cty = arena_calloc(&doc->a, g->ncty ? g->ncty : 1, sizeof *c.cty);
     c.a1 = arena_calloc(&doc->a, n, sizeof *c.a1);
     c.a1n = arena_calloc(&doc->a, n, sizeof *c.a1n);
-    if (!c.cty || !c.a1 || !c.a1n) return DYAD_ENOMEM;
+    c.states = arena_calloc(&doc->a, g->ncty ? g->ncty : 1, sizeof *c.states);
+    if (!c.cty || !c.a1 || !c.a1n || !c.states) return DYAD_ENOMEM;
     c.ml = NULL;
     c.n = n;
     /* nationality cues: a nationality word at most three tokens before */

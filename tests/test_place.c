@@ -318,6 +318,21 @@ static void test_real_image(void) {
     CHECK(p && strcmp(p->country, "FRA") == 0);
     CHECK(d && find(d, "Denver") && !find(d, "Kerry"));
     dyad_doc_free(d);
+    /* a capital's or a country's name in a story that also names places
+     * abroad: Texas and Dallas do not make it Paris, Texas */
+    d = run(g, "Senators from Texas spoke in Dallas and Houston. After the attacks in Paris, officials in Syria "
+               "and Iraq and Turkey were worried. China and Russia disagreed.");
+    p = d ? find(d, "Paris") : NULL;
+    CHECK(p && strcmp(p->country, "FRA") == 0);
+    p = d ? find(d, "China") : NULL;
+    CHECK(p && strcmp(p->feature, "country") == 0);
+    dyad_doc_free(d);
+    /* a list of states: Delaware the state, not Delaware, Ohio */
+    d = run(g, "Candidates campaigned in Ohio on Monday. Voters in Pennsylvania, Maryland and Delaware go to the "
+               "polls next week.");
+    p = d ? find(d, "Delaware") : NULL;
+    CHECK(p && strcmp(p->feature, "admin1") == 0);
+    dyad_doc_free(d);
     gaz_close(g);
 }
 
