@@ -126,6 +126,9 @@ def sample(a):
         rng.shuffle(cand)
         for s, e in sorted(cand[:k])[: n - len(picked)]:
             picked.append((did, s, e, b[s:e].decode("utf-8").replace("\n", " ").replace("\t", " ")))
+    if len(picked) < n:  # set D: the train articles ran out
+        sys.stderr.write("sample_events_gold.py: only %d of %d sentences: the %d articles left ran out\n"
+                         % (len(picked), n, len(ids)))
     for p in picked:
         print("%s\t%d\t%d\t%s" % p)
 
