@@ -69,9 +69,15 @@
  * announcing", "issued statements condemning"); the object of a control
  * verb speaks for its infinitive ("led Novak to announce"), the passive
  * subject for one under a passive ("is poised to argue"), the poll for
- * its respondents ("In a CNN poll, 40 percent said").  Its actor is the
- * actor of the mention (doc->mentions) on its head word, so a pronoun
- * resolved by the actor stage gives a name.
+ * its respondents ("In a CNN poll, 40 percent said"); a participle after
+ * a comma is a free adjunct whose subject is its clause's, not the noun
+ * the parser hung it on ("spoke at the center, arguing"); the name past
+ * a parenthesis, an interposed adverbial ("Ortiz, when reached by phone,
+ * said"), a "whose" relative clause or a time adjunct, or after a
+ * fronted phrase the parser took for the subject; after a quote, any
+ * finite verb inverted before a name ("…,” remembered Ortiz).  Its
+ * actor is the actor of the mention (doc->mentions) on its head word, so
+ * a pronoun resolved by the actor stage gives a name.
  *
  * Without the parser the stage still finds quote regions and the surface
  * patterns around them, and "X said (that) ..." reported speech.
@@ -757,6 +763,8 @@ static int is_adverb(const qrun *r, uint32_t i) {
            tok_is(r->d, i, "had") || tok_is(r->d, i, "would") || tok_is(r->d, i, "once");
 }
 
+static int name_hyphen(const qrun *r, uint32_t i);
+
 /* The noun phrase of head token h without appositives or relative clauses:
  * its subtree cut at the first comma, parenthesis or clause to the right. */
 static void np_span(const qrun *r, uint32_t h, uint32_t *s0, uint32_t *s1) {
@@ -775,9 +783,11 @@ static void np_span(const qrun *r, uint32_t h, uint32_t *s0, uint32_t *s1) {
         }
     /* nor a preposition ("with 40 percent") */
     while (a < h && deprel(r, a) == DEP_CASE && head(r, a) == (int32_t)h) a++;
-    while (b < r->n && b <= r->hi[h] && head(r, b) == (int32_t)h &&
-           (deprel(r, b) == DEP_FLAT || deprel(r, b) == DEP_COMPOUND || deprel(r, b) == DEP_NUMMOD))
-        b++;
+    while (b < r->n && b <= r->hi[h] &&
+           ((head(r, b) == (int32_t)h &&
+             (deprel(r, b) == DEP_FLAT || deprel(r, b) == DEP_COMPOUND || deprel(r, b) == DEP_NUMMOD)) ||
+            (name_hyphen(r, b) && head(r, b + 1) == (int32_t)h && deprel(r, b + 1) == DEP_FLAT)))
+        b += name_hyphen(r, b) ? 2 : 1;
     *s0 = a, *s1 = b;
 }
 
@@ -789,6 +799,15 @@ static int name_word(const qrun *r, uint32_t i) {
            !(r->tagged && (r->d->an[i].upos == UPOS_VERB || r->d->an[i].upos == UPOS_AUX ||
                            r->d->an[i].upos == UPOS_ADP || r->d->an[i].upos == UPOS_CCONJ ||
                            r->d->an[i].upos == UPOS_SCONJ));
+}
+
+/* The hyphen inside a double-barrelled name ("Holtz-Eakin"): a '-'
+ * token touching capitalized words on both sides. */
+static int name_hyphen(const qrun *r, uint32_t i) {
+    const tok *t = r->d->toks;
+    return i > 0 && i + 1 < r->n && tok_is_char(r->d, i, '-') && t[i - 1].end == t[i].start &&
+           t[i].end == t[i + 1].start && (t[i - 1].flags & TOKF_UPPER) && (t[i + 1].flags & TOKF_UPPER) &&
+           t[i - 1].kind == TOK_WORD && t[i + 1].kind == TOK_WORD;
 }
 
 /* A noun phrase that starts at i going right (said Maria Ortiz, ...):
@@ -876,9 +895,11 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
         deprel(r, x) == DEP_ACL && head(r, x) == (int32_t)(x - 1) && nominal(r, x - 1))
         x--;
     if (tok_is_char(r->d, x, ')')) {
-        /* "Elizabeth Warren (D-MA) said" */
+        /* "Elizabeth Warren (D-MA) said", "Novak (a senator so young
+         * he is taken for an intern) says": a parenthesis of any length
+         * between the subject and its verb */
         uint32_t a = x;
-        while (a > s0 && x - a < 8 && !tok_is_char(r->d, a, '(')) a--;
+        while (a > s0 && x - a < 30 && !tok_is_char(r->d, a, '(') && (a == x || !tok_is_char(r->d, a, ')'))) a--;
         if (!tok_is_char(r->d, a, '(') || a == s0) return NOTOK;
         x = a - 1;
     }
@@ -902,8 +923,11 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
                         (r->d->an[a - 2].upos == UPOS_NOUN || r->d->an[a - 2].upos == UPOS_PROPN));
                 a--;
             }
+            /* (an interposed adverbial clause: "Ortiz, when reached by
+             * phone, said", "Ortiz, in a statement, said") */
             if (!(a > s0 + 1 && a < x && (dash ? tok_is_dash(r->d, a - 1) : tok_is_char(r->d, a - 1, ',')) &&
                   (!verbs || rel || relative_pronoun(r, a) ||
+                   tok_in_list(r->d, a, "when|while|after|before|although|though|if|once|because|since|in|at|during") ||
                    (r->d->an[a].upos == UPOS_VERB &&
                     (r->d->an[a].xpos == XPOS_VBN || r->d->an[a].xpos == XPOS_VBG || r->d->an[a].xpos == XPOS_VBD)))))
                 break;
@@ -1123,6 +1147,8 @@ static uint32_t poll_source(const qrun *r, uint32_t x, uint32_t v) {
     return NOTOK;
 }
 
+static uint32_t antecedent(const qrun *r, uint32_t h);
+
 /* The speaker of cue v: its subject as subject_raw finds it, checked
  * (a prepositional phrase is no subject, nor are quoted words); NOTOK if
  * none. */
@@ -1171,7 +1197,18 @@ static uint32_t subject_of(qrun *r, uint32_t v) {
                 x = y;
         }
     }
-    if (x != NOTOK && r->parsed) x = real_subject(r, x);
+    if (x != NOTOK && r->parsed) {
+        /* "In an interview with Politico, Novak says": a subject that is
+         * a fronted prepositional phrase with no noun to stand for it
+         * leaves a finite cue to the noun phrase right before it */
+        uint32_t x0 = x;
+        x = real_subject(r, x);
+        if (x == NOTOK && x0 < v && r->tagged &&
+            (r->d->an[v].xpos == XPOS_VBD || r->d->an[v].xpos == XPOS_VBZ || r->d->an[v].xpos == XPOS_VBP)) {
+            uint32_t y = surface_subject(r, v);
+            if (y != NOTOK && y > x0 && r->reg_of[y] < 0) x = y;
+        }
+    }
     if (x != NOTOK && r->parsed) {
         /* "In a CNN/ORC poll released Monday, 79 percent said ...": the
          * respondents speak through the poll, which PolNeAR takes for
@@ -1185,7 +1222,15 @@ static uint32_t subject_of(qrun *r, uint32_t v) {
          * and running up to the verb, taken for an appositive of a noun
          * further back, is the subject */
         uint32_t a = v;
-        while (a > x + 1 && is_adverb(r, a - 1)) a--;
+        /* (past adverbs and a time adjunct: "Ortiz on Tuesday said") */
+        for (int guard = 0; guard < 8 && a > x + 1; guard++) {
+            if (is_adverb(r, a - 1)) a--;
+            else if (time_noun(r->d, a - 1)) {
+                a--;
+                while (a > x + 1 && tok_in_list(r->d, a - 1, "on|last|this|next|late|early|in")) a--;
+            } else
+                break;
+        }
         for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
             if (r->d->an[c].deprel == DEP_APPOS && (uint32_t)c > x && r->hi[c] + 1 == a &&
                 r->d->an[c].upos == UPOS_PROPN) {
@@ -1193,6 +1238,22 @@ static uint32_t subject_of(qrun *r, uint32_t v) {
                 np_span(r, (uint32_t)c, &c0, &c1);
                 if (c0 > x + 1 && tok_is_char(r->d, c0 - 1, ',') && r->reg_of[c] < 0) x = (uint32_t)c;
             }
+    }
+    if (x != NOTOK && r->parsed && x < v) {
+        /* "Ortiz, whose views on trade have upset her party, last year
+         * proposed": a "whose" relative clause between the subject and
+         * its verb, with its own noun taken for the subject -- the noun
+         * the clause describes speaks (a comma closes the clause before
+         * the verb) */
+        uint32_t w = NOTOK;
+        for (int32_t c = r->kid[x], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+            if ((uint32_t)c < x && tok_is(r->d, (uint32_t)c, "whose")) w = (uint32_t)c;
+        if (w != NOTOK && w >= 2 && tok_is_char(r->d, w - 1, ',')) {
+            int comma = 0;
+            for (uint32_t k = x + 1; k < v && !comma; k++) comma = tok_is_char(r->d, k, ',');
+            uint32_t a = comma ? antecedent(r, w) : NOTOK;
+            if (a != NOTOK && a < w && r->reg_of[a] < 0) x = a;
+        }
     }
     /* the speaker is never quoted: a subject inside quote marks belongs
      * to the quoted words ("“Word is,” Trump said, “that ...”") */
@@ -1565,6 +1626,33 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
                 uint32_t x = owner_of_noun(r, (uint32_t)h, v, depth);
                 if (x != NOTOK) return x;
             }
+            /* "Ortiz spoke at the convention center, arguing that ...":
+             * a participle set off by a comma is a free adjunct, not a
+             * reduced relative of the noun before it (the parser's
+             * favourite attachment) -- its understood subject is the
+             * subject of the clause the noun belongs to.  Not for a poll
+             * or a document, which speaks itself ("a new survey,
+             * showing"). */
+            if (dr == DEP_ACL && depth < 2 && r->d->an[v].xpos == XPOS_VBG && v > 0 &&
+                tok_is_char(r->d, v - 1, ',') && r->d->an[h].upos != UPOS_PRON &&
+                !tok_in_list(r->d, (uint32_t)h, EVIDENCE "|" DOCUMENTS)) {
+                int32_t a = h;
+                for (int s2 = 0; a >= 0 && s2 < 6 && r->d->an[a].upos != UPOS_VERB; s2++) {
+                    uint8_t ar = deprel(r, (uint32_t)a);
+                    if (ar != DEP_OBJ && ar != DEP_IOBJ && ar != DEP_OBL && ar != DEP_OBL_UNMARKED &&
+                        ar != DEP_OBL_TMOD && ar != DEP_NMOD && ar != DEP_CONJ)
+                        break;
+                    a = head(r, (uint32_t)a);
+                }
+                if (a >= 0 && (uint32_t)a < v && r->d->an[a].upos == UPOS_VERB) {
+                    uint32_t x = subject_raw(r, (uint32_t)a, depth + 1);
+                    /* (a subject that can speak: "the extent of ... has
+                     * left many wondering" is the many's) */
+                    if (x != NOTOK && x < (uint32_t)h && r->reg_of[x] < 0 && !time_noun(r->d, x) &&
+                        (speakerish_noun(r, x) || undertaker(r, x)))
+                        return x;
+                }
+            }
             /* "the proportion of voters saying ...": the voters */
             if (tok_in_list(r->d, (uint32_t)h, "percent|proportion|share|majority|minority|plurality|half|third|"
                                               "quarter|number|most|many|some|all|none|one|each"))
@@ -1879,7 +1967,8 @@ static int after_close(qrun *r, const qreg *g, cand *c) {
         if (e == k1) hd = NOTOK;
     } else {
         uint32_t k = j;
-        while (k < end && k - j < 10 && (np_word(r, k) || name_word(r, k)) && !(cue_flags_loose(r, k) & (Q_S | Q_M)))
+        while (k < end && k - j < 10 && (np_word(r, k) || name_word(r, k) || name_hyphen(r, k)) &&
+               !(cue_flags_loose(r, k) & (Q_S | Q_M)))
             k++;
         if (k < end && k > j && tok_is_char(r->d, k, ',')) {
             /* “…,” Sarandon, 69, told MSNBC / Viguerie, a veteran activist, said /
@@ -1914,6 +2003,14 @@ static int after_close(qrun *r, const qreg *g, cand *c) {
             (r->d->an[e].xpos == XPOS_VBD || r->d->an[e].xpos == XPOS_VBZ) &&
             (r->d->an[hd2].upos == UPOS_PROPN || r->d->an[hd2].upos == UPOS_PRON))
             v = e, hd = hd2;
+        /* “…,” remembered Jan Novak, a former aide: quotative inversion
+         * -- any finite verb right after the quote, then a name that
+         * ends the clause, is the attribution (the verb's object in the
+         * tree) */
+        if (v == NOTOK && r->parsed && r->d->an[j].upos == UPOS_VERB &&
+            (r->d->an[j].xpos == XPOS_VBD || r->d->an[j].xpos == XPOS_VBZ) && !tok_is_dash(r->d, j - 1) &&
+            (hd2 = inverted_subject(r, j)) != NOTOK)
+            v = j, hd = hd2;
     }
     if (v == NOTOK) return 0;
     if (newsent && !speech_tail(r, v, hd)) return 0;

@@ -470,6 +470,69 @@ static void test_speakers_commas(void) {
  * the name taken for an object, "said one well-connected official"
  * with no subject in the tree, "As NAME, a professor, put it" with the
  * verb taken for a base form, a tree rooted in the speaker's noun. */
+/* Constructions where the parser loses the subject, each sentence forced
+ * to the misparse: a free adjunct hung on the noun before its comma, a
+ * time adjunct between an appositive name and its verb, an interposed
+ * adverbial clause, a fronted prepositional phrase taken for the
+ * subject, a "whose" relative clause, a long parenthesis, quotative
+ * inversion with any verb, a double-barrelled name. */
+static void test_speakers_adjuncts(void) {
+    static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz",
+                                    "+Ana Lopez-Reyes=Ana Lopez-Reyes", NULL};
+    dyad_doc *d = code("Novak spoke at the convention center, arguing that the plan would fail.\n\n"
+                       "Inside the hall, Novak on Tuesday dismissed the report as a fake.\n\n"
+                       "Ortiz's office, when reached by phone, said the aide could not recall the meeting.\n\n"
+                       "In an interview with a local paper, Jan Novak says the plan is dead.\n\n"
+                       "Novak, whose views on trade have upset his party, last year proposed a tax on imports.\n\n"
+                       "The size of the deficit has left many voters, including his friends, wondering what he "
+                       "believes.\n\n"
+                       "But Novak (a senator so young he is taken for an intern) says he was lost in his first "
+                       "weeks.\n\n"
+                       "“We will not back down,” remembered Maria Ortiz, a former aide.\n\n"
+                       "“The numbers are clear,” Ana Lopez-Reyes, an adviser to the mayor and former head of the "
+                       "city budget office, wrote after the vote.\n",
+                       A, 1);
+    force(d, 0, "PROPN NNP 2 nsubj Novak; VERB VBD 0 root speak; ADP IN 6 case at; DET DT 6 det the; "
+                "NOUN NN 6 compound convention; NOUN NN 2 obl center; PUNCT , 8 punct ,; VERB VBG 6 acl argue; "
+                "SCONJ IN 13 mark that; DET DT 11 det the; NOUN NN 13 nsubj plan; AUX MD 13 aux will; "
+                "VERB VB 8 ccomp fail; PUNCT . 2 punct .");
+    force(d, 1, "ADV RB 8 advmod inside; DET DT 3 det the; NOUN NN 8 nsubj hall; PUNCT , 5 punct ,; "
+                "PROPN NNP 3 appos Novak; ADP IN 7 case on; PROPN NNP 3 nmod Tuesday; VERB VBD 0 root dismiss; "
+                "DET DT 10 det the; NOUN NN 8 obj report; ADP IN 13 case as; DET DT 13 det a; NOUN NN 8 obl fake; "
+                "PUNCT . 8 punct .");
+    force(d, 2, "PROPN NNP 3 nmod:poss Ortiz; PART POS 1 case 's; NOUN NN 10 ccomp office; PUNCT , 3 punct ,; "
+                "ADV WRB 6 advmod when; VERB VBN 10 advcl reach; ADP IN 8 case by; NOUN NN 6 obl:agent phone; "
+                "PUNCT , 6 punct ,; VERB VBD 0 root say; DET DT 12 det the; NOUN NN 15 nsubj aide; "
+                "AUX MD 15 aux could; PART RB 15 advmod not; VERB VB 10 ccomp recall; DET DT 17 det the; "
+                "NOUN NN 15 obj meeting; PUNCT . 10 punct .");
+    force(d, 3, "ADP IN 3 case in; DET DT 3 det an; NOUN NN 11 nsubj interview; ADP IN 7 case with; "
+                "DET DT 7 det a; ADJ JJ 7 amod local; NOUN NN 3 nmod paper; PUNCT , 10 punct ,; "
+                "PROPN NNP 10 compound Jan; PROPN NNP 7 conj Novak; VERB VBZ 0 root say; DET DT 13 det the; "
+                "NOUN NN 15 nsubj plan; AUX VBZ 15 cop be; ADJ JJ 11 ccomp dead; PUNCT . 11 punct .");
+    force(d, 4, "PROPN NNP 8 vocative Novak; PUNCT , 1 punct ,; PRON WP$ 4 nmod:poss whose; NOUN NNS 8 nsubj view; "
+                "ADP IN 6 case on; NOUN NN 4 nmod trade; AUX VBP 8 aux have; VERB VBN 0 root upset; "
+                "PRON PRP$ 10 nmod:poss his; NOUN NN 8 obj party; PUNCT , 14 punct ,; ADJ JJ 13 amod last; "
+                "NOUN NN 14 obl:unmarked year; VERB VBD 8 parataxis propose; DET DT 16 det a; NOUN NN 14 obj tax; "
+                "ADP IN 18 case on; NOUN NNS 16 nmod import; PUNCT . 8 punct .");
+    force(d, 5, "DET DT 2 det the; NOUN NN 7 nsubj size; ADP IN 5 case of; DET DT 5 det the; NOUN NN 2 nmod deficit; "
+                "AUX VBZ 7 aux have; VERB VBN 0 root leave; ADJ JJ 9 amod many; NOUN NNS 7 obj voter; "
+                "PUNCT , 13 punct ,; VERB VBG 13 case include; PRON PRP$ 13 nmod:poss his; NOUN NNS 7 obl friend; "
+                "PUNCT , 15 punct ,; VERB VBG 13 acl wonder; PRON WP 15 obj what; PRON PRP 18 nsubj he; "
+                "VERB VBZ 16 acl:relcl believe; PUNCT . 7 punct .");
+    quote_run(d);
+    expect(d, "that the plan would fail", "fail", QUOTE_INDIRECT, "arguing", "Novak", "Jan Novak");
+    expect(d, "the report", "report", QUOTE_INDIRECT, "dismissed", "Novak", "Jan Novak");
+    expect(d, "the aide could not", "meeting", QUOTE_INDIRECT, "said", "Ortiz's office", NULL);
+    expect(d, "the plan is dead", "dead", QUOTE_INDIRECT, "says", "Jan Novak", "Jan Novak");
+    expect(d, "a tax on imports", "imports", QUOTE_INDIRECT, "proposed", "Novak", "Jan Novak");
+    /* (a subject that cannot speak leaves the participle to the noun) */
+    expect(d, "what he believes", "believes", QUOTE_INDIRECT, "wondering", "his friends", NULL);
+    expect(d, "he was lost", "weeks", QUOTE_INDIRECT, "says", "Novak", "Jan Novak");
+    expect(d, "We will not back down", "down,", QUOTE_DIRECT, "remembered", "Maria Ortiz", "Maria Ortiz");
+    expect(d, "The numbers are clear", "clear,", QUOTE_DIRECT, "wrote", "Ana Lopez-Reyes", "Ana Lopez-Reyes");
+    dyad_doc_free(d);
+}
+
 static void test_speakers_inverted(void) {
     static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz", NULL};
     dyad_doc *d = code("Said Maria Ortiz, “We were so proud of her.”\n\n"
@@ -834,6 +897,7 @@ int main(void) {
     RUN(test_speakers_owner);
     RUN(test_speakers_commas);
     RUN(test_speakers_inverted);
+    RUN(test_speakers_adjuncts);
     RUN(test_speakers_broken);
     RUN(test_speakers_layouts);
     RUN(test_outermost);
