@@ -454,6 +454,19 @@ static int build_ents(run *r) {
             }
             break;
         }
+        /* "Vermont Gov." tagged ORG before the PERSON "Peter Shumlin": a
+         * title the NER cut from its name; the words before the title
+         * stay a name of their own ("Vermont"), the title goes to the
+         * person (title_left) */
+        if (e.type != ENT_PERSON && i + 1 < d->nent && d->ents[i + 1].type == ENT_PERSON &&
+            d->ents[i + 1].tok0 == e.tok1 && e.tok1 - e.tok0 >= 2) {
+            uint32_t t = e.tok1 - 1;
+            int hk = hit_kind(r, t);
+            if (tok_in(d, t, W_HONORIFIC)) e.tok1 = t;
+            else if ((hk == DE_ROLE || hk == DE_AGENT) && r->hits[r->hit_at[t]].t0 > e.tok0)
+                e.tok1 = r->hits[r->hit_at[t]].t0;
+            if (e.tok1 <= t && place_over(d, d->toks[e.tok0].start, d->toks[e.tok1 - 1].end)) e.type = ENT_LOC;
+        }
         covered = e.tok1;
         /* "Mrs. Clinton" is a person whatever the model said */
         if (e.tok1 - e.tok0 > 1 && tok_in(d, e.tok0, W_HONORIFIC)) e.type = ENT_PERSON;

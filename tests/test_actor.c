@@ -248,6 +248,19 @@ static void test_entities_typed(void) {
     dyad_doc_free(d);
 }
 
+/* A title the NER typed as part of an organisation before a person
+ * ("Brazilian Sen." ORG, then "Ana Costa" PER) is the person's title. */
+static void test_title_cut_from_org(void) {
+    const char *t = "Brazilian Sen. Ana Costa endorsed the plan on Monday.";
+    const char *names[] = {"Brazilian Sen.|ORG", "Ana Costa|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    const dactor *a = actor_at(d, t, "Ana");
+    CHECK(a != NULL && !strcmp(a->code, "BRALEG"));
+    for (size_t i = 0; i < d->nent; i++) /* no entity keeps the title */
+        CHECK(!(d->ents[i].start <= 10 && 10 < d->ents[i].end));
+    dyad_doc_free(d);
+}
+
 /* The NER's gender hint of a given name: "her" goes to the woman even when
  * the man is the latest subject, "he" to the man; without hints (an old
  * model) "her" goes to the man.  An honorific wins over the hint. */
@@ -330,6 +343,7 @@ int main(void) {
     RUN(test_description_and_appositive);
     RUN(test_surname_first_and_rank);
     RUN(test_entities_typed);
+    RUN(test_title_cut_from_org);
     RUN(test_gender_hint);
     RUN(test_hostile);
     RUN(test_bodies);
