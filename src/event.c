@@ -876,7 +876,7 @@ static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
 static const char *const MODALS[] = {"will", "would", "could", "may", "might", "should", "can", "must", "shall",
                                      "ought", "wo", "'ll", "'d", NULL};
 static const char *const HYPO_GOV[] = {"plan", "hope", "expect", "want", "intend", "seek", "try", "aim",
-                                       "threaten", "propose", "offer", "promise", "prepare", "consider", "wish",
+                                       "threaten", "propose", "offer", "promise", "prepare", "prepared", "consider", "wish",
                                        "vow", "pledge", "aspire", "attempt", "like", "need", "likely", "able",
                                        "set", "poise", "due", "schedule", "predict", "forecast", "anticipate",
                                        "could", "would", "possible", "ready", "willing", "urge", "ask", "call",
@@ -915,7 +915,7 @@ static int modal_here(const sctx *c, uint32_t v) {
 /* Mode and claimant: climb from the event's word through the clauses that
  * govern it (xcomp, ccomp, advcl, conj), at most 4 steps. */
 static const char *const COMMIT_GOV[] = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "ready",
-                                         "willing", "prepare", "decide", "commit", "threaten", "determine",
+                                         "willing", "prepare", "prepared", "decide", "commit", "threaten", "determine",
                                          "resolve", "undertake", "aim", "seek", "want", "hope", "swear", NULL};
 /* Verbs whose object noun is the subject's stated intention: "threatened
  * a curfew", "promised a ceasefire" (offer is a light verb: "offered aid"
@@ -939,7 +939,7 @@ static int has_to_mark(const sctx *c, uint32_t v) {
  * happen. */
 static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *claim, int *commit) {
     const dyad_doc *d = c->d;
-    int neg = 0, hypo = c->question, forecast = c->question, committed = 0, refused = 0, will = 0;
+    int neg = 0, hypo = c->question, forecast = c->question, committed = 0, refused = 0, will = 0, failed = 0;
     *claim = -1;
     int32_t w = (int32_t)v;
     for (int step = 0; step < 5 && w >= 0; step++) {
@@ -970,10 +970,14 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
         }
         if (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, PROMISE_GOV)) {
             hypo = 1, committed = 1; /* "agreed that their countries should cooperate" */
-        } else if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV))) {
+        } else if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV)) ||
+                   (rel == DEP_ADVCL && lemma_in(d, (uint32_t)h, PROMISE_GOV) && has_to_mark(c, (uint32_t)w))) {
+            /* (an infinitive under agree or promise that the parse hung as
+             * an adverbial clause is its complement: "agreed to allow") */
             if (lemma_in(d, (uint32_t)h, NEG_GOV)) {
                 neg ^= 1;
                 if (rel == DEP_XCOMP && lemma_in(d, (uint32_t)h, REFUSE_GOV)) refused = 1;
+                if (rel == DEP_XCOMP && lemma_is(d, (uint32_t)h, "fail") && step == 0) failed = 1;
             } else if (lemma_in(d, (uint32_t)h, COMMIT_GOV)) hypo = 1, committed = 1;
             else if (lemma_in(d, (uint32_t)h, HYPO_GOV)) hypo = 1, forecast = 1;
         }
@@ -1006,7 +1010,8 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
     /* "is not ready to endorse" is a plain negation, not a refusal: only
      * refuse/decline and the actor's own "will not" refuse */
     *commit = hypo && committed && !forecast && !neg ? 1
-            : neg && !forecast && (refused || (will && !c->question)) ? 2 : 0;
+            : neg && !forecast && (refused || (will && !c->question)) ? 2
+            : neg && failed && !hypo ? 4 : 0;
     if (*commit == 1) {
         KIDS(c, v) {
             if (d->an[k].deprel != DEP_ADVCL) continue;
@@ -1439,6 +1444,38 @@ enum {
     EMIT_NO_SRC = 4  /* the source slot is empty or no actor: code the event without one */
 };
 
+/* Word w is peacekeepers: "peacekeepers", "peacekeeping troops", and
+ * (depth 1) "a deployment of NATO peacekeeping troops" through an "of"
+ * phrase. */
+static int peacekeepers(const sctx *c, int32_t w, int depth) {
+    const dyad_doc *d = c->d;
+    if (lemma_in(d, (uint32_t)w, (const char *const[]){"peacekeeper", "peacekeeping", NULL})) return 1;
+    KIDS(c, (uint32_t)w) {
+        uint8_t rel = d->an[k].deprel;
+        if ((rel == DEP_AMOD || rel == DEP_COMPOUND || rel == DEP_ACL) &&
+            lemma_in(d, (uint32_t)k, (const char *const[]){"peacekeeping", "peacekeep", "peace-keeping", NULL}))
+            return 1;
+        if (depth > 0 && rel == DEP_NMOD && has_case(c, (uint32_t)k, "of") && peacekeepers(c, k, depth - 1)) return 1;
+    }
+    /* "NATO" in "NATO peacekeeping troops": the noun it modifies */
+    int32_t h = d->an[w].head;
+    uint8_t rel = d->an[w].deprel;
+    if (depth > 0 && h >= (int32_t)c->first && h < (int32_t)c->last && (rel == DEP_COMPOUND || rel == DEP_NMOD))
+        return peacekeepers(c, h, depth - 1);
+    return 0;
+}
+
+/* Event word v is a withdrawal ("withdraw", "withdrawal", "pull out",
+ * "pullout") whose source, word sw with actor a, is an armed force: an
+ * armed segment in its code, or a word for troops. */
+static int armed_withdrawal(const sctx *c, uint32_t v, int32_t sw, int32_t a) {
+    const dyad_doc *d = c->d;
+    if (!lemma_in(d, v, (const char *const[]){"withdraw", "withdrawal", "pull", "pullout", NULL})) return 0;
+    if (armed_code(d->actors[a].code)) return 1;
+    return sw >= 0 && lemma_in(d, (uint32_t)sw, (const char *const[]){"troop", "force", "soldier", "army", "military",
+                                                                       "unit", "militia", NULL});
+}
+
 static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t tw, unsigned how) {
     return emit_at(c, p, v, v, sw, tw, how);
 }
@@ -1477,7 +1514,14 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     }
     uint8_t plain_mode = mode; /* before an intention or a refusal recodes it */
     const char *code = p->code;
-    const char *ic = commit == 1 ? intent_code(code) : commit == 2 ? reject_code(code) : commit == 3 ? "139" : NULL;
+    /* "failed to reach agreement": CAMEO codes talks that end without the
+     * agreement as its rejection (127), not as an agreement negated; other
+     * failures ("failed to meet") stay the event, negated */
+    const char *ic = commit == 1   ? intent_code(code)
+                   : commit == 2   ? reject_code(code)
+                   : commit == 3   ? "139"
+                   : commit == 4 && !strcmp(code, "057") ? reject_code(code)
+                                   : NULL;
     if (ic) { /* "Portugal will support Turkey": an expressed intention, asserted;
                * "Syria will not accept refugees": a refusal, asserted */
         code = ic;
@@ -1525,6 +1569,21 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
                 if (e.source < 0 || e.target < 0) continue;
                 ecode = "111";
                 emode = plain_mode;
+                ev_lex_code_info(c->x, ecode, &equad, &eg);
+            }
+            /* "Fijian peacekeepers arrived in Lebanon": the arrival of
+             * peacekeeping troops is the sender's provision of
+             * peacekeeping (074), not a visit */
+            if (!strcmp(ecode, "042") && srcs[i] >= 0 && lemma_in(d, v, (const char *const[]){"arrive", "land", NULL}) &&
+                peacekeepers(c, srcs[i], 1)) {
+                ecode = "074";
+                ev_lex_code_info(c->x, ecode, &equad, &eg);
+            }
+            /* "the army withdrew from the town", "their forces completed
+             * their withdrawal": a withdrawal of armed forces is CAMEO's
+             * military retreat (0874), not a cut in relations (160) */
+            if (!strcmp(ecode, "160") && e.source >= 0 && armed_withdrawal(c, v, srcs[i], e.source)) {
+                ecode = "0874";
                 ev_lex_code_info(c->x, ecode, &equad, &eg);
             }
             /* one actor code on both sides ("USAGOV criticized USAGOV") is
@@ -1816,6 +1875,40 @@ static int spends_verb(const sctx *c, const ev_pat *p, int32_t w) {
     return !strncmp(p->code, "0241", 4) || !strncmp(p->code, "1041", 4);
 }
 
+/* An agreement, an expressed intent to cooperate (03x) whose pattern puts
+ * its target after "on", "upon" or "to" ("SRC agree on TGT"), whose slot holds a
+ * thing, not an actor: "agreed on a border plan", "agreed upon a pact",
+ * "agreed to an extension of the mandate".  With no such phrase (or only a
+ * day: "agreed on Wednesday"), a that-clause with a modal is the thing
+ * agreed on:
+ * "agreed that their countries should cooperate".  The event is coded
+ * without a target, or joint subjects on each other. */
+static int agreed_thing(const sctx *c, uint32_t v, const ev_pat *p, int32_t tw) {
+    const dyad_doc *d = c->d;
+    if (strncmp(p->code, "03", 2) || p->obj || p->npn || !p->tgt_prep || !lemma_is(d, v, "agree")) return 0;
+    if (strcmp(p->tgt_prep, "on") && strcmp(p->tgt_prep, "upon") && strcmp(p->tgt_prep, "to")) return 0;
+    if (tw >= 0 && (d->an[tw].upos == UPOS_NOUN || d->an[tw].upos == UPOS_PROPN) && !lemma_in(d, (uint32_t)tw, TIME_WORDS))
+        return 1;
+    if (strcmp(p->tgt_prep, "on")) return 0;
+    /* a that-clause of what shall be done ("should cooperate", "will
+     * trade") between joint sides, not an opinion ("analysts agreed that
+     * investors liked", "most Democrats agree that a president should") */
+    int32_t jm[4];
+    roles r;
+    gather(c, v, &r);
+    if (r.subj < 0 || joint_members(c, r.subj, jm) < 2) return 0;
+    KIDS(c, v) {
+        if (d->an[k].deprel != DEP_CCOMP) continue;
+        int that = 0, modal = 0;
+        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first]) {
+            if (d->an[g].deprel == DEP_MARK && lemma_is(d, (uint32_t)g, "that")) that = 1;
+            if (d->an[g].deprel == DEP_AUX && lemma_in(d, (uint32_t)g, MODALS)) modal = 1;
+        }
+        if (that && modal) return 1;
+    }
+    return 0;
+}
+
 static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     const dyad_doc *d = c->d;
     /* a verb an earlier pattern spent ("called on her to resign": the
@@ -1858,6 +1951,15 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (!ok) { /* "back down" parsed as advmod, "pull out of" */
                 KIDS(c, v) {
                     if (lemma_is(d, (uint32_t)k, p->prt) && k > (int32_t)v) ok = 1;
+                }
+            }
+            /* "reneged on his commitment": a pattern's "on" before its
+             * object word is the case marker of that oblique */
+            if (!ok && p->obj && (!strcmp(p->prt, "on") || !strcmp(p->prt, "in") || !strcmp(p->prt, "through"))) {
+                KIDS(c, v) {
+                    if (d->an[k].deprel == DEP_OBL && k > (int32_t)v && lemma_is(d, (uint32_t)k, p->obj) &&
+                        has_case(c, (uint32_t)k, p->prt))
+                        ok = 1;
                 }
             }
             if (!ok) continue;
@@ -1959,14 +2061,16 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
                 continue;
             }
         }
+        int thing = p->has_tgt && (tw < 0 || actor_at(c, (uint32_t)tw) < 0) && agreed_thing(c, v, p, tw);
+        if (thing) tw = -1; /* the thing agreed on is no side */
         if (p->has_tgt && (tw < 0 || actor_at(c, (uint32_t)tw) < 0)) {
             int with = p->tgt_prep && !strcmp(p->tgt_prep, "with") && !p->obj;
-            int bare = p->obj ? objw >= 0 : (!p->tgt_prep || with);
+            int bare = p->obj ? objw >= 0 : (!p->tgt_prep || with || thing);
             /* "with" alone is no event ("he spoke"): only joint subjects
              * ("X and Y spoke") code it, against each other */
             int32_t jm[4];
             int joint = sw >= 0 && c->d->an[sw].deprel != DEP_CONJ && joint_members(c, sw, jm) >= 2;
-            if (with && !joint) bare = 0;
+            if (with && !joint && !thing) bare = 0;
             /* "Clinton and her State Department worked to export fracking":
              * a verb with an infinitive of purpose is not the joint act */
             if (with && joint && has_to_xcomp(c, v)) bare = 0;
@@ -2026,6 +2130,10 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     int32_t js[4];
     /* not when the target slot holds a thing: "X and Y oppose the tax" */
     int nj = notgt.tw < 0 ? joint_members(c, notgt.sw, js) : 0;
+    /* "X and Y returned to Geneva": a return with no object is a journey,
+     * not a return of something (084) to each other */
+    int motion = lemma_is(d, v, "return") && r.obj < 0 && !strncmp(notgt.p->code, "084", 3);
+    if (motion) nj = 0;
     for (int i = 0; i < nj; i++)
         for (int j = 0; j < nj; j++) {
             if (i == j) continue;
@@ -2034,7 +2142,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             got += g;
         }
     /* else an event without a target: "the UN rejected a call for ..." */
-    if (!got) got = emit(c, notgt.p, v, notgt.sw, -1, EMIT_NO_TGT);
+    if (!got && !motion) got = emit(c, notgt.p, v, notgt.sw, -1, EMIT_NO_TGT);
     if (got < 0) return -1;
     if (got > 0 && notgt.objw >= 0) used[notgt.objw - c->first] = 1;
     for (int j = 0; j < 3 && got > 0; j++)
@@ -2216,8 +2324,10 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
             sw = lsubj;
         if (p->has_tgt && tw < 0 && liobj >= 0 && liobj != sw) tw = liobj;
         if (p->has_src && sw < 0) continue;
-        if (p->has_tgt && tw < 0) {
-            /* "staged mass demonstrations": no target, kept aside */
+        if (p->has_tgt && (tw < 0 || (lv >= 0 && !strncmp(p->code, "09", 2) && actor_at(c, (uint32_t)tw) < 0))) {
+            /* "staged mass demonstrations": no target, kept aside; so is
+             * an inquiry into a thing ("opened a hearing into the
+             * legality of ...") */
             if (lv >= 0 && (!notgt || p->nwords > notgt->nwords)) notgt = p, ns = sw;
             continue;
         }
@@ -2246,11 +2356,13 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     if (best) return emit_at(c, best, n, mv, bs, bt, 0) < 0 ? -1 : 0;
     /* "left the breakfast", "flew back to attend meetings": taking part
      * is a consultation only with someone named */
-    if (meets) return 0;
     if (!notgt || (ns < 0 && notgt->has_src)) return 0;
     int got = 0;
     int32_t js[4];
     int nj = joint_members(c, ns, js); /* "Israel and Lebanon renewed negotiations" */
+    /* joint sides taking part meet each other: "U.S. and Russian
+     * negotiators return to Geneva for talks" */
+    if (meets && nj < 2) return 0;
     for (int i = 0; i < nj; i++)
         for (int j = 0; j < nj; j++) {
             if (i == j) continue;

@@ -694,6 +694,80 @@ static void test_precision_rules(void) {
     }
 }
 
+/* Issue 5 (PLOVER gold): agreements on a thing, failed agreements,
+ * intentions under "prepared to" and "agreed to allow", military
+ * withdrawals, arriving peacekeepers, joint sides returning for talks,
+ * hearings, and the breadth patterns; each case gives the full code. */
+static int has_code(const dyad_doc *d, const char *code, const char *src, const char *tgt) {
+    for (size_t i = 0; i < d->nevent; i++) {
+        const devent *e = &d->events[i];
+        if (strcmp(e->code, code)) continue;
+        const char *sn = e->source >= 0 ? d->actors[e->source].name : "";
+        const char *tn = e->target >= 0 ? d->actors[e->target].name : "";
+        if (strstr(sn, src) && strstr(tn, tgt)) return 1;
+    }
+    return 0;
+}
+
+static void test_issue5_rules(void) {
+    static const struct {
+        const char *text, *code, *src, *tgt;
+        int want;
+    } cases[] = {
+        /* agreeing on, upon or to a thing: intent to cooperate, joint sides on each other */
+        {"Peru and Chile agreed on a new fishing plan.", "030", "Peru", "Chile", 1},
+        {"Peru and Chile agreed upon a joint water treaty.", "030", "Chile", "Peru", 1},
+        {"The Peruvian government agreed to an extension of the fishing season.", "030", "Peru", "", 1},
+        {"Peru and Chile agreed on Friday that their navies should train together.", "030", "Peru", "Chile", 1},
+        /* a day is no thing agreed on, an opinion no plan */
+        {"Peru and Chile agreed on Friday.", "030", "", "", 0},
+        {"Peru and Chile agreed that the weather was fine.", "030", "", "", 0},
+        /* failing to reach agreement is its rejection; failing to meet a plain negation */
+        {"Peru and Chile failed to reach agreement on the border.", "127", "Peru", "Chile", 1},
+        {"Peru failed to meet Chile.", "125", "", "", 0},
+        /* "prepared to" and "agreed to allow" are intentions */
+        {"The Peruvian president said he is prepared to lift the ban on the Aprista party.", "0351", "Peru", "", 1},
+        {"Peru and Chile have agreed to allow unimpeded humanitarian access to the region.", "0355", "Peru", "", 1},
+        /* a withdrawal of troops is a military retreat, of a state a cut in relations */
+        {"Chilean troops completed their withdrawal from the Peruvian town.", "0874", "Chile", "", 1},
+        /* arriving peacekeepers provide peacekeeping; a minister visits */
+        {"Uruguayan peacekeepers arrived in Haiti on Friday.", "074", "Uruguay", "Haiti", 1},
+        {"The Uruguayan foreign minister arrived in Peru on Friday.", "042", "Uruguay", "Peru", 1},
+        /* joint sides coming for talks meet each other; a return alone is a journey */
+        {"Peruvian and Chilean diplomats return to Lima next week for talks on fishing.", "040", "Peru", "Chile", 1},
+        {"Peruvian and Chilean diplomats return to Lima next week for talks on fishing.", "084", "", "", 0},
+        {"The Peruvian president returned to Lima.", "084", "", "", 0},
+        /* a hearing into a thing, under a light verb, without a target */
+        {"Peru's supreme court opened a hearing into the legality of the decree.", "090", "Peru", "", 1},
+        /* breadth patterns */
+        {"The Bolivian government ordered the newspaper El Diario to suspend publication.", "1721", "Bolivia", "", 1},
+        {"The Chilean president reneged on his pledge to the miners.", "120", "Chile", "", 1},
+        {"Chilean dockworkers stopped work on Friday.", "143", "Chile", "", 1},
+        {"Peruvian miners went on strike on Monday.", "143", "Peru", "", 1},
+        {"Bolivian farmers blocked transport into La Paz.", "144", "Bolivia", "", 1},
+        {"A Bolivian newspaper defied a ban on political advertising.", "128", "Bolivia", "", 1},
+        {"Ecuador mobilized its reservists on Friday.", "154", "Ecuador", "", 1},
+        {"The Peruvian government stepped up patrols in the capital.", "150", "Peru", "", 1},
+        {"Brazil ended mediation efforts between the two factions.", "165", "Brazil", "", 1},
+        {"Argentina prohibited all aid to the Bolivian rebels.", "162", "Argentina", "Bolivia", 1},
+        {"Chilean officials shared evidence with Peru.", "064", "Chile", "Peru", 1},
+        {"Ecuador opened its borders to Colombian refugees.", "075", "Ecuador", "Colombia", 1},
+        {"Bolivia allowed the delivery of food aid to the flooded towns.", "0863", "Bolivia", "", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  issue 5 rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
+                   cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -721,6 +795,7 @@ int main(void) {
     RUN(test_breadth_rules);
     RUN(test_default_politics);
     RUN(test_precision_rules);
+    RUN(test_issue5_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
