@@ -341,4 +341,10 @@ expect "--event-dir: the patterns of that directory only" sh -c "grep -q '\"code
 "$DYAD" code -q --event-dir /nonexistent "$T/ev.txt" >/dev/null 2>"$T/err"; rc=$?
 expect "--event-dir: a missing directory exits 2 naming it" sh -c "[ $rc -eq 2 ] && grep -q nonexistent '$T/err'"
 
+# -- the default dictionaries: a region word is CAMEO's region code --------
+echo "European farmers protested in Brussels. African leaders met in Addis Ababa." >"$T/reg.txt"
+"$DYAD" code -q --date 2024-01-01 "$T/reg.txt" >"$T/out"
+expect "regions: European farmers are EUR, not the home country" has "$T/out" '"name":"European farmers","code":"EUR[A-Z]*"'
+expect "regions: African leaders are AFRGOV" has "$T/out" '"code":"AFRGOV"'
+
 echo "$pass passed, $fail failed"
