@@ -423,19 +423,39 @@ static int cmp_ent(const void *a, const void *b) {
     return x->tok1 < y->tok1 ? 1 : (x->tok1 > y->tok1 ? -1 : 0);
 }
 
+/* Is the document hard-wrapped wire copy, its line breaks mostly inside
+ * sentences ("board chairman John\nTower, a longtime Reagan supporter")?
+ * Four or more line breaks that are not paragraph breaks, two thirds of
+ * them after a word or a comma rather than a sentence's end. */
+static int hard_wrapped(const dyad_doc *d) {
+    uint32_t nl = 0, inside = 0;
+    for (size_t i = 1; i < d->ntok; i++) {
+        const tok *t = &d->toks[i];
+        if (!(t->flags & TOKF_NL_BEFORE) || (t->flags & TOKF_PARA_BEFORE)) continue;
+        nl++;
+        const tok *p = &d->toks[i - 1];
+        char c = d->text[p->end - 1];
+        if (p->kind == TOK_WORD || c == ',') inside++;
+    }
+    return nl >= 4 && inside * 3 >= nl * 2;
+}
+
 static int build_ents(run *r) {
     dyad_doc *d = r->d;
     /* NER mentions, typed; one that starts with a title loses it ("President
      * Obama" -> "Obama": the title is a role, not part of the name). */
     uint32_t covered = 0; /* tokens before this belong to a mention already made */
+    int wrapped = hard_wrapped(d);
     for (size_t i = 0; i < d->nent; i++) {
         dent e = d->ents[i];
         if (e.tok1 <= e.tok0 || e.tok1 > d->ntok) continue;
         if (e.tok0 < covered) continue;
         /* a name does not run over a line break ("Vince\nJeff" in a
-         * signature block) */
+         * signature block, a sentence per line), but does over the wrap of
+         * hard-wrapped wire copy ("board chairman John\nTower"); a
+         * paragraph break always cuts */
         for (uint32_t t = e.tok0 + 1; t < e.tok1; t++)
-            if (d->toks[t].flags & TOKF_NL_BEFORE) {
+            if ((d->toks[t].flags & TOKF_PARA_BEFORE) || ((d->toks[t].flags & TOKF_NL_BEFORE) && !wrapped)) {
                 e.tok1 = t;
                 break;
             }
@@ -598,11 +618,22 @@ static int new_actor(run *r, int kind, const char *name, uint8_t type) {
     return (int)(d->nactor - 1);
 }
 
+/* A copy of text [start, end) for a name or a role, each run of white
+ * space one space: hard-wrapped copy gives "John\nTower", which a user
+ * searching the store for "John Tower" must find. */
 static const char *arena_span(dyad_doc *d, uint32_t start, uint32_t end) {
     char *p = arena_alloc(&d->a, end - start + 1);
     if (!p) return NULL;
-    memcpy(p, d->text + start, end - start);
-    p[end - start] = '\0';
+    size_t o = 0;
+    for (uint32_t i = start; i < end; i++) {
+        char c = d->text[i];
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
+            if (o && p[o - 1] == ' ') continue;
+            c = ' ';
+        }
+        p[o++] = c;
+    }
+    p[o] = '\0';
     return p;
 }
 

@@ -261,6 +261,27 @@ static void test_title_cut_from_org(void) {
     dyad_doc_free(d);
 }
 
+/* Hard-wrapped wire copy: a name runs over the wrap ("Ana\nCosta"); in
+ * text with a sentence per line it stops at the line's end. */
+static void test_wrapped_names(void) {
+    const char *t = "The Brazilian senator who led the inquiry into the deal, Ana\n"
+                    "Costa, told a news conference on Tuesday that the report was\n"
+                    "fair to everyone involved, and the committee she chaired\n"
+                    "will meet again next week, according to her staff in\n"
+                    "Brasilia, where the hearings were held this spring.\n";
+    const char *names[] = {"Ana\nCosta|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    const dactor *a = actor_at(d, t, "Ana");
+    CHECK(a != NULL && !strcmp(a->name, "Ana Costa")); /* white space made one space */
+    dyad_doc_free(d);
+    const char *u = "Call Ana\nCosta said hello.\nNo.\nYes.\nMaybe.\n";
+    const char *names2[] = {"Ana\nCosta|PER", NULL};
+    d = code(u, "2016-10-02", names2);
+    a = actor_at(d, u, "Ana");
+    CHECK(a != NULL && !strcmp(a->name, "Ana"));
+    dyad_doc_free(d);
+}
+
 /* The NER's gender hint of a given name: "her" goes to the woman even when
  * the man is the latest subject, "he" to the man; without hints (an old
  * model) "her" goes to the man.  An honorific wins over the hint. */
@@ -344,6 +365,7 @@ int main(void) {
     RUN(test_surname_first_and_rank);
     RUN(test_entities_typed);
     RUN(test_title_cut_from_org);
+    RUN(test_wrapped_names);
     RUN(test_gender_hint);
     RUN(test_hostile);
     RUN(test_bodies);
