@@ -80,6 +80,10 @@ static const char *const W_FORMER[] = {"former", "ex", "ex-", "onetime", "one-ti
 /* Rank words between a nationality and a title the dictionary does not
  * list whole ("Nigerian junior foreign minister", "French deputy
  * finance minister"). */
+static const char *const W_RELATIVE[] = {"who", "whom", "whose", "which", "that", NULL};
+static const char *const W_ORG_HEAD[] = {"director", "chairman", "chairwoman", "chair", "head", "chief",
+                                          "administrator", "commissioner", "president", "spokesman",
+                                          "spokeswoman", "spokesperson", "secretary-general", "boss", NULL};
 static const char *const W_TITLE_MOD[] = {"junior", "senior", "deputy", "acting", "interim", "chief", "top",
                                           "assistant", "vice", "associate", "principal", "special", NULL};
 static const char *const W_DET_DEF[] = {"the", "this", "that", "these", "those", NULL};
@@ -739,6 +743,17 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
             start = j;
             continue;
         }
+        /* "Central Intelligence Agency Director William Casey": a head
+         * word no dictionary lists as a role (a director of anything) is a
+         * title when an organisation names what it heads; the walk goes
+         * on to the organisation, whose code the person takes */
+        if (!have_role && tok_in(d, k, W_ORG_HEAD) && k > first && r->hit_at[k - 1] >= 0 &&
+            (r->hits[r->hit_at[k - 1]].e->kind == DE_ORG || r->hits[r->hit_at[k - 1]].e->kind == DE_ACTOR) &&
+            r->hits[r->hit_at[k - 1]].t1 == k) {
+            j = k;
+            start = j;
+            continue;
+        }
         if (tok_in(d, k, W_HONORIFIC)) {
             if (tok_in(d, k, W_MALE)) cx->gender = 1;
             else if (tok_in(d, k, W_FEMALE)) cx->gender = 2;
@@ -788,6 +803,9 @@ static int under(const dyad_doc *d, uint32_t k, uint32_t h) {
 static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context *cx) {
     dyad_doc *d = r->d;
     if (!d->an || !d->parsed || t1 >= last || !tok_is(d, t1, ",")) return;
+    /* ", who underwent surgery ...": a relative clause the parser took
+     * for an appositive describes no role */
+    if (t1 + 1 < last && tok_in(d, t1 + 1, W_RELATIVE)) return;
     uint32_t h = UINT32_MAX;
     for (uint32_t k = t1 + 1; k < last && k < t1 + 12; k++) {
         if (d->an[k].deprel == DEP_APPOS && d->an[k].head >= (int32_t)t0 && d->an[k].head < (int32_t)t1) {
@@ -857,6 +875,7 @@ static void context_code(const run *r, const context *cx, char out[20]) {
             return;
         }
         role = cx->org_code + 3;
+        if (cx->former) role = "ELI"; /* "former CIA Director William Casey" */
         if (!cc) cc = occ;
     }
     if (!cc && occ[0]) cc = occ;

@@ -261,6 +261,22 @@ static void test_title_cut_from_org(void) {
     dyad_doc_free(d);
 }
 
+/* A head word before a name with the organisation it heads ("Brookings
+ * Institution director Ana Costa") gives the organisation's code, ELI when
+ * "former"; a relative clause is no appositive role. */
+static void test_org_head_title(void) {
+    const char *t = "Brookings Institution director Ana Costa spoke first. Former Brookings director Rui Lima, "
+                    "who underwent surgery in May, spoke later.";
+    const char *names[] = {"Ana Costa|PER", "Rui Lima|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    const dactor *a = actor_at(d, t, "Ana");
+    CHECK(a != NULL && !strcmp(a->code, "USAEDU"));
+    const dactor *b = actor_at(d, t, "Rui");
+    CHECK(b != NULL && !strcmp(b->code, "USAELI"));
+    for (uint32_t i = 0; b && i < b->nroles; i++) CHECK(strncmp(b->roles[i], "who", 3) != 0);
+    dyad_doc_free(d);
+}
+
 /* Hard-wrapped wire copy: a name runs over the wrap ("Ana\nCosta"); in
  * text with a sentence per line it stops at the line's end. */
 static void test_wrapped_names(void) {
@@ -366,6 +382,7 @@ int main(void) {
     RUN(test_entities_typed);
     RUN(test_title_cut_from_org);
     RUN(test_wrapped_names);
+    RUN(test_org_head_title);
     RUN(test_gender_hint);
     RUN(test_hostile);
     RUN(test_bodies);
