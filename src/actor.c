@@ -691,6 +691,7 @@ typedef struct context {
     int role_first;          /* the role goes before the country (MIL~) */
     char country[4];         /* from an adjective, a country name, a possessive */
     const char *org_code;    /* an organisation in the appositive ("at the Brookings Institution") */
+    const char *igo_code;    /* a non-state body before a title ("NATO commander") */
     int former, elect, gender;
     uint32_t title_t0;       /* first token of the title phrase (== name start if none) */
     uint32_t app_t0, app_t1; /* the appositive, or 0,0 */
@@ -736,6 +737,9 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
                 if (!cx->country[0] && cc[0]) memcpy(cx->country, cc, 4);
                 const char *code = entry_code(e, r->date);
                 if (!have_role && strlen(code) >= 6) cx->org_code = code;
+                /* "NATO commander", "EU foreign policy chief": an office of
+                 * an international body is that body's */
+                else if (have_role && !cc[0] && strlen(code) >= 6 && !cx->igo_code) cx->igo_code = code;
             } else {
                 break;
             }
@@ -775,6 +779,24 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
             cx->elect = 1;
             j = k;
             continue;
+        }
+        /* "Agriculture" in "EC Agriculture Commissioner": one or two
+         * capitalised nouns between a title and the body or country that
+         * names whose office it is */
+        if (have_role && d->an && (d->an[k].upos == UPOS_NOUN || d->an[k].upos == UPOS_PROPN) &&
+            (d->toks[k].flags & TOKF_UPPER) && r->ent_at[k] < 0) {
+            uint32_t b = k;
+            if (b > first && r->hit_at[b - 1] < 0 && d->an[b - 1].upos != UPOS_DET && (d->toks[b - 1].flags & TOKF_UPPER) &&
+                (d->an[b - 1].upos == UPOS_NOUN || d->an[b - 1].upos == UPOS_PROPN) && r->ent_at[b - 1] < 0)
+                b--;
+            if (b > first && r->hit_at[b - 1] >= 0) {
+                int bk = r->hits[r->hit_at[b - 1]].e->kind;
+                if (bk == DE_ORG || bk == DE_ACTOR || bk == DE_COUNTRY || bk == DE_ADJ) {
+                    j = b;
+                    start = j;
+                    continue;
+                }
+            }
         }
         /* "presidential" in "Republican presidential candidate", "junior"
          * in "Nigerian junior foreign minister" */
@@ -863,6 +885,10 @@ static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context 
 static void context_code(const run *r, const context *cx, char out[20]) {
     const char *cc = cx->country[0] ? cx->country : NULL;
     const char *role = cx->role;
+    if (cx->igo_code && !cc) { /* a title of an international body, no country named */
+        snprintf(out, 20, "%s", cx->igo_code);
+        return;
+    }
     if (cx->former && role) role = "ELI";
     if (cx->elect && role && !strcmp(role, "GOV")) role = "PTY";
     char occ[4] = "";

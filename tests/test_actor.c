@@ -35,6 +35,7 @@ static const char DICT[] =
     "  adj  South African\n"
     "[org]\n"
     "USAEDU  Brookings Institution | Brookings\n"
+    "IGOUNO  United Nations | UN\n"
     "USAPTY  Republican Party | Republican | Republicans\n"
     "[person]\n"
     "Luiz Inácio Lula da Silva | Lula | Lula da Silva\n"
@@ -42,7 +43,7 @@ static const char DICT[] =
     "  BRAELI  2011-01-01  2022-12-31  Former President\n"
     "  BRAGOV  2023-01-01  -           President\n"
     "[role]\n"
-    "GOV  president | leader | prime minister | foreign minister | minister | officials | government     title\n"
+    "GOV  president | leader | prime minister | foreign minister | minister | commissioner | officials | government     title\n"
     "LEG  senator | Sen.    title\n"
     "COP  police\n"
     "CVL  protesters\n"
@@ -277,6 +278,21 @@ static void test_org_head_title(void) {
     dyad_doc_free(d);
 }
 
+/* A title of an international body is that body's, past a portfolio
+ * noun ("UN Refugee Commissioner Ana Costa" IGOUNO), unless a country is
+ * named ("Brazilian Refugee Commissioner"). */
+static void test_igo_title(void) {
+    const char *t = "UN Refugee Commissioner Ana Costa visited the camp. Brazilian Refugee Commissioner Rui Lima "
+                    "stayed home.";
+    const char *names[] = {"Ana Costa|PER", "Rui Lima|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    const dactor *a = actor_at(d, t, "Ana");
+    CHECK(a != NULL && !strcmp(a->code, "IGOUNO"));
+    const dactor *b = actor_at(d, t, "Rui");
+    CHECK(b != NULL && !strcmp(b->code, "BRAGOV"));
+    dyad_doc_free(d);
+}
+
 /* Hard-wrapped wire copy: a name runs over the wrap ("Ana\nCosta"); in
  * text with a sentence per line it stops at the line's end. */
 static void test_wrapped_names(void) {
@@ -383,6 +399,7 @@ int main(void) {
     RUN(test_title_cut_from_org);
     RUN(test_wrapped_names);
     RUN(test_org_head_title);
+    RUN(test_igo_title);
     RUN(test_gender_hint);
     RUN(test_hostile);
     RUN(test_bodies);
