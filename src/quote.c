@@ -35,7 +35,11 @@
  *     ("Trump's claim that ...", "her vow to ...", "his criticism of
  *     ...", "Sanders's argument was that ..."); in a paragraph opened by
  *     a speaking label ("TAPPER: ...", "Gingrich: Trump Thinks ..."), the
- *     label's sentence is the label's.  Attributions nested in another's
+ *     label's sentence is the label's, its colon the cue, with or
+ *     without a verb of saying ("Poll: Sanders Leads"; a transcript's
+ *     turn to the paragraph's end); the question of a participle
+ *     adjunct ("Asked whether ..., X said", "... when asked why ...")
+ *     is the asker's, cut from the answer.  Attributions nested in another's
  *     content are dropped (only the outermost is kept, as PolNeAR
  *     annotates), except a sibling cue after a comma (", adding that
  *     ...") which cuts the outer content instead.  For that the outer cue
@@ -2534,12 +2538,29 @@ static void reported_speech_tree(qrun *r, uint32_t s0, uint32_t s1) {
         if (tok_is(r->d, v, "according") && v + 1 < s1 && tok_is(r->d, v + 1, "to")) {
             /* according to X, CONTENT / CONTENT, according to X */
             uint32_t hd = NOTOK, e = np_right(r, v + 2, s1, &hd);
-            if (e == v + 2) continue;
+            /* "according to press reports", "according to state records":
+             * the tagger reads the first noun after "to" as a verb */
+            if (e == v + 2 && r->tagged && v + 3 < s1 && r->d->an[v + 2].xpos == XPOS_VB &&
+                r->d->toks[v + 2].kind == TOK_WORD && !(r->d->toks[v + 2].flags & TOKF_UPPER) &&
+                r->reg_of[v + 2] < 0)
+                e = np_right(r, v + 3, s1, &hd);
+            if (e <= v + 3 && hd == NOTOK) continue;
             /* the source NP runs to the comma: "a report by the FBI" */
             uint32_t ee = e;
             while (ee < s1 && !tok_is_char(r->d, ee, ',') && !tok_sent_punct(r->d, ee) && ee - e < 8 &&
                    !(r->tagged && r->d->an[ee].upos == UPOS_VERB))
                 ee++;
+            /* "According to early results of exit polls conducted for the
+             * networks by Edison Research, ...": opening its sentence, the
+             * phrase runs to its comma past a participle's modifiers */
+            if (v == s0 && r->tagged && ee < s1 && r->d->an[ee].upos == UPOS_VERB &&
+                (r->d->an[ee].xpos == XPOS_VBN || r->d->an[ee].xpos == XPOS_VBG)) {
+                uint32_t x = ee;
+                while (x < s1 && x - e < 24 && !tok_is_char(r->d, x, ',') && !tok_sent_punct(r->d, x) &&
+                       r->reg_of[x] < 0 && !(x > ee && r->d->an[x].upos == UPOS_VERB && r->d->an[x].xpos != XPOS_VBN))
+                    x++;
+                if (x < s1 && tok_is_char(r->d, x, ',')) ee = x;
+            }
             uint32_t c0, c1;
             if (ee < s1 && tok_is_char(r->d, ee, ',') && (v == s0 || !tok_is_char(r->d, v - 1, ',')))
                 c0 = ee + 1, c1 = s1;
@@ -2971,6 +2992,132 @@ static void outer_speech(qrun *r, uint32_t s0, uint32_t s1, size_t first) {
     }
 }
 
+/* "Graham: Trump's Rhetoric Destroying GOP", "Poll: Sanders Leads
+ * Clinton", "TAPPER: Donald Trump released a video": a paragraph opened
+ * by a speaking label and a colon states what the label's bearer says
+ * (the headline's and the transcript's convention), whether or not the
+ * sentence has a verb of saying -- PolNeAR takes the colon for the cue.
+ * The content is the rest of the label's sentence; an attribution inside
+ * it is nested and dropped later.  Not a one-letter interview label
+ * ("Q:", "A:", annotated now one way, now the other), nor a tally
+ * ("Clinton: 1,769."). */
+static int speaking_label(const qrun *r, uint32_t p, uint32_t w);
+
+static void label_statement(qrun *r, uint32_t s0, uint32_t s1) {
+    const dyad_doc *d = r->d;
+    if (s0 > 0 && !(d->toks[s0].flags & TOKF_PARA_BEFORE)) return;
+    /* one to three capitalized words and a colon (para_label's test,
+     * here with the colon allowed to end the sentence) */
+    uint32_t p0 = s0, w = NOTOK;
+    for (uint32_t k = s0; k < s1 && k < s0 + 4; k++) {
+        if (tok_is_char(d, k, ':')) {
+            if (k > s0 && r->reg_of[k] < 0) w = k - 1;
+            break;
+        }
+        if ((d->toks[k].kind != TOK_WORD && d->toks[k].kind != TOK_ABBREV) || !(d->toks[k].flags & TOKF_UPPER)) break;
+    }
+    if (w == NOTOK || w + 2 > s1 || !speaking_label(r, p0, w)) return;
+    /* the sentence splitter may end the label's sentence at its colon:
+     * the statement is then the paragraph's next sentence */
+    if (w + 2 == s1) {
+        if (s1 >= r->n || (d->toks[s1].flags & TOKF_PARA_BEFORE)) return;
+        s1 = sent_last(r, s1);
+    }
+    if (w + 3 >= s1) return;
+    if (w == p0 && d->toks[w].end - d->toks[w].start < 2) return;
+    /* a label in capitals alone is a transcript's speaker ("TAPPER:") or
+     * a banner ("BUSTED:", "FIX IS IN:"): a banner's words are not
+     * nouns */
+    int caps = 1, named = 0;
+    for (uint32_t k = p0; k <= w; k++) {
+        if (!(d->toks[k].flags & TOKF_ALLCAPS)) caps = 0;
+        if (r->men[k] >= 0) named = 1;
+    }
+    if (caps && !named && r->tagged)
+        for (uint32_t k = p0; k <= w; k++)
+            if (r->d->an[k].upos != UPOS_PROPN && r->d->an[k].upos != UPOS_NOUN) return;
+    uint32_t c0 = w + 2, c1 = s1;
+    /* a transcript's turn runs to the end of its paragraph */
+    if (caps && p0 > 0)
+        while (c1 < r->n && c1 - c0 < 400 && !(d->toks[c1].flags & TOKF_PARA_BEFORE)) c1++;
+    if (!trim(r, &c0, &c1) || c1 - c0 < 3 || d->toks[c0].kind == TOK_NUM) return;
+    /* a quotation right after the label is the region's ('CNN Chief:
+     * “We Do Not Pay ...”') */
+    if (r->reg_of[c0] >= 0 || (d->toks[c0].kind == TOK_QUOTE && c0 + 1 < c1 && r->reg_of[c0 + 1] >= 0)) return;
+    cand *c = new_cand(r, QUOTE_INDIRECT);
+    if (!c) return;
+    c->c0 = c0, c->c1 = c1, c->k0 = w + 1, c->k1 = w + 2;
+    c->s0 = p0, c->s1 = w + 1, c->shead = w, c->label = 1;
+}
+
+/* "Asked whether he would run, Ortiz said no", "..., she said when
+ * asked about the deal": the question put to the speaker, in a passive
+ * participle adjunct opening the sentence or after "when", is a
+ * statement of its own -- the asker's (the agent of "asked by a
+ * reporter"), most often unnamed -- and not part of the answer's
+ * content.  The adjunct runs from the question word (whether, if, about,
+ * what ...) to its comma or the sentence's end.  A candidate the tree
+ * gave "asked" is fixed up; the answer's content loses the adjunct. */
+static int weekday_or_time(const dyad_doc *d, uint32_t i);
+static int time_noun(const dyad_doc *d, uint32_t i);
+
+static void asked_adjunct(qrun *r, uint32_t s0, uint32_t s1, size_t first) {
+    const dyad_doc *d = r->d;
+    for (uint32_t v = s0; v < s1 && v < s0 + 400; v++) {
+        if (!tok_is(d, v, "asked") || r->reg_of[v] >= 0 || is_boiler(r, v)) continue;
+        uint32_t a0 = v; /* the adjunct's first token */
+        if (v > s0 && tok_is(d, v - 1, "when")) a0 = v - 1;
+        else if (v != s0) continue;
+        uint32_t j = v + 1, sh = NOTOK, sp0 = 0, sp1 = 0;
+        if (j < s1 && tok_is(d, j, "by")) {
+            uint32_t hd = NOTOK, e = np_right(r, j + 1, s1, &hd);
+            if (e == j + 1) continue;
+            sh = hd, sp0 = j + 1, sp1 = e, j = e;
+            /* ("by a host on Thursday") */
+            while (j < s1 && j < e + 4 && (time_noun(d, j) || weekday_or_time(d, j) || tok_in_list(d, j, "on|at|in")))
+                j++;
+        }
+        if (j >= s1 || !tok_in_list(d, j, "whether|if|why|what|how|who|whom|where|which")) continue;
+        /* to the comma closing the adjunct (one inside a quote goes with
+         * its closing mark) */
+        uint32_t c1 = j + 1;
+        while (c1 < s1 && c1 - j < 60) {
+            if (tok_is_char(d, c1, ',') && r->reg_of[c1] < 0) break;
+            if (d->toks[c1].kind == TOK_QUOTE && tok_is_char(d, c1 - 1, ',') && r->reg_of[c1 - 1] >= 0) {
+                c1++;
+                break;
+            }
+            c1++;
+        }
+        if (c1 - j >= 60) continue;
+        uint32_t c0 = j;
+        uint32_t e1 = c1;
+        if (!trim(r, &c0, &e1) || e1 - c0 < 2) continue;
+        cand *c = NULL;
+        for (size_t i = first; i < r->ncand && !c; i++)
+            if (!r->cand[i].dead && r->cand[i].kind == QUOTE_INDIRECT && r->cand[i].k0 == v) c = &r->cand[i];
+        size_t last = r->ncand;
+        if (!c) c = new_cand(r, QUOTE_INDIRECT);
+        if (!c) return;
+        c->c0 = c0, c->c1 = e1, c->k0 = v, c->k1 = v + 1;
+        if (sh != NOTOK) c->s0 = sp0, c->s1 = sp1, c->shead = sh;
+        /* the answer's content loses the adjunct */
+        for (size_t i = first; i < last; i++) {
+            cand *o = &r->cand[i];
+            if (o == c || o->dead || o->kind != QUOTE_INDIRECT || !(o->c0 <= v && v < o->c1)) continue;
+            if (o->k0 >= c1) {
+                o->c0 = c1; /* Asked ..., X said CONTENT (the tree's misreading) */
+            } else if (o->k0 < a0) {
+                o->c1 = a0; /* X said CONTENT when asked ... */
+            } else {
+                continue;
+            }
+            if (o->c1 <= o->c0 || !trim(r, &o->c0, &o->c1)) o->dead = 1;
+        }
+        v = c1;
+    }
+}
+
 /* ---- nesting ---------------------------------------------------------------- */
 
 static int cmp_cand_start(const void *a, const void *b) {
@@ -3330,6 +3477,8 @@ int quote_run(dyad_doc *d) {
             reported_speech_tree(&r, a, b);
             if (r.parsed) noun_cues(&r, a, b);
             outer_speech(&r, a, b, first);
+            label_statement(&r, a, b);
+            asked_adjunct(&r, a, b, first);
         }
     }
     resolve_nesting(&r);

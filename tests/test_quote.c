@@ -328,7 +328,10 @@ static void test_speakers_constructions(void) {
     quote_run(d);
     expect(d, "they want a new government", "government", QUOTE_INDIRECT, "saying", "40 percent", NULL);
     expect(d, "most families expect", "prices", QUOTE_INDIRECT, "found", "A new survey", NULL);
-    expect(d, "the whole country needs", "this", QUOTE_INDIRECT, "think", "I", "Jan Novak");
+    /* the transcript's turn is the label's, "I think" and all (PolNeAR
+     * takes the colon for the cue) */
+    expect(d, "I think the whole country needs", "this", QUOTE_INDIRECT, ":", "NOVAK", "Jan Novak");
+    CHECK(find(d, "the whole country needs") == NULL);
     expect(d, "that she would call them", "them", QUOTE_INDIRECT, "adding", "Ortiz", "Maria Ortiz");
     dyad_doc_free(d);
 }
@@ -710,8 +713,9 @@ static void test_outer_labels_and_nouns(void) {
                        "Voters rejected Ortiz's claim that the pier would pay for itself.\n",
                        A, 1);
     quote_run(d);
-    expect(d, "the Harbor Deal", "Dead", QUOTE_INDIRECT, NULL, "Ortiz", "Maria Ortiz");
-    expect(d, "the harbor deal", "dead", QUOTE_INDIRECT, NULL, "BRENNER", NULL);
+    /* the label is the outermost attribution, its colon the cue */
+    expect(d, "Novak Thinks the Harbor Deal", "Dead", QUOTE_INDIRECT, ":", "Ortiz", "Maria Ortiz");
+    expect(d, "Novak thinks the harbor deal", "right?", QUOTE_INDIRECT, ":", "BRENNER", NULL);
     /* a topic, not a speaker */
     expect(d, "the ferries to run", "time", QUOTE_INDIRECT, "expects", "The council", NULL);
     expect(d, "the council should delay", "vote", QUOTE_INDIRECT, "argument", "Novak", "Jan Novak");
@@ -725,6 +729,70 @@ static void test_outer_labels_and_nouns(void) {
             fprintf(stderr, "  noun cues out of order at %s\n", quote_noun_cue(i));
             CHECK(0);
         }
+}
+
+/* A paragraph opened by a speaking label states what the label says,
+ * with a verb of saying or without: "Ortiz: Harbor Ferries Must Run
+ * Late", "Survey: ...", a transcript's turn to the end of its
+ * paragraph; not a banner in capitals, a one-letter interview label or a
+ * tally. */
+static void test_label_statements(void) {
+    static const char *const A[] = {"+Maria Ortiz=Ortiz", "+Jan Novak=NOVAK|Novak", NULL};
+    dyad_doc *d = code("Ortiz: Harbor Ferries Must Run Late Into the Night.\n\n"
+                       "The council met on Monday.\n\n"
+                       "NOVAK: The pier is in bad shape. Everyone on the board agrees that it must be rebuilt.\n\n"
+                       "Survey: Most Residents Back the New Pier.\n\n"
+                       "WRECKED: Storm Leaves the Old Pier in Ruins.\n\n"
+                       "Q: Will the ferries run on Sunday?\n\n"
+                       "Ortiz: 1,204.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "Harbor Ferries Must Run", "Night", QUOTE_INDIRECT, ":", "Ortiz", "Maria Ortiz");
+    expect(d, "The pier is in bad shape", "rebuilt", QUOTE_INDIRECT, ":", "NOVAK", "Jan Novak");
+    /* the turn holds the board's agreement: nested, not output */
+    CHECK(find(d, "it must be rebuilt") == NULL);
+    expect(d, "Most Residents Back", "Pier", QUOTE_INDIRECT, ":", "Survey", NULL);
+    CHECK(find(d, "Storm Leaves") == NULL);
+    CHECK(find(d, "Will the ferries") == NULL);
+    CHECK(find(d, "1,204") == NULL);
+    dyad_doc_free(d);
+}
+
+/* "Asked whether ..., X said": the question in a participle adjunct
+ * (opening the sentence, or after "when") is an attribution of its own,
+ * the asker's, and is cut from the answer's content. */
+static void test_asked_adjunct(void) {
+    static const char *const A[] = {"+Maria Ortiz=Ortiz", "+Jan Novak=Novak", NULL};
+    dyad_doc *d = code("Asked whether the ferries would run on Sunday, Ortiz said she did not know.\n\n"
+                       "When asked by a reporter why the pier was closed, Novak said the storm had wrecked it.\n\n"
+                       "Ortiz said the council would vote again when asked how the money would be spent.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "whether the ferries would run", "Sunday", QUOTE_INDIRECT, "Asked", NULL, NULL);
+    expect(d, "she did not know", "know", QUOTE_INDIRECT, "said", "Ortiz", "Maria Ortiz");
+    expect(d, "why the pier was closed", "closed", QUOTE_INDIRECT, "asked", "a reporter", NULL);
+    expect(d, "the storm had wrecked", "it", QUOTE_INDIRECT, "said", "Novak", "Jan Novak");
+    expect(d, "the council would vote", "again", QUOTE_INDIRECT, "said", "Ortiz", "Maria Ortiz");
+    expect(d, "how the money would be spent", "spent", QUOTE_INDIRECT, "asked", NULL, NULL);
+    dyad_doc_free(d);
+}
+
+/* "according to" whatever the tagger makes of its noun ("according to
+ * press reports" with "press" read as a verb) and with a long document
+ * phrase opening the sentence ("According to early results of exit
+ * polls conducted for ... by ..., CONTENT"). */
+static void test_according_documents(void) {
+    static const char *const A[] = {"+Maria Ortiz=Ortiz", NULL};
+    dyad_doc *d = code("Ortiz resigned from the harbor board in 2009, according to press reports.\n\n"
+                       "According to early results of exit polls conducted for the networks by a research firm, "
+                       "most voters feel betrayed by the council.\n",
+                       A, 1);
+    quote_run(d);
+    expect(d, "Ortiz resigned", "2009", QUOTE_INDIRECT, "according to", "press reports", NULL);
+    expect(d, "most voters feel", "council", QUOTE_INDIRECT, "According to", NULL, NULL);
+    const dquote *q = find(d, "most voters feel");
+    CHECK(q && q->speaker_end > q->speaker_start && !memcmp(d->text + q->speaker_start, "early results", 13));
+    dyad_doc_free(d);
 }
 
 /* Polls and records as sources ("A harbor poll shows Ortiz with a lead",
@@ -905,6 +973,9 @@ int main(void) {
     RUN(test_signed_and_transcript);
     RUN(test_outer_labels_and_nouns);
     RUN(test_evidence_and_answers);
+    RUN(test_label_statements);
+    RUN(test_asked_adjunct);
+    RUN(test_according_documents);
     RUN(test_no_models);
     RUN(test_boilerplate);
     RUN(test_lexicon);
