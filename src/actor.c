@@ -582,6 +582,34 @@ static void count_country(ccount *tab, size_t *ntab, const char *cc, unsigned w)
     (*ntab)++;
 }
 
+/* Party names many countries use: "Christian Democrats", "Social
+ * Democrats", "Labour", "Greens". */
+static const char *const GENERIC_PARTY[] = {"christian democrats", "christian democratic party", "social democrats",
+                                            "labour", "labour party", "labor party", "greens", "green party",
+                                            "socialists", "socialist party", "communists", "communist party",
+                                            "conservatives", "conservative party", "liberals", "liberal party", NULL};
+
+/* Are tokens [t0, t1) one of GENERIC_PARTY? */
+static int generic_party(const dyad_doc *d, uint32_t t0, uint32_t t1) {
+    for (const char *const *g = GENERIC_PARTY; *g; g++) {
+        const char *w = *g;
+        uint32_t t = t0;
+        while (*w && t < t1) {
+            size_t n = strcspn(w, " ");
+            const tok *k = &d->toks[t];
+            if (k->end - k->start != n) break;
+            size_t i = 0;
+            while (i < n && lc((unsigned char)d->text[k->start + i]) == w[i]) i++;
+            if (i < n) break;
+            w += n;
+            if (*w == ' ') w++;
+            t++;
+        }
+        if (!*w && t == t1) return 1;
+    }
+    return 0;
+}
+
 static void home_country(run *r) {
     ccount tab[64];
     size_t ntab = 0;
@@ -589,6 +617,7 @@ static void home_country(run *r) {
     for (size_t i = 0; i < r->nhit; i++) {
         const dict_entry *e = r->hits[i].e;
         if (e->kind == DE_ROLE || e->kind == DE_AGENT) continue;
+        if (e->kind == DE_ORG && generic_party(r->d, r->hits[i].t0, r->hits[i].t1)) continue; /* whose, it decides */
         char cc[4];
         const char *c = entry_country(e, r->date);
         if (!c) {
@@ -1036,7 +1065,7 @@ static int thing(run *r, size_t ei) {
     if (h >= 0 && r->hits[h].t0 == en->tok0 && r->hits[h].t1 >= en->tok1) e = r->hits[h].e;
     if (e && (e->kind == DE_ROLE || e->kind == DE_AGENT)) e = NULL;
     char code[20] = "";
-    int kind = AK_ORG;
+    int kind = AK_ORG, generic = 0;
     const char *name = NULL;
     if (e) {
         switch (e->kind) {
@@ -1063,10 +1092,31 @@ static int thing(run *r, size_t ei) {
         default:
             snprintf(code, sizeof code, "%s", entry_code(e, r->date));
             kind = en->type == ENT_GPE ? AK_COUNTRY : AK_ORG;
+            if (e->kind == DE_ORG && generic_party(d, r->hits[h].t0, r->hits[h].t1)) {
+                /* "Christian Democrats" in a story about Italy are
+                 * Italy's: the dictionary's country only when the story
+                 * is about no other, or a nationality word says so */
+                char own[4] = "", cc[4] = "";
+                code_country(code, cc);
+                int32_t p = en->tok0 > 0 ? r->hit_at[en->tok0 - 1] : -1;
+                if (p >= 0 && (r->hits[p].e->kind == DE_ADJ || r->hits[p].e->kind == DE_COUNTRY))
+                    note_hit_country(r, r->hits[p].e, own);
+                else if (r->home[0])
+                    memcpy(own, r->home, 4);
+                if (own[0] && cc[0] && strcmp(own, cc)) {
+                    snprintf(code, sizeof code, "%sPTY", own);
+                    e = NULL; /* not the dictionary's party: named as written */
+                }
+                generic = 1;
+            }
             break;
         }
-        if (kind != AK_GROUP && e->kind != DE_SEAT && e->kind != DE_ACTOR)
+        if (!e) {
+            name = arena_span(d, en->start, en->end);
+            if (!name) return -1;
+        } else if (kind != AK_GROUP && e->kind != DE_SEAT && e->kind != DE_ACTOR) {
             name = e->kind == DE_ADJ ? e->country_name : e->name;
+        }
     } else if (en->type == ENT_GPE || en->type == ENT_LOC || en->type == ENT_FAC) {
         const dplace *p = place_over(d, en->start, en->end);
         if (!p) return 0; /* a place nobody resolved: an entity, not an actor */
@@ -1117,6 +1167,8 @@ static int thing(run *r, size_t ei) {
     for (size_t i = d->nactor; i-- > stop;) {
         astate *st = &r->as[i];
         if (st->kind != kind) continue;
+        /* (one party name, two countries' parties: two actors) */
+        if (generic && strcmp(d->actors[i].code, code)) continue;
         if (kind == AK_COUNTRY ? !strcmp(d->actors[i].code, code)
                                : ((e && st->entry == e) || same_text(d, st->name_t0, st->name_t1, en->tok0, en->tok1))) {
             a = (int)i;

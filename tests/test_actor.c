@@ -36,6 +36,7 @@ static const char DICT[] =
     "[org]\n"
     "USAEDU  Brookings Institution | Brookings\n"
     "IGOUNO  United Nations | UN\n"
+    "DEUPTY  Christian Democratic Union | CDU | Christian Democrats\n"
     "USAPTY  Republican Party | Republican | Republicans\n"
     "[person]\n"
     "Luiz Inácio Lula da Silva | Lula | Lula da Silva\n"
@@ -293,6 +294,22 @@ static void test_igo_title(void) {
     dyad_doc_free(d);
 }
 
+/* A party name many countries use is the story's country's party, or the
+ * one a nationality word names; the dictionary's own country does not
+ * count towards the story's. */
+static void test_generic_party(void) {
+    const char *t = "The Christian Democrats criticized the plan in Brazil. Brazil's president said Brazil would "
+                    "wait, and the CDU agreed. French Christian Democrats were silent.";
+    dyad_doc *d = code(t, "2016-10-02", NULL);
+    const dactor *a = actor_at(d, t, "Christian");
+    CHECK(a != NULL && !strcmp(a->code, "BRAPTY"));
+    const dactor *b = actor_at(d, t, "CDU");
+    CHECK(b != NULL && !strcmp(b->code, "DEUPTY"));
+    const dactor *c = actor_at_n(d, t, "Christian", 1);
+    CHECK(c != NULL && !strcmp(c->code, "FRAPTY"));
+    dyad_doc_free(d);
+}
+
 /* Hard-wrapped wire copy: a name runs over the wrap ("Ana\nCosta"); in
  * text with a sentence per line it stops at the line's end. */
 static void test_wrapped_names(void) {
@@ -400,6 +417,7 @@ int main(void) {
     RUN(test_wrapped_names);
     RUN(test_org_head_title);
     RUN(test_igo_title);
+    RUN(test_generic_party);
     RUN(test_gender_hint);
     RUN(test_hostile);
     RUN(test_bodies);
