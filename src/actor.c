@@ -80,6 +80,9 @@ static const char *const W_FORMER[] = {"former", "ex", "ex-", "onetime", "one-ti
 /* Rank words between a nationality and a title the dictionary does not
  * list whole ("Nigerian junior foreign minister", "French deputy
  * finance minister"). */
+static const char *const W_MONTH_ABBR[] = {"jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun",
+                                            "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
+                                            "oct", "oct.", "nov", "nov.", "dec", "dec.", NULL};
 static const char *const W_RELATIVE[] = {"who", "whom", "whose", "which", "that", NULL};
 static const char *const W_ORG_HEAD[] = {"director", "chairman", "chairwoman", "chair", "head", "chief",
                                           "administrator", "commissioner", "president", "spokesman",
@@ -533,6 +536,9 @@ static int build_ents(run *r) {
             }
         }
         if (tok_is(d, e.tok0, "the") && e.tok1 - e.tok0 > 1) e.tok0++;
+        /* "Dec", "Apr." alone: a month in commodity tables ("Dec/Jan
+         * shipment"), not a name */
+        if (e.tok1 - e.tok0 == 1 && tok_in(d, e.tok0, W_MONTH_ABBR)) continue;
         e.start = d->toks[e.tok0].start;
         e.end = d->toks[e.tok1 - 1].end;
         e.type = refine_type(r, &e);

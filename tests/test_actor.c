@@ -310,6 +310,15 @@ static void test_generic_party(void) {
     dyad_doc_free(d);
 }
 
+/* A month abbreviation the NER typed as a name is dropped. */
+static void test_month_not_name(void) {
+    const char *t = "Shipments for Dec were sold to Brazil.";
+    const char *names[] = {"Dec|ORG", NULL};
+    dyad_doc *d = code(t, "1987-02-26", names);
+    CHECK(d != NULL && actor_at(d, t, "Dec") == NULL);
+    dyad_doc_free(d);
+}
+
 /* Hard-wrapped wire copy: a name runs over the wrap ("Ana\nCosta"); in
  * text with a sentence per line it stops at the line's end. */
 static void test_wrapped_names(void) {
@@ -418,6 +427,7 @@ int main(void) {
     RUN(test_org_head_title);
     RUN(test_igo_title);
     RUN(test_generic_party);
+    RUN(test_month_not_name);
     RUN(test_gender_hint);
     RUN(test_hostile);
     RUN(test_bodies);
