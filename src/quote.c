@@ -79,7 +79,12 @@
  * a parenthesis, an interposed adverbial ("Ortiz, when reached by phone,
  * said"), a "whose" relative clause or a time adjunct, or after a
  * fronted phrase the parser took for the subject; after a quote, any
- * finite verb inverted before a name ("…,” remembered Ortiz).  Its
+ * finite verb inverted before a name ("…,” remembered Ortiz); the name
+ * before a relative clause with commas of its own ("Novak, whose
+ * company, Acme, makes gears, said"); the main clause's subject for a
+ * free adjunct hung on a complement or "after" clause ("complained that
+ * Ortiz is rigid, suggesting"); the main clause's for a fronted "Two
+ * years after backing ..." taken for the subject.  Its
  * actor is the actor of the mention (doc->mentions) on its head word, so
  * a pronoun resolved by the actor stage gives a name.
  *
@@ -883,6 +888,40 @@ static int mistagged_name(const qrun *r, uint32_t x) {
                         "perhaps|maybe|indeed|however|ultimately|asked|speaking|said|says|told|added|meanwhile");
 }
 
+/* "Novak, whose latest company, Acme, makes gears, said", "Novak,
+ * meanwhile, who ..., said", "Sen. Jan Novak (D-Tex.), who ..., said":
+ * a non-restrictive relative clause between a subject and its verb
+ * that has commas of its own.  x is the comma that closes the clause,
+ * right before the verb.  The nearest ", who" / ", whose" before x (no
+ * quote, no sentence break between) whose antecedent is a name -- past
+ * a parenthesis or a lone adverb set off by commas -- opening its
+ * sentence or a fronted phrase's comma; NOTOK otherwise. */
+static uint32_t nonrestrictive_antecedent(const qrun *r, uint32_t s0, uint32_t x) {
+    if (x == NOTOK || !r->tagged) return NOTOK;
+    for (uint32_t w = x; w > s0 + 1 && x - w < 40; w--) {
+        uint32_t p = w - 1;
+        if (r->reg_of[p] >= 0 || tok_sent_punct(r->d, p) || tok_is_char(r->d, p, ';')) return NOTOK;
+        if (!tok_in_list(r->d, p, "who|whose") || !tok_is_char(r->d, p - 1, ',') || p - 1 == s0) continue;
+        uint32_t t = p - 2;
+        if (tok_is_char(r->d, t, ')')) {
+            uint32_t a = t;
+            while (a > s0 && t - a < 12 && !tok_is_char(r->d, a, '(')) a--;
+            if (!tok_is_char(r->d, a, '(') || a == s0) return NOTOK;
+            t = a - 1;
+        } else if (r->d->an[t].upos == UPOS_ADV && t > s0 + 1 && tok_is_char(r->d, t - 1, ',')) {
+            t -= 2; /* "Novak, meanwhile, who" */
+        }
+        if (r->reg_of[t] >= 0 || r->d->an[t].upos != UPOS_PROPN) return NOTOK;
+        uint32_t b = t;
+        while (b > s0 && t - b < 6 &&
+               (r->d->an[b - 1].upos == UPOS_PROPN || (r->d->toks[b - 1].flags & TOKF_UPPER)) &&
+               r->d->toks[b - 1].kind != TOK_PUNCT && r->reg_of[b - 1] < 0)
+            b--;
+        return b == s0 || tok_is_char(r->d, b - 1, ',') ? t : NOTOK;
+    }
+    return NOTOK;
+}
+
 /* The head of the noun phrase right before verb v (auxiliaries and
  * adverbs skipped), in the same sentence: the subject when the tree has
  * none.  NOTOK if the word before is not a noun or pronoun. */
@@ -960,7 +999,7 @@ static uint32_t surface_subject(const qrun *r, uint32_t v) {
             x = a - 1; /* the comma before this segment: try the one before */
         }
         if (found != NOTOK) return found;
-        return NOTOK;
+        return nonrestrictive_antecedent(r, s0, tok_is_char(r->d, k - 1, ',') ? k - 1 : NOTOK);
     }
     if (x > s0 && r->tagged && weekday_or_time(r->d, x)) {
         /* "A new poll released this week found": past the time and the
@@ -1381,6 +1420,13 @@ static int bare_finite(const qrun *r, uint32_t v) {
  * conj/xcomp/advcl links up to cues without their own, a participle up to
  * the clause it depends on, and the noun phrase before a finite verb when
  * the tree has none; NOTOK if none.  depth bounds the recursion. */
+/* Whether clause head u has a subordinator (mark) from list before it. */
+static int clause_mark_in(const qrun *r, uint32_t u, const char *list) {
+    for (int32_t c = r->kid[u], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+        if (r->d->an[c].deprel == DEP_MARK && (uint32_t)c < u && tok_in_list(r->d, (uint32_t)c, list)) return 1;
+    return 0;
+}
+
 static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
     /* "Having announced that ..., Berman proceeded": a perfect
      * participle is read as the present one */
@@ -1454,6 +1500,31 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
                     }
                 }
             }
+            if (best != NOTOK && v > 1 &&
+                (tok_is_char(r->d, v - 1, ',') ||
+                 (r->d->toks[v - 1].kind == TOK_QUOTE && tok_is_char(r->d, v - 2, ',')))) {
+                /* "Bradley apologized after they came out, saying",
+                 * "Novak complained that Ortiz is too rigid, suggesting":
+                 * a free adjunct set off by a comma is controlled by the
+                 * subject of the main clause, not of the adverbial or
+                 * complement clause the parser hung it on (a relative
+                 * clause's subject does control it: "a charge that the
+                 * leaders denied, noting") */
+                int32_t u = a;
+                for (int s2 = 0; u >= 0 && s2 < 4; s2++) {
+                    uint8_t ur = deprel(r, (uint32_t)u);
+                    if (ur != DEP_CCOMP && !(ur == DEP_ADVCL && clause_mark_in(r, (uint32_t)u, "after|before|because|since|although|though|unless"))) break;
+                    int32_t m = head(r, (uint32_t)u);
+                    if (m < 0 || r->d->an[m].upos != UPOS_VERB) break;
+                    uint32_t ms = NOTOK;
+                    for (int32_t c = r->kid[m], nk_ = 0; c >= 0 && nk_ < KIDS_MAX; c = r->sib[c], nk_++)
+                        if (r->d->an[c].deprel == DEP_NSUBJ && (uint32_t)c < (uint32_t)u && r->reg_of[c] < 0 &&
+                            !weekday_or_time(r->d, (uint32_t)c))
+                            ms = (uint32_t)c;
+                    if (ms != NOTOK) best = ms;
+                    u = m;
+                }
+            }
             if (best != NOTOK) return best;
         }
         /* "Sanders, after initially saying ..., took to the airwaves"
@@ -1500,6 +1571,19 @@ static uint32_t subject_raw(qrun *r, uint32_t v, int depth) {
                     (uint32_t)c < v && r->reg_of[c] < 0 && speakerish(r, (uint32_t)c) && r->hi[c] < v &&
                     !tok_in_list(r->d, (uint32_t)c, "themselves|himself|herself|itself|myself|ourselves|yourself"))
                     return (uint32_t)c;
+    }
+    if (r->parsed && r->tagged && r->d->an[v].xpos == XPOS_VBG && deprel(r, v) == DEP_ACL &&
+        clause_mark_in(r, v, "after|before|since|until")) {
+        /* "Two years after backing Ortiz, Novak now says": the measure of
+         * time a fronted temporal clause starts with is no subject (the
+         * parser's reading); the participle's subject is the main
+         * clause's, the noun phrase right before its verb */
+        int32_t h = head(r, v), m = h >= 0 ? head(r, (uint32_t)h) : -1;
+        if (h >= 0 && (uint32_t)h < v && time_noun(r->d, (uint32_t)h) && deprel(r, (uint32_t)h) == DEP_NSUBJ &&
+            m >= 0 && (uint32_t)m > v && r->d->an[m].upos == UPOS_VERB) {
+            uint32_t x = surface_subject(r, (uint32_t)m);
+            if (x != NOTOK && x > v && !time_noun(r->d, x)) return x;
+        }
     }
     int via_conj = 0, via_inf = 0;
     for (int step = 0; step < 6; step++) {

@@ -571,6 +571,47 @@ static void test_speakers_inverted(void) {
  * argue"), an object-control infinitive ("forced Novak to admit"), a
  * poll's respondents, a participle quote going on with the last
  * speaker ("Adding, “…”"). */
+/* Speakers the parse hides behind a clause: a relative clause with
+ * commas of its own between the subject and its verb; a free adjunct the
+ * parser hung on a complement or adverbial clause (the main clause's
+ * subject controls it); a fronted "Two years after backing ..." clause
+ * the parser took for the subject. */
+static void test_speakers_clauses(void) {
+    static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz",
+                                    "+Ana Lopez=Ana Lopez|Lopez", NULL};
+    dyad_doc *d = code("Novak, whose latest company, Acme, makes gears, said the plan was dead.\n\n"
+                       "Ortiz complained that Novak is too rigid, suggesting the senator sees issues as black "
+                       "and white.\n\n"
+                       "Lopez apologized for the posts after they surfaced, saying they were old.\n\n"
+                       "Two years after backing the tax, Novak now says the plan is dead.\n",
+                       A, 1);
+    force(d, 0, "PROPN NNP 9 nsubj Novak; PUNCT , 5 punct ,; PRON WP$ 5 nmod:poss whose; ADJ JJS 5 amod late; "
+                "NOUN NN 1 appos company; PUNCT , 7 punct ,; PROPN NNP 1 conj Acme; PUNCT , 1 punct ,; "
+                "VERB VBZ 12 ccomp make; NOUN NNS 9 obj gear; PUNCT , 9 punct ,; VERB VBD 0 root say; "
+                "DET DT 14 det the; NOUN NN 16 nsubj plan; AUX VBD 16 cop be; ADJ JJ 12 ccomp dead; "
+                "PUNCT . 12 punct .");
+    force(d, 1, "PROPN NNP 2 nsubj Ortiz; VERB VBD 0 root complain; SCONJ IN 7 mark that; PROPN NNP 7 nsubj Novak; "
+                "AUX VBZ 7 cop be; ADV RB 7 advmod too; ADJ JJ 2 ccomp rigid; PUNCT , 9 punct ,; "
+                "VERB VBG 7 advcl suggest; DET DT 11 det the; NOUN NN 12 nsubj senator; VERB VBZ 9 ccomp see; "
+                "NOUN NNS 12 obj issue; ADP IN 15 case as; ADJ JJ 12 obl black; CCONJ CC 17 cc and; "
+                "ADJ JJ 15 conj white; PUNCT . 2 punct .");
+    force(d, 2, "PROPN NNP 2 nsubj Lopez; VERB VBD 0 root apologize; ADP IN 5 case for; DET DT 5 det the; "
+                "NOUN NNS 2 obl post; SCONJ IN 8 mark after; PRON PRP 8 nsubj they; VERB VBD 2 advcl surface; "
+                "PUNCT , 10 punct ,; VERB VBG 8 advcl say; PRON PRP 13 nsubj they; AUX VBD 13 cop be; "
+                "ADJ JJ 10 ccomp old; PUNCT . 2 punct .");
+    force(d, 3, "NUM CD 2 nummod two; NOUN NNS 10 nsubj year; SCONJ IN 4 mark after; VERB VBG 2 acl back; "
+                "DET DT 6 det the; NOUN NN 4 obj tax; PUNCT , 8 punct ,; PROPN NNP 6 conj Novak; "
+                "ADV RB 10 advmod now; VERB VBZ 0 root say; DET DT 12 det the; NOUN NN 14 nsubj plan; "
+                "AUX VBZ 14 cop be; ADJ JJ 10 ccomp dead; PUNCT . 10 punct .");
+    quote_run(d);
+    expect(d, "the plan was dead", "dead", QUOTE_INDIRECT, "said", "Novak", "Jan Novak");
+    expect(d, "the senator sees", "white", QUOTE_INDIRECT, "suggesting", "Ortiz", "Maria Ortiz");
+    expect(d, "they were old", "old", QUOTE_INDIRECT, "saying", "Lopez", "Ana Lopez");
+    expect(d, "the plan is dead", "dead", QUOTE_INDIRECT, "says", "Novak", "Jan Novak");
+    expect(d, "the tax", "", QUOTE_INDIRECT, "backing", "Novak", "Jan Novak");
+    dyad_doc_free(d);
+}
+
 static void test_speakers_broken(void) {
     static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz", NULL};
     dyad_doc *d = code("For months, Novak has been on the sidelines, arguing he did not want to choose.\n\n"
@@ -967,6 +1008,7 @@ int main(void) {
     RUN(test_speakers_inverted);
     RUN(test_speakers_adjuncts);
     RUN(test_speakers_broken);
+    RUN(test_speakers_clauses);
     RUN(test_speakers_layouts);
     RUN(test_outermost);
     RUN(test_continuation);
