@@ -597,6 +597,58 @@ int parser_parse_words(const parser *p, const char *const *forms, const size_t *
  * auxiliary cannot be one in English: it is a finite past.  Such verbs are
  * retagged VBD and their sentence parsed again with the corrected tags --
  * a few sentences in a hundred, so the cost is small. */
+/* Words that make a noun phrase after a participle a time, not an object
+ * ("taken last year", "signed this week"). */
+static int time_word(const dyad_doc *doc, size_t i) {
+    static const char *const w[] = {"last", "next", "this", "that", "each", "every", "yesterday", "today",
+                                    "tomorrow", "earlier", "later", "monday", "tuesday", "wednesday",
+                                    "thursday", "friday", "saturday", "sunday", NULL};
+    const tok *t = &doc->toks[i];
+    size_t n = t->end - t->start;
+    for (const char *const *x = w; *x; x++) {
+        if (strlen(*x) != n) continue;
+        size_t k = 0;
+        while (k < n && (doc->text[t->start + k] | 0x20) == (*x)[k]) k++;
+        if (k == n) return 1;
+    }
+    return 0;
+}
+
+/* A sentence with no finite verb whose participle takes an object is a
+ * past tense the tagger read as a participle: "Russian President Boris
+ * Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro Hashimoto"
+ * parsed with "Russian" as its root.  A headline's reduced passive ("Man
+ * arrested after chase") has no object and stays.  Retags the first such
+ * participle VBD; returns 1 if it did. */
+static int verbless_participle(dyad_doc *doc, size_t a, size_t z) {
+    size_t cand = z, nouns = 0;
+    for (size_t i = a; i < z; i++) {
+        const tokan *v = &doc->an[i];
+        if (v->xpos == XPOS_VBD || v->xpos == XPOS_VBZ || v->xpos == XPOS_VBP || v->xpos == XPOS_MD ||
+            (v->xpos == XPOS_VB && v->upos == UPOS_VERB &&
+             (i == a || doc->an[i - 1].upos == UPOS_PUNCT || doc->an[i - 1].upos == UPOS_INTJ)))
+            /* (an imperative: "See attached file", "please see attached") */
+            return 0;
+        if (v->upos == UPOS_NOUN || v->upos == UPOS_PROPN || v->upos == UPOS_PRON) nouns++;
+        if (cand == z && v->xpos == XPOS_VBN && v->upos == UPOS_VERB && nouns && i + 1 < z && i > a) {
+            const tokan *n = &doc->an[i + 1];
+            const tokan *pv = &doc->an[i - 1];
+            int obj = n->xpos == XPOS_DT || n->xpos == XPOS_JJ || n->xpos == XPOS_NNP || n->xpos == XPOS_NNPS ||
+                      n->xpos == XPOS_NN || n->xpos == XPOS_NNS || n->xpos == XPOS_CD || n->xpos == XPOS_PRPS;
+            /* not after "the", "a", "been", "being", "having" */
+            int pre = pv->upos == UPOS_DET || pv->upos == UPOS_AUX || pv->xpos == XPOS_VBG || pv->xpos == XPOS_IN ||
+                      pv->xpos == XPOS_PRPS || pv->upos == UPOS_ADJ || pv->upos == UPOS_ADV || pv->upos == UPOS_NUM;
+            if (obj && !pre && !time_word(doc, i + 1)) cand = i;
+        }
+    }
+    if (cand == z) return 0;
+    tokan *v = &doc->an[cand];
+    v->xpos = XPOS_VBD;
+    v->feats = (uint16_t)((v->feats & ~(FEAT_VERBFORM_PART | FEAT_VOICE_PASS)) | FEAT_VERBFORM_FIN | FEAT_MOOD_IND |
+                          FEAT_TENSE_PAST);
+    return 1;
+}
+
 int parser_refine(const parser *p, dyad_doc *doc) {
     if (!p || !doc) return DYAD_EINVAL;
     if (!doc->parsed || !doc->an) return DYAD_OK;
@@ -623,6 +675,7 @@ int parser_refine(const parser *p, dyad_doc *doc) {
                                   FEAT_MOOD_IND | FEAT_TENSE_PAST);
             fixed = 1;
         }
+        if (!fixed) fixed = verbless_participle(doc, a, z);
         if (!fixed) continue;
         source src = {NULL, NULL, NULL, NULL, doc, a};
         sink k = {NULL, NULL, doc->an, a};

@@ -350,6 +350,56 @@ static void test_refine(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_refine: a sentence without a finite verb whose participle takes
+ * an object ("Yeltsin on Saturday hosted Hashimoto" read as a noun phrase)
+ * gets a finite past; a headline's reduced passive ("Man arrested after
+ * chase") and an imperative's participle ("See attached file") do not. */
+static void test_refine_verbless(void) {
+    static const char *const w[] = {"Yeltsin", "on", "Saturday", "hosted", "Hashimoto", ".",
+                                    "Man", "arrested", "after", "chase", ".",
+                                    "See", "attached", "file", "."};
+    static const char *const up[] = {"PROPN", "ADP", "PROPN", "VERB", "PROPN", "PUNCT",
+                                     "NOUN", "VERB", "ADP", "NOUN", "PUNCT",
+                                     "VERB", "VERB", "NOUN", "PUNCT"};
+    static const char *const xp[] = {"NNP", "IN", "NNP", "VBN", "NNP", ".", "NN", "VBN", "IN", "NN", ".",
+                                     "VB", "VBN", "NN", "."};
+    static const int head[] = {-1, 2, 0, 0, 3, 0, -1, 6, 9, 7, 6, -1, 13, 11, 11};
+    static const char *const rel[] = {"root", "case", "nmod", "acl", "obj", "punct", "root", "acl", "case", "obl",
+                                      "punct", "root", "amod", "obj", "punct"};
+    enum { N = 15 };
+    dyad_doc *doc;
+    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    if (!doc) return;
+    char text[256];
+    size_t len = 0;
+    for (int i = 0; i < N; i++) len += (size_t)snprintf(text + len, sizeof text - len, "%s ", w[i]);
+    CHECK_INT(dyad_doc_set_text(doc, text, len), DYAD_OK);
+    len = 0;
+    for (int i = 0; i < N; i++) {
+        tok t = {(uint32_t)len, (uint32_t)(len + strlen(w[i])), 0, 0, 0};
+        CHECK_INT(doc_push_tok(doc, &t), 0);
+        len += strlen(w[i]) + 1;
+    }
+    CHECK_INT(doc_push_sent(doc, 0, 6), 0);
+    CHECK_INT(doc_push_sent(doc, 6, 11), 0);
+    CHECK_INT(doc_push_sent(doc, 11, 15), 0);
+    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
+    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
+    for (int i = 0; i < N; i++) {
+        doc->an[i].upos = (uint8_t)ud_upos_id(up[i], strlen(up[i]));
+        doc->an[i].xpos = (uint8_t)ud_xpos_id(xp[i], strlen(xp[i]));
+        doc->an[i].head = head[i];
+        doc->an[i].deprel = (uint8_t)ud_dep_id(rel[i], strlen(rel[i]));
+    }
+    doc->tagged = doc->parsed = 1;
+    CHECK_INT(parser_refine(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[3].xpos, XPOS_VBD);
+    CHECK_INT(doc->an[3].head, -1); /* parsed again: "hosted" is the root */
+    CHECK_INT(doc->an[7].xpos, XPOS_VBN);
+    CHECK_INT(doc->an[12].xpos, XPOS_VBN);
+    dyad_doc_free(doc);
+}
+
 static void test_null(void) {
     int h[1];
     uint8_t d[1];
@@ -408,6 +458,7 @@ int main(void) {
     RUN(test_garbage);
     RUN(test_doc);
     RUN(test_doc_mix);
+    RUN(test_refine_verbless);
     RUN(test_refine);
     RUN(test_null);
     RUN(test_corrupt);
