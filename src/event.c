@@ -652,6 +652,33 @@ static int32_t name_below(const sctx *c, uint32_t w, int depth) {
     return -1;
 }
 
+/* Heads whose "for" or "to" phrase names whom they speak or work for. */
+static const char *const FOR_HEADS[] = {"aide", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor",
+                                        "lawyer", "attorney", "strategist", "staffer", "consultant", NULL};
+
+/* The word of a "for" or "to" phrase with a mention of its own under a
+ * FOR_HEADS noun w ("a spokesman for the ministry"); -1: none. */
+static int32_t for_phrase(const sctx *c, uint32_t w) {
+    if (!lemma_in(c->d, w, FOR_HEADS)) return -1;
+    KIDS(c, w) {
+        if (c->d->an[k].deprel == DEP_NMOD && k > (int32_t)w &&
+            (has_case(c, (uint32_t)k, "for") || has_case(c, (uint32_t)k, "to")) && c->actor_of[k] >= 0)
+            return k;
+    }
+    return -1;
+}
+
+/* Nouns of things an actor says, owns or makes: a modifier that is an
+ * actor does not make them one ("his recent call to ban ...", "the RNC
+ * voter file", "police tactics", "Manafort's work"). */
+static const char *const THINGS[] = {"call", "message", "file", "record", "work", "tactic", "computer", "decision",
+                                     "claim", "plan", "policy", "proposal", "idea", "remark", "comment", "statement",
+                                     "speech", "tweet", "email", "e-mail", "server", "data", "money", "budget",
+                                     "program", "programme", "agenda", "platform", "rhetoric", "legacy", "reputation",
+                                     "handling", "view", "stance", "position", "book", "film", "movie", "show",
+                                     "video", "ad", "letter", "report", "account", "website", "site", "document",
+                                     "memo", "technology", "product", "brand", "logo", NULL};
+
 /* The actor a slot word stands for: its own mention, or that of a word
  * that modifies it ("Turkish police", "Brazil's government"). */
 static int32_t actor_at(const sctx *c, uint32_t w) {
@@ -660,6 +687,12 @@ static int32_t actor_at(const sctx *c, uint32_t w) {
          * "Alabama senator Jeff Sessions"): the person acts, not the state */
         if (c->d->actors[c->actor_of[w]].type != ENT_PERSON) {
             int32_t k = name_below(c, w, 0);
+            if (k >= 0) return c->actor_of[k];
+        }
+        /* a bare role with no code ("a spokesman") speaks for the actor
+         * of its "for" or "to" phrase */
+        if (!c->d->actors[c->actor_of[w]].code[0] && c->d->actors[c->actor_of[w]].type != ENT_PERSON) {
+            int32_t k = for_phrase(c, w);
             if (k >= 0) return c->actor_of[k];
         }
         return c->actor_of[w];
@@ -672,6 +705,9 @@ static int32_t actor_at(const sctx *c, uint32_t w) {
             c->actor_of[k] >= 0 && c->d->actors[c->actor_of[k]].type == ENT_PERSON)
             return c->actor_of[k];
     }
+    /* not a thing an actor owns or makes: "his recent call", "the RNC
+     * voter file", "police tactics" are no actors */
+    if (lemma_in(c->d, w, THINGS)) return -1;
     KIDS(c, w) {
         uint8_t r = c->d->an[k].deprel;
         if ((r == DEP_COMPOUND || r == DEP_AMOD || r == DEP_NMOD_POSS || r == DEP_FLAT) && c->actor_of[k] >= 0)
@@ -685,6 +721,12 @@ static int32_t actor_at(const sctx *c, uint32_t w) {
     KIDS(c, w) {
         uint8_t r = d->an[k].deprel;
         if ((r == DEP_APPOS || r == DEP_FLAT || r == DEP_COMPOUND) && c->actor_of[k] >= 0) return c->actor_of[k];
+    }
+    /* "a communications aide for Mr. Lyovochkin", "a spokesman for the
+     * ministry", "an adviser to Clinton": who the aide speaks for */
+    if (lemma_in(d, w, FOR_HEADS)) {
+        int32_t k = for_phrase(c, w);
+        return k >= 0 ? c->actor_of[k] : -1;
     }
     if (!lemma_in(d, w, OF_HEADS)) return -1;
     KIDS(c, w) {
@@ -709,6 +751,19 @@ static int conjuncts(const sctx *c, int32_t w, int32_t *out) {
     out[n++] = w;
     KIDS(c, (uint32_t)w) {
         if (c->d->an[k].deprel == DEP_CONJ && n < 4) out[n++] = k;
+    }
+    /* "Vermont Gov. Peter Shumlin and Sen. Patrick Leahy", parsed with the
+     * state as head and the second title a conjunct of the first name:
+     * the conjuncts of the name the slot word stands for are its own */
+    if (c->actor_of[w] >= 0 && c->d->actors[c->actor_of[w]].type != ENT_PERSON) {
+        int32_t nm = name_below(c, (uint32_t)w, 0);
+        if (nm >= 0)
+            for (int32_t x = nm; x >= 0 && x != w; x = c->d->an[x].head) {
+                KIDS(c, (uint32_t)x) {
+                    if (c->d->an[k].deprel == DEP_CONJ && n < 4) out[n++] = k;
+                }
+                if (c->d->an[x].head < (int32_t)c->first || c->d->an[x].head >= (int32_t)c->last) break;
+            }
     }
     return n;
 }
@@ -782,6 +837,25 @@ static void repair_roles(const sctx *c, uint32_t v, roles *r) {
             } else if ((u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON) && d->an[t].deprel == DEP_NSUBJ &&
                        d->an[t].head > (int32_t)v)
                 r->subj = t;
+            else if (u == UPOS_PUNCT && t > (int32_t)c->first && d->toks[t].end == d->toks[t].start + 1 &&
+                     d->text[d->toks[t].start] == ',') {
+                /* "the state's Democratic senator, Jeanne Shaheen, had
+                 * endorsed Clinton", parsed with "senator" a conjunct of
+                 * an earlier phrase: a name in apposition closed by the
+                 * comma, climbed to the noun it is in apposition to,
+                 * when that noun has no role of its own (a conjunct or an
+                 * apposition) */
+                int32_t x = t - 1;
+                for (int step = 0; step < 4 && x >= (int32_t)c->first; step++) {
+                    uint8_t xr = d->an[x].deprel;
+                    int32_t h = d->an[x].head;
+                    if ((xr != DEP_FLAT && xr != DEP_APPOS) || h >= x || h < (int32_t)c->first) break;
+                    x = h;
+                }
+                if (x < t - 1 && (d->an[x].deprel == DEP_CONJ || d->an[x].deprel == DEP_APPOS) &&
+                    (d->an[x].upos == UPOS_NOUN || d->an[x].upos == UPOS_PROPN) && actor_at(c, (uint32_t)x) >= 0)
+                    r->subj = x;
+            }
             break;
         }
     } else if (r->subj_pass >= 0 && !pass_aux && r->subj < 0 && r->agent < 0 && !(d->an[v].feats & FEAT_VOICE_PASS)) {
@@ -1650,7 +1724,7 @@ static const char *const NEED_ACTOR[] = {"host", "receive", "welcome", "visit", 
                                          "call", "ask", "tell", "thank", "endorse", "praise", "defend", "push",
                                          "pressure", "press", "follow", "challenge", "finance", "fund", "hire",
                                          "rip", "hammer", "bash", "trash", "knock", "needle", "shame", "force",
-                                         "savage", "go", "salute", NULL};
+                                         "savage", "go", "salute", "promote", "tout", "release", "question", NULL};
 
 /* Word w has coordinated words ("X and Y"). */
 static int has_conj(const sctx *c, uint32_t w) {
@@ -1759,6 +1833,16 @@ static int pn_fits(const sctx *c, int32_t w, const char *prep) {
     return !strcmp(prep, "to") && rel == DEP_XCOMP && (d->an[w].feats & FEAT_VERBFORM_INF);
 }
 
+/* Word w is a passive infinitive ("declined to be named"): not the act of
+ * a pattern's "to" verb ("SRC decline to name"), whose subject acts. */
+static int passive_inf(const sctx *c, int32_t w) {
+    if (c->d->an[w].upos != UPOS_VERB) return 0;
+    KIDS(c, (uint32_t)w) {
+        if (c->d->an[k].deprel == DEP_AUX_PASS) return 1;
+    }
+    return 0;
+}
+
 /* The words of p's prepositional words (pn) among the dependents of the
  * head h, of its object objw and of the earlier prepositional words; 0
  * when one is missing. */
@@ -1771,6 +1855,7 @@ static int find_pn(const sctx *c, const ev_pat *p, uint32_t h, int32_t objw, int
             if (base < 0) continue;
             KIDS(c, (uint32_t)base) {
                 if (lemma_is(d, (uint32_t)k, p->pn[j].word) && pn_fits(c, k, p->pn[j].prep) &&
+                    !(!strcmp(p->pn[j].prep, "to") && passive_inf(c, k)) &&
                     (!p->pn[j].mod[0] || has_mod(c, k, p->pn[j].mod[0])) &&
                     (!p->pn[j].mod[1] || has_mod(c, k, p->pn[j].mod[1]))) {
                     pnw[j] = k;
@@ -1940,11 +2025,29 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (!q->noun && !strncmp(q->code, "05", 2) && !reject_code(q->code)) refused_act = 1;
         }
     }
+    /* "kicked off", "ripped the signs away": a verb with the particle
+     * "off" or "away" is another verb (to begin, to tear away), which
+     * the plain verb's patterns do not describe */
+    int32_t away = -1;
+    KIDS(c, v) {
+        if (d->an[k].deprel == DEP_COMPOUND_PRT && k > (int32_t)v &&
+            lemma_in(d, (uint32_t)k, (const char *const[]){"off", "away", NULL}))
+            away = k;
+    }
+    /* the parser may make "off" the case marker of the object ("kicked off
+     * the investigation"): the word right after the verb counts too */
+    if (away < 0 && v + 1 < c->last && (d->an[v + 1].upos == UPOS_ADP || d->an[v + 1].upos == UPOS_ADV) &&
+        lemma_in(d, v + 1, (const char *const[]){"off", "away", NULL}))
+        away = (int32_t)v + 1;
     cand cs[16], notgt = {NULL, -1, -1, -1, {-1, -1, -1}}, nosrc = {NULL, -1, -1, -1, {-1, -1, -1}};
     int nc = 0;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
         const ev_pat *p = &c->x->pats[pi];
         if (p->noun) continue;
+        if (away >= 0 && !p->prt && !(p->obj && lemma_is(d, (uint32_t)away, p->obj)) &&
+            !(p->tgt_prep && lemma_is(d, (uint32_t)away, p->tgt_prep)) &&
+            !(p->npn && !strcmp(p->pn[0].word, lemma_of(d, (uint32_t)away))))
+            continue;
         if (shows && !strncmp(p->code, "14", 2)) continue;
         if (p->prt) {
             int ok = r.prt >= 0 && lemma_is(d, (uint32_t)r.prt, p->prt);
@@ -1971,6 +2074,11 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (cand_w >= 0)
                 objw = lemma_is(d, (uint32_t)cand_w, p->obj) ? cand_w : of_head(c, (uint32_t)cand_w, p->obj);
             if (objw < 0 && r.xcomp >= 0 && lemma_is(d, (uint32_t)r.xcomp, p->obj)) objw = r.xcomp;
+            if (objw < 0 && in_list(p->obj, PARTICLES)) { /* "calling him out": the particle after the object */
+                KIDS(c, v) {
+                    if (d->an[k].deprel == DEP_COMPOUND_PRT && k > (int32_t)v && lemma_is(d, (uint32_t)k, p->obj)) objw = k;
+                }
+            }
             if (objw < 0) { /* "shot two protesters dead" */
                 KIDS(c, v) {
                     if (d->an[k].deprel == DEP_ADVMOD && k > (int32_t)v && lemma_is(d, (uint32_t)k, p->obj)) objw = k;
@@ -2005,7 +2113,20 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
         int32_t sw = -1, tw = -1;
         if (p->has_tgt) {
             if (p->tgt_pn >= 0) tw = pn_target(c, p, pnw);
-            else if (p->tgt_prep) tw = prep_obj(c, &r, objw, p->tgt_prep);
+            else if (p->tgt_prep) {
+                tw = prep_obj(c, &r, objw, p->tgt_prep);
+                /* "fought off the attackers": a particle before the slot,
+                 * whose target is the direct object */
+                if (tw < 0 && in_list(p->tgt_prep, PARTICLES)) {
+                    int prt = 0;
+                    KIDS(c, v) {
+                        if (k > (int32_t)v && lemma_is(d, (uint32_t)k, p->tgt_prep) &&
+                            (d->an[k].deprel == DEP_COMPOUND_PRT || k == (int32_t)v + 1))
+                            prt = 1;
+                    }
+                    if (prt) tw = passive ? r.subj_pass : r.obj;
+                }
+            }
             else if (p->obj) {
                 /* "give TGT asylum" (an indirect object), or the object's owner:
                  * "welcomed India's decision", "demanded Navalny's release";
@@ -2158,7 +2279,8 @@ static const char *const LIGHT[] = {"launch", "begin", "start", "stage", "hold",
                                     "carry", "mount", "open", "renew", "resume", "continue", "undertake", "make",
                                     "take", "give", "provide", "offer", "extend", "announce", "declare", "impose",
                                     "issue", "express", "voice", "pay", "sign", "reach", "complete", "step", "wage",
-                                    "intensify", "escalate", "initiate", "lead", "join", "call", "plan", NULL};
+                                    "intensify", "escalate", "initiate", "lead", "join", "call", "plan", "unleash", "deliver",
+                                    NULL};
 
 /* Verbs whose subject takes part in a meeting their object or oblique
  * names: "came out of meetings with Republican leaders", "attended talks
@@ -2245,23 +2367,39 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
      * modifies the light verb's object, whose phrases are the event's */
     uint32_t nn = n;
     if (d->an[n].deprel == DEP_COMPOUND && hv > (int32_t)n && hv < (int32_t)c->last &&
-        d->an[hv].upos == UPOS_NOUN && d->an[hv].deprel == DEP_OBJ) {
+        d->an[hv].upos == UPOS_NOUN && d->an[hv].deprel == DEP_OBJ && !lemma_in(d, (uint32_t)hv, STATEMENTS)) {
+        /* (not "delivered her acceptance speech": a speech or an ad
+         * names its topic) */
         int32_t g = d->an[hv].head;
         if (g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB && lemma_in(d, (uint32_t)g, LIGHT)) {
             nn = (uint32_t)hv;
             hv = g;
         }
     }
+    /* "unleashed withering attacks", with "withering" read as a gerund
+     * whose object is the noun: an -ing word right before the noun, with
+     * no subject or auxiliary of its own, is the noun's adjective, and the
+     * noun is the object of the verb above it */
+    uint8_t nrel = d->an[nn].deprel;
+    if (nrel == DEP_OBJ && hv == (int32_t)nn - 1 && d->an[hv].xpos == XPOS_VBG && d->an[hv].deprel == DEP_XCOMP &&
+        !has_aux(c, (uint32_t)hv)) {
+        int sub = 0;
+        KIDS(c, (uint32_t)hv) {
+            if (d->an[k].deprel == DEP_NSUBJ) sub = 1;
+        }
+        int32_t g = d->an[hv].head;
+        if (!sub && g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB) hv = g;
+    }
     /* under a light verb: its subject can be the source */
     int32_t lv = -1, lsubj = -1, liobj = -1;
     int intent = 0; /* "threatened a curfew": mode and intent read at the noun */
     int meets = 0;  /* "came out of meetings with", "attended talks with" */
-    if ((d->an[nn].deprel == DEP_OBJ || d->an[nn].deprel == DEP_OBL) && hv >= (int32_t)c->first &&
+    if ((nrel == DEP_OBJ || nrel == DEP_OBL) && hv >= (int32_t)c->first &&
         hv < (int32_t)c->last && d->an[hv].upos == UPOS_VERB && lemma_in(d, (uint32_t)hv, ATTEND))
         for (int32_t pi = first; pi >= 0 && !meets; pi = c->x->pats[pi].next)
             meets = c->x->pats[pi].noun && !strncmp(c->x->pats[pi].code, "04", 2);
     if (hv >= (int32_t)c->first && hv < (int32_t)c->last &&
-        ((d->an[nn].deprel == DEP_OBJ && d->an[hv].upos == UPOS_VERB) || meets) &&
+        ((nrel == DEP_OBJ && d->an[hv].upos == UPOS_VERB) || meets) &&
         (meets || lemma_in(d, (uint32_t)hv, LIGHT) || (intent = lemma_in(d, (uint32_t)hv, INTENT_OBJ)))) {
         roles r;
         gather(c, (uint32_t)hv, &r);
@@ -2311,6 +2449,15 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
                 if (a >= 0 && (rel == DEP_NMOD_POSS || d->actors[a].type == ENT_PERSON)) tw = k;
             }
         }
+        /* "a critique of Clinton's handling of Benghazi": a target that is
+         * a thing stands for its owner */
+        if (p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) < 0 && d->an[tw].upos == UPOS_NOUN)
+            KIDS(c, (uint32_t)tw) {
+                if (k < tw && d->an[k].deprel == DEP_NMOD_POSS && actor_at(c, (uint32_t)k) >= 0) {
+                    tw = k;
+                    break;
+                }
+            }
         /* "between X and Y": Y is X's conjunct */
         if (p->has_tgt && tw < 0 && sw >= 0 && p->tgt_prep && !strcmp(p->tgt_prep, "and")) {
             KIDS(c, (uint32_t)sw) {

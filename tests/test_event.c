@@ -768,6 +768,68 @@ static void test_issue5_rules(void) {
     }
 }
 
+/* Rules from the news gold's set D (political news): one invented sentence
+ * per construction or word sense, with a negative where the rule narrows. */
+static void test_news_d_rules(void) {
+    static const struct {
+        const char *text, *code, *src, *tgt;
+        int want;
+    } cases[] = {
+        /* a second title in a coordination hangs on the first name */
+        {"Ohio Gov. Mark Ellison and Rep. Dana Whitfield have endorsed Sanders.", "051", "Dana Whitfield", "Sanders", 1},
+        /* a subject in apposition, closed by a comma, that the parse hung elsewhere */
+        {"After the debate, the city's Republican mayor, Tom Brandt, had already endorsed Cruz.", "051", "Tom Brandt",
+         "Cruz", 1},
+        /* a particle after the object: "called X out" */
+        {"Senator Alan Price called Governor Ruth Keller out for her budget.", "111", "Alan Price", "Ruth Keller", 1},
+        /* an -ing adjective read as a gerund before the noun; "unleash" a light verb */
+        {"Senator Alan Price unleashed blistering attacks on Governor Ruth Keller.", "111", "Alan Price", "Ruth Keller",
+         1},
+        /* criticism words */
+        {"Senator Alan Price rubbished Governor Ruth Keller's tax plan.", "111", "Alan Price", "Ruth Keller", 1},
+        {"Senator Alan Price took shots at Governor Ruth Keller during the rally.", "111", "Alan Price", "Ruth Keller",
+         1},
+        /* a critique of a thing stands for its owner */
+        {"Senator Alan Price delivered a critique of Governor Ruth Keller's handling of the floods.", "111",
+         "Alan Price", "Ruth Keller", 1},
+        /* dodging a question (011), with the questioner as target; declining to name */
+        {"Governor Ruth Keller dodged the question from moderator Jim Walsh.", "011", "Ruth Keller", "Jim Walsh", 1},
+        {"Governor Ruth Keller declined to name the donors.", "011", "Ruth Keller", "", 1},
+        /* a passive infinitive is not the refusal's act */
+        {"A Pentagon official, who declined to be named, said the talks had stalled.", "011", "", "", 0},
+        /* promoting a person is support; promoting a product nothing */
+        {"Senator Alan Price promoted Governor Ruth Keller on Twitter.", "051", "Alan Price", "Ruth Keller", 1},
+        {"Senator Alan Price was promoting his new book on Twitter.", "051", "", "", 0},
+        /* a call for someone to resign */
+        {"Senator Alan Price called for Governor Ruth Keller to resign.", "0241", "Alan Price", "Ruth Keller", 1},
+        /* an aide speaks for whom the "for" phrase names */
+        {"A spokeswoman for Senator Alan Price declined to comment on the report.", "011", "Alan Price", "", 1},
+        /* a speech names its topic: no acceptance */
+        {"Senator Alan Price delivered his acceptance speech in Denver.", "0861", "", "", 0},
+        /* a thing is no actor through its owner: no ban by "Keller's recent call" */
+        {"Senator Alan Price backed Keller's recent call to ban Syrian refugees from entering Italy.", "1722", "", "",
+         0},
+        /* releasing and questioning things are no events */
+        {"Senator Alan Price released a new report on Monday.", "0841", "", "", 0},
+        {"Senator Alan Price questioned the documents on Monday.", "090", "", "", 0},
+        /* "kick off", "rip away" are not the plain verb; "fight off" is written out */
+        {"Israeli police kicked off the investigation on Monday.", "182", "", "", 0},
+        {"Israeli soldiers fought off Hamas fighters.", "190", "Israel", "Hamas", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  set D rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
+                   cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -796,6 +858,7 @@ int main(void) {
     RUN(test_default_politics);
     RUN(test_precision_rules);
     RUN(test_issue5_rules);
+    RUN(test_news_d_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
