@@ -30,7 +30,7 @@ typedef struct gold {
 } gold;
 
 typedef struct tally {
-    char role[8];
+    char role[20]; /* the code after its country part: "GOV", "UNODEVWBK" */
     unsigned n, found, country, full;
 } tally;
 
@@ -174,9 +174,9 @@ int main(int argc, char **argv) {
         }
     }
     printf("actor coding, %zu gold mentions in %zu documents (%s)\n", (size_t)all.n, ndocs, gpath);
-    printf("  %-6s %5s %8s %8s %8s\n", "role", "n", "found", "country", "full");
+    printf("  %-9s %5s %8s %8s %8s\n", "role", "n", "found", "country", "full");
     for (size_t i = 0; i < nt; i++)
-        printf("  %-6s %5u %7.1f%% %7.1f%% %7.1f%%\n", tt[i].role, tt[i].n, 100.0 * tt[i].found / tt[i].n,
+        printf("  %-9s %5u %7.1f%% %7.1f%% %7.1f%%\n", tt[i].role, tt[i].n, 100.0 * tt[i].found / tt[i].n,
                100.0 * tt[i].country / tt[i].n, 100.0 * tt[i].full / tt[i].n);
     if (all.n)
         printf("  %-6s %5u %7.1f%% %7.1f%% %7.1f%%\n", "all", all.n, 100.0 * all.found / all.n,
