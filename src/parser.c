@@ -649,6 +649,88 @@ static int verbless_participle(dyad_doc *doc, size_t a, size_t z) {
     return 1;
 }
 
+/* Is token i the word w (ASCII, any case)? */
+static int word_is(const dyad_doc *doc, size_t i, const char *w) {
+    const tok *t = &doc->toks[i];
+    size_t n = t->end - t->start;
+    if (strlen(w) != n) return 0;
+    for (size_t k = 0; k < n; k++)
+        if ((doc->text[t->start + k] | 0x20) != w[k]) return 0;
+    return 1;
+}
+
+/* "Sources close to her campaign say", "people familiar with the talks
+ * said": a noun with an adjective and its phrase after it, then the
+ * verb.  The parser takes "close" for the main verb or "talks" for the
+ * subject; the source of anonymous news lost its verb.  Rewires noun ->
+ * verb (nsubj), adjective -> noun (amod), phrase -> adjective (obl); the
+ * adjective's other dependents move to the verb.  Left as it was if the
+ * result would not be a tree. */
+static void postnominal_adjective(dyad_doc *doc, size_t a, size_t z) {
+    static const char *const adj[] = {"close", "familiar", "loyal", "sympathetic", "opposed", "allied", NULL};
+    for (size_t c = a + 1; c + 2 < z; c++) {
+        int hit = 0;
+        for (const char *const *w = adj; *w && !hit; w++) hit = word_is(doc, c, *w);
+        if (!hit || !(word_is(doc, c + 1, "to") || word_is(doc, c + 1, "with"))) continue;
+        size_t n = c - 1;
+        uint8_t nu = doc->an[n].upos;
+        if (nu != UPOS_NOUN && nu != UPOS_PROPN && nu != UPOS_PRON) continue;
+        /* the verb: the first finite one after the phrase, before any comma */
+        size_t v = z;
+        for (size_t k = c + 2; k < z && k < c + 12; k++) {
+            const tokan *x = &doc->an[k];
+            if (x->upos == UPOS_PUNCT) break;
+            if (x->upos == UPOS_VERB && (x->xpos == XPOS_VBD || x->xpos == XPOS_VBZ || x->xpos == XPOS_VBP)) {
+                v = k;
+                break;
+            }
+            if (x->upos == UPOS_VERB || x->upos == UPOS_AUX) break;
+        }
+        if (v == z || v < c + 3) continue;
+        if (doc->an[n].head == (int32_t)v && doc->an[n].deprel == DEP_NSUBJ) continue; /* right already */
+        /* the phrase's head: the word of (c+1, v) whose head lies outside it */
+        size_t o = z;
+        for (size_t k = c + 2; k < v; k++) {
+            int32_t h = doc->an[k].head;
+            if (h < (int32_t)c + 1 || h >= (int32_t)v) o = k;
+        }
+        if (o == z) continue;
+        int32_t save_h[PARSER_MAXW];
+        uint8_t save_r[PARSER_MAXW];
+        if (z - a > PARSER_MAXW) return;
+        for (size_t k = a; k < z; k++) save_h[k - a] = doc->an[k].head, save_r[k - a] = doc->an[k].deprel;
+        int32_t ch = doc->an[c].head;
+        uint8_t cr = doc->an[c].deprel;
+        for (size_t k = a; k < z; k++) /* the adjective's other dependents go to the verb */
+            if (doc->an[k].head == (int32_t)c && k != n && (k <= c || k >= v)) doc->an[k].head = (int32_t)v;
+        if (doc->an[v].head == (int32_t)c || ch < 0 || ch == (int32_t)v) {
+            /* the verb takes the adjective's place (the root, or a clause under it) */
+            if (ch != (int32_t)v && ch != (int32_t)n) doc->an[v].head = ch, doc->an[v].deprel = cr;
+            if (ch < 0) doc->an[v].head = -1, doc->an[v].deprel = DEP_ROOT;
+        }
+        doc->an[n].head = (int32_t)v, doc->an[n].deprel = DEP_NSUBJ;
+        doc->an[c].head = (int32_t)n, doc->an[c].deprel = DEP_AMOD;
+        doc->an[o].head = (int32_t)c, doc->an[o].deprel = DEP_OBL;
+        /* a tree: one root, every head chain ends there */
+        int roots = 0, ok = 1;
+        for (size_t k = a; k < z && ok; k++) {
+            if (doc->an[k].head < 0) {
+                roots++;
+                continue;
+            }
+            int32_t x = (int32_t)k;
+            size_t steps = 0;
+            while (x >= 0 && steps++ <= z - a) x = doc->an[x].head;
+            ok = x < 0;
+        }
+        if (!ok || roots != 1) {
+            for (size_t k = a; k < z; k++) doc->an[k].head = save_h[k - a], doc->an[k].deprel = save_r[k - a];
+            continue;
+        }
+        doc->an[c].upos = UPOS_ADJ, doc->an[c].xpos = XPOS_JJ, doc->an[c].feats = 0; /* "close" is no verb here */
+    }
+}
+
 int parser_refine(const parser *p, dyad_doc *doc) {
     if (!p || !doc) return DYAD_EINVAL;
     if (!doc->parsed || !doc->an) return DYAD_OK;
@@ -676,10 +758,12 @@ int parser_refine(const parser *p, dyad_doc *doc) {
             fixed = 1;
         }
         if (!fixed) fixed = verbless_participle(doc, a, z);
-        if (!fixed) continue;
-        source src = {NULL, NULL, NULL, NULL, doc, a};
-        sink k = {NULL, NULL, doc->an, a};
-        parse_source(p, &src, (int)(z - a), &k, &st);
+        if (fixed) {
+            source src = {NULL, NULL, NULL, NULL, doc, a};
+            sink k = {NULL, NULL, doc->an, a};
+            parse_source(p, &src, (int)(z - a), &k, &st);
+        }
+        postnominal_adjective(doc, a, z);
     }
     return DYAD_OK;
 }

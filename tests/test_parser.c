@@ -400,6 +400,50 @@ static void test_refine_verbless(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_refine: "Sources close to the campaign say" with "close" taken
+ * for the main verb becomes sources -nsubj-> say, close -amod-> sources,
+ * campaign -obl-> close. */
+static void test_refine_postnominal(void) {
+    static const char *const w[] = {"Sources", "close", "to", "the", "campaign", "say", "she", "won", "."};
+    static const char *const up[] = {"NOUN", "VERB", "ADP", "DET", "NOUN", "VERB", "PRON", "VERB", "PUNCT"};
+    static const char *const xp[] = {"NNS", "VBP", "IN", "DT", "NN", "VBP", "PRP", "VBD", "."};
+    static const int head[] = {1, -1, 4, 4, 1, 1, 7, 5, 1};
+    static const char *const rel[] = {"nsubj", "root", "case", "det", "obl", "ccomp", "nsubj", "ccomp", "punct"};
+    enum { N = 9 };
+    dyad_doc *doc;
+    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    if (!doc) return;
+    char text[128];
+    size_t len = 0;
+    for (int i = 0; i < N; i++) len += (size_t)snprintf(text + len, sizeof text - len, "%s ", w[i]);
+    CHECK_INT(dyad_doc_set_text(doc, text, len), DYAD_OK);
+    len = 0;
+    for (int i = 0; i < N; i++) {
+        tok t = {(uint32_t)len, (uint32_t)(len + strlen(w[i])), 0, 0, 0};
+        CHECK_INT(doc_push_tok(doc, &t), 0);
+        len += strlen(w[i]) + 1;
+    }
+    CHECK_INT(doc_push_sent(doc, 0, N), 0);
+    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
+    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
+    for (int i = 0; i < N; i++) {
+        doc->an[i].upos = (uint8_t)ud_upos_id(up[i], strlen(up[i]));
+        doc->an[i].xpos = (uint8_t)ud_xpos_id(xp[i], strlen(xp[i]));
+        doc->an[i].head = head[i];
+        doc->an[i].deprel = (uint8_t)ud_dep_id(rel[i], strlen(rel[i]));
+    }
+    doc->tagged = doc->parsed = 1;
+    CHECK_INT(parser_refine(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[5].head, -1);
+    CHECK_INT(doc->an[0].head, 5);
+    CHECK_INT(doc->an[0].deprel, DEP_NSUBJ);
+    CHECK_INT(doc->an[1].head, 0);
+    CHECK_INT(doc->an[1].upos, UPOS_ADJ);
+    CHECK_INT(doc->an[4].head, 1);
+    CHECK_INT(doc->an[8].head, 5); /* the adjective's punctuation went to the verb */
+    dyad_doc_free(doc);
+}
+
 static void test_null(void) {
     int h[1];
     uint8_t d[1];
@@ -459,6 +503,7 @@ int main(void) {
     RUN(test_doc);
     RUN(test_doc_mix);
     RUN(test_refine_verbless);
+    RUN(test_refine_postnominal);
     RUN(test_refine);
     RUN(test_null);
     RUN(test_corrupt);
