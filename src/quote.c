@@ -797,6 +797,10 @@ static void np_span(const qrun *r, uint32_t h, uint32_t *s0, uint32_t *s1) {
              (deprel(r, b) == DEP_FLAT || deprel(r, b) == DEP_COMPOUND || deprel(r, b) == DEP_NUMMOD)) ||
             (name_hyphen(r, b) && head(r, b + 1) == (int32_t)h && deprel(r, b + 1) == DEP_FLAT)))
         b += name_hyphen(r, b) ? 2 : 1;
+    /* "The attorney general said": a postpositive "general" (attorney,
+     * inspector, surgeon, secretary general) belongs to the title, however
+     * the parser hung it */
+    if (b < r->n && b == h + 1 && tok_is(r->d, b, "general") && head(r, b) == (int32_t)h) b++;
     *s0 = a, *s1 = b;
 }
 

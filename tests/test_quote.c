@@ -836,6 +836,16 @@ static void test_according_documents(void) {
     dyad_doc_free(d);
 }
 
+/* A postpositive "general" stays in the speaker's span: "The attorney
+ * general said" -> "The attorney general", not "The attorney". */
+static void test_general_title(void) {
+    dyad_doc *d = code("The attorney general said the harbor inquiry would go on.\n", NULL, 1);
+    quote_run(d);
+    const dquote *q = find(d, "the harbor inquiry");
+    CHECK(q && q->speaker_end - q->speaker_start == 20 && !memcmp(d->text + q->speaker_start, "The attorney general", 20));
+    dyad_doc_free(d);
+}
+
 /* Polls and records as sources ("A harbor poll shows Ortiz with a lead",
  * "recent surveys showing ..."), poll answers ("41 percent said yes"),
  * and a subject the parser took for a clause before the cue. */
@@ -1018,6 +1028,7 @@ int main(void) {
     RUN(test_label_statements);
     RUN(test_asked_adjunct);
     RUN(test_according_documents);
+    RUN(test_general_title);
     RUN(test_no_models);
     RUN(test_boilerplate);
     RUN(test_lexicon);
