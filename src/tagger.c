@@ -652,6 +652,29 @@ static const char *lemmatize(const tagger *t, const char *f, size_t fl, int xpos
          * different word (NNPS "Americans" -> "American"). */
         if (d && !(tg_keeps_case(xpos) && same_lower(t->pool + d->val, lc, l))) return t->pool + d->val;
     }
+    /* An irregular verb under a prefix the treebank never saw whole:
+     * "withheld", "upheld", "outfought", "overran" -> the prefix and the
+     * lemma of "held", "fought", "ran". */
+    if (whole && (xpos == XPOS_VBD || xpos == XPOS_VBN || xpos == XPOS_VBZ || xpos == XPOS_VBG)) {
+        static const char *const pre[] = {"with", "under", "over", "out", "up", "fore", "mis", "re", "be", NULL};
+        for (const char *const *q = pre; *q; q++) {
+            size_t pl = strlen(*q);
+            if (l < pl + 3 || memcmp(lc, *q, pl) != 0) continue;
+            const tg_lslot *d = lfind(t, tg_lemkey_dict(xpos, lc + pl, l - pl));
+            if (!d && (xpos == XPOS_VBD || xpos == XPOS_VBN)) /* "fought" seen only as the other one */
+                d = lfind(t, tg_lemkey_dict(xpos == XPOS_VBD ? XPOS_VBN : XPOS_VBD, lc + pl, l - pl));
+            if (!d) continue;
+            const char *base = t->pool + d->val;
+            size_t bl0 = strlen(base);
+            /* only an irregular stem: a regular one ("re" + "started")
+             * is already right from the suffix rules */
+            if (bl0 + 1 >= l - pl && !memcmp(base, lc + pl, bl0 < l - pl ? bl0 : l - pl)) break;
+            if (pl + bl0 + 1 > cap) return NULL;
+            memcpy(buf, lc, pl);
+            memcpy(buf + pl, base, bl0 + 1);
+            return buf;
+        }
+    }
     /* Base: the whole normalized form, lower-cased unless a proper noun. */
     int keep = tg_keeps_case(xpos);
     if (keep && whole) {

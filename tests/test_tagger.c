@@ -120,6 +120,12 @@ static void test_sentence(void) {
     CHECK_INT(tag("The scores were zeroes .", &t), DYAD_OK);
     CHECK_INT(t.xpos[3], XPOS_NNS);
     CHECK_STR(t.lemma[3], "zero");
+
+    /* An irregular verb under a prefix: "upheld" -> "uphold" (the
+     * suffix rules gave "uphell"). */
+    CHECK_INT(tag("The court upheld the ban .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[2], XPOS_VBD);
+    CHECK_STR(t.lemma[2], "uphold");
 }
 
 static void test_headline(void) {
