@@ -655,13 +655,15 @@ static const char *lemmatize(const tagger *t, const char *f, size_t fl, int xpos
     /* An irregular verb under a prefix the treebank never saw whole:
      * "withheld", "upheld", "outfought", "overran" -> the prefix and the
      * lemma of "held", "fought", "ran". */
-    if (whole && (xpos == XPOS_VBD || xpos == XPOS_VBN || xpos == XPOS_VBZ || xpos == XPOS_VBG)) {
+    if (whole && (xpos == XPOS_VBD || xpos == XPOS_VBN || xpos == XPOS_VBZ || xpos == XPOS_VBG || xpos == XPOS_VBP)) {
         static const char *const pre[] = {"with", "under", "over", "out", "up", "fore", "mis", "re", "be", NULL};
         for (const char *const *q = pre; *q; q++) {
             size_t pl = strlen(*q);
             if (l < pl + 3 || memcmp(lc, *q, pl) != 0) continue;
             const tg_lslot *d = lfind(t, tg_lemkey_dict(xpos, lc + pl, l - pl));
-            if (!d && (xpos == XPOS_VBD || xpos == XPOS_VBN)) /* "fought" seen only as the other one */
+            /* "fought" seen only as the other participle; a past the
+             * tagger read as a present ("withheld" VBP) */
+            if (!d && xpos != XPOS_VBZ && xpos != XPOS_VBG)
                 d = lfind(t, tg_lemkey_dict(xpos == XPOS_VBD ? XPOS_VBN : XPOS_VBD, lc + pl, l - pl));
             if (!d) continue;
             const char *base = t->pool + d->val;
