@@ -59,6 +59,8 @@ echo "== named entities end to end from raw text, dictionaries and typing includ
 "$BUILD"/tools/evalent --uner "$NLP/uner_english_ewt/en_ewt-ud-test.iob2"
 echo "== actor coding on the project's hand-coded PolNeAR dev mentions (tests/gold/polnear_actors.tsv)"
 "$BUILD"/tools/evalactor tests/gold/polnear_actors.tsv "$DATA/news/polnear.jsonl"
+echo "== actor coding on the project's hand-coded PolNeAR train mentions (tests/gold/polnear_actors_train.tsv, held out)"
+"$BUILD"/tools/evalactor tests/gold/polnear_actors_train.tsv "$DATA/news/polnear.jsonl" | tail -1
 echo "== actor coding on the project's hand-coded Reuters-21578 mentions (tests/gold/reuters_actors.tsv, held out)"
 "$BUILD"/tools/evalactor tests/gold/reuters_actors.tsv "$DATA/news/reuters.jsonl" | tail -1
 echo "== quotations on PolNeAR dev (content overlap P/R/F1, speaker and cue accuracy)"
