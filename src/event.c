@@ -677,7 +677,8 @@ static const char *const THINGS[] = {"call", "message", "file", "record", "work"
                                      "program", "programme", "agenda", "platform", "rhetoric", "legacy", "reputation",
                                      "handling", "view", "stance", "position", "book", "film", "movie", "show",
                                      "video", "ad", "letter", "report", "account", "website", "site", "document",
-                                     "memo", "technology", "product", "brand", "logo", NULL};
+                                     "memo", "technology", "product", "brand", "logo", "rating", "move", "system",
+                                     "sale", "loan", "bill", "failure", "selection", NULL};
 
 /* The actor a slot word stands for: its own mention, or that of a word
  * that modifies it ("Turkish police", "Brazil's government"). */
@@ -1554,6 +1555,22 @@ static int emit(const sctx *c, const ev_pat *p, uint32_t v, int32_t sw, int32_t 
     return emit_at(c, p, v, v, sw, tw, how);
 }
 
+/* Word w, or the head of the name it stands in, is "court" in any case
+ * ("the district court", "the Supreme Court"). */
+static int is_court(const sctx *c, int32_t w) {
+    if (w < 0) return 0;
+    const dyad_doc *d = c->d;
+    int32_t h = w;
+    /* a flat name's last word: "Supreme Court" is headed by "Supreme" */
+    KIDS(c, (uint32_t)w) if (d->an[k].deprel == DEP_FLAT && k > h) h = k;
+    const tok *t = &d->toks[h];
+    if (t->end - t->start != 5) return 0;
+    static const char want[] = "court";
+    for (uint32_t i = 0; i < 5; i++)
+        if ((d->text[t->start + i] | 0x20) != want[i]) return 0;
+    return 1;
+}
+
 /* As emit, with the mode, claimant and intent read at word mv: the light
  * verb of a nominal event ("will launch an attack"). */
 static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int32_t sw, int32_t tw, unsigned how) {
@@ -1618,6 +1635,12 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             if (private_event(d, code, e.source, e.target)) continue;
             if (!strncmp(code, "05", 2) && poll_support(c, v, srcs[i])) continue;
             if (describing_participle(c, v, code)) continue;
+            /* "decline to appeal to the Supreme Court", "petitioned the
+             * district court": a filing in a lawsuit, not an appeal to an
+             * actor */
+            if (!strncmp(code, "02", 2) && e.target >= 0 && (strstr(d->actors[e.target].code, "JUD") || is_court(c, tgts[j])) &&
+                lemma_in(d, v, (const char *const[]){"appeal", "petition", NULL}))
+                continue;
             /* "went after", the press's word for a verbal attack between
              * politicians, is a hunt when police or troops go after
              * someone: not criticism */
@@ -1724,7 +1747,9 @@ static const char *const NEED_ACTOR[] = {"host", "receive", "welcome", "visit", 
                                          "call", "ask", "tell", "thank", "endorse", "praise", "defend", "push",
                                          "pressure", "press", "follow", "challenge", "finance", "fund", "hire",
                                          "rip", "hammer", "bash", "trash", "knock", "needle", "shame", "force",
-                                         "savage", "go", "salute", "promote", "tout", "release", "question", NULL};
+                                         "savage", "go", "salute", "promote", "tout", "release", "question", "execute",
+                                         "round", "struggle", "eliminate", "route", "slap", "honor", "honour", "hail", "pan",
+                                         NULL};
 
 /* Word w has coordinated words ("X and Y"). */
 static int has_conj(const sctx *c, uint32_t w) {
@@ -2110,7 +2135,12 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
             if (!ok) continue;
         }
         if (refused_act && !p->obj && !p->npn) continue;
-        int32_t sw = -1, tw = -1;
+        /* "the plan was met with opposition", "has been met with
+         * criticism": a reception, not a meeting */
+        if (p->tgt_prep && !strcmp(p->tgt_prep, "with") && lemma_is(d, v, "meet") &&
+            (passive || (d->an[v].feats & FEAT_VOICE_PASS)))
+            continue;
+        int32_t sw = -1, tw = -1, tw0 = -1;
         if (p->has_tgt) {
             if (p->tgt_pn >= 0) tw = pn_target(c, p, pnw);
             else if (p->tgt_prep) {
@@ -2145,6 +2175,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
                     }
             }
             else tw = passive ? r.subj_pass : r.obj;
+            tw0 = tw;
             if (tw < 0 && !p->tgt_prep && !p->obj && p->tgt_pn < 0 && r.iobj >= 0) tw = r.iobj;
             /* not for diplomatic recognition (054), which is of the object
              * itself: "does not recognize the bigotry of Trump" is nothing */
@@ -2175,6 +2206,9 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
                  * a plain coercion (170): "reporters are forced to ask" */
                 if (quad == 4 && own && strncmp(p->code, "15", 2) && strncmp(p->code, "16", 2) &&
                     strcmp(p->code, "170") && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
+                    /* "Falcon's sales are targeted at", "ADB loans would be
+                     * routed": a thing an actor owns is no victim */
+                    !(tw0 >= 0 && lemma_in(d, (uint32_t)tw0, THINGS)) &&
                     (!nosrc.p || cand_better(p, nosrc.p))) {
                     nosrc.p = p;
                     nosrc.tw = tw;
@@ -2337,6 +2371,9 @@ static int code_received(const sctx *c, uint32_t n, int32_t first) {
     /* "Stein receives less support", "Sanders continues to pick up
      * support": support with no giver is a poll or voters, no event */
     if (sw < 0 && lemma_in(d, n, (const char *const[]){"support", "backing", NULL})) return 1;
+    /* "they faced no obvious military threat", "faces the threat of a
+     * strike": a threat with no one named making it is a risk, no act */
+    if (sw < 0 && lemma_in(d, n, (const char *const[]){"threat", "threatening", "warning", NULL})) return 1;
     /* the code: the head's plainest pattern with both sides (no extra words) */
     const ev_pat *best = NULL;
     for (int32_t pi = first; pi >= 0; pi = c->x->pats[pi].next) {
@@ -2390,6 +2427,11 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         int32_t g = d->an[hv].head;
         if (!sub && g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB) hv = g;
     }
+    /* "didn't take the threat seriously", "took the warnings to heart":
+     * heeding a threat, not making one */
+    if (nrel == DEP_OBJ && hv >= (int32_t)c->first && hv < (int32_t)c->last && lemma_is(d, (uint32_t)hv, "take") &&
+        lemma_in(d, n, (const char *const[]){"threat", "warning", "ultimatum", NULL}))
+        return 0;
     /* under a light verb: its subject can be the source */
     int32_t lv = -1, lsubj = -1, liobj = -1;
     int intent = 0; /* "threatened a curfew": mode and intent read at the noun */
@@ -2519,6 +2561,35 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         }
     if (!got && emit_at(c, notgt, n, mv, ns, -1, EMIT_NO_TGT) < 0) return -1;
     return 0;
+}
+
+/* One act, one event: drop the events of a sentence, from index ev0 on,
+ * that another event of the sentence already says.  An event with no
+ * target gives way to one of the same source and root with a target
+ * ("Britain has threatened" beside "threatened to impose restrictions on
+ * Japanese banks"; "they attacked" beside "attacked the USS Cole"), and a
+ * second event with the same code and sides as an earlier one ("ministers
+ * and bankers meet ... to discuss", read once on "meet" and once on
+ * "discuss") is dropped.  Only events whose spans overlap: "attacked Rubio
+ * ..., and tripped him up by calling him out" stays two rows. */
+static void prune_sentence(dyad_doc *d, size_t ev0) {
+    size_t n = d->nevent, out = ev0;
+    for (size_t i = ev0; i < n; i++) {
+        const devent *e = &d->events[i];
+        int drop = 0;
+        for (size_t j = ev0; j < n && !drop; j++) {
+            const devent *f = &d->events[j];
+            if (j == i || f->source != e->source) continue;
+            /* only within one clause: two attacks in two clauses are two rows */
+            if (f->end <= e->start || e->end <= f->start) continue;
+            if (e->target < 0 && f->target >= 0 && e->code[0] == f->code[0] && e->code[1] == f->code[1]) drop = 1;
+            else if (j < i && f->target == e->target && !strcmp(f->code, e->code)) drop = 1;
+        }
+        if (drop) continue;
+        if (out != i) d->events[out] = d->events[i];
+        out++;
+    }
+    d->nevent = out;
 }
 
 /* Name-calling: "calling him a 'loser'", "branded the governor a liar",
@@ -2768,6 +2839,7 @@ int event_run(const ev_lex *x, dyad_doc *d) {
         c.first = s->first;
         c.last = s->last;
         c.sidx = (uint32_t)si;
+        size_t ev0 = d->nevent;
         size_t nsaved = repair_prep_heads(d, s->first, s->last, saved, len);
         for (size_t i = 0; i < len; i++) c.child[i] = c.sib[i] = -1;
         /* children in order: fill from the right so each list is ascending */
@@ -2800,6 +2872,7 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             }
         }
         restore_heads(d, saved, nsaved);
+        prune_sentence(d, ev0);
     }
     return DYAD_OK;
 }

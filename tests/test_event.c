@@ -830,6 +830,91 @@ static void test_news_d_rules(void) {
     }
 }
 
+/* Number of events of a code in d (any sides). */
+static int count_code(const dyad_doc *d, const char *code) {
+    int n = 0;
+    for (size_t i = 0; i < d->nevent; i++) n += !strcmp(d->events[i].code, code);
+    return n;
+}
+
+/* Rules of the held-out round: senses that need an actor, receptions,
+ * legal filings, one event per act, and more words for criticism and
+ * praise.  Invented sentences only. */
+static void test_heldout_rules(void) {
+    static const struct {
+        const char *text, *code, *src, *tgt;
+        int want;
+    } cases[] = {
+        /* a thing an actor owns is no actor: ratings, moves, sales, loans */
+        {"Senator Alan Price may hit Channel Nine ratings gold again.", "111", "", "", 0},
+        {"Greenfield Corp's sales are targeted at 40 million dollars.", "190", "", "", 0},
+        /* senses that need an actor as object */
+        {"Governor Ruth Keller flawlessly executed her plan.", "1823", "", "", 0},
+        {"The Italian army executed three rebel commanders.", "1823", "Ital", "", 1},
+        {"The Daily Ledger rounded up a sample of the reactions.", "173", "", "", 0},
+        {"Italian police rounded up dozens of protesters.", "173", "Ital", "", 1},
+        {"Governor Ruth Keller panned the new film.", "111", "", "", 0},
+        {"Rome hailed the vote as a failure of the opposition.", "051", "", "", 0},
+        {"Senator Alan Price honored Governor Ruth Keller at the dinner.", "051", "Alan Price", "Ruth Keller", 1},
+        /* a reception is no meeting */
+        {"The governor's plan has been met with opposition in the Senate.", "040", "", "", 0},
+        {"Governor Ruth Keller has met with Senator Alan Price twice.", "040", "Ruth Keller", "Alan Price", 1},
+        /* heeding or facing a threat is no threat */
+        {"The Italian government did not take the threat seriously.", "130", "", "", 0},
+        {"Italian officials said they faced no serious military threat.", "130", "", "", 0},
+        {"Governor Ruth Keller faced threats from Senator Alan Price.", "130", "Alan Price", "Ruth Keller", 1},
+        /* an appeal or a petition to a court is a filing */
+        {"The Italian government may decline to appeal to the Supreme Court.", "020", "", "", 0},
+        {"The teachers union petitioned the district court on Monday.", "020", "", "", 0},
+        {"Sanders appealed to the Italian parliament for help.", "020", "Sanders", "parliament", 1},
+        /* the press's words for criticism and praise (the parser reads these
+         * frames best with bare surnames) */
+        {"Sanders hit out at Cruz on Monday.", "111", "Sanders", "Cruz", 1},
+        {"Sanders fired back at Cruz on Monday.", "111", "Sanders", "Cruz", 1},
+        {"Sanders pounced on Cruz after the vote.", "111", "Sanders", "Cruz", 1},
+        {"Sanders panned Cruz's budget.", "111", "Sanders", "Cruz", 1},
+        {"Sanders made scathing remarks about Cruz.", "111", "Sanders", "Cruz", 1},
+        {"Sanders had harsh words for Cruz.", "111", "Sanders", "Cruz", 1},
+        {"Sanders has used offensive rhetoric toward Cruz.", "111", "Sanders", "Cruz", 1},
+        {"Sanders directed his criticism at Cruz.", "111", "Sanders", "Cruz", 1},
+        {"Sanders showered praise on Cruz.", "051", "Sanders", "Cruz", 1},
+        {"Sanders sat down with Cruz on Friday.", "040", "Sanders", "Cruz", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  held-out rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
+                   cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+    /* one act, one event: no target-less twin, no second reading */
+    static const struct {
+        const char *text, *code;
+        int n;
+    } once[] = {
+        {"Italy has threatened to impose new restrictions on French banks.", "13", 1},
+        {"Italian and French ministers meet in Rome this week to discuss the budget.", "040", 2},
+    };
+    for (size_t i = 0; i < sizeof once / sizeof once[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, once[i].text, strlen(once[i].text));
+        dyad_doc_code(ctx, d);
+        int n = 0;
+        if (strlen(once[i].code) == 2) {
+            for (size_t k = 0; k < d->nevent; k++) n += !strncmp(d->events[k].code, once[i].code, 2);
+        } else n = count_code(d, once[i].code);
+        if (n != once[i].n) printf("  held-out rule: %d events %s in \"%s\"\n", n, once[i].code, once[i].text);
+        CHECK_INT(n, once[i].n);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -859,6 +944,7 @@ int main(void) {
     RUN(test_precision_rules);
     RUN(test_issue5_rules);
     RUN(test_news_d_rules);
+    RUN(test_heldout_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
