@@ -237,6 +237,7 @@ int dyad_ctx_open(dyad_ctx **out, const dyad_ctx_options *opt) {
         snprintf(c->errmsg, sizeof c->errmsg, "cannot load the tagger: %s (set DYAD_MODEL_DIR to the models directory)", err);
         return rc;
     }
+    tagger_use_irregular(c->tg, 1);
     snprintf(path, sizeof path, "%s/parser.bin", c->model_dir);
     rc = parser_open_file(&c->ps, path, err, sizeof err);
     if (rc) {

@@ -36,6 +36,61 @@
 #include "model.h"
 #include "ud.h"
 
+/* Irregular verb forms English news uses and the treebanks have too
+ * rarely for the ambiguity table ("tore into", "fled", "withdrew",
+ * "fought" -- seen once or never): form, base, and which forms it is (1
+ * past, 2 participle, 3 both).  Used only for a word the model does not
+ * know: it gets the ambiguity class of a past or participle, a class the
+ * model has learned from "held" and "met", and its lemma.  Forms that are
+ * also common nouns or adjectives ("shot", "left", "bound", "lit") are
+ * left out. */
+typedef struct irregular {
+    const char *form, *base;
+    int kind;
+} irregular;
+static const irregular IRREGULAR[] = {
+    {"arose", "arise", 1}, {"arisen", "arise", 2}, {"awoke", "awake", 1}, {"awoken", "awake", 2},
+    {"bade", "bid", 1}, {"befell", "befall", 1}, {"befallen", "befall", 2}, {"beheld", "behold", 3},
+    {"bent", "bend", 3}, {"bitten", "bite", 2}, {"bled", "bleed", 3}, {"blew", "blow", 1},
+    {"blown", "blow", 2}, {"bred", "breed", 3}, {"chose", "choose", 1}, {"chosen", "choose", 2},
+    {"clung", "cling", 3}, {"crept", "creep", 3}, {"dealt", "deal", 3}, {"drew", "draw", 1},
+    {"drawn", "draw", 2}, {"drove", "drive", 1}, {"driven", "drive", 2}, {"drank", "drink", 1},
+    {"dug", "dig", 3}, {"fled", "flee", 3}, {"flung", "fling", 3}, {"flew", "fly", 1},
+    {"flown", "fly", 2}, {"forbade", "forbid", 1}, {"forbidden", "forbid", 2}, {"forgave", "forgive", 1},
+    {"forgiven", "forgive", 2}, {"forgot", "forget", 1}, {"forgotten", "forget", 2}, {"foresaw", "foresee", 1},
+    {"foreseen", "foresee", 2}, {"forsook", "forsake", 1}, {"forsaken", "forsake", 2}, {"fought", "fight", 3},
+    {"froze", "freeze", 1}, {"frozen", "freeze", 2}, {"grew", "grow", 1}, {"grown", "grow", 2},
+    {"hid", "hide", 1}, {"hidden", "hide", 2}, {"knelt", "kneel", 3}, {"leapt", "leap", 3},
+    {"misled", "mislead", 3}, {"mistook", "mistake", 1}, {"outfought", "outfight", 3}, {"outgrew", "outgrow", 1},
+    {"outran", "outrun", 1}, {"overcame", "overcome", 1}, {"overheard", "overhear", 3}, {"overran", "overrun", 1},
+    {"overrode", "override", 1}, {"overridden", "override", 2}, {"oversaw", "oversee", 1}, {"overseen", "oversee", 2},
+    {"overtook", "overtake", 1}, {"overtaken", "overtake", 2}, {"overthrew", "overthrow", 1},
+    {"overthrown", "overthrow", 2}, {"partook", "partake", 1}, {"rebuilt", "rebuild", 3}, {"retook", "retake", 1},
+    {"retaken", "retake", 2}, {"rewrote", "rewrite", 1}, {"rewritten", "rewrite", 2}, {"rode", "ride", 1},
+    {"ridden", "ride", 2}, {"rang", "ring", 1}, {"risen", "rise", 2}, {"sank", "sink", 1},
+    {"sunk", "sink", 2}, {"shook", "shake", 1}, {"shaken", "shake", 2}, {"shone", "shine", 3},
+    {"shrank", "shrink", 1}, {"shrunk", "shrink", 2}, {"slew", "slay", 1}, {"slain", "slay", 2},
+    {"slid", "slide", 3}, {"smote", "smite", 1}, {"sped", "speed", 3}, {"sprang", "spring", 1},
+    {"sprung", "spring", 2}, {"spun", "spin", 3}, {"stole", "steal", 1}, {"stolen", "steal", 2},
+    {"strode", "stride", 1}, {"stricken", "strike", 2}, {"strove", "strive", 1}, {"striven", "strive", 2},
+    {"stung", "sting", 3}, {"swam", "swim", 1}, {"swept", "sweep", 3}, {"swore", "swear", 1},
+    {"sworn", "swear", 2}, {"swung", "swing", 3}, {"tore", "tear", 1}, {"torn", "tear", 2},
+    {"threw", "throw", 1}, {"thrown", "throw", 2}, {"trod", "tread", 1}, {"trodden", "tread", 2},
+    {"undertook", "undertake", 1}, {"undertaken", "undertake", 2}, {"underwent", "undergo", 1},
+    {"undergone", "undergo", 2}, {"upheld", "uphold", 3}, {"wept", "weep", 3}, {"withdrew", "withdraw", 1},
+    {"withdrawn", "withdraw", 2}, {"withheld", "withhold", 3}, {"withstood", "withstand", 3},
+    {"woke", "wake", 1}, {"woken", "wake", 2}, {"wore", "wear", 1}, {"worn", "wear", 2},
+    {"wove", "weave", 1}, {"woven", "weave", 2}, {"wrung", "wring", 3},
+};
+#define NIRREGULAR (sizeof IRREGULAR / sizeof IRREGULAR[0])
+
+/* The base of an irregular form (l bytes, lower case), or NULL. */
+static const char *irregular_base(const char *lc, size_t l) {
+    for (size_t k = 0; k < NIRREGULAR; k++)
+        if (strlen(IRREGULAR[k].form) == l && !memcmp(IRREGULAR[k].form, lc, l)) return IRREGULAR[k].base;
+    return NULL;
+}
+
 struct tagger {
     model m;
     const tg_fslot *ftab;
@@ -51,6 +106,8 @@ struct tagger {
     int nclass;
     uint8_t cupos[TG_MAXCLASS], cxpos[TG_MAXCLASS];
     uint16_t cfeats[TG_MAXCLASS];
+    uint64_t irr_hash[NIRREGULAR]; /* word hashes of IRREGULAR's forms */
+    int irregular;                 /* tagger_use_irregular: on */
 };
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -363,6 +420,7 @@ static int load_classes(tagger *t, const char *s, uint64_t n, char *err, size_t 
 
 static int open_model(tagger *t, char *err, size_t errlen) {
     const model *m = &t->m;
+    for (size_t k = 0; k < NIRREGULAR; k++) t->irr_hash[k] = hash_bytes(1, IRREGULAR[k].form, strlen(IRREGULAR[k].form));
     char why[160];
     const tg_meta *meta = model_need(m, "meta", sizeof(tg_meta), why, sizeof why);
     if (!meta) return bad(err, errlen, why);
@@ -652,6 +710,10 @@ static const char *lemmatize(const tagger *t, const char *f, size_t fl, int xpos
          * different word (NNPS "Americans" -> "American"). */
         if (d && !(tg_keeps_case(xpos) && same_lower(t->pool + d->val, lc, l))) return t->pool + d->val;
     }
+    if (whole && t->irregular && (xpos == XPOS_VBD || xpos == XPOS_VBN || xpos == XPOS_VBP)) {
+        const char *b = irregular_base(lc, l);
+        if (b) return b; /* a static string, like the pool's */
+    }
     /* An irregular verb under a prefix the treebank never saw whole:
      * "withheld", "upheld", "outfought", "overran" -> the prefix and the
      * lemma of "held", "fought", "ran". */
@@ -740,15 +802,26 @@ static const char *lemmatize(const tagger *t, const char *f, size_t fl, int xpos
     return buf;
 }
 
+/* See tagger.h.  Off by default, so that the training tools (jackknife
+ * taggers, the NER trainer) tag exactly as when the committed models were
+ * made. */
+void tagger_use_irregular(tagger *t, int on) {
+    if (t) t->irregular = on != 0;
+}
+
 /* Ambiguity class of a word hash from the model (tg_amb_fn). */
 static uint64_t amb_lookup(const void *ctx, uint64_t h) {
     const tagger *t = ctx;
     uint32_t i = (uint32_t)h & t->amask;
     for (uint32_t p = 0; p <= t->aprobe; p++, i = (i + 1) & t->amask) {
         const tg_aslot *s = &t->atab[i];
-        if (!s->key) return 0;
+        if (!s->key) break;
         if (s->key == h) return s->mask;
     }
+    /* an irregular verb form the model does not know */
+    for (size_t k = 0; t->irregular && k < NIRREGULAR; k++)
+        if (t->irr_hash[k] == h)
+            return ((IRREGULAR[k].kind & 1) ? 1ULL << XPOS_VBD : 0) | ((IRREGULAR[k].kind & 2) ? 1ULL << XPOS_VBN : 0);
     return 0;
 }
 

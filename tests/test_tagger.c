@@ -126,6 +126,19 @@ static void test_sentence(void) {
     CHECK_INT(tag("The court upheld the ban .", &t), DYAD_OK);
     CHECK_INT(t.xpos[2], XPOS_VBD);
     CHECK_STR(t.lemma[2], "uphold");
+
+    /* Irregular forms the model never saw ("tore", "fled") get the
+     * ambiguity class of a past and their lemma -- when asked to, as the
+     * pipeline does; the training tools keep the model's own view. */
+    tagger_use_irregular(tg, 1);
+    CHECK_INT(tag("The senator tore into the governor and the rebels fled .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[2], XPOS_VBD);
+    CHECK_STR(t.lemma[2], "tear");
+    CHECK_INT(t.xpos[9], XPOS_VBD);
+    CHECK_STR(t.lemma[9], "flee");
+    tagger_use_irregular(tg, 0);
+    CHECK_INT(tag("The senator tore into the governor and the rebels fled .", &t), DYAD_OK);
+    CHECK(strcmp(t.lemma[2], "tear") != 0);
 }
 
 static void test_headline(void) {
