@@ -83,6 +83,13 @@ static const char *const W_FORMER[] = {"former", "ex", "ex-", "onetime", "one-ti
 static const char *const W_MONTH_ABBR[] = {"jan", "jan.", "feb", "feb.", "mar", "mar.", "apr", "apr.", "jun",
                                             "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
                                             "oct", "oct.", "nov", "nov.", "dec", "dec.", NULL};
+static const char *const W_CAMPAIGN_KIND[] = {"terror", "terrorist", "bombing", "military", "air", "ground",
+                                               "smear", "vaccination", "advertising", "ad", "publicity", "pressure",
+                                               "disinformation", "misinformation", "influence", "lobbying",
+                                               "propaganda", "insurgent", "guerrilla", "guerilla", "violent",
+                                               "hunger", "recruitment", "recruiting", "counterinsurgency",
+                                               "harassment", "intimidation", "hacking", "phishing", "fundraising",
+                                               "marketing", "awareness", "boycott", "sanctions", NULL};
 static const char *const W_RELATIVE[] = {"who", "whom", "whose", "which", "that", NULL};
 static const char *const W_ORG_HEAD[] = {"director", "chairman", "chairwoman", "chair", "head", "chief",
                                           "administrator", "commissioner", "president", "spokesman",
@@ -1217,6 +1224,11 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
         return t1;
     /* a title before a name belongs to the person */
     if (t1 < s->last && (r->ent_at[t1] >= 0 || (d->an && d->an[t1].upos == UPOS_PROPN && (d->toks[t1].flags & TOKF_UPPER))))
+        return t1;
+    /* "a terror campaign", "the bombing campaign", "a campaign of
+     * violence": an undertaking, not a candidate's campaign */
+    if (tok_is(d, t1 - 1, "campaign") &&
+        ((t1 < s->last && tok_is(d, t1, "of")) || (t1 >= 2 && t1 - 2 >= s->first && tok_in(d, t1 - 2, W_CAMPAIGN_KIND))))
         return t1;
     context cx;
     memset(&cx, 0, sizeof cx);

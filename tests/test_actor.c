@@ -49,7 +49,7 @@ static const char DICT[] =
     "COP  police\n"
     "CVL  protesters\n"
     "EDU  fellow | analyst\n"
-    "PTY  candidate | nominee\n"
+    "PTY  candidate | nominee | campaign\n"
     "GOV  attorney general    title\n"
     "GOV  department\n"
     "LEG  committee | panel\n";
@@ -310,6 +310,17 @@ static void test_generic_party(void) {
     dyad_doc_free(d);
 }
 
+/* "a terror campaign", "a campaign of violence" are undertakings, not a
+ * candidate's campaign (PTY). */
+static void test_campaign_kinds(void) {
+    const char *t = "Rebels waged a terror campaign in Brazil. A campaign of violence followed. The candidate's "
+                    "campaign said nothing.";
+    dyad_doc *d = code(t, "2016-10-02", NULL);
+    CHECK(d && actor_at(d, t, "terror") == NULL && actor_at(d, t, "campaign of") == NULL);
+    CHECK(d && actor_at_n(d, t, "campaign", 2) != NULL); /* the candidate's campaign is one */
+    dyad_doc_free(d);
+}
+
 /* A month abbreviation the NER typed as a name is dropped. */
 static void test_month_not_name(void) {
     const char *t = "Shipments for Dec were sold to Brazil.";
@@ -428,6 +439,7 @@ int main(void) {
     RUN(test_igo_title);
     RUN(test_generic_party);
     RUN(test_month_not_name);
+    RUN(test_campaign_kinds);
     RUN(test_gender_hint);
     RUN(test_hostile);
     RUN(test_bodies);
