@@ -915,6 +915,57 @@ static void test_heldout_rules(void) {
     }
 }
 
+/* Misfires and misses on real news (issue 5, known list): surface
+ * phrases before a titled name, opinions in reported speech, political
+ * charges, threats with a target, campaign money, released papers. */
+static void test_misfire_rules(void) {
+    static const struct {
+        const char *text, *code, *src, *tgt;
+        int want;
+    } cases[] = {
+        /* the phrase's words right after the verb: the name after them */
+        {"Senator Alan Price hit out at Governor Ruth Keller on Monday.", "111", "Alan Price", "Ruth Keller", 1},
+        {"Senator Alan Price fired back at Governor Ruth Keller.", "111", "Alan Price", "Ruth Keller", 1},
+        {"Sanders showered praise on Governor Ruth Keller on Monday.", "051", "Sanders", "Ruth Keller", 1},
+        /* an opinion on what someone must be is no demand; an act demanded of a named actor is */
+        {"Senator Alan Price said Europe must be able to defend itself.", "100", "", "", 0},
+        {"Senator Alan Price said they should not be the ones to ask.", "100", "", "", 0},
+        {"Sanders said Iowa voters should go with him.", "100", "", "", 0},
+        {"Russia said Ukraine must withdraw its troops.", "100", "Russia", "Ukraine", 1},
+        /* "charged that" is an accusation; police charges stay arrests */
+        {"Senator Alan Price charged that Governor Ruth Keller had lied about the budget.", "112", "Alan Price",
+         "Ruth Keller", 1},
+        {"Senator Alan Price charged that Governor Ruth Keller had lied about the budget.", "173", "", "", 0},
+        {"Senator Alan Price charged Governor Ruth Keller with lying about the budget.", "112", "Alan Price",
+         "Ruth Keller", 1},
+        {"Prosecutors charged Governor Ruth Keller with fraud.", "173", "", "Ruth Keller", 1},
+        /* the threatened act's target is the threat's, and no second row */
+        {"Senator Alan Price threatened to sue Governor Ruth Keller.", "130", "Alan Price", "Ruth Keller", 1},
+        {"Senator Alan Price threatened to sue Governor Ruth Keller.", "115", "", "", 0},
+        {"Russia threatened to attack Ukraine.", "1384", "Russia", "Ukraine", 1},
+        /* campaign money and budget pledges are no aid */
+        {"Senator Alan Price gave $60m to his campaign.", "070", "", "", 0},
+        {"Governor Ruth Keller pledged $1 billion for infrastructure.", "033", "", "", 0},
+        {"Japan sent aid to Nepal.", "070", "Japan", "Nepal", 1},
+        /* released papers are no release */
+        {"Democrats called on Senator Alan Price to release his tax returns.", "0841", "", "", 0},
+        {"Democrats called on Senator Alan Price to release his tax returns.", "020", "Democrat", "Alan Price", 1},
+        {"Iran released the sailors.", "0841", "Iran", "", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  misfire rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
+                   cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -945,6 +996,7 @@ int main(void) {
     RUN(test_issue5_rules);
     RUN(test_news_d_rules);
     RUN(test_heldout_rules);
+    RUN(test_misfire_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
