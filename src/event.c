@@ -2164,7 +2164,7 @@ static int threat_target(const sctx *c, uint32_t v, int32_t *tw, int32_t *spent)
     return 1;
 }
 
-static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
+static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, cand *srcless) {
     const dyad_doc *d = c->d;
     /* a verb an earlier pattern spent ("called on her to resign": the
      * resignation is what was called for, not a second event) */
@@ -2370,6 +2370,15 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
                     nosrc.p = p;
                     nosrc.tw = tw;
                 }
+                /* for the surface fallback (fallback_verb): everything
+                 * matched but the source */
+                if (!passive && (!srcless->p || cand_better(p, srcless->p))) {
+                    srcless->p = p;
+                    srcless->sw = sw;
+                    srcless->tw = tw;
+                    srcless->objw = objw;
+                    for (int j = 0; j < 3; j++) srcless->pnw[j] = j < p->npn ? pnw[j] : -1;
+                }
                 continue;
             }
         }
@@ -2469,6 +2478,115 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used) {
     for (int j = 0; j < 3 && got > 0; j++)
         if (notgt.pnw[j] >= 0 && spends_verb(c, notgt.p, notgt.pnw[j])) used[notgt.pnw[j] - c->first] = 1;
     return 0;
+}
+
+/* ---- surface fallbacks ------------------------------------------------------ */
+
+/* When the parse loses a subject (or reads a simple past as a participle
+ * hung on its own subject), a verb whose pattern matched all but its source
+ * codes nothing.  The fallback takes the source from the word order, under
+ * narrow conditions: the verb is finite, the source is the nearest actor
+ * mention before it with no punctuation or finite verb between, and the
+ * tree coded nothing for the verb.  A target fallback (the first actor
+ * mention after the verb) was tried and left out: on news copy it coded
+ * possessives, clause subjects and places far more often than targets. */
+
+/* The word that heads the mention token t lies in: climb while the head
+ * stays inside the mention's span. */
+static uint32_t mention_head(const sctx *c, uint32_t t) {
+    const dyad_doc *d = c->d;
+    uint32_t x = t;
+    for (int step = 0; step < 8; step++) {
+        int32_t h = d->an[x].head;
+        if (h < (int32_t)c->first || h >= (int32_t)c->last) break;
+        if (d->toks[h].start < c->mstart[t] || d->toks[h].end > c->mend[t]) break;
+        x = (uint32_t)h;
+    }
+    return x;
+}
+
+/* A finite verb or auxiliary that is not one of v's own auxiliaries. */
+static int other_finite(const sctx *c, uint32_t t, uint32_t v) {
+    const dyad_doc *d = c->d;
+    uint8_t u = d->an[t].upos;
+    if (u != UPOS_VERB && u != UPOS_AUX) return 0;
+    if (d->an[t].head == (int32_t)v && (d->an[t].deprel == DEP_AUX || d->an[t].deprel == DEP_AUX_PASS)) return 0;
+    if (u == UPOS_AUX) return 1;
+    return (d->an[t].feats & FEAT_VERBFORM_FIN) != 0;
+}
+
+/* The mention headed by x modifies a noun outside it ("Japanese
+ * dumping", "the prime minister's job", "his U.S. passport"), or is
+ * the subject of another clause ("fear China may renounce"). */
+static int modifier_mention(const sctx *c, uint32_t x, uint32_t v) {
+    const dyad_doc *d = c->d;
+    uint8_t r = d->an[x].deprel;
+    if (r == DEP_NMOD_POSS || r == DEP_AMOD || r == DEP_COMPOUND) return 1;
+    if ((r == DEP_NSUBJ || r == DEP_NSUBJ_PASS) && d->an[x].head != (int32_t)v) return 1;
+    int32_t h = d->an[x].head;
+    if (h > (int32_t)x && h < (int32_t)c->last && h != (int32_t)v && r != DEP_CONJ && r != DEP_APPOS &&
+        (d->an[h].upos == UPOS_NOUN || d->an[h].upos == UPOS_PROPN) && (h < (int32_t)v || x > v))
+        return 1;
+    return 0;
+}
+
+/* Source fallback: the actor whose mention ends nearest before finite verb
+ * v (at most 10 words back, no other finite verb or punctuation between),
+ * when its head carries no preposition, modifies no other noun, is no
+ * plainly private side and is not the target.  -1: none. */
+static int32_t surface_source(const sctx *c, uint32_t v, int32_t tw) {
+    const dyad_doc *d = c->d;
+    for (int32_t t = (int32_t)v - 1; t >= (int32_t)c->first && t >= (int32_t)v - 10; t--) {
+        /* no clause edge: any punctuation or quote mark ("Sanders, who had
+         * said ..., criticized": a comma closes an inserted phrase) */
+        if (d->toks[t].kind == TOK_QUOTE || d->an[t].upos == UPOS_PUNCT || other_finite(c, (uint32_t)t, v)) return -1;
+        if (c->actor_of[t] < 0) continue;
+        uint32_t x = mention_head(c, (uint32_t)t);
+        if (has_case(c, x, "of") || x == v || modifier_mention(c, x, v)) return -1;
+        KIDS(c, x) {
+            if (d->an[k].deprel == DEP_CASE) return -1;
+        }
+        int32_t a = actor_at(c, x);
+        if (a < 0 || private_side(d, a) || (tw >= 0 && actor_at(c, (uint32_t)tw) == a)) return -1;
+        return (int32_t)x;
+    }
+    return -1;
+}
+
+/* The surface fallback for verb v, whose tree-based coding found nothing:
+ * srcless matched all but its source (an active clause whose subject the
+ * parse lost).  1 coded, 0 not, -1 out of memory. */
+static int fallback_verb(const sctx *c, uint32_t v, const cand *srcless, uint8_t *used) {
+    const dyad_doc *d = c->d;
+    if (d->an[v].upos != UPOS_VERB || has_to_mark(c, v)) return 0;
+    uint8_t rel = d->an[v].deprel;
+    if (d->an[v].feats & FEAT_VERBFORM_FIN) {
+        if (rel == DEP_ACL || rel == DEP_AMOD || rel == DEP_XCOMP || rel == DEP_ACL_RELCL) return 0;
+    } else {
+        /* "A top U.S. official today praised Haiti's efforts", tagged as
+         * a participle hung on "official": a past participle with no
+         * auxiliary, an object and no by-phrase is a simple past */
+        if (!(d->an[v].feats & FEAT_TENSE_PAST) || has_aux(c, v)) return 0;
+        int obj = 0;
+        KIDS(c, v) {
+            if (d->an[k].deprel == DEP_OBJ && k > (int32_t)v) obj = 1;
+            if (d->an[k].deprel == DEP_OBL_AGENT || (d->an[k].deprel == DEP_OBL && has_case(c, (uint32_t)k, "by"))) return 0;
+        }
+        if (!obj) return 0;
+    }
+    /* "Governor Shunichi Suzuki backed by the LDP": a reduced passive */
+    if (v + 1 < c->last && lemma_is(d, v + 1, "by")) return 0;
+    const cand *k = NULL;
+    int32_t sw = -1, tw = -1;
+    if (srcless->p && srcless->sw < 0 &&
+        (!srcless->p->has_tgt || (srcless->tw >= 0 && actor_at(c, (uint32_t)srcless->tw) >= 0))) {
+        sw = surface_source(c, v, srcless->tw);
+        if (sw >= 0) k = srcless, tw = srcless->tw;
+    }
+    if (!k) return 0;
+    int got = emit(c, k->p, v, sw, tw, EMIT_SINGLE);
+    if (got > 0 && k->objw >= 0) used[k->objw - c->first] = 1;
+    return got;
 }
 
 /* Verbs that only carry the event their object names: "launched an
@@ -3052,7 +3170,13 @@ int event_run(const ev_lex *x, dyad_doc *d) {
             int32_t first = rc ? -1 : lookup_head(x, l, strlen(l));
             if (!rc && first < 0 && d->an[t].upos == UPOS_VERB) first = lookup_surface(x, d, t);
             if (!rc && first < 0) continue;
-            if (!rc) rc = u == UPOS_VERB ? code_verb(&c, t, first, c.used) : code_noun(&c, t, first, c.used);
+            if (!rc && u == UPOS_VERB) {
+                /* the surface fallback only when the tree coded nothing */
+                cand sl = {NULL, -1, -1, -1, {-1, -1, -1}};
+                size_t e0 = d->nevent;
+                rc = code_verb(&c, t, first, c.used, &sl);
+                if (!rc && d->nevent == e0 && sl.p && fallback_verb(&c, t, &sl, c.used) < 0) rc = -1;
+            } else if (!rc) rc = code_noun(&c, t, first, c.used);
             if (rc) {
                 restore_heads(d, saved, nsaved);
                 return DYAD_ENOMEM;

@@ -212,6 +212,17 @@ static void test_fallbacks(void) {
     /* a figure of speech with a subject that is no actor codes nothing */
     d = code("The tariffs attacked Japan. Entering Iran, the convoy stopped.");
     for (size_t i = 0; i < d->nevent; i++) CHECK(d->events[i].source >= 0);
+    dyad_doc_free(d);    /* the surface source fallback: the parse loses the subject of "met"
+     * ("In August Trump met with ..."), the nearest actor before the verb
+     * with nothing between is its source */
+    d = code("In August Trump met with Espinoza and families of victims.");
+    CHECK(find(d, "040", "Trump", "Espinoza") != NULL);
+    dyad_doc_free(d);
+    /* not over a comma and a finite verb, nor a company */
+    d = code("In August, wrote Trump, met with Espinoza and families of victims. "
+             "In August Apple Inc met with Espinoza and families of victims.");
+    CHECK(find(d, "040", "Trump", "Espinoza") == NULL);
+    CHECK(find(d, "040", "Apple", "Espinoza") == NULL);
     dyad_doc_free(d);
 }
 
