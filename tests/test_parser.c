@@ -299,6 +299,38 @@ out:
     dyad_doc_free(doc);
 }
 
+/* A document of n words with hand-made tags and trees (heads are word
+ * indexes, -1 for a root), its sentences ending at the words of ends[]
+ * (nends of them): what parser_refine gets after a tagger or parser
+ * error.  NULL on failure (counted by the checks). */
+static dyad_doc *hand_parsed(const char *const *w, const char *const *up, const char *const *xp, const int *head,
+                             const char *const *rel, int n, const int *ends, int nends) {
+    dyad_doc *doc;
+    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    if (!doc) return NULL;
+    char text[512];
+    size_t len = 0;
+    for (int i = 0; i < n && len < sizeof text; i++) len += (size_t)snprintf(text + len, sizeof text - len, "%s ", w[i]);
+    CHECK_INT(dyad_doc_set_text(doc, text, len), DYAD_OK);
+    len = 0;
+    for (int i = 0; i < n; i++) {
+        tok t = {(uint32_t)len, (uint32_t)(len + strlen(w[i])), 0, 0, 0};
+        CHECK_INT(doc_push_tok(doc, &t), 0);
+        len += strlen(w[i]) + 1;
+    }
+    for (int k = 0, a = 0; k < nends; a = ends[k++]) CHECK_INT(doc_push_sent(doc, (size_t)a, (size_t)ends[k]), 0);
+    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
+    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
+    for (int i = 0; i < n; i++) {
+        doc->an[i].upos = (uint8_t)ud_upos_id(up[i], strlen(up[i]));
+        doc->an[i].xpos = (uint8_t)ud_xpos_id(xp[i], strlen(xp[i]));
+        doc->an[i].head = head[i];
+        doc->an[i].deprel = (uint8_t)ud_dep_id(rel[i], strlen(rel[i]));
+    }
+    doc->tagged = doc->parsed = 1;
+    return doc;
+}
+
 /* parser_refine: "soldiers arrested Palestinians" tagged with a
  * participle that has its own subject and no auxiliary becomes a finite
  * past; "were arrested" (an auxiliary) and "soldiers arrested yesterday"
@@ -310,30 +342,9 @@ static void test_refine(void) {
     /* hand-made parses: the first as the tagger's error leaves it */
     static const int head[] = {1, -1, 1, 1, 6, 6, -1, 6};
     static const char *const rel[] = {"nsubj", "root", "obl", "punct", "nsubj:pass", "aux:pass", "root", "punct"};
-    dyad_doc *doc;
-    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    static const int ends[] = {4, 8};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, 8, ends, 2);
     if (!doc) return;
-    char text[128];
-    size_t len = 0;
-    for (int i = 0; i < 8; i++) len += (size_t)snprintf(text + len, sizeof text - len, "%s ", w[i]);
-    CHECK_INT(dyad_doc_set_text(doc, text, len), DYAD_OK);
-    len = 0;
-    for (int i = 0; i < 8; i++) {
-        tok t = {(uint32_t)len, (uint32_t)(len + strlen(w[i])), 0, 0, 0};
-        CHECK_INT(doc_push_tok(doc, &t), 0);
-        len += strlen(w[i]) + 1;
-    }
-    CHECK_INT(doc_push_sent(doc, 0, 4), 0);
-    CHECK_INT(doc_push_sent(doc, 4, 8), 0);
-    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
-    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
-    for (int i = 0; i < 8; i++) {
-        doc->an[i].upos = (uint8_t)ud_upos_id(up[i], strlen(up[i]));
-        doc->an[i].xpos = (uint8_t)ud_xpos_id(xp[i], strlen(xp[i]));
-        doc->an[i].head = head[i];
-        doc->an[i].deprel = (uint8_t)ud_dep_id(rel[i], strlen(rel[i]));
-    }
-    doc->tagged = doc->parsed = 1;
     CHECK_INT(parser_refine(P, doc), DYAD_OK);
     CHECK_INT(doc->an[1].xpos, XPOS_VBD);
     CHECK(!(doc->an[1].feats & FEAT_VOICE_PASS));
@@ -367,31 +378,9 @@ static void test_refine_verbless(void) {
     static const char *const rel[] = {"root", "case", "nmod", "acl", "obj", "punct", "root", "acl", "case", "obl",
                                       "punct", "root", "amod", "obj", "punct"};
     enum { N = 15 };
-    dyad_doc *doc;
-    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    static const int ends[] = {6, 11, 15};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 3);
     if (!doc) return;
-    char text[256];
-    size_t len = 0;
-    for (int i = 0; i < N; i++) len += (size_t)snprintf(text + len, sizeof text - len, "%s ", w[i]);
-    CHECK_INT(dyad_doc_set_text(doc, text, len), DYAD_OK);
-    len = 0;
-    for (int i = 0; i < N; i++) {
-        tok t = {(uint32_t)len, (uint32_t)(len + strlen(w[i])), 0, 0, 0};
-        CHECK_INT(doc_push_tok(doc, &t), 0);
-        len += strlen(w[i]) + 1;
-    }
-    CHECK_INT(doc_push_sent(doc, 0, 6), 0);
-    CHECK_INT(doc_push_sent(doc, 6, 11), 0);
-    CHECK_INT(doc_push_sent(doc, 11, 15), 0);
-    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
-    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
-    for (int i = 0; i < N; i++) {
-        doc->an[i].upos = (uint8_t)ud_upos_id(up[i], strlen(up[i]));
-        doc->an[i].xpos = (uint8_t)ud_xpos_id(xp[i], strlen(xp[i]));
-        doc->an[i].head = head[i];
-        doc->an[i].deprel = (uint8_t)ud_dep_id(rel[i], strlen(rel[i]));
-    }
-    doc->tagged = doc->parsed = 1;
     CHECK_INT(parser_refine(P, doc), DYAD_OK);
     CHECK_INT(doc->an[3].xpos, XPOS_VBD);
     CHECK_INT(doc->an[3].head, -1); /* parsed again: "hosted" is the root */
@@ -410,29 +399,9 @@ static void test_refine_postnominal(void) {
     static const int head[] = {1, -1, 4, 4, 1, 1, 7, 5, 1};
     static const char *const rel[] = {"nsubj", "root", "case", "det", "obl", "ccomp", "nsubj", "ccomp", "punct"};
     enum { N = 9 };
-    dyad_doc *doc;
-    CHECK_INT(dyad_doc_new(&doc), DYAD_OK);
+    static const int ends[] = {N};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 1);
     if (!doc) return;
-    char text[128];
-    size_t len = 0;
-    for (int i = 0; i < N; i++) len += (size_t)snprintf(text + len, sizeof text - len, "%s ", w[i]);
-    CHECK_INT(dyad_doc_set_text(doc, text, len), DYAD_OK);
-    len = 0;
-    for (int i = 0; i < N; i++) {
-        tok t = {(uint32_t)len, (uint32_t)(len + strlen(w[i])), 0, 0, 0};
-        CHECK_INT(doc_push_tok(doc, &t), 0);
-        len += strlen(w[i]) + 1;
-    }
-    CHECK_INT(doc_push_sent(doc, 0, N), 0);
-    CHECK_INT(vec_reserve((void **)&doc->an, &doc->capan, doc->ntok, sizeof *doc->an), 0);
-    memset(doc->an, 0, doc->ntok * sizeof *doc->an);
-    for (int i = 0; i < N; i++) {
-        doc->an[i].upos = (uint8_t)ud_upos_id(up[i], strlen(up[i]));
-        doc->an[i].xpos = (uint8_t)ud_xpos_id(xp[i], strlen(xp[i]));
-        doc->an[i].head = head[i];
-        doc->an[i].deprel = (uint8_t)ud_dep_id(rel[i], strlen(rel[i]));
-    }
-    doc->tagged = doc->parsed = 1;
     CHECK_INT(parser_refine(P, doc), DYAD_OK);
     CHECK_INT(doc->an[5].head, -1);
     CHECK_INT(doc->an[0].head, 5);
