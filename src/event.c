@@ -678,7 +678,7 @@ static const char *const THINGS[] = {"call", "message", "file", "record", "work"
                                      "handling", "view", "stance", "position", "book", "film", "movie", "show",
                                      "video", "ad", "letter", "report", "account", "website", "site", "document",
                                      "memo", "technology", "product", "brand", "logo", "rating", "move", "system",
-                                     "sale", "loan", "bill", "failure", "selection", NULL};
+                                     "sale", "loan", "bill", "failure", "selection", "performance", "market", NULL};
 
 /* The actor a slot word stands for: its own mention, or that of a word
  * that modifies it ("Turkish police", "Brazil's government"). */
@@ -1330,7 +1330,8 @@ static int private_event(const dyad_doc *d, const char *code, int32_t src, int32
  * voters' preferences are no events): "78 percent of Sanders voters
  * backing Clinton", "male troops backed Trump, 57 percent to 22". */
 static const char *const POLL_SOURCES[] = {"voter", "supporter", "respondent", "electorate", "caucusgoer",
-                                           "constituent", "independent", "percent", "%", "poll", "survey", NULL};
+                                           "constituent", "independent", "percent", "%", "poll", "survey",
+                                           "american", NULL};
 
 /* Is the support (05x) at verb v with source word sw a poll figure: a
  * source from POLL_SOURCES, or a percentage on the verb ("backed Trump,
@@ -1613,6 +1614,10 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
      * "Cronin describes what happens") is no event (CAMEO 010 is the
      * catch-all of reporting verbs) */
     if (!strcmp(p->code, "010") && !has_tgt) return 0;
+    /* a veto with no actor vetoed ("promised a veto", "Obama's veto",
+     * "vetoed the bill") is a step in lawmaking (rule 6 of EVENTS.md),
+     * not a rejection of anyone */
+    if (!strcmp(p->code, "129") && (!has_tgt || tw < 0)) return 0;
     if (!has_src) ns = 1, srcs[0] = -1;
     if (!has_tgt) nt = 1, tgts[0] = -1;
     uint8_t mode;
@@ -1654,7 +1659,7 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             if (!side_ok(d, e.source) || !side_ok(d, e.target)) continue;
             if (business_deal(d, code, e.source, e.target)) continue;
             if (private_event(d, code, e.source, e.target)) continue;
-            if (!strncmp(code, "05", 2) && poll_support(c, v, srcs[i])) continue;
+            if ((!strncmp(code, "05", 2) || !strcmp(code, "019")) && poll_support(c, v, srcs[i])) continue;
             if (describing_participle(c, v, code)) continue;
             /* "decline to appeal to the Supreme Court", "petitioned the
              * district court": a filing in a lawsuit, not an appeal to an
@@ -2960,6 +2965,9 @@ static const char *const MUST_PUBLIC[] = {"voter", "supporter", "people", "publi
 static int must_demand(const sctx *c, uint32_t cv, uint32_t tw) {
     const dyad_doc *d = c->d;
     if (d->an[tw].upos == UPOS_PRON || lemma_in(d, tw, MUST_PUBLIC)) return 0;
+    /* a thing ("his performance should boost ...") or a passive ("should
+     * be permitted to") says what ought to happen, not what Y must do */
+    if (lemma_in(d, tw, THINGS) || d->an[tw].deprel == DEP_NSUBJ_PASS) return 0;
     if (d->an[cv].upos != UPOS_VERB || lemma_in(d, cv, (const char *const[]){"be", "have", NULL})) return 0;
     KIDS(c, cv) {
         if (d->an[k].deprel == DEP_COP) return 0;

@@ -890,6 +890,19 @@ static void test_heldout_rules(void) {
         {"Sanders directed his criticism at Cruz.", "111", "Sanders", "Cruz", 1},
         {"Sanders showered praise on Cruz.", "051", "Sanders", "Cruz", 1},
         {"Sanders sat down with Cruz on Friday.", "040", "Sanders", "Cruz", 1},
+        /* second held-out round: a veto with no actor vetoed is lawmaking */
+        {"The Italian government has promised a veto of the budget bill.", "129", "", "", 0},
+        {"Governor Ruth Keller's veto is expected on Friday.", "129", "", "", 0},
+        /* "X said Y should ...": not a thing, not a passive */
+        {"Sanders said Cruz's performance should boost the party.", "100", "", "", 0},
+        {"Sanders said the Italian government should be permitted to wait.", "100", "", "", 0},
+        {"Sanders said the Italian government should release the files.", "100", "Sanders", "Ital", 1},
+        /* the public's support or agreement is a poll, not an event */
+        {"Americans' support for Governor Ruth Keller has grown.", "051", "", "", 0},
+        {"Americans do not agree with Senator Alan Price.", "019", "", "", 0},
+        /* refusing to discuss or elaborate is declining to comment */
+        {"Governor Ruth Keller refuses to discuss the appointees.", "011", "Ruth Keller", "", 1},
+        {"The spokesman for the Italian government refused to elaborate.", "011", "", "", 1},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         dyad_doc *d;
