@@ -1503,6 +1503,53 @@ static int verbal_attack(const sctx *c, const ev_pat *p, uint32_t v, int32_t src
                                      s->type != ENT_FAC);
 }
 
+/* Words that make a win an election result: "beat Clinton in the
+ * Michigan primary", "beat him in the polls". */
+static const char *const ELECTION_WORDS[] = {"election", "primary", "race", "poll", "vote", "ballot", "caucus",
+                                             "nomination", "contest", "runoff", "delegate", "electorate", "voter",
+                                             "general", "point", "margin", "reelection", "re-election", NULL};
+
+/* An actor that can stand for office or fight one: a person or a party,
+ * not armed (police, troops, rebels). */
+static int candidate_side(const dyad_doc *d, int32_t a) {
+    const dactor *s = &d->actors[a];
+    if (armed_code(s->code)) return 0;
+    return s->type == ENT_PERSON || (party_code(s->code) && s->type != ENT_GPE && s->type != ENT_LOC &&
+                                     s->type != ENT_FAC);
+}
+
+/* Is "beat" or "defeat" at v (a source src and a target tgt, -1: none)
+ * an election win?  When an election word is in its clause ("beat Y in
+ * the primary"), or when the source is a candidate (a person or a party)
+ * and the target one too or no actor at all ("she can't beat this
+ * guy"), with no weapon near.  Election wins are not coded (rule of
+ * tests/gold/EVENTS.md). */
+static int election_beat(const sctx *c, uint32_t v, int32_t src, int32_t tgt) {
+    const dyad_doc *d = c->d;
+    if (!lemma_in(d, v, (const char *const[]){"beat", "defeat", "trounce", "thrash", "outpoll", NULL})) return 0;
+    KIDS(c, v) {
+        if (lemma_in(d, (uint32_t)k, ELECTION_WORDS)) return 1;
+        for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+            if (lemma_in(d, (uint32_t)g, ELECTION_WORDS)) return 1;
+    }
+    if (violence_near(c, v) || src < 0 || !candidate_side(d, src)) return 0;
+    return tgt < 0 || candidate_side(d, tgt);
+}
+
+/* Verb v's object (or passive subject) is a thing, no actor: a common
+ * noun that no actor mention covers ("attacked loopholes", "attacked
+ * the plan").  Names stay (a place, an unknown body). */
+static int thing_object(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    KIDS(c, v) {
+        uint8_t r = d->an[k].deprel;
+        if (r != DEP_OBJ && r != DEP_NSUBJ_PASS) continue;
+        if (d->an[k].upos != UPOS_NOUN || c->actor_of[k] >= 0 || name_below(c, (uint32_t)k, 2) >= 0) return 0;
+        return 1;
+    }
+    return 0;
+}
+
 /* "withhold" and its forms (the lemmatizer makes "withheld" "withhell"). */
 static int is_withhold(const dyad_doc *d, uint32_t v) {
     const tok *k = &d->toks[v];
@@ -1610,10 +1657,12 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     }
     if (has_src && !ns) return 0;
     if (has_tgt && !nt) return 0;
-    /* a statement with no one it is about or to ("Gowdy made statements",
-     * "Cronin describes what happens") is no event (CAMEO 010 is the
-     * catch-all of reporting verbs) */
-    if (!strcmp(p->code, "010") && !has_tgt) return 0;
+    /* a statement is no event, with or without a target ("Gowdy made
+     * statements", "referred to Keller as", "told Reuters"): CAMEO 010 is
+     * the catch-all of reporting verbs, which the news annotation never
+     * codes (tests/gold/EVENTS.md) and PLOVER has no category for.  The
+     * TABARI and PETRARCH dictionaries code through verbs.c, not here */
+    if (!strcmp(p->code, "010")) return 0;
     /* a veto with no actor vetoed ("promised a veto", "Obama's veto",
      * "vetoed the bill") is a step in lawmaking (rule 6 of EVENTS.md),
      * not a rejection of anyone */
@@ -1681,6 +1730,16 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
              * spending (rule 10 of tests/gold/EVENTS.md) */
             if ((!strncmp(code, "07", 2) || !strncmp(code, "033", 3)) &&
                 (e.target < 0 ? money_object(c, v) : lemma_in(d, (uint32_t)tgts[j], CAMPAIGN_FUNDS)))
+                continue;
+            if ((!strncmp(p->code, "18", 2) || !strncmp(p->code, "19", 2)) && !p->prt &&
+                election_beat(c, v, e.source, e.target))
+                continue;
+            /* "Trump has attacked loopholes", "attacked the plan": a
+             * politician's attack on a thing is words about a policy,
+             * which is criticism (111) only against an actor: no event */
+            if ((p->code[0] == '2' || (p->code[0] == '1' && p->code[1] >= '8')) && e.target < 0 && e.source >= 0 &&
+                lemma_in(d, v, VERBAL_HEADS) && candidate_side(d, e.source) && thing_object(c, v) &&
+                !violence_near(c, v))
                 continue;
             const char *ecode = code;
             uint8_t emode = mode;
@@ -2169,8 +2228,30 @@ static int threat_target(const sctx *c, uint32_t v, int32_t *tw, int32_t *spent)
     return 1;
 }
 
+/* Verb v is a word of a title or a compound modifier the tagger read as
+ * a verb: the participle of a hyphenated modifier ("Ivy League-trained
+ * surgeon", "Saudi-backed government"), a verb the parse made a compound,
+ * or a bare base form between a name and a person's name with no
+ * auxiliary ("said MSNBC host Chris Matthews": "host" is the title, and
+ * a real clause would read "MSNBC hosts").  No event. */
+static int title_verb(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    if (d->an[v].deprel == DEP_COMPOUND) return 1;
+    if (v >= c->first + 2 && d->an[v - 1].xpos == XPOS_HYPH && d->toks[v - 1].end == d->toks[v].start &&
+        d->toks[v - 2].end == d->toks[v - 1].start)
+        return 1;
+    if (d->an[v].xpos != XPOS_VB || v <= c->first || v + 1 >= c->last) return 0;
+    if (d->an[v - 1].upos != UPOS_PROPN || d->an[v - 1].head != (int32_t)v || d->an[v - 1].deprel != DEP_NSUBJ) return 0;
+    KIDS(c, v) {
+        if (d->an[k].deprel == DEP_AUX || d->an[k].deprel == DEP_MARK) return 0;
+    }
+    int32_t a = c->actor_of[v + 1];
+    return a >= 0 && d->actors[a].type == ENT_PERSON && c->mstart[v + 1] == d->toks[v + 1].start;
+}
+
 static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, cand *srcless) {
     const dyad_doc *d = c->d;
+    if (title_verb(c, v)) return 0;
     /* a verb an earlier pattern spent ("called on her to resign": the
      * resignation is what was called for, not a second event) */
     if (used[v - c->first] && d->an[v].upos == UPOS_VERB) return 0;
@@ -2873,6 +2954,13 @@ static void prune_sentence(dyad_doc *d, size_t ev0) {
             if (f->end <= e->start || e->end <= f->start) continue;
             if (e->target < 0 && f->target >= 0 && e->code[0] == f->code[0] && e->code[1] == f->code[1]) drop = 1;
             else if (j < i && f->target == e->target && !strcmp(f->code, e->code)) drop = 1;
+            /* "pledged to impose sanctions": the pledge of a specific act
+             * is coded by the act's intent code (a 03x or 13x over the
+             * infinitive), so the generic intent 030 of "pledge" is the
+             * same act twice */
+            else if (!strcmp(e->code, "030") && strcmp(f->code, "030") && f->code[1] == '3' &&
+                     (f->code[0] == '0' || f->code[0] == '1') && f->start <= e->start && f->end > e->end)
+                drop = 1;
         }
         if (drop) continue;
         if (out != i) d->events[out] = d->events[i];

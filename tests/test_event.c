@@ -990,6 +990,48 @@ static void test_misfire_rules(void) {
     }
 }
 
+/* The general false-positive causes of the last precision round on
+ * unseen news: titles read as verbs, election wins, things attacked,
+ * pledges coded twice, statements. */
+static void test_fp_rules(void) {
+    static const struct {
+        const char *text, *code, *src, *tgt;
+        int want;
+    } cases[] = {
+        /* a title or a hyphenated modifier read as a verb is no event */
+        {"\"The plan will fail,\" said Channel Nine host Marta Quill.", "043", "", "", 0},
+        {"Harvard-trained lawyer Marta Quill met the press.", "062", "", "", 0},
+        {"The Democrats will host Senator Alan Price in Chicago.", "036", "Democrat", "Alan Price", 1},
+        /* beating a rival in an election is no assault; beating people is */
+        {"Senator Alan Price beat Governor Ruth Keller in the primary.", "182", "", "", 0},
+        {"Governor Ruth Keller said she can't beat this guy.", "182", "", "", 0},
+        {"Soldiers beat Senator Alan Price.", "182", "", "Alan Price", 1},
+        /* a politician attacking a thing is no violence; a state attacking one is */
+        {"Governor Ruth Keller attacked the plan on Monday.", "190", "", "", 0},
+        {"Senator Alan Price has attacked loopholes that benefit the rich.", "190", "", "", 0},
+        {"Israel attacked the convoy.", "190", "Israel", "", 1},
+        /* the pledge of an act is the act's intent code only */
+        {"Japan pledged to impose sanctions on Russia.", "030", "", "", 0},
+        {"Japan pledged to impose sanctions on Russia.", "1312", "Japan", "Russia", 1},
+        {"Japan pledged to cooperate.", "030", "Japan", "", 1},
+        /* statements are no events, with or without a target */
+        {"Senator Alan Price referred to Governor Ruth Keller as a friend.", "010", "", "", 0},
+        {"Senator Alan Price spoke about Governor Ruth Keller on Monday.", "010", "", "", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  false-positive rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
+                   cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1021,6 +1063,7 @@ int main(void) {
     RUN(test_news_d_rules);
     RUN(test_heldout_rules);
     RUN(test_misfire_rules);
+    RUN(test_fp_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
