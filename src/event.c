@@ -903,6 +903,26 @@ static void repair_roles(const sctx *c, uint32_t v, roles *r) {
     }
 }
 
+/* Days that news copy sets between a verb's object and its prepositional
+ * phrase ("launched an investigation Monday into ...", "opened a hearing
+ * Wednesday into ..."): the parser takes the day for the object and the
+ * real object for its modifier. */
+static const char *const DAY_WORDS[] = {"today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday",
+                                        "friday", "saturday", "sunday", NULL};
+
+/* A day parsed as the object whose modifier (compound or adjective) stands
+ * right before it: that word is the object.  Returns the new object or
+ * the old one. */
+static int32_t day_object(const sctx *c, int32_t obj) {
+    const dyad_doc *d = c->d;
+    if (obj <= (int32_t)c->first || !lemma_in(d, (uint32_t)obj, DAY_WORDS)) return obj;
+    int32_t w = obj - 1;
+    uint8_t wr = d->an[w].deprel, u = d->an[w].upos;
+    if (d->an[w].head != obj || (wr != DEP_COMPOUND && wr != DEP_AMOD)) return obj;
+    if (u != UPOS_NOUN && !(u == UPOS_ADJ && wr == DEP_AMOD)) return obj;
+    return w;
+}
+
 static void gather(const sctx *c, uint32_t v, roles *r) {
     const dyad_doc *d = c->d;
     memset(r, 0xff, sizeof *r);
@@ -928,6 +948,16 @@ static void gather(const sctx *c, uint32_t v, roles *r) {
             if (r->agent < 0 && has_case(c, (uint32_t)k, "by")) r->agent = k;
             break;
         default: break;
+        }
+    }
+    if (r->obj >= 0) {
+        int32_t day = r->obj;
+        r->obj = day_object(c, day);
+        if (r->obj != day) {
+            /* the phrases the parse hung on the day are the clause's */
+            KIDS(c, (uint32_t)day) {
+                if ((d->an[k].deprel == DEP_NMOD || d->an[k].deprel == DEP_OBL) && r->nobl < 8) r->obl[r->nobl++] = k;
+            }
         }
     }
     repair_roles(c, v, r);
@@ -1922,16 +1952,23 @@ static int32_t object_actor(const sctx *c, const roles *r, int32_t tw) {
     return tw;
 }
 
-/* Word w is modified by a word of this lemma: one of its dependents, or
- * one of the three words before it (the parser may hang "cease" of "cease
- * fire" or "free" of "free-trade pact" elsewhere). */
+static int mod_word_is(const dyad_doc *d, uint32_t k, const char *lemma) {
+    if (lemma_is(d, k, lemma)) return 1;
+    /* the lemmatizer's slips on a modifier ("hunger" tagged a comparative,
+     * lemma "hung"): its surface form counts as well */
+    return eq_lc(d->text + d->toks[k].start, d->toks[k].end - d->toks[k].start, lemma);
+}
+
+/* Word w is modified by a word of this lemma (or surface form): one of its
+ * dependents, or one of the three words before it (the parser may hang
+ * "cease" of "cease fire" or "free" of "free-trade pact" elsewhere). */
 static int has_mod(const sctx *c, int32_t w, const char *lemma) {
     const dyad_doc *d = c->d;
     KIDS(c, (uint32_t)w) {
-        if (lemma_is(d, (uint32_t)k, lemma)) return 1;
+        if (mod_word_is(d, (uint32_t)k, lemma)) return 1;
     }
     for (int32_t k = w - 1; k >= (int32_t)c->first && k >= w - 3; k--)
-        if (lemma_is(d, (uint32_t)k, lemma)) return 1;
+        if (mod_word_is(d, (uint32_t)k, lemma)) return 1;
     return 0;
 }
 
@@ -2759,12 +2796,25 @@ static int code_received(const sctx *c, uint32_t n, int32_t first) {
     return got < 0 ? -1 : got > 0;
 }
 
+/* Heads whose event-noun compound names a kind of thing ("war game", "war
+ * chest", "attack helicopter", "strike force"). */
+static const char *const KIND_HEADS[] = {"game", "chest", "room", "veteran", "memorial", "cemetery", "museum",
+                                         "widow", "correspondent", "movie", "film", "novel", "hero", "footing",
+                                         "helicopter", "dog", "plane", "aircraft", "jet", "submarine", "drill",
+                                         "simulation", "exercise", "game-play", "photographer", "reporter", NULL};
+
 /* Try the patterns headed by noun n: "talks between X and Y", "Lula's
  * meeting with Ramaphosa", "sanctions against Iran". */
 static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *used) {
     const dyad_doc *d = c->d;
     if (used[n - c->first]) return 0;
     int32_t hv = d->an[n].head;
+    /* "war games", "war chest", "war veterans", "attack helicopter": an
+     * event noun that is a compound modifier of a noun of these names a
+     * kind of thing, not an event */
+    if (d->an[n].deprel == DEP_COMPOUND && hv > (int32_t)n && hv < (int32_t)c->last &&
+        lemma_in(d, (uint32_t)hv, KIND_HEADS))
+        return 0;
     /* the object of a demand or an appeal is not an event that happened */
     if ((d->an[n].deprel == DEP_OBJ || d->an[n].deprel == DEP_OBL) && hv >= (int32_t)c->first &&
         lemma_in(d, (uint32_t)hv, (const char *const[]){"demand", "call", "urge", "seek", "want", "ask",

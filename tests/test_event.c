@@ -1032,6 +1032,53 @@ static void test_fp_rules(void) {
     }
 }
 
+/* Rules of the transfer round (issue 5): general gaps behind PLOVER misses,
+ * each on invented sentences. */
+static void test_transfer_rules(void) {
+    static const struct {
+        const char *text, *code, *src, *tgt;
+        int want;
+    } cases[] = {
+        /* a day between the object and its phrase ("launched an
+         * investigation Monday into") */
+        {"The prosecutor launched an investigation Monday into Senator Alan Price.", "090", "", "Alan Price", 1},
+        {"The Chadian army launched an offensive Tuesday against the rebels.", "190", "", "rebel", 1},
+        /* asking for asylum or refuge (023) */
+        {"Hundreds of Eritrean soldiers sought refuge in Sudan last week.", "023", "Eritrean", "Sudan", 1},
+        {"The Cuban diplomat sought political asylum in Spain.", "023", "", "Spain", 1},
+        /* hunger strikes under any verb of doing them, "hunger" lemmatized or not */
+        {"Kurdish activists are continuing a hunger strike in Ankara.", "142", "Kurdish", "", 1},
+        {"Tibetan monks went on a hunger strike outside the Chinese embassy.", "142", "", "", 1},
+        /* sabotage of infrastructure is destruction of property (1712); a
+         * figurative sabotage is not */
+        {"Colombian rebels blew up an oil pipeline near the border.", "1712", "rebel", "", 1},
+        {"Colombian rebels blew up an oil pipeline near the border.", "183", "", "", 0},
+        {"Senator Alan Price said they sabotaged his campaign.", "1712", "", "", 0},
+        /* civilians held as human shields (181) */
+        {"The Sudanese army used Darfur villagers as human shields.", "181", "Sudan", "", 1},
+        /* war games: joint ones are military cooperation, a "war" in a
+         * compound names a kind of thing */
+        {"Russia held war games with Belarus.", "062", "Russia", "Belarus", 1},
+        {"The Indian navy launched war games in the Arabian Sea.", "150", "Indian", "", 1},
+        {"The Indian navy launched war games in the Arabian Sea.", "190", "", "", 0},
+        {"The Clinton camp unleashed its attack dogs.", "190", "", "", 0},
+        /* placed under investigation (090) */
+        {"Italian prosecutors placed the Albanian minister under investigation.", "090", "Ital", "Albanian", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  transfer rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
+                   cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1064,6 +1111,7 @@ int main(void) {
     RUN(test_heldout_rules);
     RUN(test_misfire_rules);
     RUN(test_fp_rules);
+    RUN(test_transfer_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
