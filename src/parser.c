@@ -731,6 +731,34 @@ static void postnominal_adjective(dyad_doc *doc, size_t a, size_t z) {
     }
 }
 
+/* "Guerrillas wounded two British soldiers": an -ed form the tagger read
+ * as an adjective, right after a bare noun and right before a numeral or
+ * a determiner opening its object, is a past tense ("the wounded two" or
+ * "soldiers wounded two days ago" are not: a determiner before the noun,
+ * a time after the numeral).  Retags it VBD; returns 1 if it did. */
+static int adjective_past(dyad_doc *doc, size_t a, size_t z) {
+    static const char *const times[] = {"days", "weeks", "months", "years", "hours", "minutes", "decades", NULL};
+    int fixed = 0;
+    for (size_t i = a + 1; i + 2 < z; i++) {
+        tokan *v = &doc->an[i];
+        const tok *t = &doc->toks[i];
+        size_t n = t->end - t->start;
+        if (v->xpos != XPOS_JJ || n < 5 || memcmp(doc->text + t->end - 2, "ed", 2) != 0) continue;
+        const tokan *pv = &doc->an[i - 1], *nx = &doc->an[i + 1];
+        if (pv->xpos != XPOS_NNS && pv->xpos != XPOS_NNP && pv->xpos != XPOS_NNPS) continue;
+        if (nx->xpos != XPOS_CD && nx->xpos != XPOS_DT && nx->xpos != XPOS_PRPS) continue;
+        if (nx->xpos == XPOS_DT && (word_is(doc, i + 1, "that") || word_is(doc, i + 1, "which"))) continue;
+        int time = 0;
+        for (const char *const *w = times; *w && !time; w++) time = word_is(doc, i + 2, *w);
+        if (time) continue;
+        v->upos = UPOS_VERB;
+        v->xpos = XPOS_VBD;
+        v->feats = (uint16_t)(FEAT_VERBFORM_FIN | FEAT_MOOD_IND | FEAT_TENSE_PAST);
+        fixed = 1;
+    }
+    return fixed;
+}
+
 int parser_refine(const parser *p, dyad_doc *doc) {
     if (!p || !doc) return DYAD_EINVAL;
     if (!doc->parsed || !doc->an) return DYAD_OK;
@@ -758,6 +786,7 @@ int parser_refine(const parser *p, dyad_doc *doc) {
             fixed = 1;
         }
         if (!fixed) fixed = verbless_participle(doc, a, z);
+        fixed |= adjective_past(doc, a, z);
         if (fixed) {
             source src = {NULL, NULL, NULL, NULL, doc, a};
             sink k = {NULL, NULL, doc->an, a};

@@ -389,6 +389,28 @@ static void test_refine_verbless(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_refine: "Guerrillas wounded two soldiers" with "wounded" read as
+ * an adjective gets a past tense; "Soldiers wounded two days ago rested"
+ * (a time after the numeral) keeps its adjective. */
+static void test_refine_adjective_past(void) {
+    static const char *const w[] = {"Guerrillas", "wounded", "two", "soldiers", ".",
+                                    "Soldiers", "wounded", "two", "days", "ago", "rested", "."};
+    static const char *const up[] = {"NOUN", "ADJ", "NUM", "NOUN", "PUNCT", "NOUN", "ADJ", "NUM", "NOUN", "ADV", "VERB", "PUNCT"};
+    static const char *const xp[] = {"NNS", "JJ", "CD", "NNS", ".", "NNS", "JJ", "CD", "NNS", "RB", "VBD", "."};
+    static const int head[] = {3, 3, 3, -1, 3, 10, 5, 8, 9, 6, -1, 10};
+    static const char *const rel[] = {"compound", "amod", "nummod", "root", "punct", "nsubj", "amod", "nummod", "obl:npmod",
+                                      "advmod", "root", "punct"};
+    enum { N = 12 };
+    static const int ends[] = {5, 12};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 2);
+    if (!doc) return;
+    CHECK_INT(parser_refine(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[1].xpos, XPOS_VBD);
+    CHECK_INT(doc->an[1].upos, UPOS_VERB);
+    CHECK_INT(doc->an[6].xpos, XPOS_JJ);
+    dyad_doc_free(doc);
+}
+
 /* parser_refine: "Sources close to the campaign say" with "close" taken
  * for the main verb becomes sources -nsubj-> say, close -amod-> sources,
  * campaign -obl-> close. */
@@ -473,6 +495,7 @@ int main(void) {
     RUN(test_doc_mix);
     RUN(test_refine_verbless);
     RUN(test_refine_postnominal);
+    RUN(test_refine_adjective_past);
     RUN(test_refine);
     RUN(test_null);
     RUN(test_corrupt);
