@@ -108,6 +108,7 @@ struct tagger {
     uint16_t cfeats[TG_MAXCLASS];
     uint64_t irr_hash[NIRREGULAR]; /* word hashes of IRREGULAR's forms */
     int irregular;                 /* tagger_use_irregular: on */
+    int cls_nns;                   /* the class NOUN/NNS/Number=Plur, or -1 */
 };
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -445,6 +446,9 @@ static int open_model(tagger *t, char *err, size_t errlen) {
     if (!cls) return bad(err, errlen, "no class table");
     int rc = load_classes(t, cls, n, err, errlen);
     if (rc) return rc;
+    t->cls_nns = -1;
+    for (int c = 0; c < t->nclass && t->cls_nns < 0; c++)
+        if (t->cxpos[c] == XPOS_NNS && t->cupos[c] == UPOS_NOUN) t->cls_nns = c;
     t->ftab = model_need(m, "ftab", (uint64_t)meta->fslots * sizeof(tg_fslot), why, sizeof why);
     if (!t->ftab) return bad(err, errlen, why);
     t->ltab = model_need(m, "ltab", (uint64_t)meta->lslots * sizeof(tg_lslot), why, sizeof why);
@@ -832,6 +836,20 @@ uint64_t tagger_word_info(const tagger *t, const char *form, size_t len) {
     return amb_lookup(t, hash_bytes(1, lc, l));
 }
 
+/* "mobilized army reservists": a word the model does not know, read as a
+ * present verb right after a bare singular noun that is itself right after
+ * a verb, is that verb's object, a plural noun (with the pipeline's rules
+ * only, as tagger_use_irregular says). */
+static void repair_unknown(const tagger *t, const tg_tok *tt, int n, uint8_t *cls) {
+    for (int i = 2; t->irregular && t->cls_nns >= 0 && i < n; i++) {
+        if (t->cxpos[cls[i]] != XPOS_VBZ || t->cxpos[cls[i - 1]] != XPOS_NN) continue;
+        int v = t->cxpos[cls[i - 2]];
+        if (v != XPOS_VBD && v != XPOS_VBN && v != XPOS_VBZ && v != XPOS_VBP && v != XPOS_VB) continue;
+        if (amb_lookup(t, tt[i].h[TG_W]) & TG_AMB_MASK) continue; /* a known word: the model decided */
+        cls[i] = (uint8_t)t->cls_nns;
+    }
+}
+
 /* Scratch for one sentence of n words: prepared tokens and classes. */
 typedef struct scratch {
     tg_tok *tok;
@@ -876,6 +894,7 @@ int tagger_tag_words(const tagger *t, const char *const *forms, const size_t *le
     scratch_carve(mem, (size_t)n, &s);
     tg_prep(s.tok, forms, lens, n, amb_lookup, t);
     decode(t, s.tok, n, s.cls);
+    repair_unknown(t, s.tok, n, s.cls);
     int rc = DYAD_OK;
     size_t used = 0;
     for (int i = 0; i < n; i++) {
@@ -909,6 +928,7 @@ static int tag_run(const tagger *t, dyad_doc *doc, size_t first, size_t last, co
     }
     tg_prep(s->tok, s->forms, s->lens, n, amb_lookup, t);
     decode(t, s->tok, n, s->cls);
+    repair_unknown(t, s->tok, n, s->cls);
     char buf[2 * TG_NORM_MAX + 16];
     for (int i = 0; i < n; i++) {
         tokan *a = &doc->an[first + (size_t)i];

@@ -27,11 +27,13 @@ typedef struct tagger tagger;
 int tagger_open(tagger **out, const void *buf, size_t len, char *err, size_t errlen);
 int tagger_open_file(tagger **out, const char *path, char *err, size_t errlen);
 
-/* With on, a word the model does not know that is an irregular verb form
- * of tagger.c's list ("tore", "fled", "withdrew") is tagged with the
- * ambiguity class of a past or participle and gets its lemma ("tear").
- * The pipeline turns it on; the training tools leave it off so that they
- * reproduce the committed models byte for byte. */
+/* With on, the pipeline's repairs for words the model does not know: an
+ * irregular verb form of tagger.c's list ("tore", "fled", "withdrew") is
+ * tagged with the ambiguity class of a past or participle and gets its
+ * lemma ("tear"); a present verb right after a verb's bare noun is a plural
+ * noun ("mobilized army reservists").  The pipeline turns it on; the
+ * training tools leave it off so that they reproduce the committed models
+ * byte for byte. */
 void tagger_use_irregular(tagger *t, int on);
 /* Release a tagger (and its mapping).  Accepts NULL. */
 void tagger_close(tagger *t);

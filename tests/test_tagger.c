@@ -136,6 +136,11 @@ static void test_sentence(void) {
     CHECK_STR(t.lemma[2], "tear");
     CHECK_INT(t.xpos[9], XPOS_VBD);
     CHECK_STR(t.lemma[9], "flee");
+    /* and an unknown -s word after a verb's bare noun is a plural noun:
+     * "mobilized army reservists" */
+    CHECK_INT(tag("Britain mobilized army reservists for a war .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[3], XPOS_NNS);
+    CHECK_STR(t.lemma[3], "reservist");
     tagger_use_irregular(tg, 0);
     CHECK_INT(tag("The senator tore into the governor and the rebels fled .", &t), DYAD_OK);
     CHECK(strcmp(t.lemma[2], "tear") != 0);
