@@ -1326,6 +1326,37 @@ static int business_deal(const dyad_doc *d, const char *code, int32_t src, int32
     return (s->type == ENT_PERSON && business_code(t->code)) || (t->type == ENT_PERSON && business_code(s->code));
 }
 
+/* Head words of roles that name a business, not a political actor:
+ * "the company", "its creditors", "a Canadian banker". */
+static const char *const BUSINESS_ROLES[] = {"company", "companies", "firm", "firms", "corporation", "bank", "banks",
+                                             "banker", "bankers", "creditor", "creditors", "lender", "lenders",
+                                             "shareholder", "shareholders", "stockholder", "stockholders",
+                                             "bondholder", "bondholders", "investor", "investors", "subsidiary",
+                                             "partnership", "concern", NULL};
+
+/* Does actor x have roles, all of them ending in a business word from
+ * BUSINESS_ROLES?  An uncoded actor with such a role ("The company said
+ * it is negotiating additional financing") is a company, not a side of a
+ * political event; a role the list does not know ("the spokesman") is
+ * left alone. */
+static int business_roles(const dactor *x) {
+    if (!x->nroles) return 0;
+    for (uint32_t i = 0; i < x->nroles; i++) {
+        const char *r = x->roles[i];
+        size_t n = strlen(r), b = n;
+        while (b > 0 && r[b - 1] != ' ' && r[b - 1] != '\n') b--;
+        int hit = 0;
+        for (const char *const *w = BUSINESS_ROLES; *w && !hit; w++) {
+            size_t k = 0, m = strlen(*w);
+            if (m != n - b) continue;
+            while (k < m && (r[b + k] | 0x20) == (*w)[k]) k++; /* the list is lower-case letters only */
+            hit = k == m;
+        }
+        if (!hit) return 0;
+    }
+    return 1;
+}
+
 /* How private is actor a: 2 plainly private (a code whose segments after
  * the country are all business, "USABUS"; a phrase with no code, no role
  * and no name of a person, "seventeen people"), 1 maybe (an organization
@@ -1336,12 +1367,35 @@ static int business_deal(const dyad_doc *d, const char *code, int32_t src, int32
 static int private_side(const dyad_doc *d, int32_t a) {
     const dactor *x = &d->actors[a];
     size_t n = strlen(x->code);
+    if (!n && x->type != ENT_PERSON && x->type != ENT_GPE && x->type != ENT_NORP && business_roles(x)) return 2;
     if (!n) return x->nroles == 0 && x->type != ENT_PERSON && x->type != ENT_GPE && x->type != ENT_NORP ? 2 : 0;
     if (n == 3) return x->type == ENT_ORG;
     if (!memcmp(x->code, "MNC", 3)) return 2; /* a multinational company, "MNCUSA" */
     for (size_t i = 3; i + 3 <= n; i += 3)
         if (memcmp(x->code + i, "BUS", 3)) return 0;
     return 2;
+}
+
+/* Is the loan noun v the object of a verb whose subject is a political
+ * side ("Japan extended a loan to Indonesia")?  Then the loan is that
+ * actor's aid even where the event coder found no source for the noun;
+ * a company ("Acme said it is placing loans to Brazil ..."), a pronoun
+ * that is no actor ("we have to pay back the loans") or no verb at all
+ * ("401 mln dlrs of loans to Brazil") makes it commerce. */
+static int political_lender(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    int32_t h = d->an[v].head;
+    /* up through a few nouns: "extended a one billion dollar loan" may hang
+     * the loan on "one" as an apposition */
+    for (int n = 0; n < 4 && h >= (int32_t)c->first && h < (int32_t)c->last && d->an[h].upos == UPOS_NOUN; n++)
+        h = d->an[h].head;
+    if (h < (int32_t)c->first || h >= (int32_t)c->last || d->an[h].upos != UPOS_VERB) return 0;
+    KIDS(c, (uint32_t)h) {
+        if (d->an[k].deprel != DEP_NSUBJ) continue;
+        int32_t a = actor_at(c, (uint32_t)k);
+        return a >= 0 && !private_side(d, a);
+    }
+    return 0;
 }
 
 /* An event whose named sides are all private, one of them plainly ("the
@@ -1738,6 +1792,14 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             if (!side_ok(d, e.source) || !side_ok(d, e.target)) continue;
             if (business_deal(d, code, e.source, e.target)) continue;
             if (private_event(d, code, e.source, e.target)) continue;
+            /* "placing loans to Brazil on a non-accrual basis", "pay back
+             * bank loans": a loan or credit named as a noun with no lender
+             * is a bank's asset or a borrower's debt, not aid given by a
+             * political actor ("Japan's loan to Indonesia" has its source) */
+            if (code[0] == '0' && (code[1] == '6' || code[1] == '7') && e.source < 0 && d->an[v].upos == UPOS_NOUN &&
+                lemma_in(d, v, (const char *const[]){"loan", "credit", "financing", "lending", "debt", "bond", NULL}) &&
+                !political_lender(c, v))
+                continue;
             if ((!strncmp(code, "05", 2) || !strcmp(code, "019")) && poll_support(c, v, srcs[i])) continue;
             if (describing_participle(c, v, code)) continue;
             /* "decline to appeal to the Supreme Court", "petitioned the

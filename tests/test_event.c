@@ -1079,6 +1079,38 @@ static void test_transfer_rules(void) {
     }
 }
 
+/* Issue 5, business frames on wire news: a company with an uncoded
+ * business role is a private side, and a loan named as a noun with no
+ * lender is commerce unless a political actor is the subject of its
+ * verb. */
+static void test_business_rules(void) {
+    static const struct {
+        const char *text, *code, *src, *tgt;
+        int want;
+    } cases[] = {
+        {"The company said it is currently negotiating additional financing with its lenders.", "046", "", "", 0},
+        {"Acme Corp said it is placing loans to Brazil and Ecuador on a non-accrual basis.", "071", "", "Brazil", 0},
+        {"The bank holding company said the action affects 401 mln dlrs of loans to Brazil.", "071", "", "Brazil", 0},
+        {"We will have to pay back the bank loans this year, the manager said.", "071", "", "", 0},
+        /* aid by a state or an IGO stays, to a state or to a company */
+        {"Japan extended a one billion dollar loan to Indonesia.", "071", "", "Indonesia", 1},
+        {"The World Bank approved two loans to Mexico totalling 205 million dollars.", "071", "World Bank", "Mexico", 1},
+        {"The minister said the government is negotiating new loans with Germany.", "046", "government", "", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  business rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
+                   cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1112,6 +1144,7 @@ int main(void) {
     RUN(test_misfire_rules);
     RUN(test_fp_rules);
     RUN(test_transfer_rules);
+    RUN(test_business_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
