@@ -631,6 +631,42 @@ static int has_root(const dyad_doc *d, const char *root, const char *src, const 
     return 0;
 }
 
+static int has_code(const dyad_doc *d, const char *code, const char *src, const char *tgt) {
+    for (size_t i = 0; i < d->nevent; i++) {
+        const devent *e = &d->events[i];
+        if (strcmp(e->code, code)) continue;
+        const char *sn = e->source >= 0 ? d->actors[e->source].name : "";
+        const char *tn = e->target >= 0 ? d->actors[e->target].name : "";
+        if (strstr(sn, src) && strstr(tn, tgt)) return 1;
+    }
+    return 0;
+}
+
+/* A sentence, an event code (two digits: any code of that root) with words
+ * of its source and target actors' names ("" for any), and whether the
+ * event must be there (1) or must not (0). */
+typedef struct code_case {
+    const char *text, *code, *src, *tgt;
+    int want;
+} code_case;
+
+/* Code each case's sentence alone with the default context and check it;
+ * a failure names the rule set (what) and the sentence. */
+static void run_cases(const code_case *cases, size_t n, const char *what) {
+    for (size_t i = 0; i < n; i++) {
+        dyad_doc *d;
+        if (dyad_doc_new(&d)) continue;
+        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
+        dyad_doc_code(ctx, d);
+        int got = strlen(cases[i].code) == 2 ? has_root(d, cases[i].code, cases[i].src, cases[i].tgt)
+                                             : has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
+        if (got != cases[i].want)
+            printf("  %s: %s %s in \"%s\"\n", what, cases[i].want ? "no" : "unwanted", cases[i].code, cases[i].text);
+        CHECK_INT(got, cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 static void test_default_politics(void) {
     static const struct {
         const char *text, *root, *src, *tgt;
@@ -670,10 +706,7 @@ static void test_default_politics(void) {
  * side, poll figures, describing participles and contests that are no
  * fights are dropped or recoded; their look-alikes stay. */
 static void test_precision_rules(void) {
-    static const struct {
-        const char *text, *root, *src, *tgt;
-        int want;
-    } cases[] = {
+    static const code_case cases[] = {
         /* a company's deal or refusal is no political event */
         {"Manufacturers Hanover Trust Co rejected the plan.", "12", "", "", 0},
         {"General Motors Corp rejected the offer from Ford Motor Co.", "12", "", "", 0},
@@ -691,40 +724,16 @@ static void test_precision_rules(void) {
         {"Senate Republicans battled President Obama over the budget.", "11", "Republican", "Obama", 1},
         {"Iraq attacked Iran.", "19", "Iraq", "Iran", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_doc *d;
-        if (dyad_doc_new(&d)) continue;
-        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
-        dyad_doc_code(ctx, d);
-        int got = has_root(d, cases[i].root, cases[i].src, cases[i].tgt);
-        if (got != cases[i].want)
-            printf("  precision rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].root,
-                   cases[i].text);
-        CHECK_INT(got, cases[i].want);
-        dyad_doc_free(d);
-    }
+    run_cases(cases, sizeof cases / sizeof cases[0], "precision rule");
 }
 
 /* Issue 5 (PLOVER gold): agreements on a thing, failed agreements,
  * intentions under "prepared to" and "agreed to allow", military
  * withdrawals, arriving peacekeepers, joint sides returning for talks,
  * hearings, and the breadth patterns; each case gives the full code. */
-static int has_code(const dyad_doc *d, const char *code, const char *src, const char *tgt) {
-    for (size_t i = 0; i < d->nevent; i++) {
-        const devent *e = &d->events[i];
-        if (strcmp(e->code, code)) continue;
-        const char *sn = e->source >= 0 ? d->actors[e->source].name : "";
-        const char *tn = e->target >= 0 ? d->actors[e->target].name : "";
-        if (strstr(sn, src) && strstr(tn, tgt)) return 1;
-    }
-    return 0;
-}
 
 static void test_issue5_rules(void) {
-    static const struct {
-        const char *text, *code, *src, *tgt;
-        int want;
-    } cases[] = {
+    static const code_case cases[] = {
         /* agreeing on, upon or to a thing: intent to cooperate, joint sides on each other */
         {"Peru and Chile agreed on a new fishing plan.", "030", "Peru", "Chile", 1},
         {"Peru and Chile agreed upon a joint water treaty.", "030", "Chile", "Peru", 1},
@@ -765,27 +774,13 @@ static void test_issue5_rules(void) {
         {"Ecuador opened its borders to Colombian refugees.", "075", "Ecuador", "Colombia", 1},
         {"Bolivia allowed the delivery of food aid to the flooded towns.", "0863", "Bolivia", "", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_doc *d;
-        if (dyad_doc_new(&d)) continue;
-        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
-        dyad_doc_code(ctx, d);
-        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
-        if (got != cases[i].want)
-            printf("  issue 5 rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
-                   cases[i].text);
-        CHECK_INT(got, cases[i].want);
-        dyad_doc_free(d);
-    }
+    run_cases(cases, sizeof cases / sizeof cases[0], "issue 5 rule");
 }
 
 /* Rules from the news gold's set D (political news): one invented sentence
  * per construction or word sense, with a negative where the rule narrows. */
 static void test_news_d_rules(void) {
-    static const struct {
-        const char *text, *code, *src, *tgt;
-        int want;
-    } cases[] = {
+    static const code_case cases[] = {
         /* a second title in a coordination hangs on the first name */
         {"Ohio Gov. Mark Ellison and Rep. Dana Whitfield have endorsed Sanders.", "051", "Dana Whitfield", "Sanders", 1},
         /* a subject in apposition, closed by a comma, that the parse hung elsewhere */
@@ -827,18 +822,7 @@ static void test_news_d_rules(void) {
         {"Israeli police kicked off the investigation on Monday.", "182", "", "", 0},
         {"Israeli soldiers fought off Hamas fighters.", "190", "Israel", "Hamas", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_doc *d;
-        if (dyad_doc_new(&d)) continue;
-        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
-        dyad_doc_code(ctx, d);
-        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
-        if (got != cases[i].want)
-            printf("  set D rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
-                   cases[i].text);
-        CHECK_INT(got, cases[i].want);
-        dyad_doc_free(d);
-    }
+    run_cases(cases, sizeof cases / sizeof cases[0], "set D rule");
 }
 
 /* Number of events of a code in d (any sides). */
@@ -852,10 +836,7 @@ static int count_code(const dyad_doc *d, const char *code) {
  * legal filings, one event per act, and more words for criticism and
  * praise.  Invented sentences only. */
 static void test_heldout_rules(void) {
-    static const struct {
-        const char *text, *code, *src, *tgt;
-        int want;
-    } cases[] = {
+    static const code_case cases[] = {
         /* a thing an actor owns is no actor: ratings, moves, sales, loans */
         {"Senator Alan Price may hit Channel Nine ratings gold again.", "111", "", "", 0},
         {"Greenfield Corp's sales are targeted at 40 million dollars.", "190", "", "", 0},
@@ -904,18 +885,7 @@ static void test_heldout_rules(void) {
         {"Governor Ruth Keller refuses to discuss the appointees.", "011", "Ruth Keller", "", 1},
         {"The spokesman for the Italian government refused to elaborate.", "011", "", "", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_doc *d;
-        if (dyad_doc_new(&d)) continue;
-        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
-        dyad_doc_code(ctx, d);
-        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
-        if (got != cases[i].want)
-            printf("  held-out rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
-                   cases[i].text);
-        CHECK_INT(got, cases[i].want);
-        dyad_doc_free(d);
-    }
+    run_cases(cases, sizeof cases / sizeof cases[0], "held-out rule");
     /* one act, one event: no target-less twin, no second reading */
     static const struct {
         const char *text, *code;
@@ -943,10 +913,7 @@ static void test_heldout_rules(void) {
  * phrases before a titled name, opinions in reported speech, political
  * charges, threats with a target, campaign money, released papers. */
 static void test_misfire_rules(void) {
-    static const struct {
-        const char *text, *code, *src, *tgt;
-        int want;
-    } cases[] = {
+    static const code_case cases[] = {
         /* the phrase's words right after the verb: the name after them */
         {"Senator Alan Price hit out at Governor Ruth Keller on Monday.", "111", "Alan Price", "Ruth Keller", 1},
         {"Senator Alan Price fired back at Governor Ruth Keller.", "111", "Alan Price", "Ruth Keller", 1},
@@ -976,28 +943,14 @@ static void test_misfire_rules(void) {
         {"Democrats called on Senator Alan Price to release his tax returns.", "020", "Democrat", "Alan Price", 1},
         {"Iran released the sailors.", "0841", "Iran", "", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_doc *d;
-        if (dyad_doc_new(&d)) continue;
-        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
-        dyad_doc_code(ctx, d);
-        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
-        if (got != cases[i].want)
-            printf("  misfire rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
-                   cases[i].text);
-        CHECK_INT(got, cases[i].want);
-        dyad_doc_free(d);
-    }
+    run_cases(cases, sizeof cases / sizeof cases[0], "misfire rule");
 }
 
 /* The general false-positive causes of the last precision round on
  * unseen news: titles read as verbs, election wins, things attacked,
  * pledges coded twice, statements. */
 static void test_fp_rules(void) {
-    static const struct {
-        const char *text, *code, *src, *tgt;
-        int want;
-    } cases[] = {
+    static const code_case cases[] = {
         /* a title or a hyphenated modifier read as a verb is no event */
         {"\"The plan will fail,\" said Channel Nine host Marta Quill.", "043", "", "", 0},
         {"Harvard-trained lawyer Marta Quill met the press.", "062", "", "", 0},
@@ -1018,27 +971,13 @@ static void test_fp_rules(void) {
         {"Senator Alan Price referred to Governor Ruth Keller as a friend.", "010", "", "", 0},
         {"Senator Alan Price spoke about Governor Ruth Keller on Monday.", "010", "", "", 0},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_doc *d;
-        if (dyad_doc_new(&d)) continue;
-        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
-        dyad_doc_code(ctx, d);
-        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
-        if (got != cases[i].want)
-            printf("  false-positive rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
-                   cases[i].text);
-        CHECK_INT(got, cases[i].want);
-        dyad_doc_free(d);
-    }
+    run_cases(cases, sizeof cases / sizeof cases[0], "false-positive rule");
 }
 
 /* Rules of the transfer round (issue 5): general gaps behind PLOVER misses,
  * each on invented sentences. */
 static void test_transfer_rules(void) {
-    static const struct {
-        const char *text, *code, *src, *tgt;
-        int want;
-    } cases[] = {
+    static const code_case cases[] = {
         /* a day between the object and its phrase ("launched an
          * investigation Monday into") */
         {"The prosecutor launched an investigation Monday into Senator Alan Price.", "090", "", "Alan Price", 1},
@@ -1065,18 +1004,7 @@ static void test_transfer_rules(void) {
         /* placed under investigation (090) */
         {"Italian prosecutors placed the Albanian minister under investigation.", "090", "Ital", "Albanian", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_doc *d;
-        if (dyad_doc_new(&d)) continue;
-        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
-        dyad_doc_code(ctx, d);
-        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
-        if (got != cases[i].want)
-            printf("  transfer rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
-                   cases[i].text);
-        CHECK_INT(got, cases[i].want);
-        dyad_doc_free(d);
-    }
+    run_cases(cases, sizeof cases / sizeof cases[0], "transfer rule");
 }
 
 /* Issue 5, business frames on wire news: a company with an uncoded
@@ -1084,10 +1012,7 @@ static void test_transfer_rules(void) {
  * lender is commerce unless a political actor is the subject of its
  * verb. */
 static void test_business_rules(void) {
-    static const struct {
-        const char *text, *code, *src, *tgt;
-        int want;
-    } cases[] = {
+    static const code_case cases[] = {
         {"The company said it is currently negotiating additional financing with its lenders.", "046", "", "", 0},
         {"Acme Corp said it is placing loans to Brazil and Ecuador on a non-accrual basis.", "071", "", "Brazil", 0},
         {"The bank holding company said the action affects 401 mln dlrs of loans to Brazil.", "071", "", "Brazil", 0},
@@ -1097,18 +1022,7 @@ static void test_business_rules(void) {
         {"The World Bank approved two loans to Mexico totalling 205 million dollars.", "071", "World Bank", "Mexico", 1},
         {"The minister said the government is negotiating new loans with Germany.", "046", "government", "", 1},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        dyad_doc *d;
-        if (dyad_doc_new(&d)) continue;
-        dyad_doc_set_text(d, cases[i].text, strlen(cases[i].text));
-        dyad_doc_code(ctx, d);
-        int got = has_code(d, cases[i].code, cases[i].src, cases[i].tgt);
-        if (got != cases[i].want)
-            printf("  business rule: %s %s in \"%s\"\n", cases[i].want ? "no" : "unwanted", cases[i].code,
-                   cases[i].text);
-        CHECK_INT(got, cases[i].want);
-        dyad_doc_free(d);
-    }
+    run_cases(cases, sizeof cases / sizeof cases[0], "business rule");
 }
 
 int main(void) {
