@@ -469,10 +469,6 @@ static void test_speakers_commas(void) {
     dyad_doc_free(d);
 }
 
-/* Speakers after the cue or far from it: "Said NAME, who ..., “…”" with
- * the name taken for an object, "said one well-connected official"
- * with no subject in the tree, "As NAME, a professor, put it" with the
- * verb taken for a base form, a tree rooted in the speaker's noun. */
 /* Constructions where the parser loses the subject, each sentence forced
  * to the misparse: a free adjunct hung on the noun before its comma, a
  * time adjunct between an appositive name and its verb, an interposed
@@ -536,6 +532,10 @@ static void test_speakers_adjuncts(void) {
     dyad_doc_free(d);
 }
 
+/* Speakers after the cue or far from it: "Said NAME, who ..., “…”" with
+ * the name taken for an object, "said one well-connected official"
+ * with no subject in the tree, "As NAME, a professor, put it" with the
+ * verb taken for a base form, a tree rooted in the speaker's noun. */
 static void test_speakers_inverted(void) {
     static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz", NULL};
     dyad_doc *d = code("Said Maria Ortiz, “We were so proud of her.”\n\n"
@@ -563,14 +563,6 @@ static void test_speakers_inverted(void) {
     dyad_doc_free(d);
 }
 
-/* More speakers from broken trees: a participle after a noun-rooted
- * clause ("For months, Novak has been on the sidelines, arguing"), a
- * tree rooted in the speaker ("Ms. Ortiz, channeling her roots,
- * responded by saying"), a fronted phrase ("In addition to worrying
- * that ..., Ortiz is"), an infinitive under a passive ("is poised to
- * argue"), an object-control infinitive ("forced Novak to admit"), a
- * poll's respondents, a participle quote going on with the last
- * speaker ("Adding, “…”"). */
 /* Speakers the parse hides behind a clause: a relative clause with
  * commas of its own between the subject and its verb; a free adjunct the
  * parser hung on a complement or adverbial clause (the main clause's
@@ -612,6 +604,14 @@ static void test_speakers_clauses(void) {
     dyad_doc_free(d);
 }
 
+/* More speakers from broken trees: a participle after a noun-rooted
+ * clause ("For months, Novak has been on the sidelines, arguing"), a
+ * tree rooted in the speaker ("Ms. Ortiz, channeling her roots,
+ * responded by saying"), a fronted phrase ("In addition to worrying
+ * that ..., Ortiz is"), an infinitive under a passive ("is poised to
+ * argue"), an object-control infinitive ("forced Novak to admit"), a
+ * poll's respondents, a participle quote going on with the last
+ * speaker ("Adding, “…”"). */
 static void test_speakers_broken(void) {
     static const char *const A[] = {"+Jan Novak=Jan Novak|Novak", "+Maria Ortiz=Maria Ortiz|Ortiz", NULL};
     dyad_doc *d = code("For months, Novak has been on the sidelines, arguing he did not want to choose.\n\n"
