@@ -597,21 +597,30 @@ int parser_parse_words(const parser *p, const char *const *forms, const size_t *
  * auxiliary cannot be one in English: it is a finite past.  Such verbs are
  * retagged VBD and their sentence parsed again with the corrected tags --
  * a few sentences in a hundred, so the cost is small. */
+/* Is token i the word w (ASCII, any case)? */
+static int word_is(const dyad_doc *doc, size_t i, const char *w) {
+    const tok *t = &doc->toks[i];
+    size_t n = t->end - t->start;
+    if (strlen(w) != n) return 0;
+    for (size_t k = 0; k < n; k++)
+        if ((doc->text[t->start + k] | 0x20) != w[k]) return 0;
+    return 1;
+}
+
+/* Is token i one of the words of list (NULL-terminated)? */
+static int word_in(const dyad_doc *doc, size_t i, const char *const *list) {
+    for (; *list; list++)
+        if (word_is(doc, i, *list)) return 1;
+    return 0;
+}
+
 /* Words that make a noun phrase after a participle a time, not an object
  * ("taken last year", "signed this week"). */
 static int time_word(const dyad_doc *doc, size_t i) {
     static const char *const w[] = {"last", "next", "this", "that", "each", "every", "yesterday", "today",
                                     "tomorrow", "earlier", "later", "monday", "tuesday", "wednesday",
                                     "thursday", "friday", "saturday", "sunday", NULL};
-    const tok *t = &doc->toks[i];
-    size_t n = t->end - t->start;
-    for (const char *const *x = w; *x; x++) {
-        if (strlen(*x) != n) continue;
-        size_t k = 0;
-        while (k < n && (doc->text[t->start + k] | 0x20) == (*x)[k]) k++;
-        if (k == n) return 1;
-    }
-    return 0;
+    return word_in(doc, i, w);
 }
 
 /* A sentence with no finite verb whose participle takes an object is a
@@ -649,15 +658,6 @@ static int verbless_participle(dyad_doc *doc, size_t a, size_t z) {
     return 1;
 }
 
-/* Is token i the word w (ASCII, any case)? */
-static int word_is(const dyad_doc *doc, size_t i, const char *w) {
-    const tok *t = &doc->toks[i];
-    size_t n = t->end - t->start;
-    if (strlen(w) != n) return 0;
-    for (size_t k = 0; k < n; k++)
-        if ((doc->text[t->start + k] | 0x20) != w[k]) return 0;
-    return 1;
-}
 
 /* "Sources close to her campaign say", "people familiar with the talks
  * said": a noun with an adjective and its phrase after it, then the
@@ -669,9 +669,7 @@ static int word_is(const dyad_doc *doc, size_t i, const char *w) {
 static void postnominal_adjective(dyad_doc *doc, size_t a, size_t z) {
     static const char *const adj[] = {"close", "familiar", "loyal", "sympathetic", "opposed", "allied", NULL};
     for (size_t c = a + 1; c + 2 < z; c++) {
-        int hit = 0;
-        for (const char *const *w = adj; *w && !hit; w++) hit = word_is(doc, c, *w);
-        if (!hit || !(word_is(doc, c + 1, "to") || word_is(doc, c + 1, "with"))) continue;
+        if (!word_in(doc, c, adj) || !(word_is(doc, c + 1, "to") || word_is(doc, c + 1, "with"))) continue;
         size_t n = c - 1;
         uint8_t nu = doc->an[n].upos;
         if (nu != UPOS_NOUN && nu != UPOS_PROPN && nu != UPOS_PRON) continue;
@@ -748,9 +746,7 @@ static int adjective_past(dyad_doc *doc, size_t a, size_t z) {
         if (pv->xpos != XPOS_NNS && pv->xpos != XPOS_NNP && pv->xpos != XPOS_NNPS) continue;
         if (nx->xpos != XPOS_CD && nx->xpos != XPOS_DT && nx->xpos != XPOS_PRPS) continue;
         if (nx->xpos == XPOS_DT && (word_is(doc, i + 1, "that") || word_is(doc, i + 1, "which"))) continue;
-        int time = 0;
-        for (const char *const *w = times; *w && !time; w++) time = word_is(doc, i + 2, *w);
-        if (time) continue;
+        if (word_in(doc, i + 2, times)) continue;
         v->upos = UPOS_VERB;
         v->xpos = XPOS_VBD;
         v->feats = (uint16_t)(FEAT_VERBFORM_FIN | FEAT_MOOD_IND | FEAT_TENSE_PAST);
