@@ -678,7 +678,7 @@ static const char *const THINGS[] = {"call", "message", "file", "record", "work"
                                      "handling", "view", "stance", "position", "book", "film", "movie", "show",
                                      "video", "ad", "letter", "report", "account", "website", "site", "document",
                                      "memo", "technology", "product", "brand", "logo", "rating", "move", "system",
-                                     "sale", "loan", "bill", "failure", "selection", "performance", "market", NULL};
+                                     "sale", "loan", "bill", "failure", "selection", "performance", "market", "gold", NULL};
 
 /* The actor a slot word stands for: its own mention, or that of a word
  * that modifies it ("Turkish police", "Brazil's government"). */

@@ -37,6 +37,8 @@
 #include "model.h"
 #include "ud.h"
 
+#define NO_LABEL 255
+
 struct parser {
     model m;
     const uint16_t *trans; /* tbuckets x 32 halfwords */
@@ -48,6 +50,7 @@ struct parser {
     uint8_t upos_map[UPOS_COUNT]; /* ud id -> model index */
     uint8_t xpos_map[XPOS_COUNT];
     uint8_t dep_of[64];           /* model label index -> ud id */
+    uint8_t lab_of[DEP_COUNT];    /* ud id -> model label index (NO_LABEL: none) */
     int root_label;               /* model index of "root" */
 };
 
@@ -308,9 +311,8 @@ int parser_state_lfeats(const parser_state *st, int move, uint64_t *f) {
 /* ---- scoring ---------------------------------------------------------------------- */
 
 /* Scores of the three moves from the buckets of nf features (prefetched
- * by state_feats); the best valid move. */
-static int move_of(const parser *p, const parser_state *st, const uint64_t *f, int nf) {
-    int32_t sc[3];
+ * by state_feats). */
+static void move_scores(const parser *p, const uint64_t *f, int nf, int32_t sc[3]) {
 #ifdef __SSE2__
     __m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0, one = _mm_set1_epi16(1);
     for (int i = 0; i < nf; i++) {
@@ -335,6 +337,12 @@ static int move_of(const parser *p, const parser_state *st, const uint64_t *f, i
                 for (int c = 0; c < 3; c++) sc[c] += (int16_t)b[8 + c * 8 + j];
     }
 #endif
+}
+
+/* The best valid move. */
+static int move_of(const parser *p, const parser_state *st, const uint64_t *f, int nf) {
+    int32_t sc[3];
+    move_scores(p, f, nf, sc);
     int valid[PARSER_NMOVE];
     parser_state_valid(st, valid);
     int best = -1;
@@ -430,12 +438,217 @@ static void parse_state(const parser *p, parser_state *st) {
     }
 }
 
+/* ---- titled names ------------------------------------------------------------------ */
+
+/* Arcs some words of a sentence must get: h[i] the head (word index in
+ * the parse chunk) or -1 for a free word, l[i] its ud relation. */
+typedef struct cons {
+    int16_t h[PARSER_MAXW];
+    uint8_t l[PARSER_MAXW];
+    uint8_t kid[PARSER_MAXW]; /* has a constrained dependent */
+} cons;
+
+/* Titles that open a person's name: "President", "Prime Minister".  Kept
+ * as written (capitalised): a lower-case "president" is a common noun. */
+static const char *const TITLES[] = {
+    "Adm.", "Admiral", "Ambassador", "Archbishop", "Ayatollah", "Bishop", "Brig.", "Capt.", "Captain",
+    "Cardinal", "Chairman", "Chairwoman", "Chancellor", "Col.", "Colonel", "Commander", "Commissioner",
+    "Congressman", "Congresswoman", "Dr.", "Emir", "Emperor", "Envoy", "Gen.", "General", "Gov.",
+    "Governor", "Judge", "King", "Lt.", "Maj.", "Marshal", "Mayor", "Minister", "Mr.", "Mrs.", "Ms.",
+    "Pope", "Premier", "President", "Prince", "Princess", "Prof.", "Queen", "Rep.", "Rev.", "Secretary",
+    "Secretary-General", "Sen.", "Senator", "Sgt.", "Sheikh", "Speaker", "Spokesman", "Spokeswoman",
+    "Sultan"};
+
+/* Capitalised words that end an organisation's or a place's name, not a
+ * person's ("General Assembly", "Governor General", "Justice Department"). */
+static const char *const NOT_NAMES[] = {
+    "Administration", "Agency", "Army", "Assembly", "Bank", "Cabinet", "Church", "Commission", "Committee",
+    "Corp.", "Council", "Court", "Department", "Dynamics", "Electric", "Force", "Forces", "Front",
+    "General", "Government", "Group", "House", "Inc.", "Jr.", "Ministry", "Motors", "Movement", "Office",
+    "Palace", "Parliament", "Party", "Police", "Senate", "Sr.", "Union", "University"};
+
+/* Words before a preposition that make one fixed phrase with it. */
+static const char *const FIXED_BEFORE[] = {"According", "Because", "according", "ahead", "because", "due", "instead",
+                                           "prior"};
+
+/* Capitalised dates, which end a name ("President Bush Monday"). */
+static const char *const DATE_NAMES[] = {
+    "April", "August", "December", "February", "Friday", "January", "July", "June", "March", "May",
+    "Monday", "November", "October", "Saturday", "September", "Sunday", "Thursday", "Today", "Tuesday",
+    "Wednesday", "Yesterday"};
+
+/* Is token i exactly one of the n words of list (case kept; the list in
+ * byte order, which parser_open checks)? */
+static int form_in(const dyad_doc *doc, size_t i, const char *const *list, size_t n) {
+    const tok *t = &doc->toks[i];
+    size_t len = t->end - t->start;
+    const char *w = doc->text + t->start;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *e = list[mid];
+        size_t el = strlen(e);
+        int c = memcmp(e, w, el < len ? el : len);
+        if (c == 0) c = el < len ? -1 : el > len ? 1 : 0;
+        if (c == 0) return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+#define FORM_IN(doc, i, list) form_in(doc, i, list, sizeof list / sizeof *list)
+
+static int capitalised(const dyad_doc *doc, size_t i) {
+    const tok *t = &doc->toks[i];
+    return t->end > t->start && doc->text[t->start] >= 'A' && doc->text[t->start] <= 'Z';
+}
+
+/* A word that may be part of a person's name after a title. */
+static int name_word(const dyad_doc *doc, size_t i) {
+    return doc->an[i].upos == UPOS_PROPN && !FORM_IN(doc, i, NOT_NAMES) && !FORM_IN(doc, i, DATE_NAMES) &&
+           !FORM_IN(doc, i, TITLES);
+}
+
+/* "Japanese Prime Minister Ryutaro Hashimoto": the parser, trained mostly
+ * on web text, reads such chains badly in news ("Japanese" as a
+ * predicate of the verb before it, "Russian" as a clause of the verb
+ * after), and the actor and event stages then lose the person.  UD's
+ * analysis is fixed: the modifiers hang from the title (amod for an
+ * adjective, compound otherwise), the title from the first name
+ * (nmod:desc), the other names from the first (flat).  These arcs are
+ * set in c for words [a, z) of a document (indices from a); the parser
+ * then chooses everything else, the name's own head included.  A surname
+ * the tagger read as a common noun ("Alan Price") is retagged a proper
+ * noun.  Returns the number of words constrained. */
+static int titled_names(dyad_doc *doc, size_t a, size_t z, cons *c) {
+    int any = 0;
+    for (size_t i = a; i < z; i++) c->h[i - a] = -1, c->kid[i - a] = 0;
+    for (size_t t = a; t + 1 < z; t++) {
+        uint8_t tu = doc->an[t].upos;
+        if ((tu != UPOS_PROPN && tu != UPOS_NOUN) || doc->an[t + 1].upos != UPOS_PROPN || !capitalised(doc, t) ||
+            !capitalised(doc, t + 1) || !FORM_IN(doc, t, TITLES) || !name_word(doc, t + 1))
+            continue;
+        size_t n0 = t + 1, e = n0 + 1; /* the name: [n0, e) */
+        /* (a surname the tagger read as a common noun: "Alan Price") */
+        while (e < z && e < n0 + 4 &&
+               (name_word(doc, e) || (doc->an[e].upos == UPOS_NOUN && capitalised(doc, e) &&
+                                      !FORM_IN(doc, e, NOT_NAMES) && !FORM_IN(doc, e, DATE_NAMES))))
+            e++;
+        /* a longer name than a person's, or an organisation's: leave it */
+        if (e < z && doc->an[e].upos == UPOS_PROPN && !FORM_IN(doc, e, DATE_NAMES)) continue;
+        c->h[t - a] = (int16_t)(n0 - a), c->l[t - a] = DEP_NMOD_DESC;
+        c->kid[n0 - a] = c->kid[t - a] = 1; /* (the modifiers' and case's heads) */
+        for (size_t k = n0 + 1; k < e; k++) {
+            c->h[k - a] = (int16_t)(n0 - a), c->l[k - a] = DEP_FLAT;
+            tokan *x = &doc->an[k];
+            if (x->upos == UPOS_NOUN) { /* a name: tagged and lemmatised as one */
+                const tok *w = &doc->toks[k];
+                const char *lem = arena_strndup(&doc->a, doc->text + w->start, w->end - w->start);
+                if (lem) x->lemma = lem;
+                x->upos = UPOS_PROPN, x->xpos = XPOS_NNP, x->feats = FEAT_NUMBER_SING;
+            }
+        }
+        any += (int)(e - t);
+        /* the modifiers before the title: "Japanese Prime", "Lt.", "U.S. Defense" */
+        for (size_t k = t; k > a && k + 4 > t; k--) {
+            size_t m = k - 1;
+            uint8_t mu = doc->an[m].upos;
+            if ((mu != UPOS_ADJ && mu != UPOS_PROPN && mu != UPOS_NOUN) || !capitalised(doc, m) ||
+                FORM_IN(doc, m, NOT_NAMES) || FORM_IN(doc, m, DATE_NAMES) || c->h[m - a] >= 0)
+                break;
+            if (mu == UPOS_PROPN && m > a && doc->an[m - 1].upos == UPOS_PROPN) break; /* the end of a name */
+            c->h[m - a] = (int16_t)(t - a), c->l[m - a] = mu == UPOS_ADJ ? DEP_AMOD : DEP_COMPOUND;
+            any++;
+        }
+        /* a preposition right before is the name's case marker ("into
+         * Senator Alan Price"), unless it ends a fixed phrase ("according to")
+         * or the name is a possessive (the preposition is its noun's) */
+        size_t f = t;
+        while (f > a && c->h[f - 1 - a] == (int16_t)(t - a)) f--;
+        int poss = e < z && doc->an[e].xpos == XPOS_POS; /* "of Governor Ruth Keller's handling" */
+        if (!poss && f > a && doc->an[f - 1].upos == UPOS_ADP && doc->an[f - 1].xpos == XPOS_IN &&
+            c->h[f - 1 - a] < 0 && (f - 1 == a || !FORM_IN(doc, f - 2, FIXED_BEFORE))) {
+            c->h[f - 1 - a] = (int16_t)(n0 - a), c->l[f - 1 - a] = DEP_CASE;
+            any++;
+        }
+        t = e - 1;
+    }
+    return any;
+}
+
+/* Cost of each valid move against the constrained arcs of g only (the
+ * exact arc-hybrid costs of Goldberg & Nivre 2013, free words ignored):
+ * the arcs a move makes unreachable. */
+static void cons_costs(const parser_state *st, const cons *c, const int valid[PARSER_NMOVE],
+                       int cost[PARSER_NMOVE]) {
+    const int16_t *g = c->h;
+    int n = st->n, b = st->b, ns = st->nstack;
+    int s0 = ns > 0 ? st->stack[ns - 1] : -1, s1 = ns > 1 ? st->stack[ns - 2] : -1;
+    for (int m = 0; m < PARSER_NMOVE; m++) cost[m] = 1 << 20;
+    if (valid[PARSER_SHIFT]) {
+        int k = 0;
+        for (int i = 0; i < ns && (c->kid[b] || g[b] >= 0); i++) {
+            int s = st->stack[i];
+            if (g[s] == b) k++;
+            if (s != s0 && g[b] == s) k++;
+        }
+        cost[PARSER_SHIFT] = k;
+    }
+    if (s0 >= 0) {
+        int kids = 0; /* s0's constrained children still in the buffer */
+        for (int k = b; k < n && c->kid[s0]; k++)
+            if (g[k] == s0) kids++;
+        int gs = g[s0];
+        if (valid[PARSER_LEFT]) cost[PARSER_LEFT] = kids + (gs >= 0 && gs != b && (gs == s1 || gs > b));
+        if (valid[PARSER_RIGHT]) cost[PARSER_RIGHT] = kids + (gs >= 0 && gs >= b);
+    }
+}
+
+/* The best-scoring move among those that lose the fewest constrained
+ * arcs of c (none, as the arcs form a projective forest). */
+static int cons_move(const parser *p, const parser_state *st, const cons *c, const uint64_t *f, int nf) {
+    int32_t sc[3];
+    move_scores(p, f, nf, sc);
+    int valid[PARSER_NMOVE], cost[PARSER_NMOVE];
+    parser_state_valid(st, valid);
+    cons_costs(st, c, valid, cost);
+    int m = -1;
+    for (int k = 0; k < PARSER_NMOVE; k++)
+        if (valid[k] && (m < 0 || cost[k] < cost[m] || (cost[k] == cost[m] && sc[k] > sc[m]))) m = k;
+    return m;
+}
+
+/* The label an arc move must have (a constrained arc's), or NO_LABEL. */
+static int cons_label(const parser *p, const parser_state *st, const cons *c, int move) {
+    if (move == PARSER_SHIFT) return NO_LABEL;
+    int h, d;
+    parser_state_arc(st, move, &h, &d);
+    return c->h[d] == h ? p->lab_of[c->l[d]] : NO_LABEL;
+}
+
+/* Greedy parse of st that keeps every arc of c reachable. */
+static void parse_state_cons(const parser *p, parser_state *st, const cons *c) {
+    while (!parser_state_done(st)) {
+        uint64_t f[PARSER_NFEAT];
+        int nf = state_feats(st, f, p->trans, p->tmask, 32);
+        int m = cons_move(p, st, c, f, nf);
+        int lab = 0;
+        if (m != PARSER_SHIFT) {
+            lab = cons_label(p, st, c, m);
+            if (lab == NO_LABEL) lab = best_label(p, st, m);
+        }
+        parser_state_apply(st, m, lab);
+    }
+}
+
 /* Where the words come from: arrays, or a document's tokens. */
 typedef struct source {
     const char *const *forms;
     const size_t *lens;
     const uint8_t *upos, *xpos;
-    const dyad_doc *doc;
+    dyad_doc *doc; /* (titled_names may retag a surname) */
     size_t first; /* document token index of word 0 */
 } source;
 
@@ -510,8 +723,14 @@ static void parse_source(const parser *p, const source *src, int n, const sink *
     int root0 = -1; /* root of the first chunk: later chunks hang from it */
     for (int c0 = 0; c0 < n; c0 += PARSER_MAXW) {
         int cn = n - c0 < PARSER_MAXW ? n - c0 : PARSER_MAXW;
+        cons c;
+        size_t a = src->first + (size_t)c0;
+        int held = src->doc && titled_names(src->doc, a, a + (size_t)cn, &c);
         load_chunk(p, src, c0, cn, st);
-        parse_state(p, st);
+        if (held)
+            parse_state_cons(p, st, &c);
+        else
+            parse_state(p, st);
         emit_chunk(p, k, st, c0, cn, &root0);
     }
 }
@@ -528,9 +747,9 @@ static void parse_source(const parser *p, const source *src, int n, const sink *
  * the others compute, instead of one sentence waiting on each miss; the
  * lanes are independent, so every parse is what parse_source would give.
  * Sentences of more than PARSER_MAXW words go through parse_source. */
-static void parse_doc(const parser *p, dyad_doc *doc, parser_state *st) {
+static void parse_doc(const parser *p, dyad_doc *doc, parser_state *st, cons *cs) {
     size_t next = 0, first[LANES];
-    int live[LANES] = {0};
+    int live[LANES] = {0}, held[LANES] = {0}, forced[LANES];
     uint64_t f[LANES][PARSER_NFEAT], lf[LANES][PARSER_NLFEAT];
     const int16_t *rows[LANES][PARSER_NLFEAT];
     int nf[LANES], nlf[LANES], move[LANES];
@@ -548,6 +767,7 @@ static void parse_doc(const parser *p, dyad_doc *doc, parser_state *st) {
                     parse_source(p, &src, (int)(z - a), &k, &st[j]);
                     continue;
                 }
+                held[j] = titled_names(doc, a, z, &cs[j]) > 0;
                 load_chunk(p, &src, 0, (int)(z - a), &st[j]);
                 first[j] = a;
                 live[j] = 1;
@@ -559,14 +779,18 @@ static void parse_doc(const parser *p, dyad_doc *doc, parser_state *st) {
             if (live[j]) nf[j] = state_feats(&st[j], f[j], p->trans, p->tmask, 32);
         for (int j = 0; j < LANES; j++) {
             if (!live[j]) continue;
-            move[j] = move_of(p, &st[j], f[j], nf[j]);
-            nlf[j] = move[j] == PARSER_SHIFT ? 0 : label_feats(p, &st[j], move[j], lf[j]);
+            move[j] = held[j] ? cons_move(p, &st[j], &cs[j], f[j], nf[j]) : move_of(p, &st[j], f[j], nf[j]);
+            forced[j] = held[j] ? cons_label(p, &st[j], &cs[j], move[j]) : NO_LABEL;
+            nlf[j] = move[j] == PARSER_SHIFT || forced[j] != NO_LABEL ? 0 : label_feats(p, &st[j], move[j], lf[j]);
         }
         for (int j = 0; j < LANES; j++)
             if (live[j] && nlf[j] > 0) nlf[j] = label_rows(p, lf[j], nlf[j], rows[j]);
         for (int j = 0; j < LANES; j++) {
             if (!live[j]) continue;
-            int lab = move[j] == PARSER_SHIFT ? 0 : nlf[j] < 0 ? p->root_label : label_of(p, rows[j], nlf[j]);
+            int lab = move[j] == PARSER_SHIFT     ? 0
+                      : forced[j] != NO_LABEL ? forced[j]
+                      : nlf[j] < 0            ? p->root_label
+                                              : label_of(p, rows[j], nlf[j]);
             parser_state_apply(&st[j], move[j], lab);
             if (parser_state_done(&st[j])) {
                 sink k = {NULL, NULL, doc->an, first[j]};
@@ -755,6 +979,31 @@ static int adjective_past(dyad_doc *doc, size_t a, size_t z) {
     return fixed;
 }
 
+/* "backed Keller's call to ban refugees": an infinitive right after a
+ * noun that takes one (call, plan, bid, decision...) is the noun's
+ * complement (acl), but the parser often hangs it from the verb (advcl,
+ * xcomp), and the event stage then reads "ban" as the backer's act.  Moves
+ * such an infinitive to the noun when the noun hangs from that same verb
+ * (so the tree stays a tree and projective). */
+static void noun_infinitive(dyad_doc *doc, size_t a, size_t z) {
+    static const char *const nouns[] = {
+        "ability", "agreement", "appeal", "attempt", "authority", "bid", "call", "calls", "campaign", "chance",
+        "commitment", "deal", "decision", "demand", "demands", "desire", "determination", "drive", "effort",
+        "efforts", "failure", "initiative", "intention", "invitation", "mandate", "motion", "move", "need",
+        "offer", "opportunity", "order", "orders", "permission", "plan", "plans", "pledge", "power", "promise",
+        "proposal", "push", "readiness", "refusal", "request", "right", "threat", "threats", "vow",
+        "willingness", NULL};
+    for (size_t n = a; n + 2 < z; n++) {
+        tokan *x = &doc->an[n], *v = &doc->an[n + 2];
+        if (x->upos != UPOS_NOUN || !word_is(doc, n + 1, "to") || doc->an[n + 1].upos != UPOS_PART) continue;
+        if (v->upos != UPOS_VERB || v->xpos != XPOS_VB || (v->deprel != DEP_ADVCL && v->deprel != DEP_XCOMP)) continue;
+        if (v->head < 0 || x->head != v->head || !word_in(doc, n, nouns)) continue;
+        if (doc->an[n + 1].head != (int32_t)(n + 2)) continue;
+        v->head = (int32_t)n;
+        v->deprel = DEP_ACL;
+    }
+}
+
 int parser_refine(const parser *p, dyad_doc *doc) {
     if (!p || !doc) return DYAD_EINVAL;
     if (!doc->parsed || !doc->an) return DYAD_OK;
@@ -789,6 +1038,7 @@ int parser_refine(const parser *p, dyad_doc *doc) {
             parse_source(p, &src, (int)(z - a), &k, &st);
         }
         postnominal_adjective(doc, a, z);
+        noun_infinitive(doc, a, z);
     }
     return DYAD_OK;
 }
@@ -813,7 +1063,8 @@ int parser_run(const parser *p, dyad_doc *doc) {
         if (first < last && last - first > (size_t)1 << 30) return DYAD_EINVAL;
     }
     parser_state st[LANES];
-    parse_doc(p, doc, st);
+    cons cs[LANES];
+    parse_doc(p, doc, st, cs);
     doc->parsed = 1;
     return DYAD_OK;
 }
@@ -846,7 +1097,19 @@ static int map_names(const model *m, const char *sect, uint32_t count, int (*idf
     return DYAD_OK;
 }
 
+/* The word lists of titled_names must be in byte order for form_in. */
+static int lists_sorted(void) {
+    const char *const *lists[] = {TITLES, NOT_NAMES, DATE_NAMES, FIXED_BEFORE};
+    size_t sizes[] = {sizeof TITLES / sizeof *TITLES, sizeof NOT_NAMES / sizeof *NOT_NAMES,
+                      sizeof DATE_NAMES / sizeof *DATE_NAMES, sizeof FIXED_BEFORE / sizeof *FIXED_BEFORE};
+    for (int l = 0; l < 4; l++)
+        for (size_t i = 1; i < sizes[l]; i++)
+            if (strcmp(lists[l][i - 1], lists[l][i]) >= 0) return 0;
+    return 1;
+}
+
 static int open_model(parser *p, char *err, size_t errlen) {
+    if (!lists_sorted()) return fail(err, errlen, "parser: title lists out of order (src/parser.c)");
     const uint32_t *meta = model_need(&p->m, "meta", 32, err, errlen);
     if (!meta) return DYAD_EFORMAT;
     uint32_t tb = meta[0], lb = meta[1], nrows = meta[2], nlab = meta[3];
@@ -878,6 +1141,9 @@ static int open_model(parser *p, char *err, size_t errlen) {
         if (ids[i] == DEP_ROOT) p->root_label = (int)i;
     }
     for (uint32_t i = nlab; i < 64; i++) p->dep_of[i] = DEP_DEP;
+    memset(p->lab_of, NO_LABEL, sizeof p->lab_of);
+    for (uint32_t i = 0; i < nlab; i++)
+        if (ids[i] >= 0 && ids[i] < DEP_COUNT && p->lab_of[ids[i]] == NO_LABEL) p->lab_of[ids[i]] = (uint8_t)i;
     if (p->root_label < 0) return fail(err, errlen, "parser model: no root label");
     /* Unknown runtime tags map to the model's X / XX (or index 0). */
     rc = map_names(&p->m, "upos", nupos, ud_upos_id, ids, err, errlen);

@@ -435,6 +435,66 @@ static void test_refine_postnominal(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_run: a title and a person's name are parsed as UD analyses them
+ * ("Japanese" had been read as a predicate of "hosted", "Russian" as a
+ * clause of it): modifiers on the title, the title (nmod:desc) and the
+ * other names (flat) on the first name, which the parser attaches; a date
+ * after the name ("President Bush Monday") is not part of it. */
+static void test_titled_names(void) {
+    static const char *const w[] = {"Russian", "President", "Boris", "Yeltsin", "hosted", "Japanese", "Prime",
+                                    "Minister", "Ryutaro", "Hashimoto", ".",
+                                    "Aides", "told", "President", "Bush", "Monday", "."};
+    static const char *const up[] = {"ADJ", "PROPN", "PROPN", "PROPN", "VERB", "ADJ", "ADJ", "PROPN", "PROPN", "PROPN",
+                                     "PUNCT", "NOUN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"};
+    static const char *const xp[] = {"JJ", "NNP", "NNP", "NNP", "VBD", "JJ", "JJ", "NNP", "NNP", "NNP", ".",
+                                     "NNS", "VBD", "NNP", "NNP", "NNP", "."};
+    enum { N = 17 };
+    int head[N];
+    const char *rel[N];
+    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
+    static const int ends[] = {11, N};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 2);
+    if (!doc) return;
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    static const int want_head[] = {1, 2, -2, 2, -2, 7, 7, 8, -2, 8};
+    static const int want_rel[] = {DEP_AMOD, DEP_NMOD_DESC, -1, DEP_FLAT, -1, DEP_AMOD, DEP_AMOD, DEP_NMOD_DESC, -1, DEP_FLAT};
+    for (int i = 0; i < 10; i++) {
+        if (want_head[i] == -2) continue;
+        CHECK_INT(doc->an[i].head, want_head[i]);
+        CHECK_INT(doc->an[i].deprel, want_rel[i]);
+    }
+    CHECK_INT(doc->an[2].head, 4); /* the names hang from the verb */
+    CHECK_INT(doc->an[8].head, 4);
+    CHECK_INT(doc->an[13].head, 14);
+    CHECK_INT(doc->an[13].deprel, DEP_NMOD_DESC);
+    CHECK(doc->an[15].head != 14 || doc->an[15].deprel != DEP_FLAT);
+    dyad_doc_free(doc);
+}
+
+/* parser_refine: "backed the call to ban refugees" with "ban" hung from
+ * "backed" gets it under "call" (acl); "asked Ortiz to leave" (no such
+ * noun) keeps its clause on the verb. */
+static void test_refine_noun_infinitive(void) {
+    static const char *const w[] = {"Aides", "backed", "the", "call", "to", "ban", "refugees", ".",
+                                    "Aides", "asked", "Ortiz", "to", "leave", "."};
+    static const char *const up[] = {"NOUN", "VERB", "DET", "NOUN", "PART", "VERB", "NOUN", "PUNCT",
+                                     "NOUN", "VERB", "PROPN", "PART", "VERB", "PUNCT"};
+    static const char *const xp[] = {"NNS", "VBD", "DT", "NN", "TO", "VB", "NNS", ".", "NNS", "VBD", "NNP", "TO", "VB", "."};
+    static const int head[] = {1, -1, 3, 1, 5, 1, 5, 1, 9, -1, 9, 12, 9, 9};
+    static const char *const rel[] = {"nsubj", "root", "det", "obj", "mark", "advcl", "obj", "punct",
+                                      "nsubj", "root", "obj", "mark", "xcomp", "punct"};
+    enum { N = 14 };
+    static const int ends[] = {8, N};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 2);
+    if (!doc) return;
+    CHECK_INT(parser_refine(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[5].head, 3);
+    CHECK_INT(doc->an[5].deprel, DEP_ACL);
+    CHECK_INT(doc->an[12].head, 9);
+    CHECK_INT(doc->an[12].deprel, DEP_XCOMP);
+    dyad_doc_free(doc);
+}
+
 static void test_null(void) {
     int h[1];
     uint8_t d[1];
@@ -497,6 +557,8 @@ int main(void) {
     RUN(test_refine_postnominal);
     RUN(test_refine_adjective_past);
     RUN(test_refine);
+    RUN(test_titled_names);
+    RUN(test_refine_noun_infinitive);
     RUN(test_null);
     RUN(test_corrupt);
     parser_close(P);
