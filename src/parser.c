@@ -438,6 +438,23 @@ static void parse_state(const parser *p, parser_state *st) {
     }
 }
 
+/* Is token i the word w (ASCII, any case)? */
+static int word_is(const dyad_doc *doc, size_t i, const char *w) {
+    const tok *t = &doc->toks[i];
+    size_t n = t->end - t->start;
+    if (strlen(w) != n) return 0;
+    for (size_t k = 0; k < n; k++)
+        if ((doc->text[t->start + k] | 0x20) != w[k]) return 0;
+    return 1;
+}
+
+/* Is token i one of the words of list (NULL-terminated)? */
+static int word_in(const dyad_doc *doc, size_t i, const char *const *list) {
+    for (; *list; list++)
+        if (word_is(doc, i, *list)) return 1;
+    return 0;
+}
+
 /* ---- titled names ------------------------------------------------------------------ */
 
 /* Arcs some words of a sentence must get: h[i] the head (word index in
@@ -459,6 +476,14 @@ static const char *const TITLES[] = {
     "Secretary-General", "Sen.", "Senator", "Sgt.", "Sheikh", "Speaker", "Spokesman", "Spokeswoman",
     "Sultan"};
 
+/* What "Secretary of", "minister of" take before the name: one word, or
+ * two ("Foreign Affairs", "Homeland Security"). */
+static const char *const OF_TITLES[] = {"Agriculture", "Commerce", "Defence", "Defense", "Education", "Energy",
+                                        "Finance", "Health", "Justice", "Labor", "Labour", "State", "Trade",
+                                        "Transportation", "Treasury", "defence", "defense", "finance", "state"};
+static const char *const OF_TITLES2[] = {"Foreign", "Home", "Homeland", "Internal", "Veterans", "foreign", "home",
+                                         "internal"};
+
 /* Capitalised words that end an organisation's or a place's name, not a
  * person's ("General Assembly", "Governor General", "Justice Department"). */
 static const char *const NOT_NAMES[] = {
@@ -467,9 +492,9 @@ static const char *const NOT_NAMES[] = {
     "General", "Government", "Group", "House", "Inc.", "Jr.", "Ministry", "Motors", "Movement", "Office",
     "Palace", "Parliament", "Party", "Police", "Senate", "Sr.", "Union", "University"};
 
-/* Words before a preposition that make one fixed phrase with it. */
-static const char *const FIXED_BEFORE[] = {"According", "Because", "according", "ahead", "because", "due", "instead",
-                                           "prior"};
+/* Words before a preposition that make one fixed phrase with it ("as
+ * well as", "such as", "according to"). */
+static const char *const FIXED_BEFORE[] = {"According", "Because", "according", "ahead", "along", "apart", "aside", "because", "due", "instead", "out", "prior", "rather", "such", "together", "well"};
 
 /* Capitalised dates, which end a name ("President Bush Monday"). */
 static const char *const DATE_NAMES[] = {
@@ -527,10 +552,19 @@ static int titled_names(dyad_doc *doc, size_t a, size_t z, cons *c) {
     for (size_t i = a; i < z; i++) c->h[i - a] = -1, c->kid[i - a] = 0;
     for (size_t t = a; t + 1 < z; t++) {
         uint8_t tu = doc->an[t].upos;
-        if ((tu != UPOS_PROPN && tu != UPOS_NOUN) || doc->an[t + 1].upos != UPOS_PROPN || !capitalised(doc, t) ||
-            !capitalised(doc, t + 1) || !FORM_IN(doc, t, TITLES) || !name_word(doc, t + 1))
-            continue;
-        size_t n0 = t + 1, e = n0 + 1; /* the name: [n0, e) */
+        if (tu != UPOS_PROPN && tu != UPOS_NOUN) continue;
+        if (!capitalised(doc, t) || !FORM_IN(doc, t, TITLES)) continue;
+        /* "Secretary of State", "minister of foreign affairs": [o, n0) */
+        size_t o = t + 1, n0 = o;
+        if (word_is(doc, o, "of") && o + 2 < z) {
+            if (FORM_IN(doc, o + 1, OF_TITLES))
+                n0 = o + 2;
+            else if (o + 3 < z && FORM_IN(doc, o + 1, OF_TITLES2) &&
+                     (word_is(doc, o + 2, "affairs") || word_is(doc, o + 2, "security")))
+                n0 = o + 3;
+        }
+        if (n0 >= z || !capitalised(doc, n0) || doc->an[n0].upos != UPOS_PROPN || !name_word(doc, n0)) continue;
+        size_t e = n0 + 1; /* the name: [n0, e) */
         /* (a surname the tagger read as a common noun: "Alan Price") */
         while (e < z && e < n0 + 4 &&
                (name_word(doc, e) || (doc->an[e].upos == UPOS_NOUN && capitalised(doc, e) &&
@@ -540,6 +574,14 @@ static int titled_names(dyad_doc *doc, size_t a, size_t z, cons *c) {
         if (e < z && doc->an[e].upos == UPOS_PROPN && !FORM_IN(doc, e, DATE_NAMES)) continue;
         c->h[t - a] = (int16_t)(n0 - a), c->l[t - a] = DEP_NMOD_DESC;
         c->kid[n0 - a] = c->kid[t - a] = 1; /* (the modifiers' and case's heads) */
+        if (n0 > o) { /* "of" and its noun, the noun's own modifiers */
+            size_t oh = n0 - 1;
+            c->h[o - a] = (int16_t)(oh - a), c->l[o - a] = DEP_CASE;
+            for (size_t k = o + 1; k < oh; k++)
+                c->h[k - a] = (int16_t)(oh - a), c->l[k - a] = doc->an[k].upos == UPOS_ADJ ? DEP_AMOD : DEP_COMPOUND;
+            c->h[oh - a] = (int16_t)(t - a), c->l[oh - a] = DEP_NMOD;
+            c->kid[oh - a] = 1;
+        }
         for (size_t k = n0 + 1; k < e; k++) {
             c->h[k - a] = (int16_t)(n0 - a), c->l[k - a] = DEP_FLAT;
             tokan *x = &doc->an[k];
@@ -551,13 +593,13 @@ static int titled_names(dyad_doc *doc, size_t a, size_t z, cons *c) {
             }
         }
         any += (int)(e - t);
-        /* the modifiers before the title: "Japanese Prime", "Lt.", "U.S. Defense" */
+        /* the modifiers before the title: "Japanese Prime", "Lt.", "U.S.
+         * Defense", "former", "campaign" */
         for (size_t k = t; k > a && k + 4 > t; k--) {
             size_t m = k - 1;
-            uint8_t mu = doc->an[m].upos;
-            if ((mu != UPOS_ADJ && mu != UPOS_PROPN && mu != UPOS_NOUN) || !capitalised(doc, m) ||
-                FORM_IN(doc, m, NOT_NAMES) || FORM_IN(doc, m, DATE_NAMES) || c->h[m - a] >= 0)
-                break;
+            uint8_t mu = doc->an[m].upos, mx = doc->an[m].xpos;
+            int ok = mu == UPOS_ADJ || ((mu == UPOS_PROPN || mu == UPOS_NOUN) && (capitalised(doc, m) || mx == XPOS_NN));
+            if (!ok || FORM_IN(doc, m, NOT_NAMES) || FORM_IN(doc, m, DATE_NAMES) || c->h[m - a] >= 0) break;
             if (mu == UPOS_PROPN && m > a && doc->an[m - 1].upos == UPOS_PROPN) break; /* the end of a name */
             c->h[m - a] = (int16_t)(t - a), c->l[m - a] = mu == UPOS_ADJ ? DEP_AMOD : DEP_COMPOUND;
             any++;
@@ -821,23 +863,6 @@ int parser_parse_words(const parser *p, const char *const *forms, const size_t *
  * auxiliary cannot be one in English: it is a finite past.  Such verbs are
  * retagged VBD and their sentence parsed again with the corrected tags --
  * a few sentences in a hundred, so the cost is small. */
-/* Is token i the word w (ASCII, any case)? */
-static int word_is(const dyad_doc *doc, size_t i, const char *w) {
-    const tok *t = &doc->toks[i];
-    size_t n = t->end - t->start;
-    if (strlen(w) != n) return 0;
-    for (size_t k = 0; k < n; k++)
-        if ((doc->text[t->start + k] | 0x20) != w[k]) return 0;
-    return 1;
-}
-
-/* Is token i one of the words of list (NULL-terminated)? */
-static int word_in(const dyad_doc *doc, size_t i, const char *const *list) {
-    for (; *list; list++)
-        if (word_is(doc, i, *list)) return 1;
-    return 0;
-}
-
 /* Words that make a noun phrase after a participle a time, not an object
  * ("taken last year", "signed this week"). */
 static int time_word(const dyad_doc *doc, size_t i) {
@@ -1099,10 +1124,11 @@ static int map_names(const model *m, const char *sect, uint32_t count, int (*idf
 
 /* The word lists of titled_names must be in byte order for form_in. */
 static int lists_sorted(void) {
-    const char *const *lists[] = {TITLES, NOT_NAMES, DATE_NAMES, FIXED_BEFORE};
-    size_t sizes[] = {sizeof TITLES / sizeof *TITLES, sizeof NOT_NAMES / sizeof *NOT_NAMES,
+    const char *const *lists[] = {TITLES, OF_TITLES, OF_TITLES2, NOT_NAMES, DATE_NAMES, FIXED_BEFORE};
+    size_t sizes[] = {sizeof TITLES / sizeof *TITLES,       sizeof OF_TITLES / sizeof *OF_TITLES,
+                      sizeof OF_TITLES2 / sizeof *OF_TITLES2, sizeof NOT_NAMES / sizeof *NOT_NAMES,
                       sizeof DATE_NAMES / sizeof *DATE_NAMES, sizeof FIXED_BEFORE / sizeof *FIXED_BEFORE};
-    for (int l = 0; l < 4; l++)
+    for (int l = 0; l < 6; l++)
         for (size_t i = 1; i < sizes[l]; i++)
             if (strcmp(lists[l][i - 1], lists[l][i]) >= 0) return 0;
     return 1;

@@ -471,6 +471,36 @@ static void test_titled_names(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_run: titles with an "of" phrase ("Former Secretary of State
+ * Hillary Clinton"); "as well as" before a titled name stays a
+ * conjunction, not the name's case marker. */
+static void test_titled_names_of(void) {
+    static const char *const w[] = {"Former", "Secretary", "of", "State", "Hillary", "Clinton", "met", "Putin", ".",
+                                    "Aides", "as", "well", "as", "Gov.", "Howard", "Dean", "left", "."};
+    static const char *const up[] = {"ADJ", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
+                                     "NOUN", "ADV", "ADV", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"};
+    static const char *const xp[] = {"JJ", "NNP", "IN", "NNP", "NNP", "NNP", "VBD", "NNP", ".",
+                                     "NNS", "RB", "RB", "IN", "NNP", "NNP", "NNP", "VBD", "."};
+    enum { N = 18 };
+    int head[N];
+    const char *rel[N];
+    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
+    static const int ends[] = {9, N};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 2);
+    if (!doc) return;
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[0].head, 1);
+    CHECK_INT(doc->an[1].head, 4);
+    CHECK_INT(doc->an[1].deprel, DEP_NMOD_DESC);
+    CHECK_INT(doc->an[2].head, 3);
+    CHECK_INT(doc->an[3].head, 1);
+    CHECK_INT(doc->an[5].head, 4);
+    CHECK_INT(doc->an[4].head, 6); /* the name is the subject */
+    CHECK_INT(doc->an[13].head, 14);
+    CHECK(doc->an[12].head != 14 || doc->an[12].deprel != DEP_CASE);
+    dyad_doc_free(doc);
+}
+
 /* parser_refine: "backed the call to ban refugees" with "ban" hung from
  * "backed" gets it under "call" (acl); "asked Ortiz to leave" (no such
  * noun) keeps its clause on the verb. */
@@ -558,6 +588,7 @@ int main(void) {
     RUN(test_refine_adjective_past);
     RUN(test_refine);
     RUN(test_titled_names);
+    RUN(test_titled_names_of);
     RUN(test_refine_noun_infinitive);
     RUN(test_null);
     RUN(test_corrupt);
