@@ -501,6 +501,38 @@ static void test_titled_names_of(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_run: wire copy's closing attribution ", the Washington Post said
+ * Wednesday." -- "Post" is the subject of "said" and "Wednesday" hangs from
+ * it (the parser had made the day the subject); "the news agency Ceteka
+ * said" has the noun as subject and the name beside it. */
+static void test_wire_arcs(void) {
+    static const char *const w[] = {"Rebels", "shelled", "Kabul", ",", "the", "Washington", "Post", "said", "Wednesday", ".",
+                                    "Talks", "ended", ",", "the", "news", "agency", "Ceteka", "said", "."};
+    static const char *const up[] = {"NOUN", "VERB", "PROPN", "PUNCT", "DET", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT",
+                                     "NOUN", "VERB", "PUNCT", "DET", "NOUN", "NOUN", "PROPN", "VERB", "PUNCT"};
+    static const char *const xp[] = {"NNS", "VBD", "NNP", ",", "DT", "NNP", "NNP", "VBD", "NNP", ".",
+                                     "NNS", "VBD", ",", "DT", "NN", "NN", "NNP", "VBD", "."};
+    static const char *const lem[] = {"rebel", "shell", "Kabul", ",", "the", "Washington", "Post", "say", "Wednesday", ".",
+                                      "talk", "end", ",", "the", "news", "agency", "Ceteka", "say", "."};
+    enum { N = 19 };
+    int head[N];
+    const char *rel[N];
+    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
+    static const int ends[] = {10, N};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 2);
+    if (!doc) return;
+    for (int i = 0; i < N; i++) doc->an[i].lemma = lem[i];
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[6].head, 7);
+    CHECK_INT(doc->an[6].deprel, DEP_NSUBJ);
+    CHECK_INT(doc->an[8].head, 7);
+    CHECK_INT(doc->an[15].head, 17);
+    CHECK_INT(doc->an[15].deprel, DEP_NSUBJ);
+    CHECK_INT(doc->an[16].head, 15);
+    CHECK_INT(doc->an[16].deprel, DEP_FLAT);
+    dyad_doc_free(doc);
+}
+
 /* parser_refine: "backed the call to ban refugees" with "ban" hung from
  * "backed" gets it under "call" (acl); "asked Ortiz to leave" (no such
  * noun) keeps its clause on the verb. */
@@ -589,6 +621,7 @@ int main(void) {
     RUN(test_refine);
     RUN(test_titled_names);
     RUN(test_titled_names_of);
+    RUN(test_wire_arcs);
     RUN(test_refine_noun_infinitive);
     RUN(test_null);
     RUN(test_corrupt);
