@@ -950,6 +950,37 @@ static void gather(const sctx *c, uint32_t v, roles *r) {
         default: break;
         }
     }
+    if (r->obj < 0 && r->subj_pass < 0 && d->an[v].upos == UPOS_VERB) {
+        /* the day between the verb and its object: "expelled on Monday
+         * hundreds of villagers", parsed with the day a compound of the
+         * object and its "on" the object's case marker; and "reiterated
+         * its demand today that ...", parsed with the day an unmarked
+         * oblique whose modifier is the object */
+        KIDS(c, v) {
+            if (k <= (int32_t)v) continue;
+            uint8_t kr = d->an[k].deprel, ku = d->an[k].upos;
+            int32_t w = -1;
+            if (kr == DEP_OBL_UNMARKED && lemma_in(d, (uint32_t)k, DAY_WORDS)) {
+                w = day_object(c, k);
+                if (w == k) w = -1;
+            } else if (kr == DEP_OBL && (ku == UPOS_NOUN || ku == UPOS_NUM) && k >= (int32_t)v + 3 &&
+                       lemma_in(d, (uint32_t)k - 1, DAY_WORDS) && d->an[k - 1].head == k &&
+                       d->an[k - 1].deprel == DEP_COMPOUND && lemma_is(d, (uint32_t)k - 2, "on") &&
+                       d->an[k - 2].head == k && d->an[k - 2].deprel == DEP_CASE)
+                w = k;
+            if (w < 0) continue;
+            r->obj = w;
+            int o = 0;
+            for (int i = 0; i < r->nobl; i++)
+                if (r->obl[i] != w) r->obl[o++] = r->obl[i];
+            r->nobl = o;
+            if (w != k) { /* the phrases the parse hung on the day are the clause's */
+                for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+                    if ((d->an[g].deprel == DEP_NMOD || d->an[g].deprel == DEP_OBL) && r->nobl < 8) r->obl[r->nobl++] = g;
+            }
+            break;
+        }
+    }
     if (r->obj >= 0) {
         int32_t day = r->obj;
         r->obj = day_object(c, day);
@@ -990,6 +1021,11 @@ static const char *const HYPO_GOV[] = {"plan", "hope", "expect", "want", "intend
 static const char *const REFUSE_GOV[] = {"refuse", "decline", "reject", NULL};
 /* Verbs whose that-clause is the subject's own commitment. */
 static const char *const PROMISE_GOV[] = {"agree", "promise", "pledge", "vow", "guarantee", "undertake", NULL};
+/* Verbs whose passive with an infinitive states the subject's own
+ * resolve, not something done to it: "Vietnam is committed to opening
+ * its economy", "Canada is determined to act" (no agent: "was committed
+ * by the court to" is another sense). */
+static const char *const RESOLVE_PASS[] = {"commit", "determine", "resolve", "dedicate", NULL};
 static const char *const NEG_GOV[] = {"refuse", "fail", "decline", "deny", "reject", "avoid", NULL};
 static const char *const REPORT[] = {"say", "tell", "claim", "state", "announce", "report", "add", "warn",
                                      "insist", "argue", "believe", "think", "note", "write", "suggest", "allege",
@@ -1017,11 +1053,84 @@ static int modal_here(const sctx *c, uint32_t v) {
     return 0;
 }
 
+/* Nouns of a demand or an appeal: "reiterated its demand that Israel
+ * ease ...", "renewed its call for Israel to lift ...".  What they ask for
+ * has not happened, and whom they ask is in their "for", "on", "upon" or
+ * "to" phrase or is the subject of their that-clause. */
+static const char *const DEMAND_NOUNS[] = {"demand", "call", "appeal", "plea", "request", "urging", NULL};
+/* Verbs that make or repeat a demand they take as object. */
+static const char *const DEMAND_MAKERS[] = {"make", "issue", "renew", "repeat", "reiterate", "reaffirm", "restate",
+                                            "echo", "voice", "send", "submit", "lodge", "present", "press", "launch",
+                                            "deliver", "step", "stress", "underline", "underscore", NULL};
+
+/* The demand noun that is verb h's object and stands before word w, or
+ * -1: "renewed its call (for Israel) to lift", where the parse hangs the
+ * asked-for clause on the verb. */
+static int32_t demand_object(const sctx *c, int32_t h, int32_t w) {
+    const dyad_doc *d = c->d;
+    if (h < (int32_t)c->first || h >= (int32_t)c->last || d->an[h].upos != UPOS_VERB) return -1;
+    /* only a verb that makes or repeats the demand: "accepted a UN
+     * request to send troops" answers it, and what it grants is done */
+    if (!lemma_in(d, (uint32_t)h, DEMAND_MAKERS)) return -1;
+    KIDS(c, (uint32_t)h) {
+        if (k > h && k < w && d->an[k].deprel == DEP_OBJ && d->an[k].upos == UPOS_NOUN && lemma_in(d, (uint32_t)k, DEMAND_NOUNS))
+            return k;
+        /* "its demand today that ...": the noun a compound of the day */
+        if (k > h + 1 && k < w && d->an[k].deprel == DEP_OBL_UNMARKED && d->an[k - 1].head == k &&
+            d->an[k - 1].deprel == DEP_COMPOUND && lemma_in(d, (uint32_t)k - 1, DEMAND_NOUNS) &&
+            (lemma_is(d, (uint32_t)k, "today") || lemma_is(d, (uint32_t)k, "yesterday")))
+            return k - 1;
+    }
+    return -1;
+}
+
+/* Whom demand noun n asks: the actor of its "on" or "upon" phrase ("its
+ * demand on Iraq"), or of a "for" phrase an infinitive follows ("its call
+ * for Israel to lift"; "a call for Putin" alone asks nothing of Putin);
+ * -1. */
+static int32_t demand_phrase(const sctx *c, uint32_t n) {
+    const dyad_doc *d = c->d;
+    KIDS(c, n) {
+        if ((d->an[k].deprel != DEP_NMOD && d->an[k].deprel != DEP_OBL) || k <= (int32_t)n || actor_at(c, (uint32_t)k) < 0)
+            continue;
+        if (has_case(c, (uint32_t)k, "on") || has_case(c, (uint32_t)k, "upon")) return k;
+        if (!has_case(c, (uint32_t)k, "for")) continue;
+        for (uint32_t t = (uint32_t)k + 1; t < c->last && t <= (uint32_t)k + 4; t++)
+            if (d->an[t].deprel == DEP_MARK && lemma_is(d, t, "to")) return k;
+    }
+    return -1;
+}
+
+/* Demand noun n (the object of verb lv) asks for something: a "for"
+ * phrase, or an infinitive or a that-clause after it on the noun or the
+ * verb ("renewed its call for calm", "its call on Iran to ...", "a call
+ * that ..."). */
+static int call_asks(const sctx *c, uint32_t n, uint32_t lv) {
+    const dyad_doc *d = c->d;
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t h = pass ? lv : n;
+        KIDS(c, h) {
+            uint8_t kr = d->an[k].deprel;
+            if (k <= (int32_t)n) continue;
+            if ((kr == DEP_NMOD || kr == DEP_OBL) && !lemma_in(d, (uint32_t)k, TIME_WORDS) && (has_case(c, (uint32_t)k, "for") ||
+                                                                   has_case(c, (uint32_t)k, "on") ||
+                                                                   has_case(c, (uint32_t)k, "upon")))
+                return 1;
+            if ((kr == DEP_ACL || kr == DEP_CCOMP || kr == DEP_ADVCL || kr == DEP_XCOMP) && d->an[k].upos == UPOS_VERB)
+                for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+                    if (d->an[g].deprel == DEP_MARK && (lemma_is(d, (uint32_t)g, "to") || lemma_is(d, (uint32_t)g, "that")))
+                        return 1;
+        }
+    }
+    return 0;
+}
+
 /* Mode and claimant: climb from the event's word through the clauses that
  * govern it (xcomp, ccomp, advcl, conj), at most 4 steps. */
 static const char *const COMMIT_GOV[] = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "ready",
                                          "willing", "prepare", "prepared", "decide", "commit", "threaten", "determine",
-                                         "resolve", "undertake", "aim", "seek", "want", "hope", "swear", NULL};
+                                         "resolve", "undertake", "aim", "seek", "want", "hope", "swear", "determined",
+                                         "committed", "resolved", NULL};
 /* Verbs whose object noun is the subject's stated intention: "threatened
  * a curfew", "promised a ceasefire" (offer is a light verb: "offered aid"
  * is CAMEO's aid). */
@@ -1073,10 +1182,16 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
             w = h;
             continue;
         }
+        /* "reiterated its demand that Israel ease ...": what a demand
+         * asks for is not told as done */
+        if ((rel == DEP_CCOMP || rel == DEP_ADVCL || rel == DEP_XCOMP) && demand_object(c, h, w) >= 0 &&
+            (rel == DEP_CCOMP || has_to_mark(c, (uint32_t)w)))
+            hypo = 1, forecast = 1;
         if (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, PROMISE_GOV)) {
             hypo = 1, committed = 1; /* "agreed that their countries should cooperate" */
         } else if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV)) ||
-                   (rel == DEP_ADVCL && lemma_in(d, (uint32_t)h, PROMISE_GOV) && has_to_mark(c, (uint32_t)w))) {
+                   (rel == DEP_ADVCL && (lemma_in(d, (uint32_t)h, PROMISE_GOV) || lemma_in(d, (uint32_t)h, RESOLVE_PASS)) &&
+                    has_to_mark(c, (uint32_t)w))) {
             /* (an infinitive under agree or promise that the parse hung as
              * an adverbial clause is its complement: "agreed to allow") */
             if (lemma_in(d, (uint32_t)h, NEG_GOV)) {
@@ -1202,6 +1317,13 @@ static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) 
         }
         if (rel == DEP_ACL_RELCL || rel == DEP_ACL) return h;
         if (rel != DEP_XCOMP && rel != DEP_CONJ && rel != DEP_ADVCL) return -1;
+        if (rel != DEP_CONJ && has_to_mark(c, (uint32_t)w)) {
+            /* "renewed its call for Israel to lift the blockade": the
+             * infinitive's subject is whom the demand asks */
+            int32_t dn = demand_object(c, h, w);
+            int32_t a = dn >= 0 ? demand_phrase(c, (uint32_t)dn) : -1;
+            if (a >= 0) return a;
+        }
         roles r;
         gather(c, (uint32_t)h, &r);
         /* UD's xcomp is controlled by the governor's object when it has one:
@@ -1213,6 +1335,11 @@ static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) 
         /* a passive governor's subject controls its infinitive: "Iran is
          * prepared to negotiate", "Syria was asked to withdraw" */
         if (rel == DEP_XCOMP && r.subj < 0 && r.subj_pass >= 0) return r.subj_pass;
+        /* and so does one of resolve whose infinitive the parse hung as
+         * an adverbial clause: "Vietnam is committed to opening" */
+        if (rel == DEP_ADVCL && r.subj < 0 && r.subj_pass >= 0 && r.agent < 0 && has_to_mark(c, (uint32_t)w) &&
+            lemma_in(d, (uint32_t)h, RESOLVE_PASS))
+            return r.subj_pass;
         if (rel == DEP_XCOMP && object_control) {
             for (int i = 0; i < r.nobl; i++)
                 if (has_case(c, (uint32_t)r.obl[i], "on")) return r.obl[i];
@@ -2348,6 +2475,18 @@ static int title_verb(const sctx *c, uint32_t v) {
     return a >= 0 && d->actors[a].type == ENT_PERSON && c->mstart[v + 1] == d->toks[v + 1].start;
 }
 
+/* "Viacom is committed to working closely with us": a passive stance
+ * (RESOLVE_PASS) with no one named as its object is an event only for a
+ * side with a code that is not maybe a firm (an organisation known by a
+ * bare country code: "Hutton LBO is committed to keeping the courier
+ * business"). */
+static int stance_side(const sctx *c, int32_t sw) {
+    const dyad_doc *d = c->d;
+    int32_t a = sw >= 0 ? actor_at(c, (uint32_t)sw) : -1;
+    if (a < 0 || !d->actors[a].code[0] || private_side(d, a) || d->actors[a].type == ENT_PERSON) return 0;
+    return !(d->actors[a].type == ENT_ORG && strlen(d->actors[a].code) <= 3);
+}
+
 static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, cand *srcless) {
     const dyad_doc *d = c->d;
     if (title_verb(c, v)) return 0;
@@ -2366,6 +2505,16 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
         r.subj_pass = r.subj;
         r.subj = -1;
         passive = 1;
+    }
+    /* "Vietnam is committed to opening the economy", "is determined to
+     * act": a passive of resolve with an infinitive and no agent is the
+     * subject's own stance, an active clause for the patterns */
+    int resolved = 0;
+    if (passive && r.subj < 0 && r.agent < 0 && r.subj_pass >= 0 && lemma_in(d, v, RESOLVE_PASS) && has_to_xcomp(c, v)) {
+        r.subj = r.subj_pass;
+        r.subj_pass = -1;
+        passive = 0;
+        resolved = 1;
     }
     /* "Trump demonstrated that he can win": showing, not protesting */
     int shows = lemma_is(d, v, "demonstrate") && (r.nccomp > 0 || r.obj >= 0);
@@ -2611,6 +2760,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
         for (int j = 0; j < 3; j++) cs[at].pnw[j] = j < p->npn ? pnw[j] : -1;
     }
     for (int i = 0; i < nc; i++) {
+        if (resolved && (cs[i].tw < 0 || actor_at(c, (uint32_t)cs[i].tw) < 0) && !stance_side(c, cs[i].sw)) continue;
         const ev_pat *ep = charge_accusation(c, v, &r, cs[i].p);
         int32_t etw = cs[i].tw, spent = -1;
         ev_pat tq;
@@ -2639,6 +2789,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
     if (nosrc.p && (!notgt.p || notgt.sw < 0))
         return emit(c, nosrc.p, v, -1, nosrc.tw, EMIT_NO_SRC) < 0 ? -1 : 0;
     if (!notgt.p || notgt.sw < 0) return 0;
+    if (resolved && !stance_side(c, notgt.sw)) return 0;
     int got = 0;
     /* "Israel and Lebanon renewed negotiations": joint actors act on each
      * other (CAMEO's coding of a compound subject without a target) */
@@ -2783,7 +2934,10 @@ static const char *const LIGHT[] = {"launch", "begin", "start", "stage", "hold",
                                     "take", "give", "provide", "offer", "extend", "announce", "declare", "impose",
                                     "issue", "express", "voice", "pay", "sign", "reach", "complete", "step", "wage",
                                     "intensify", "escalate", "initiate", "lead", "join", "call", "plan", "unleash", "deliver",
-                                    NULL};
+                                    "reiterate", "repeat", "reaffirm", "restate", "echo", NULL};
+
+/* The light verbs that repeat a statement (see code_noun). */
+static const char *const REPEAT_VERBS[] = {"reiterate", "repeat", "reaffirm", "restate", "echo", NULL};
 
 /* Verbs whose subject takes part in a meeting their object or oblique
  * names: "came out of meetings with Republican leaders", "attended talks
@@ -2885,6 +3039,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     /* "launched a mediation effort between X and Y": the event noun
      * modifies the light verb's object, whose phrases are the event's */
     uint32_t nn = n;
+    int dayobj = 0;
     if (d->an[n].deprel == DEP_COMPOUND && hv > (int32_t)n && hv < (int32_t)c->last &&
         d->an[hv].upos == UPOS_NOUN && d->an[hv].deprel == DEP_OBJ && !lemma_in(d, (uint32_t)hv, STATEMENTS)) {
         /* (not "delivered her acceptance speech": a speech or an ad
@@ -2895,11 +3050,23 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
             hv = g;
         }
     }
+    /* "reiterated its demand today that ...", parsed with the day an
+     * unmarked oblique of the verb and the noun its compound: the noun is
+     * the verb's object, and the phrases hung on the day are its own */
+    if (d->an[n].deprel == DEP_COMPOUND && hv == (int32_t)n + 1 && hv < (int32_t)c->last &&
+        d->an[hv].deprel == DEP_OBL_UNMARKED && lemma_in(d, (uint32_t)hv, DAY_WORDS)) {
+        int32_t g = d->an[hv].head;
+        if (g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB) {
+            nn = (uint32_t)hv;
+            hv = g;
+            dayobj = 1;
+        }
+    }
     /* "unleashed withering attacks", with "withering" read as a gerund
      * whose object is the noun: an -ing word right before the noun, with
      * no subject or auxiliary of its own, is the noun's adjective, and the
      * noun is the object of the verb above it */
-    uint8_t nrel = d->an[nn].deprel;
+    uint8_t nrel = dayobj ? DEP_OBJ : d->an[nn].deprel;
     if (nrel == DEP_OBJ && hv == (int32_t)nn - 1 && d->an[hv].xpos == XPOS_VBG && d->an[hv].deprel == DEP_XCOMP &&
         !has_aux(c, (uint32_t)hv)) {
         int sub = 0;
@@ -2914,6 +3081,12 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     if (nrel == DEP_OBJ && hv >= (int32_t)c->first && hv < (int32_t)c->last && lemma_is(d, (uint32_t)hv, "take") &&
         lemma_in(d, n, (const char *const[]){"threat", "warning", "ultimatum", NULL}))
         return 0;
+    /* "a roll call vote" is no call */
+    if (lemma_is(d, n, "call")) {
+        KIDS(c, n) {
+            if (d->an[k].deprel == DEP_COMPOUND && lemma_is(d, (uint32_t)k, "roll")) return 0;
+        }
+    }
     /* under a light verb: its subject can be the source */
     int32_t lv = -1, lsubj = -1, liobj = -1;
     int intent = 0; /* "threatened a curfew": mode and intent read at the noun */
@@ -2945,6 +3118,15 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         const ev_pat *p = &c->x->pats[pi];
         if (!p->noun) continue;
         if (best && p->nwords < best->nwords) continue;
+        /* a repeated word is a repeated statement: "reiterated its
+         * criticism", "repeated his call for"; not "reiterate its agreement
+         * to keep output", "repeating a Mexico-type accord", which sign
+         * nothing */
+        if (lv >= 0 && lemma_in(d, (uint32_t)lv, REPEAT_VERBS)) {
+            int quad = 0;
+            ev_lex_code_info(c->x, p->code, &quad, NULL);
+            if ((quad != 1 && quad != 3) || !strncmp(p->code, "057", 3)) continue;
+        }
         int ok = 1;
         for (int m = 0; m < p->nmods && ok; m++) ok = has_mod(c, (int32_t)n, p->mods[m]); /* "peace agreement" */
         int32_t pnw[3];
@@ -2990,6 +3172,33 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
                     break;
                 }
             }
+        }
+        /* a demand or an appeal asks the subject of its that-clause:
+         * "reiterated its demand that Israel ease restrictions" (the
+         * clause on the noun or, after it, on the light verb) */
+        if (p->has_tgt && tw < 0 && p->tgt_prep && lemma_in(d, n, DEMAND_NOUNS) && strncmp(p->code, "04", 2)) {
+            int32_t a = demand_phrase(c, nn);
+            for (int pass = 0; pass < 2 && a < 0; pass++) {
+                int32_t hh = pass ? lv : (int32_t)nn;
+                if (hh < 0) continue;
+                KIDS(c, (uint32_t)hh) {
+                    uint8_t kr = d->an[k].deprel;
+                    if (a >= 0 || k <= (int32_t)nn || (kr != DEP_CCOMP && kr != DEP_ACL)) continue;
+                    if (d->an[k].upos != UPOS_VERB || has_to_mark(c, (uint32_t)k)) continue;
+                    for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+                        if (d->an[g].deprel == DEP_NSUBJ && g < k && actor_at(c, (uint32_t)g) >= 0) a = g;
+                }
+            }
+            if (a >= 0) tw = a;
+        }
+        /* a call that asks for something ("its call for Israel to lift",
+         * "a call for calm") is no phone call; one that asks nothing ("made
+         * a call to Putin") is no appeal */
+        if (lemma_is(d, n, "call") && lv >= 0 && (!strncmp(p->code, "04", 2) || !strncmp(p->code, "02", 2))) {
+            int phone = !strncmp(p->code, "04", 2);
+            /* (a repeated call is never a phone call: "repeated his call for
+         * an export program") */
+        if (phone == call_asks(c, nn, (uint32_t)lv) || (phone && lemma_in(d, (uint32_t)lv, REPEAT_VERBS))) continue;
         }
         if (p->has_src && sw < 0 && lsubj >= 0 && (p->src_pre || (p->src_prep && !strcmp(p->src_prep, "by"))))
             sw = lsubj;
