@@ -1144,6 +1144,74 @@ static int has_to_mark(const sctx *c, uint32_t v) {
     return 0;
 }
 
+static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control);
+
+/* Nouns whose infinitive is their owner's stated intention: "Iran's
+ * offer to release", "announced a plan to withdraw", "signed an agreement
+ * to cooperate". */
+static const char *const COMMIT_NOUNS[] = {"plan", "offer", "proposal", "pledge", "promise", "vow", "commitment",
+                                           "intention", "readiness", "willingness", "agreement", "deal", "threat",
+                                           "ultimatum", "decision", NULL};
+/* Verbs that make or state such a noun, whose subject owns it. */
+static const char *const NOUN_MAKERS[] = {"announce", "make", "unveil", "present", "propose", "outline", "offer",
+                                          "issue", "adopt", "approve", "reach", "take", "have", "renew", "reiterate",
+                                          "repeat", "reaffirm", "submit", "draw", "put", "extend", "confirm",
+                                          "finalize", "sign", "conclude", "express", "signal", "voice", "declare",
+                                          "give", NULL};
+/* Verbs that answer a demand: their subject is whom it asked. */
+static const char *const DEMAND_ANSWERS[] = {"reject", "refuse", "dismiss", "ignore", "defy", "spurn", "accept",
+                                             "heed", NULL};
+static const char *const REJECT_ANSWERS[] = {"reject", "refuse", "dismiss", "ignore", "defy", "spurn", NULL};
+
+/* For infinitive w hung (acl) from noun n: who is to do it -- the noun's
+ * possessor ("Keller's call to ban"), else the subject of the verb that
+ * makes the intention ("Israel announced a plan to withdraw") or answers
+ * the demand ("Syria rejected a U.N. demand to withdraw"); -1 when the
+ * text does not say ("backed a call to ban": whoever is called on).
+ * *kind: 1 an intention, 2 a refusal, 3 an act ("Reagan's decision to
+ * impose sanctions" imposes them), 0 none of these.  "has no plans to"
+ * is no intention: the event is negated (*kind 4). */
+static int32_t noun_infinitive_agent(const sctx *c, int32_t n, int *kind) {
+    const dyad_doc *d = c->d;
+    *kind = 0;
+    int commit = lemma_in(d, (uint32_t)n, COMMIT_NOUNS), demand = lemma_in(d, (uint32_t)n, DEMAND_NOUNS);
+    if (!commit && !demand) return -1;
+    int32_t g = d->an[n].head;
+    int gov = g >= (int32_t)c->first && g < (int32_t)c->last && d->an[g].upos == UPOS_VERB &&
+              d->an[n].deprel == DEP_OBJ;
+    if (demand) {
+        if (!gov || !lemma_in(d, (uint32_t)g, DEMAND_ANSWERS)) return -1;
+        *kind = lemma_in(d, (uint32_t)g, REJECT_ANSWERS) ? 2 : 1;
+    } else {
+        KIDS(c, (uint32_t)n) {
+            if (d->an[k].deprel == DEP_NMOD_POSS && k < n && actor_at(c, (uint32_t)k) >= 0) {
+                *kind = 1;
+                return k;
+            }
+        }
+        if (!gov || !lemma_in(d, (uint32_t)g, NOUN_MAKERS)) return -1;
+        *kind = 1;
+    }
+    roles r;
+    gather(c, (uint32_t)g, &r);
+    int32_t s = r.subj >= 0 ? r.subj : inherited_subject(c, (uint32_t)g, 0);
+    if (s < 0) *kind = 0;
+    return s;
+}
+
+/* The kind noun_infinitive_agent gives, with a decision an act and "no
+ * plans" a negation. */
+static int noun_infinitive_kind(const sctx *c, int32_t n) {
+    const dyad_doc *d = c->d;
+    int kind;
+    noun_infinitive_agent(c, n, &kind);
+    KIDS(c, (uint32_t)n) {
+        if (d->an[k].deprel == DEP_DET && lemma_is(d, (uint32_t)k, "no")) return 4;
+    }
+    if (kind == 1 && lemma_is(d, (uint32_t)n, "decision")) return 3;
+    return kind;
+}
+
 /* *commit 1: the hypothetical is the actor's own stated intention ("X will
  * meet Y", "X agreed to / is ready to / threatened to ..."), which CAMEO
  * codes as an intent event (03, 13) that did happen, rather than a
@@ -1171,6 +1239,21 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
         uint8_t rel = d->an[w].deprel;
         int32_t h = d->an[w].head;
         if (h < (int32_t)c->first || h >= (int32_t)c->last) break;
+        if (rel == DEP_ACL && step == 0 && has_to_mark(c, (uint32_t)w) &&
+            (lemma_in(d, (uint32_t)h, COMMIT_NOUNS) || lemma_in(d, (uint32_t)h, DEMAND_NOUNS))) {
+            /* "announced a plan to withdraw": a stated intention;
+             * "rejected a demand to withdraw": a refusal */
+            int kind = noun_infinitive_kind(c, h);
+            if (kind != 3) hypo = 1;
+            if (kind == 1) committed = 1;
+            if (kind == 2) neg ^= 1, refused = 1;
+            if (kind == 4) neg ^= 1;
+            if (kind == 0 || kind == 4) forecast = 1;
+            int32_t g = d->an[h].head;
+            if (g < (int32_t)c->first || g >= (int32_t)c->last || d->an[h].deprel != DEP_OBJ) break;
+            w = g; /* the governor's own modality: "will announce a plan to" */
+            continue;
+        }
         if (rel == DEP_ACL && d->an[h].deprel == DEP_OBJ && has_to_mark(c, (uint32_t)w)) {
             /* "expect Lula to meet" parsed with the infinitive on "Lula":
              * the object's governor governs the infinitive */
@@ -1295,6 +1378,7 @@ static const char *const STATEMENTS[] = {"statement", "declaration", "communique
                                          "warning", "ultimatum", "release", "ad", "advertisement", "commercial",
                                          "video", "tweet", "op-ed", "editorial", "speech", "mailer", NULL};
 
+
 /* The subject of v when it has none of its own: a controller ("agreed to
  * meet"), the noun a relative clause hangs on, or the first conjunct's. */
 static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) {
@@ -1314,6 +1398,11 @@ static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) 
                 int32_t s = r.subj >= 0 ? r.subj : inherited_subject(c, (uint32_t)g, 0);
                 if (s >= 0 && actor_at(c, (uint32_t)s) >= 0) return s;
             }
+        }
+        if (rel == DEP_ACL && step == 0 && has_to_mark(c, (uint32_t)w) &&
+            (lemma_in(d, (uint32_t)h, COMMIT_NOUNS) || lemma_in(d, (uint32_t)h, DEMAND_NOUNS))) {
+            int kind;
+            return noun_infinitive_agent(c, h, &kind);
         }
         if (rel == DEP_ACL_RELCL || rel == DEP_ACL) return h;
         if (rel != DEP_XCOMP && rel != DEP_CONJ && rel != DEP_ADVCL) return -1;

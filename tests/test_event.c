@@ -1056,6 +1056,24 @@ static void test_recall_rules(void) {
     run_cases(cases, sizeof cases / sizeof cases[0], "recall rule");
 }
 
+/* An infinitive under a noun of intention, demand or decision: who is to
+ * do it and in what mode.  The noun's owner or the subject of the verb
+ * that states it intends; the subject of a verb that answers a demand
+ * refuses or agrees; a decision is the act; "no plans" negates; a call
+ * someone else made asks whoever it calls on, not its backer. */
+static void test_noun_infinitive_rules(void) {
+    static const code_case cases[] = {
+        {"Israel announced a plan to withdraw its troops from Lebanon.", "0356", "Israel", "Leban", 1},
+        {"Iran made an offer to release the British sailors.", "0353", "Iran", "British", 1},
+        {"Iran's offer to release the British sailors was welcomed in London.", "0353", "Iran", "British", 1},
+        {"Syria rejected a U.N. demand to withdraw its troops from Lebanon.", "1246", "Syria", "Leban", 1},
+        {"Britain's decision to sell arms to Kenya angered rights groups.", "072", "", "Kenya", 1},
+        {"Japan had no plans to meet Chinese officials.", "036", "", "", 0},
+        {"Senator Alan Smith backed a call to ban Syrian refugees.", "1722", "", "", 0},
+    };
+    run_cases(cases, sizeof cases / sizeof cases[0], "noun infinitive rule");
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1091,6 +1109,7 @@ int main(void) {
     RUN(test_transfer_rules);
     RUN(test_business_rules);
     RUN(test_recall_rules);
+    RUN(test_noun_infinitive_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
