@@ -128,7 +128,8 @@ static const word_role ORG_ROLE[] = {
     {"ministry", "GOV"},    {"department", "GOV"},  {"agency", "GOV"},      {"commission", "GOV"},
     {"office", "GOV"},      {"government", "GOV"},  {"administration", "GOV"}, {"council", "GOV"},
     {"parliament", "LEG"},  {"assembly", "LEG"},    {"senate", "LEG"},      {"congress", "LEG"},
-    {"committee", "LEG"},   {"union", "LAB"},       {"campaign", "PTY"},    {NULL, NULL},
+    {"committee", "LEG"},   {"union", "LAB"},       {"campaign", "PTY"},    {"exchange", "BUS"},
+    {"treasury", "GOV"},    {NULL, NULL},
 };
 
 /* Head nouns of bodies that a definite description ("the committee",
@@ -251,6 +252,50 @@ static int hit_kind(const run *r, uint32_t i) {
 }
 
 static const dplace *place_over(const dyad_doc *d, uint32_t start, uint32_t end);
+static int corp_word(const dyad_doc *d, uint32_t i);
+static int code_business(const char *code);
+static int tok_upper(const dyad_doc *d, uint32_t i);
+
+/* Token i may be a word of a company's name before its legal form: a
+ * capitalised proper noun (or, unparsed, any capitalised word) that is no
+ * role word ("Chairman") and no boilerplate. */
+static int proper_word(const run *r, uint32_t i) {
+    const dyad_doc *d = r->d;
+    const tok *t = &d->toks[i];
+    if (t->kind != TOK_WORD || !(t->flags & TOKF_UPPER) || (t->flags & TOKF_BOILER)) return 0;
+    int32_t h = r->hit_at[i];
+    /* "General" is a rank, and the first word of "General Partners" */
+    if (h >= 0 && (r->hits[h].e->kind == DE_ROLE || r->hits[h].e->kind == DE_AGENT) && !tok_is(d, i, "general")) return 0;
+    if (!d->an) return 1;
+    /* the tagger often misses a firm's first word ("Bally" an adverb):
+     * any capitalised content word but the sentence adverbs that open wire
+     * copy */
+    static const char *const opener[] = {"yesterday", "today", "tomorrow", "meanwhile", "however", "separately",
+                                         "earlier", "later", "now", "also", "still", "instead", "overall", "finally",
+                                         "analysts", "shares", "traders", "dealers", "sources", "officials", "when",
+                                         "while", "after", "before", "as", "if", "since", "because", "although",
+                                         "but", "and", "so", "then", "thus", "under", "in", NULL};
+    switch (d->an[i].upos) {
+    case UPOS_PROPN: return 1;
+    case UPOS_NOUN:
+    case UPOS_ADJ:
+    case UPOS_ADV:
+    case UPOS_X: return !tok_in(d, i, opener);
+    default: return 0;
+    }
+}
+
+/* Tokens [t0, t1) are one stock symbol in angle brackets ("<DIA>",
+ * "<DMP.MO>"): capitals, digits and dots. */
+static int ticker_inside(const dyad_doc *d, uint32_t t0, uint32_t t1) {
+    if (t1 != t0 + 1 || t0 == 0 || t1 >= d->ntok || !tok_is(d, t0 - 1, "<") || !tok_is(d, t1, ">")) return 0;
+    const tok *t = &d->toks[t0];
+    for (uint32_t k = t->start; k < t->end; k++) {
+        char c = d->text[k];
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.')) return 0;
+    }
+    return 1;
+}
 
 /* ---- pass 1: dictionary scan -------------------------------------------- */
 
@@ -399,6 +444,11 @@ static uint8_t refine_type(run *r, const dent *e) {
     if (h >= 0 && r->hits[h].t1 >= e->tok1) {
         uint8_t t = type_of_entry(d, r->hits[h].e, e->start, e->end);
         if (t == ENT_NORP && e->type == ENT_PERSON) return ENT_PERSON;
+        /* a company the dictionary knows ("Renault", "Chase Manhattan") is
+         * one even when the NER took it for a person */
+        if (t == ENT_ORG && e->type == ENT_PERSON && r->hits[h].e->kind == DE_ORG &&
+            code_business(entry_code(r->hits[h].e, r->date)))
+            return ENT_ORG;
         if (t != ENT_NONE && !(e->type == ENT_PERSON && t == ENT_ORG)) return t;
     }
     switch (e->type) {
@@ -501,6 +551,38 @@ static int build_ents(run *r) {
                 e.tok1 = r->hits[r->hit_at[t]].t0;
             if (e.tok1 <= t && place_over(d, d->toks[e.tok0].start, d->toks[e.tok1 - 1].end)) e.type = ENT_LOC;
         }
+        {
+            /* company names the NER cut short or in two: "Diamond Shamrock"
+             * + "Corp", "Aetna Life" + "and" + "Casualty Co" */
+            uint32_t last = d->sents[r->sent_of[e.tok0]].last;
+            if (e.type != ENT_PERSON && e.tok1 + 2 < last && tok_is(d, e.tok1, "and") && !corp_word(d, e.tok1 - 1)) {
+                uint32_t t = e.tok1 + 1;
+                while (t < last && t < e.tok1 + 8 && tok_upper(d, t) && d->toks[t].kind == TOK_WORD && !corp_word(d, t)) t++;
+                uint32_t c = t;
+                while (t < last && corp_word(d, t)) t++;
+                if (t > c) e.tok1 = t, e.type = ENT_ORG;
+            }
+            /* "Dome" (a place to the geoparser) + "Petroleum Ltd" */
+            if (e.type != ENT_PERSON && i + 1 < d->nent && d->ents[i + 1].tok0 == e.tok1 && d->ents[i + 1].type == ENT_ORG &&
+                d->ents[i + 1].tok1 <= last && d->ents[i + 1].tok1 - e.tok0 <= 10 &&
+                !(d->toks[e.tok1].flags & TOKF_NL_BEFORE && !wrapped) &&
+                (corp_word(d, d->ents[i + 1].tok1 - 1) ||
+                 (d->ents[i + 1].tok1 < last && corp_word(d, d->ents[i + 1].tok1))))
+                e.tok1 = d->ents[i + 1].tok1, e.type = ENT_ORG;
+            uint32_t t = e.tok1;
+            while (t < last && t < e.tok1 + 3 && corp_word(d, t) && !(d->toks[t].flags & TOKF_NL_BEFORE && !wrapped)) t++;
+            if (t > e.tok1 && hit_kind(r, e.tok0) != DE_PERSON) e.tok1 = t, e.type = ENT_ORG;
+            /* "Bally Manufacturing" + "Corp" with only "Corp" found: the
+             * proper nouns before a legal form are the company's name */
+            if (e.type == ENT_ORG && corp_word(d, e.tok1 - 1)) {
+                uint32_t first = d->sents[r->sent_of[e.tok0]].first;
+                while (e.tok0 > first && e.tok0 > covered && e.tok1 - e.tok0 < 10 && proper_word(r, e.tok0 - 1) &&
+                       !(d->toks[e.tok0].flags & TOKF_NL_BEFORE && !wrapped))
+                    e.tok0--;
+            }
+        }
+        /* a stock symbol ("<DIA>") is no name of its own */
+        if (ticker_inside(d, e.tok0, e.tok1)) continue;
         covered = e.tok1;
         /* "Mrs. Clinton" is a person whatever the model said */
         if (e.tok1 - e.tok0 > 1 && tok_in(d, e.tok0, W_HONORIFIC)) e.type = ENT_PERSON;
@@ -554,6 +636,26 @@ static int build_ents(run *r) {
         if (push_ent(r, &e)) return DYAD_ENOMEM;
         for (uint32_t k = e.tok0; k < e.tok1; k++) r->ent_at[k] = (int32_t)(r->nent - 1);
     }
+    /* Company names the NER missed entirely: proper nouns ending in a
+     * legal form ("Bally Manufacturing Corp said ..."). */
+    for (size_t si = 0; si < d->nsent; si++) {
+        const sent *s = &d->sents[si];
+        for (uint32_t k = s->first + 1; k < s->last; k++) {
+            if (!corp_word(d, k) || r->ent_at[k] >= 0 || (d->toks[k].flags & TOKF_BOILER)) continue;
+            uint32_t l = k;
+            while (l > s->first && k - l < 8 && r->ent_at[l - 1] < 0 && proper_word(r, l - 1) &&
+                   !(d->toks[l].flags & TOKF_NL_BEFORE && !wrapped))
+                l--;
+            if (l == k) continue;
+            uint32_t t1 = k + 1;
+            while (t1 < s->last && t1 < k + 3 && corp_word(d, t1) && r->ent_at[t1] < 0) t1++;
+            dent e = {.start = d->toks[l].start, .end = d->toks[t1 - 1].end, .tok0 = l, .tok1 = t1, .actor = -1,
+                      .type = ENT_ORG};
+            if (push_ent(r, &e)) return DYAD_ENOMEM;
+            for (uint32_t t = l; t < t1; t++) r->ent_at[t] = (int32_t)(r->nent - 1);
+            k = t1 - 1;
+        }
+    }
     /* Dictionary names the NER missed. */
     for (size_t i = 0; i < r->nhit; i++) {
         const hit *h = &r->hits[i];
@@ -561,7 +663,7 @@ static int build_ents(run *r) {
         if (k == DE_ROLE || k == DE_AGENT) continue;
         int overlap = 0;
         for (uint32_t t = h->t0; t < h->t1 && !overlap; t++) overlap = r->ent_at[t] >= 0;
-        if (overlap) continue;
+        if (overlap || ticker_inside(d, h->t0, h->t1)) continue;
         dent e = {.start = d->toks[h->t0].start, .end = d->toks[h->t1 - 1].end, .tok0 = h->t0, .tok1 = h->t1, .actor = -1};
         e.type = type_of_entry(d, h->e, e.start, e.end);
         if (e.type == ENT_NONE) continue;
@@ -623,6 +725,17 @@ static int generic_party(const dyad_doc *d, uint32_t t0, uint32_t t1) {
     return 0;
 }
 
+/* The token that starts at byte b, -1 if none (binary search). */
+static int32_t tok_at_byte(const dyad_doc *d, uint32_t b) {
+    size_t lo = 0, hi = d->ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->toks[mid].start < b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < d->ntok && d->toks[lo].start == b ? (int32_t)lo : -1;
+}
+
 static void home_country(run *r) {
     ccount tab[64];
     size_t ntab = 0;
@@ -631,6 +744,13 @@ static void home_country(run *r) {
         const dict_entry *e = r->hits[i].e;
         if (e->kind == DE_ROLE || e->kind == DE_AGENT) continue;
         if (e->kind == DE_ORG && generic_party(r->d, r->hits[i].t0, r->hits[i].t1)) continue; /* whose, it decides */
+        /* another body's name inside a company's ("CPC" in "CPC
+         * International Inc"): not what the story is about */
+        int32_t x = r->ent_at[r->hits[i].t0];
+        if (x >= 0 && r->ents[x].type == ENT_ORG && corp_word(r->d, r->ents[x].tok1 - 1) &&
+            !code_business(entry_code(e, r->date)) &&
+            (r->ents[x].tok0 < r->hits[i].t0 || r->ents[x].tok1 > r->hits[i].t1))
+            continue;
         char cc[4];
         const char *c = entry_country(e, r->date);
         if (!c) {
@@ -639,8 +759,16 @@ static void home_country(run *r) {
         }
         if (c) count_country(tab, &ntab, c, 1), total++;
     }
-    for (size_t i = 0; i < r->d->nplace; i++)
-        if (r->d->places[i].country[0]) count_country(tab, &ntab, r->d->places[i].country, 1), total++;
+    for (size_t i = 0; i < r->d->nplace; i++) {
+        const dplace *p = &r->d->places[i];
+        if (!p->country[0]) continue;
+        /* "Dome" in "Dome Petroleum Ltd" is no place the story is about */
+        int32_t t = tok_at_byte(r->d, p->start);
+        if (t >= 0 && r->ent_at[t] >= 0 && r->ents[r->ent_at[t]].type == ENT_ORG &&
+            r->ents[r->ent_at[t]].tok1 - r->ents[r->ent_at[t]].tok0 > 1 && corp_word(r->d, r->ents[r->ent_at[t]].tok1 - 1))
+            continue;
+        count_country(tab, &ntab, p->country, 1), total++;
+    }
     size_t best = ntab;
     for (size_t i = 0; i < ntab; i++)
         if (best == ntab || tab[i].n > tab[best].n) best = i;
@@ -864,7 +992,7 @@ static int under(const dyad_doc *d, uint32_t k, uint32_t h) {
 
 /* ", a senior fellow at the Brookings Institution, a Washington research
  * group": the appositive of a name ending at t1, from the parse. */
-static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context *cx) {
+static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context *cx, int mark) {
     dyad_doc *d = r->d;
     if (!d->an || !d->parsed || t1 >= last || !tok_is(d, t1, ",")) return;
     /* ", who underwent surgery ...": a relative clause the parser took
@@ -920,7 +1048,8 @@ static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context 
                 break;
             }
         }
-    for (uint32_t k = s; k < e; k++) r->used[k] = 1;
+    if (mark)
+        for (uint32_t k = s; k < e; k++) r->used[k] = 1;
 }
 
 /* A code from context: a country and a role, else an organisation's. */
@@ -979,7 +1108,7 @@ static int person(run *r, size_t ei, const sent *s) {
     context cx;
     memset(&cx, 0, sizeof cx);
     title_left(r, en->tok0, s->first, &cx);
-    appositive(r, en->tok0, en->tok1, s->last, &cx);
+    appositive(r, en->tok0, en->tok1, s->last, &cx, 1);
     /* "Alan Smith of the Brookings Institution", "Ortiz at Harvard" */
     uint32_t of_t0 = 0, of_t1 = 0;
     if (!cx.app_t1 && en->tok1 + 1 < s->last &&
@@ -1069,6 +1198,275 @@ static int same_text(const dyad_doc *d, uint32_t a0, uint32_t a1, uint32_t b0, u
     return 1;
 }
 
+/* ---- companies ----------------------------------------------------------- */
+
+/* Legal forms and the last words of business names: "Texaco Inc", "Dome
+ * Petroleum Ltd", "Deutsche Bank AG", "First Interstate Bancorp".  A name
+ * ending in one (capitalised) is a company. */
+static const char *const W_CORP[] = {"co", "co.", "cos", "cos.", "corp", "corp.", "corporation", "inc", "inc.",
+                                     "incorporated", "ltd", "ltd.", "limited", "plc", "plc.", "llc", "lp", "l.p.",
+                                     "sa", "s.a.", "ag", "nv", "n.v.", "bv", "b.v.", "gmbh", "spa", "s.p.a.", "ab",
+                                     "asa", "oy", "oyj", "kk", "k.k.", "bhd", "berhad", "pty", "pte", "srl", "cie",
+                                     "cie.", "company", "companies", "bancorp", "bancshares", "bancorporation",
+                                     "holdings", "industries", "enterprises", "airlines", "airways", "partners", "associates",
+                                     "securities", "railroad", "railroads", "railway", "railways", NULL};
+/* Nouns that, just before a name, say it is a firm's: "car group Renault",
+ * "West German bank Deutsche Bank", "carmaker General Motors".  Words
+ * that also name people ("trader", "rival", "partner") are left out: the
+ * name after them is as often a person's. */
+static const char *const W_FIRM[] = {"company", "firm", "bank", "manufacturer", "producer", "insurer", "airline",
+                                     "carrier", "conglomerate", "retailer", "utility", "brokerage", "subsidiary",
+                                     "affiliate", "refiner", "concern", "corporation", "multinational", "distributor",
+                                     "supplier", "operator", "shipbuilder", "publisher", "giant", NULL};
+/* What may stand before "group" in a firm's description ("car group",
+ * "chemicals group"); a "rebel group" or "rights group" is none. */
+static const char *const W_GROUP_BIZ[] = {"car", "motor", "auto", "oil", "chemical", "chemicals", "steel", "food",
+                                          "foods", "drinks", "insurance", "banking", "bank", "financial", "finance",
+                                          "investment", "media", "publishing", "electronics", "electrical",
+                                          "engineering", "industrial", "retail", "retailing", "textile", "textiles",
+                                          "tobacco", "pharmaceutical", "pharmaceuticals", "drug", "drugs", "mining",
+                                          "shipping", "aerospace", "defence", "defense", "construction", "property",
+                                          "hotel", "hotels", "leisure", "computer", "telecommunications", "trading",
+                                          "packaging", "paper", "glass", "tyre", "tire", "cement", "energy", "brewing",
+                                          "airline", "aviation", "insurance", "holding", "diversified", "consumer",
+                                          "cosmetics", "appliance", "appliances", "metals", "industrials", "services",
+                                          "private", "owned", NULL};
+/* Words in a firm's description that central banks and regulators have
+ * ("Central Bank of Brazil", "Federal Reserve Bank"): the state's. */
+static const char *const W_CENTRAL[] = {"central", "reserve", "federal", "national", NULL};
+
+static int tok_upper(const dyad_doc *d, uint32_t i) { return (d->toks[i].flags & TOKF_UPPER) != 0; }
+
+/* Token i ends a company's name: a capitalised legal form or business
+ * word of W_CORP. */
+static int corp_word(const dyad_doc *d, uint32_t i) { return tok_upper(d, i) && tok_in(d, i, W_CORP); }
+
+/* Token i is a firm noun ("company", "carmaker"); k0 is the sentence's
+ * first token, for "group"'s modifier. */
+static int firm_noun(const dyad_doc *d, uint32_t i, uint32_t k0) {
+    if (tok_in(d, i, W_FIRM)) return 1;
+    const tok *t = &d->toks[i];
+    size_t n = t->end - t->start;
+    /* carmaker, automaker, chipmaker, steelmaker, drugmaker */
+    if (n > 7 && !strncasecmp(d->text + t->end - 5, "maker", 5)) return 1;
+    if ((tok_is(d, i, "group") || tok_is(d, i, "maker") || tok_is(d, i, "house")) && i > k0) {
+        /* "car group", "computer maker", "trading house"; "state-owned group" */
+        if (tok_in(d, i - 1, W_GROUP_BIZ)) return 1;
+    }
+    return 0;
+}
+
+/* A stock symbol after token i ("Texaco Inc <TX>", "Dome Petroleum Ltd
+ * <DMP.MO>", "Gibraltar Financial Corp's <GFC>"): the exchange's country
+ * into cc when the symbol says one (".TO" Toronto...), "USA" for a bare
+ * symbol (the wire's symbols without a suffix are New York's and
+ * Nasdaq's).  0 when there is no symbol. */
+static int ticker_after(const dyad_doc *d, uint32_t i, uint32_t last, char cc[4]) {
+    if (i < last && (tok_is(d, i, "'s") || tok_is(d, i, "’s"))) i++;
+    if (i + 2 >= last || !tok_is(d, i, "<") || !tok_is(d, i + 2, ">")) return 0;
+    const tok *t = &d->toks[i + 1];
+    size_t n = t->end - t->start;
+    const char *s = d->text + t->start;
+    if (n < 1 || n > 12) return 0;
+    size_t dot = n;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (c == '.') {
+            if (dot == n) dot = k;
+        } else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            return 0;
+        }
+    }
+    static const struct { const char *sfx, *cc; } EXCH[] = {
+        {"TO", "CAN"}, {"MO", "CAN"}, {"V", "CAN"}, {"VA", "CAN"}, {"L", "GBR"}, {"T", "JPN"}, {"OS", "JPN"},
+        {"F", "DEU"}, {"DE", "DEU"}, {"PA", "FRA"}, {"AS", "NLD"}, {"MI", "ITA"}, {"BR", "BEL"}, {"Z", "CHE"},
+        {"S", "CHE"}, {"HK", "HKG"}, {"AX", "AUS"}, {"SI", "SGP"}, {"ST", "SWE"}, {"O", "USA"}, {"N", "USA"},
+        {"A", "USA"}, {"OQ", "USA"}, {NULL, NULL}};
+    snprintf(cc, 4, "USA");
+    if (dot < n) {
+        cc[0] = '\0';
+        const char *x = s + dot + 1;
+        size_t m = n - dot - 1;
+        for (int k = 0; EXCH[k].sfx; k++)
+            if (strlen(EXCH[k].sfx) == m && !memcmp(EXCH[k].sfx, x, m)) {
+                snprintf(cc, 4, "%s", EXCH[k].cc);
+                break;
+            }
+    }
+    return 1;
+}
+
+/* What the words around the name [t0, t1) say about a firm: whether they
+ * call it one (a firm noun just before it, "-owned", a stock symbol
+ * after, an appositive "a Malaysian insurance company"), and its country
+ * as the mention gives it ("French car group", "Japan's", "Dallas-based",
+ * "<Sterling Group> of Houston", the symbol's exchange).  The story's
+ * home country is never used: a firm of unknown nationality in a Brazil
+ * story is not Brazil's. */
+static int firm_context(run *r, uint32_t t0, uint32_t t1, const sent *s, char cc[4], int mark) {
+    dyad_doc *d = r->d;
+    int firm = 0;
+    char c_left[4] = "", c_app[4] = "", c_of[4] = "", c_tick[4] = "";
+    /* left: descriptors, nationalities, "-based", "-owned" */
+    uint32_t k = t0;
+    for (int steps = 0; k > s->first && steps < 8; steps++) {
+        uint32_t j = k - 1;
+        int32_t h = r->hit_at[j];
+        if (h >= 0 && (r->hits[h].e->kind == DE_COUNTRY || r->hits[h].e->kind == DE_ADJ)) {
+            note_hit_country(r, r->hits[h].e, c_left);
+            k = r->hits[h].t0;
+            continue;
+        }
+        if ((tok_is(d, j, "'s") || tok_is(d, j, "’s")) && j > s->first) {
+            int32_t hp = r->hit_at[j - 1];
+            if (hp >= 0 && (r->hits[hp].e->kind == DE_COUNTRY || r->hits[hp].e->kind == DE_SEAT)) {
+                note_hit_country(r, r->hits[hp].e, c_left);
+                k = r->hits[hp].t0;
+                continue;
+            }
+            break;
+        }
+        if (steps == 0 && firm_noun(d, j, s->first)) {
+            firm = 1;
+            k = j;
+            continue;
+        }
+        if (tok_is(d, j, "owned") || tok_is(d, j, "-owned")) { /* "the state-owned", "family-owned" */
+            firm = 1;
+            k = j;
+            continue;
+        }
+        if (tok_is(d, j, "based") || tok_is(d, j, "-based")) { /* "Dallas-based" */
+            uint32_t p = j;
+            if (p > s->first && tok_is(d, p - 1, "-")) p--;
+            if (p > s->first && r->ent_at[p - 1] >= 0) {
+                const dent *x = &r->ents[r->ent_at[p - 1]];
+                const dplace *pl = place_over(d, x->start, x->end);
+                if (pl && pl->country[0] && !c_left[0]) memcpy(c_left, pl->country, 4);
+                int32_t hx = r->hit_at[p - 1];
+                if (hx >= 0) note_hit_country(r, r->hits[hx].e, c_left);
+                k = x->tok0 < p ? x->tok0 : p;
+                continue;
+            }
+            break;
+        }
+        if (!firm) break; /* only a firm noun's modifiers go on: "the French state-owned car group" */
+        if (tok_is(d, j, "-") || (d->an && (d->an[j].upos == UPOS_ADJ || d->an[j].upos == UPOS_NOUN) &&
+                                  r->ent_at[j] < 0 && !tok_upper(d, j))) {
+            k = j;
+            continue;
+        }
+        break;
+    }
+    /* inside angle brackets: the wire's mark for a company without a
+     * symbol ("<Sterling Group> of Houston") */
+    if (t0 > s->first && t1 < s->last && tok_is(d, t0 - 1, "<") && tok_is(d, t1, ">")) {
+        firm = 1;
+        t1++;
+    }
+    uint32_t after = t1;
+    if (ticker_after(d, t1, s->last, c_tick)) {
+        firm = 1;
+        after = tok_is(d, t1, "<") ? t1 + 3 : t1 + 4;
+    }
+    /* ", a Malaysian composite insurance company", ", a Chicago
+     * manufacturer of plastics": a firm noun within six words of an
+     * article after a comma (the parse does not always see the apposition) */
+    if (after + 2 < s->last && tok_is(d, after, ",") &&
+        (tok_is(d, after + 1, "a") || tok_is(d, after + 1, "an") || tok_is(d, after + 1, "the"))) {
+        char c = 0;
+        char cw[4] = "";
+        for (uint32_t j = after + 2; j < s->last && j < after + 9; j++) {
+            int32_t h = r->hit_at[j];
+            if (h >= 0 && (r->hits[h].e->kind == DE_COUNTRY || r->hits[h].e->kind == DE_ADJ)) {
+                note_hit_country(r, r->hits[h].e, cw);
+                j = r->hits[h].t1 - 1;
+                continue;
+            }
+            if (r->ent_at[j] >= 0) {
+                const dent *x = &r->ents[r->ent_at[j]];
+                const dplace *pl = place_over(d, x->start, x->end);
+                if (pl && pl->country[0] && !cw[0]) memcpy(cw, pl->country, 4);
+                j = x->tok1 - 1;
+                continue;
+            }
+            if (firm_noun(d, j, s->first)) {
+                c = 1;
+                if (mark)
+                    for (uint32_t u = after + 1; u <= j; u++) r->used[u] = 1;
+                break;
+            }
+            if (d->toks[j].kind != TOK_WORD || tok_in(d, j, W_RELATIVE)) break;
+        }
+        if (c) {
+            firm = 1;
+            if (cw[0]) memcpy(c_app, cw, 4);
+        }
+    }
+    /* "<Sterling Group> of Houston", "Dome Petroleum of Calgary" */
+    if (t1 + 1 < s->last && tok_is(d, t1, "of") && r->ent_at[t1 + 1] >= 0) {
+        const dent *x = &r->ents[r->ent_at[t1 + 1]];
+        const dplace *pl = place_over(d, x->start, x->end);
+        if (x->tok0 == t1 + 1 && pl && pl->country[0]) memcpy(c_of, pl->country, 4);
+    }
+    /* ", a Malaysian composite insurance company" */
+    context ax;
+    memset(&ax, 0, sizeof ax);
+    appositive(r, t0, t1, s->last, &ax, 0);
+    if (ax.role && !strcmp(ax.role, "BUS") && ax.app_t1 > ax.app_t0) {
+        firm = 1;
+        if (ax.country[0]) memcpy(c_app, ax.country, 4);
+        if (mark) appositive(r, t0, t1, s->last, &ax, 1);
+    }
+    const char *pick = c_left[0] ? c_left : c_app[0] ? c_app : c_of[0] ? c_of : c_tick[0] ? c_tick : NULL;
+    if (pick && !cc[0]) memcpy(cc, pick, 4);
+    return firm;
+}
+
+/* Is the code a business's (a BUS segment after the country)? */
+static int code_business(const char *code) {
+    size_t n = strlen(code);
+    if (n >= 6 && !memcmp(code, "MNC", 3)) return 1; /* a multinational, "MNCUSA" */
+    /* an international body's BUS infix is its field, not a firm: GATT
+     * IGOBUSWTO, the IMF IGOBUSIMF */
+    for (const char *const *p = NONSTATE; *p; p++)
+        if (n >= 3 && !memcmp(code, *p, 3)) return 0;
+    for (size_t i = 3; i + 3 <= n; i += 3)
+        if (!memcmp(code + i, "BUS", 3)) return 1;
+    return 0;
+}
+
+/* The latest company actor whose name begins with the tokens [t0, t1):
+ * "USAir" after "USAir Group", "Texaco" after "Texaco Inc".  A one-word
+ * short name must be a word of three letters or more. -1 if none. */
+static int company_by_prefix(run *r, uint32_t t0, uint32_t t1) {
+    dyad_doc *d = r->d;
+    if (t1 - t0 == 1 && d->toks[t0].end - d->toks[t0].start < 3) return -1;
+    size_t stop = d->nactor > LOOKBACK ? d->nactor - LOOKBACK : 0;
+    for (size_t i = d->nactor; i-- > stop;) {
+        const astate *st = &r->as[i];
+        if (st->kind != AK_ORG || !code_business(d->actors[i].code)) continue;
+        if (st->name_t1 - st->name_t0 <= t1 - t0) continue;
+        uint32_t k = 0;
+        while (k < t1 - t0 && tok_eq(d, st->name_t0 + k, t0 + k)) k++;
+        if (k == t1 - t0) return (int)i;
+    }
+    return -1;
+}
+
+/* A name the NER took for a person's that is a company's: it ends in a
+ * legal form ("Deutsche Bank AG"), a firm noun stands before it ("car
+ * group Renault"), a stock symbol follows it, or it begins an earlier
+ * company's name ("Texaco" after "Texaco Inc"). */
+static int person_is_firm(run *r, const dent *en, const sent *s) {
+    dyad_doc *d = r->d;
+    char cc[4];
+    if (corp_word(d, en->tok1 - 1) || tok_is(d, en->tok1 - 1, "bank")) return 1;
+    if (ticker_after(d, en->tok1, s->last, cc)) return 1;
+    if (en->tok0 > s->first && firm_noun(d, en->tok0 - 1, s->first)) return 1;
+    return company_by_prefix(r, en->tok0, en->tok1) >= 0;
+}
+
 /* An organisation, a country, a place or a nationality. */
 static int thing(run *r, size_t ei) {
     dyad_doc *d = r->d;
@@ -1080,6 +1478,16 @@ static int thing(run *r, size_t ei) {
     char code[20] = "";
     int kind = AK_ORG, generic = 0;
     const char *name = NULL;
+    if (e && (e->kind == DE_ORG || e->kind == DE_ACTOR) && r->hits[h].t1 == en->tok1) {
+        /* "CPC" after "CPC International Inc": the company's short name,
+         * not the dictionary's Communist Party of China */
+        int a = company_by_prefix(r, en->tok0, en->tok1);
+        if (a >= 0 && r->as[a].entry != e) {
+            en->type = ENT_ORG;
+            en->actor = a;
+            return mention(r, a, en->tok0, en->tok1);
+        }
+    }
     if (e) {
         switch (e->kind) {
         case DE_COUNTRY:
@@ -1132,6 +1540,19 @@ static int thing(run *r, size_t ei) {
         }
     } else if (en->type == ENT_GPE || en->type == ENT_LOC || en->type == ENT_FAC) {
         const dplace *p = place_over(d, en->start, en->end);
+        /* "Dome" after "Dome Petroleum Ltd", "Piedmont" after "Piedmont
+         * Aviation Inc": a company's short name the NER took for a place
+         * (a town or a region, never a country or a state) */
+        if (en->type != ENT_FAC && (!p || !p->feature ||
+                                    (strcmp(p->feature, "country") &&
+                                     (strcmp(p->feature, "admin1") || (r->home[0] && strcmp(p->country, r->home)))))) {
+            int a = company_by_prefix(r, en->tok0, en->tok1);
+            if (a >= 0) {
+                en->type = ENT_ORG;
+                en->actor = a;
+                return mention(r, a, en->tok0, en->tok1);
+            }
+        }
         if (!p) return 0; /* a place nobody resolved: an entity, not an actor */
         if (!p->country[0]) return 0;
         kind = AK_PLACE;
@@ -1163,12 +1584,76 @@ static int thing(run *r, size_t ei) {
                 cx.role_first = 0;
                 break;
             }
-        if (!cx.country[0]) {
-            const dplace *p = place_over(d, en->start, en->end);
-            if (p && p->country[0]) memcpy(cx.country, p->country, 4);
+        /* "the Bank", "the Fund" alone: the body of that name just named
+         * ("the Bank of England ... the Bank may") among the latest
+         * actors: the wire's "the Bank" is the central bank of the story */
+        if (en->tok1 == en->tok0 + 1 && en->tok0 > 0 && tok_is(d, en->tok0 - 1, "the")) {
+            static const char *const W_GENERIC_BODY[] = {"bank", "company", "group", "fund", "corporation", "exchange",
+                                                  "board", "commission", "agency", "ministry", "department", NULL};
+            if (tok_in(d, en->tok0, W_GENERIC_BODY))
+                for (int m = 0; m < r->nmru; m++) {
+                    int k = r->mru[m];
+                    const astate *st = &r->as[k];
+                    if (st->kind != AK_ORG || st->name_t1 - st->name_t0 < 2) continue;
+                    int named = 0;
+                    for (uint32_t x = st->name_t0; x < st->name_t1 && !named; x++) named = tok_eq_ci(d, x, en->tok0);
+                    if (!named) continue;
+                    en->actor = k;
+                    return mention(r, k, en->tok0, en->tok1);
+                }
         }
-        if (cx.role || cx.country[0] || cx.org_code) context_code(r, &cx, code);
-        else if (r->home[0]) snprintf(code, sizeof code, "%s", r->home);
+        /* a legal form ends a company's name whatever words it holds:
+         * "General Motors Corp" is no general's, "Union Oil Co" no union */
+        if (corp_word(d, en->tok1 - 1)) cx.role = "BUS", cx.role_first = 0;
+        /* "Central Bank of Brazil", "Federal Reserve Bank": the state's */
+        if (cx.role && !strcmp(cx.role, "BUS"))
+            for (uint32_t k = en->tok0; k < en->tok1; k++)
+                if (tok_in(d, k, W_CENTRAL) && (tok_is(d, en->tok1 - 1, "bank") || tok_is(d, en->tok0, "bank"))) {
+                    cx.role = "GOV";
+                    break;
+                }
+        char fcc[4] = "";
+        const sent *s = &d->sents[r->sent_of[en->tok0]];
+        int firm = (cx.role && !strcmp(cx.role, "BUS"));
+        if ((!cx.role || firm) && firm_context(r, en->tok0, en->tok1, s, fcc, 1)) firm = 1;
+        if (cx.org_code && code_business(cx.org_code)) firm = 1; /* "Texaco Inc": the dictionary's Texaco */
+        /* a short name of a company named before ("USAir" after "USAir
+         * Group"): that company */
+        if (!firm && !cx.role && !cx.org_code && !cx.country[0]) {
+            int a = company_by_prefix(r, en->tok0, en->tok1);
+            if (a >= 0) {
+                en->actor = a;
+                return mention(r, a, en->tok0, en->tok1);
+            }
+        }
+        if (firm) {
+            /* a company: the country its own name or the words around it
+             * give, else none ("---BUS", as PETRARCH writes an unknown
+             * country), never the story's */
+            /* an organisation named inside a firm's name gives its country
+             * only if it is itself a firm: "CPC International" is no
+             * Communist Party of China's */
+            if (!cx.country[0] && cx.org_code && code_business(cx.org_code)) code_country(cx.org_code, cx.country);
+            if (!cx.country[0] && fcc[0]) memcpy(cx.country, fcc, 4);
+            if (!cx.country[0]) {
+                const dplace *p = place_over(d, en->start, en->end);
+                if (p && p->country[0]) memcpy(cx.country, p->country, 4);
+            }
+            put_code(code, cx.country[0] ? cx.country : "---", "BUS", 0);
+            /* "Texaco Inc" is the dictionary's Texaco: a later "Texaco"
+             * is the same actor */
+            int32_t h0 = r->hit_at[en->tok0];
+            if (h0 >= 0 && r->hits[h0].t0 == en->tok0 && r->hits[h0].e->kind == DE_ORG &&
+                code_business(entry_code(r->hits[h0].e, r->date)))
+                e = r->hits[h0].e;
+        } else {
+            if (!cx.country[0]) {
+                const dplace *p = place_over(d, en->start, en->end);
+                if (p && p->country[0]) memcpy(cx.country, p->country, 4);
+            }
+            if (cx.role || cx.country[0] || cx.org_code) context_code(r, &cx, code);
+            else if (r->home[0]) snprintf(code, sizeof code, "%s", r->home);
+        }
     } else if (en->type == ENT_NORP) {
         kind = AK_GROUP;
     } else {
@@ -1185,6 +1670,25 @@ static int thing(run *r, size_t ei) {
         if (kind == AK_COUNTRY ? !strcmp(d->actors[i].code, code)
                                : ((e && st->entry == e) || same_text(d, st->name_t0, st->name_t1, en->tok0, en->tok1))) {
             a = (int)i;
+            break;
+        }
+    }
+    if (a < 0 && kind == AK_ORG && !e && code_business(code)) {
+        /* "Texaco" first, "Texaco Inc" later: the short name was this
+         * company, coded before anything said so */
+        for (size_t i = d->nactor; i-- > stop;) {
+            astate *st = &r->as[i];
+            if (st->kind != AK_ORG || st->entry || code_business(d->actors[i].code)) continue;
+            uint32_t n = st->name_t1 - st->name_t0, k = 0;
+            if (n >= en->tok1 - en->tok0) continue;
+            while (k < n && tok_eq(d, st->name_t0 + k, en->tok0 + k)) k++;
+            if (k < n) continue;
+            a = (int)i;
+            st->name_t0 = en->tok0;
+            st->name_t1 = en->tok1;
+            d->actors[i].name = arena_span(d, en->start, en->end);
+            if (!d->actors[i].name) return -1;
+            set_code(&d->actors[i], code);
             break;
         }
     }
@@ -1324,7 +1828,61 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
     char code[20];
     context_code(r, &cx, code);
     int a = -1;
-    if (!plural && definite && !cx.former) {
+    int fdef = definite;
+    char fcc[4] = "";
+    if (!fdef && !plural && d->an && cx.role && !strcmp(cx.role, "BUS")) {
+        /* "the Canadian oil and gas firm": modifiers with a conjunction
+         * stop the walk above; "the" a few words back still makes it
+         * definite */
+        for (uint32_t k = t0, n = 0; k > s->first && n < 8; k--, n++) {
+            uint32_t j = k - 1;
+            if (tok_is(d, j, "the")) {
+                fdef = 1;
+                break;
+            }
+            uint8_t u = d->an[j].upos;
+            if (!(u == UPOS_ADJ || u == UPOS_NOUN || u == UPOS_CCONJ || u == UPOS_PROPN || tok_is(d, j, "-") ||
+                  tok_is(d, j, ",")))
+                break;
+            if (hit_kind(r, j) == DE_ADJ || hit_kind(r, j) == DE_COUNTRY) note_hit_country(r, r->hits[r->hit_at[j]].e, fcc);
+        }
+        if (fcc[0] && !phrase_country) {
+            memcpy(cx.country, fcc, 4);
+            phrase_country = 1;
+            context_code(r, &cx, code);
+        }
+    }
+    if (!plural && fdef && !cx.former && cx.role && !strcmp(cx.role, "BUS") && firm_noun(d, hd, s->first)) {
+        /* "the company", "the West German bank": the latest company named
+         * within 5 sentences (of the phrase's country if it gives one),
+         * not its chairman; one last seen as a subject first (the wire's
+         * "Acme Inc said it would buy Widget Co ... The company said":
+         * the buyer) */
+        for (int pass = 0; pass < 2 && a < 0; pass++)
+            for (int m = 0; m < r->nmru && a < 0; m++) {
+                int k = r->mru[m];
+                const astate *st = &r->as[k];
+                if (st->kind != AK_ORG || r->sent_of[i] - st->last_sent > 5) continue;
+                /* a company, or a body whose name has the phrase's noun:
+                 * "the Bank" after the Bank of England */
+                int named = 0;
+                for (uint32_t x = st->name_t0; x < st->name_t1 && !named; x++) named = tok_eq_ci(d, x, hd);
+                if (!named && !code_business(d->actors[k].code)) continue;
+                if (phrase_country && strncmp(d->actors[k].code, cx.country, 3) && strncmp(d->actors[k].code, "---", 3))
+                    continue;
+                if (pass == 0 && !st->subj) continue;
+                a = k;
+            }
+        /* "Dome ... the Canadian oil and gas firm": the description gives
+         * the company of unknown country its country */
+        if (a >= 0 && phrase_country && !strncmp(d->actors[a].code, "---", 3)) {
+            char nc[20];
+            put_code(nc, cx.country, "BUS", 0);
+            set_code(&d->actors[a], nc);
+        }
+        if (a < 0) definite = 0; /* no company to be: a description of its own */
+    }
+    if (a < 0 && !plural && definite && !cx.former) {
         /* "the French leader": the latest person it fits, within 5 sentences */
         char role3[4] = "", cc[4] = "";
         if (cx.role) snprintf(role3, sizeof role3, "%s", cx.role);
@@ -1457,6 +2015,38 @@ static int pronoun_it(run *r, uint32_t i) {
     return 0;
 }
 
+/* "it" and "its" after a company: "Texaco is fighting a law requiring it
+ * to post a bond", "Bally agreed to buy back its shares".  The pronoun is
+ * the company when the latest actor other than a person or a place, named
+ * in this sentence or the one before, is a company; "it" that is a dummy
+ * ("it is likely that") or the subject of an adjective ("it was unfair":
+ * as often the deal as the firm) is left alone.  Countries and other
+ * organisations keep pronoun_it's narrower rule. */
+static int pronoun_firm(run *r, uint32_t i) {
+    dyad_doc *d = r->d;
+    if (!d->an || (d->an[i].upos != UPOS_PRON && d->an[i].upos != UPOS_DET)) return 0;
+    if (d->an[i].deprel == DEP_EXPL) return 0;
+    int32_t h = d->an[i].head;
+    if (tok_is(d, i, "it") && h >= 0 && d->an[h].upos == UPOS_ADJ) return 0;
+    /* "it is expected that", "it said": a following "is"/"was" + adjective */
+    if (tok_is(d, i, "it") && i + 2 < d->ntok && d->an[i + 2].upos == UPOS_ADJ &&
+        (tok_is(d, i + 1, "is") || tok_is(d, i + 1, "was") || tok_is(d, i + 1, "'s")))
+        return 0;
+    uint32_t si = r->sent_of[i];
+    for (int m = 0; m < r->nmru; m++) {
+        int k = r->mru[m];
+        const astate *st = &r->as[k];
+        if (st->kind == AK_PERSON || st->kind == AK_PLACE) continue;
+        if (st->last_tok >= i) continue;
+        if (st->kind != AK_ORG || !code_business(d->actors[k].code) || si - st->last_sent > 1) return 0;
+        uint8_t subj = st->subj;
+        int rc = mention(r, k, i, i + 1);
+        r->as[k].subj = subj; /* a pronoun keeps the company's salience as it was */
+        return rc;
+    }
+    return 0;
+}
+
 /* A surname before the full name ("Navalny's arrest ... Alexei
  * Navalny"): the NER, seeing one capitalised word, often calls it an
  * organisation.  A one-word ORG or MISC entity no dictionary knows, whose
@@ -1494,6 +2084,11 @@ static int resolve(run *r) {
             if (ei < r->nent && r->ents[ei].tok0 == i) {
                 dent *en = &r->ents[ei];
                 uint32_t next = en->tok1;
+                /* "car group Renault", "Deutsche Bank AG", "Texaco" after
+                 * "Texaco Inc": a company the NER took for a person */
+                if (en->type == ENT_PERSON && (r->hit_at[en->tok0] < 0 || hit_kind(r, en->tok0) == DE_ORG) &&
+                    person_is_firm(r, en, s))
+                    en->type = ENT_ORG;
                 if (en->type == ENT_PERSON) err = person(r, ei, s) != 0;
                 else err = thing(r, ei) != 0;
                 ei++;
@@ -1510,7 +2105,11 @@ static int resolve(run *r) {
             if (d->toks[i].kind == TOK_WORD && (d->toks[i].end - d->toks[i].start) <= 10) {
                 int g = tok_in(d, i, W_PRON_HE) ? 1 : tok_in(d, i, W_PRON_SHE) ? 2 : tok_in(d, i, W_PRON_THEY) ? 3 : 0;
                 if (g && (!d->an || d->an[i].upos == UPOS_PRON || d->an[i].upos == UPOS_DET)) err = pronoun(r, i, g) != 0;
-                else if (!g && tok_is(d, i, "it")) err = pronoun_it(r, i) != 0;
+                else if (!g && tok_is(d, i, "it")) {
+                    err = pronoun_it(r, i) != 0;
+                    if (!err && r->tok_actor[i] < 0) err = pronoun_firm(r, i) != 0;
+                } else if (!g && tok_is(d, i, "its"))
+                    err = pronoun_firm(r, i) != 0;
             }
             i++;
         }

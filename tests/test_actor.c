@@ -33,6 +33,8 @@ static const char DICT[] =
     "  gov  Washington | White House\n"
     "ZAF  South Africa\n"
     "  adj  South African\n"
+    "DEU  Germany | West Germany\n"
+    "  adj  German | West German\n"
     "[org]\n"
     "USAEDU  Brookings Institution | Brookings\n"
     "IGOUNO  United Nations | UN\n"
@@ -52,7 +54,8 @@ static const char DICT[] =
     "PTY  candidate | nominee | campaign\n"
     "GOV  attorney general    title\n"
     "GOV  department\n"
-    "LEG  committee | panel\n";
+    "LEG  committee | panel\n"
+    "BUS  company | firm | bank | shareholder\n";
 
 static tagger *tg;
 static parser *ps;
@@ -414,6 +417,49 @@ static void test_bodies(void) {
     dyad_doc_free(d);
 }
 
+/* Companies are businesses, never the state: a legal form, a firm noun
+ * before the name ("car group", "bank") or a stock symbol makes a name a
+ * company's; its country comes from the mention ("French", "West
+ * German", "a Turkish textile company", the symbol's exchange), never
+ * from the story's home country ("---BUS" when nothing says); the short
+ * name, "the company", "it" and "its" are the company. */
+static void test_companies(void) {
+    const char *t = "The French state-owned car group Veltra said it would buy a stake in Quillan Widget Corp <QWC>. "
+                    "Quillan said the offer was too low. The company said it would fight the bid and buy back its "
+                    "shares. West German bank Hallmeyer Bank lent money to Turkey.";
+    const char *names[] = {"Veltra|PER", "Quillan Widget Corp|ORG", "QWC|ORG", "Quillan|PER", "Hallmeyer Bank|PER", NULL};
+    dyad_doc *d = code(t, "1987-03-02", names);
+    const dactor *v = actor_at(d, t, "Veltra");
+    CHECK(v != NULL && !strcmp(v->code, "FRABUS") && v->type == ENT_ORG);
+    CHECK(actor_at(d, t, "it would buy") == v);
+    const dactor *q = actor_at(d, t, "Quillan Widget");
+    CHECK(q != NULL && !strcmp(q->code, "USABUS")); /* a bare symbol: New York's */
+    CHECK(actor_at(d, t, "QWC") == NULL);           /* the symbol is no actor */
+    CHECK(actor_at_n(d, t, "Quillan", 1) == q);     /* the short name */
+    CHECK(actor_at(d, t, "company said") == q);     /* the subject last named */
+    CHECK(actor_at(d, t, "it would fight") == q);
+    CHECK(actor_at(d, t, "its shares") == q);
+    const dactor *h = actor_at(d, t, "Hallmeyer");
+    CHECK(h != NULL && !strcmp(h->code, "DEUBUS"));
+    dyad_doc_free(d);
+
+    /* a firm the text gives no country keeps none: not the story's Brazil */
+    t = "Brazil suspended interest payments to Norbank Corp and Tessaly Holdings. Brazilian officials said "
+        "Norbank had agreed. Anadolu Dokuma Ltd, a Turkish textile company, said it was not affected.";
+    const char *names2[] = {"Brazil|LOC", "Norbank Corp|ORG", "Tessaly Holdings|ORG", "Norbank|ORG", NULL};
+    d = code(t, "1987-03-02", names2);
+    const dactor *n = actor_at(d, t, "Norbank Corp");
+    CHECK(n != NULL && !strcmp(n->code, "---BUS") && !n->country[0]);
+    CHECK(actor_at_n(d, t, "Norbank", 1) == n);
+    const dactor *ts = actor_at(d, t, "Tessaly");
+    CHECK(ts != NULL && !strcmp(ts->code, "---BUS"));
+    const dactor *an = actor_at(d, t, "Anadolu"); /* no NER mention: found by its legal form */
+    CHECK(an != NULL && !strcmp(an->code, "TURBUS"));
+    const dactor *off = actor_at(d, t, "officials");
+    CHECK(off != NULL && !strcmp(off->code, "BRAGOV")); /* the state's people keep the country */
+    dyad_doc_free(d);
+}
+
 int main(void) {
     char err[256];
     if (tagger_open_file(&tg, "models/tagger.bin", err, sizeof err) ||
@@ -443,6 +489,7 @@ int main(void) {
     RUN(test_gender_hint);
     RUN(test_hostile);
     RUN(test_bodies);
+    RUN(test_companies);
     dict_free(dic);
     tagger_close(tg);
     parser_close(ps);
