@@ -142,6 +142,19 @@ static int caps_line(const dyad_doc *d, size_t a, size_t b) {
 /* Byte length of line [a,b). */
 static size_t line_bytes(const dyad_doc *d, size_t a, size_t b) { return d->toks[b - 1].end - d->toks[a].start; }
 
+/* Case-sensitive membership of token t in a NULL-terminated word list. */
+static int tok_in(const dyad_doc *d, const tok *t, const char *const *list) {
+    for (size_t k = 0; list[k]; k++)
+        if (tok_is(d, t, list[k])) return 1;
+    return 0;
+}
+
+/* Words a line of prose breaks after but a headline never ends in. */
+static const char *const RUN_ON[] = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with",
+                                     "and", "or", "but", "its", "his", "her", "their", "our", "that", "which",
+                                     "who", "said", "says", "is", "are", "was", "were", "has", "have", "had",
+                                     "will", "would", "as", "than", NULL};
+
 /* Is line [a,b), followed by another line, a headline of its own?  Called
  * for line breaks that are not paragraph breaks.  The end of the next line
  * is found only when needed: most lines fail the first tests. */
@@ -155,17 +168,26 @@ static int headline(const dyad_doc *d, size_t a, size_t b, int first_line) {
     if (caps_line(d, a, b) && !caps_line(d, b, c)) return 1;
     if (!first_line) return 0;
     if (!(nx->flags & TOKF_UPPER) && nx->kind != TOK_NUM && nx->kind != TOK_QUOTE) return 0;
+    /* No headline ends in "the", "of", "its" or "said": the sentence runs on. */
+    if (is_lower_word(last) && tok_in(d, last, RUN_ON)) return 0;
     /* Hard-wrapped prose has lines of similar length; a headline is short or
-     * ends in a capitalised word or number. */
+     * ends in a capitalised word or number.  But the first line of a wire
+     * story whose dateline was cut off ("The volume of contracts traded on
+     * the" + "New Zealand Futures Exchange ...") is short too, and its last
+     * word is often a name's first ("offer for Dome" + "Petroleum Ltd"):
+     * when the lines after it are hard-wrapped prose of the same paragraph,
+     * it is no headline (an all-caps one was taken above; a title-cased
+     * headline with wrapped prose right under it, no blank line between,
+     * is rarer than a name broken over the first line break: "Belgian
+     * Budget Minister Guy" + "Verhofstadt has proposed"). */
+    int wrapped = 0;
+    if (c < d->ntok && !(d->toks[c].flags & TOKF_PARA_BEFORE)) {
+        size_t e = line_end(d, c);
+        wrapped = line_bytes(d, b, c) >= 40 && line_bytes(d, c, e) >= 40;
+    }
+    if (wrapped) return 0;
     if (last->flags & (TOKF_UPPER | TOKF_HAS_DIGIT)) return 1;
     return line_bytes(d, a, b) * 10 < line_bytes(d, b, c) * 7;
-}
-
-/* Case-sensitive membership of token t in a NULL-terminated word list. */
-static int tok_in(const dyad_doc *d, const tok *t, const char *const *list) {
-    for (size_t k = 0; list[k]; k++)
-        if (tok_is(d, t, list[k])) return 1;
-    return 0;
 }
 
 /* Does token t spell n1 digits, '/', n2 digits (and so on), with groups of

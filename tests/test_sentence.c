@@ -78,6 +78,16 @@ static void test_paragraphs(void) {
               "Protesters clash with police || Police fired tear gas on Tuesday in the capital, witnesses said.");
     CHECK_STR(sents("IRAN SAYS IT WILL TALK\nTehran said on Monday it would talk."),
               "IRAN SAYS IT WILL TALK || Tehran said on Monday it would talk.");
+    /* ... but not a wire story's first line, short because its dateline was
+     * cut off, over hard-wrapped prose: a name or "the" runs on */
+    CHECK_STR(sents("A 3.22 billion dlr offer for Dome\nPetroleum Ltd by TransCanada Pipelines Ltd may cut short\n"
+                    "the restructuring plan and open the door for more bids, analysts said."),
+              "A 3.22 billion dlr offer for Dome/Petroleum Ltd by TransCanada Pipelines Ltd may cut short/"
+              "the restructuring plan and open the door for more bids, analysts said.");
+    CHECK_STR(sents("The volume of contracts traded on the\nNew Zealand Futures Exchange rose sharply in February\n"
+                    "after a slow January, the exchange said."),
+              "The volume of contracts traded on the/New Zealand Futures Exchange rose sharply in February/"
+              "after a slow January, the exchange said.");
     /* wire datelines are a sentence of their own; mixed-case ones stay */
     CHECK_STR(sents("NAIROBI (Reuters) - Kenya said on Monday it would act."),
               "NAIROBI (Reuters) - || Kenya said on Monday it would act.");
