@@ -149,6 +149,11 @@ static int tok_in(const dyad_doc *d, const tok *t, const char *const *list) {
     return 0;
 }
 
+/* Firms' legal forms, which continue a name over a line break. */
+static const char *const LEGAL_FORMS[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Cos", "Ltd", "Ltd.", "Plc",
+                                          "PLC", "plc", "LP", "L.P.", "AG", "SA", "S.A.", "NV", "N.V.", "GmbH",
+                                          "Bhd", "Pty", "SpA", "AB", "Oy", "KK", NULL};
+
 /* Words a line of prose breaks after but a headline never ends in. */
 static const char *const RUN_ON[] = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with",
                                      "and", "or", "but", "its", "his", "her", "their", "our", "that", "which",
@@ -168,8 +173,11 @@ static int headline(const dyad_doc *d, size_t a, size_t b, int first_line) {
     if (caps_line(d, a, b) && !caps_line(d, b, c)) return 1;
     if (!first_line) return 0;
     if (!(nx->flags & TOKF_UPPER) && nx->kind != TOK_NUM && nx->kind != TOK_QUOTE) return 0;
-    /* No headline ends in "the", "of", "its" or "said": the sentence runs on. */
+    /* No headline ends in "the", "of", "its" or "said": the sentence runs on;
+     * nor is a firm's legal form the first word of a story ("Musto
+     * Explorations" + "Ltd said ..."). */
     if (is_lower_word(last) && tok_in(d, last, RUN_ON)) return 0;
+    if (tok_in(d, nx, LEGAL_FORMS)) return 0;
     /* Hard-wrapped prose has lines of similar length; a headline is short or
      * ends in a capitalised word or number.  But the first line of a wire
      * story whose dateline was cut off ("The volume of contracts traded on

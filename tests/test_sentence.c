@@ -88,6 +88,7 @@ static void test_paragraphs(void) {
                     "after a slow January, the exchange said."),
               "The volume of contracts traded on the/New Zealand Futures Exchange rose sharply in February/"
               "after a slow January, the exchange said.");
+    CHECK_STR(sents("Musto Explorations\nLtd said it sold shares."), "Musto Explorations/Ltd said it sold shares.");
     /* wire datelines are a sentence of their own; mixed-case ones stay */
     CHECK_STR(sents("NAIROBI (Reuters) - Kenya said on Monday it would act."),
               "NAIROBI (Reuters) - || Kenya said on Monday it would act.");
