@@ -2706,6 +2706,18 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
                 if (has_to_mark(c, (uint32_t)k)) ok = 1;
                 if (rel == DEP_XCOMP && (d->an[k].feats & FEAT_VERBFORM_INF)) ok = 1;
             }
+            /* "urged federal regulators to use forbearance", parsed with the
+             * infinitive a clause of the object: an actor object controls
+             * it all the same, for a pattern whose target is that object
+             * ("SRC urge TGT to").  Not under a noun of intention or demand,
+             * whose infinitive is the noun's ("backed a plan to ..."). */
+            int32_t ow = passive ? r.subj_pass : r.obj;
+            if (!ok && !p->obj && p->has_tgt && !p->tgt_prep && p->tgt_pn < 0 && ow >= 0 && actor_at(c, (uint32_t)ow) >= 0 &&
+                !lemma_in(d, (uint32_t)ow, COMMIT_NOUNS) && !lemma_in(d, (uint32_t)ow, DEMAND_NOUNS)) {
+                KIDS(c, (uint32_t)ow) {
+                    if (d->an[k].deprel == DEP_ACL && k > ow && d->an[k].upos == UPOS_VERB && has_to_mark(c, (uint32_t)k)) ok = 1;
+                }
+            }
             if (!ok) continue;
         }
         if (refused_act && !p->obj && !p->npn) continue;

@@ -1074,6 +1074,20 @@ static void test_noun_infinitive_rules(void) {
     run_cases(cases, sizeof cases / sizeof cases[0], "noun infinitive rule");
 }
 
+/* An infinitive the parser hung on the verb's object ("urged federal
+ * regulators to use ...", the infinitive an acl of "regulators") still
+ * fills a pattern's trailing "to" when the object is an actor and the
+ * pattern's target; an object that is a thing or a plan keeps its
+ * infinitive. */
+static void test_object_infinitive_rules(void) {
+    static const code_case cases[] = {
+        {"The Senate urged federal regulators to use forbearance.", "020", "Senate", "regulators", 1},
+        {"The IMF urges a strong interest rate policy to curb inflation.", "02", "", "", 0},
+        {"Senator Alan Smith backed a plan to ban imports.", "02", "", "", 0},
+    };
+    run_cases(cases, sizeof cases / sizeof cases[0], "object infinitive rule");
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1110,6 +1124,7 @@ int main(void) {
     RUN(test_business_rules);
     RUN(test_recall_rules);
     RUN(test_noun_infinitive_rules);
+    RUN(test_object_infinitive_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
