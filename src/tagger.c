@@ -850,6 +850,311 @@ static void repair_unknown(const tagger *t, const tg_tok *tt, int n, uint8_t *cl
     }
 }
 
+/* ---- context repairs (pipeline only) ---------------------------------------
+ * The greedy model commits to one word at a time, so a wrong early choice
+ * drags its neighbours along: "offered to hand over two suspects" comes out
+ * "to/IN hand/NN" because "hand" is nearly always a noun in the treebank.
+ * A repair names a constraint over the tag sequence that the sentence
+ * violates, forces the classes it implies (the best-scoring class of the
+ * required XPOS, so UPOS and FEATS stay the model's own choice), and lets
+ * the model re-decode the words after them with the corrected history. */
+
+/* Scores of every class for word i after classes p1 and p2, exactly as
+ * decode computes them (256 wide, like decode's array). */
+static void score_at(const tagger *t, const tg_tok *s, int n, int i, int p1, int p2, int32_t *sc) {
+    uint64_t f[TG_MAXFEAT];
+    memset(sc, 0, 256 * sizeof *sc);
+    int nf = tg_feats(s, n, i, p1, p2, f);
+    for (int k = 0; k < nf; k++) add_row(t, fslot(t, f[k]), sc);
+}
+
+/* The classes before word i as decode's history arguments. */
+static void history(const uint8_t *cls, int i, int *p1, int *p2) {
+    *p1 = i >= 1 ? cls[i - 1] : TG_MAXCLASS;
+    *p2 = i >= 2 ? cls[i - 2] : i == 1 ? TG_MAXCLASS : TG_MAXCLASS + 1;
+}
+
+/* One sentence under repair: its words, their classes, and the words a
+ * repair has fixed (re-decoding leaves those alone, so that a later
+ * repair cannot undo an earlier one). */
+#define RC_MAXLOCK 32
+typedef struct rctx {
+    const tagger *t;
+    const tg_tok *s;
+    const char *const *forms;
+    const size_t *lens;
+    int n;
+    uint8_t *cls;
+    int nlock;
+    int lock[RC_MAXLOCK];
+} rctx;
+
+/* Has a repair fixed word i? */
+static int locked(const rctx *r, int i) {
+    for (int k = 0; k < r->nlock; k++)
+        if (r->lock[k] == i) return 1;
+    return 0;
+}
+
+/* The best class of word i (given the classes before it) whose XPOS is
+ * xpos, or -1 if the model has none. */
+static int best_of(const rctx *r, int i, int xpos) {
+    const tagger *t = r->t;
+    int32_t sc[256];
+    int p1, p2, best = -1;
+    history(r->cls, i, &p1, &p2);
+    score_at(t, r->s, r->n, i, p1, p2, sc);
+    for (int c = 0; c < t->nclass; c++)
+        if (t->cxpos[c] == xpos && (best < 0 || sc[c] > sc[best])) best = c;
+    return best;
+}
+
+/* Greedy re-decoding of words from..n-1 after a repair changed the
+ * classes before them.  Once two words in a row keep their classes the
+ * history is what it was, so the rest would not change. */
+static void redecode(const rctx *r, int from) {
+    const tagger *t = r->t;
+    int32_t sc[256];
+    int same = 0;
+    for (int i = from; i < r->n && same < 2; i++) {
+        if (locked(r, i)) {
+            same++;
+            continue;
+        }
+        int p1, p2;
+        history(r->cls, i, &p1, &p2);
+        score_at(t, r->s, r->n, i, p1, p2, sc);
+        int best = 0;
+        for (int c = 1; c < t->nclass; c++)
+            if (sc[c] > sc[best]) best = c;
+        same = best == r->cls[i] ? same + 1 : 0;
+        r->cls[i] = (uint8_t)best;
+    }
+}
+
+/* Give word i (i + 1 too when two is set) the best class of XPOS x (and
+ * x2), fix them, and re-decode the words after.  0, changing nothing,
+ * if the model has no such class or no room is left to record the fix. */
+static int force(rctx *r, int i, int x, int two, int x2) {
+    if (r->nlock + 2 > RC_MAXLOCK || locked(r, i) || (two && locked(r, i + 1))) return 0;
+    int c = best_of(r, i, x);
+    if (c < 0) return 0;
+    uint8_t keep = r->cls[i];
+    r->cls[i] = (uint8_t)c;
+    if (two) {
+        int c2 = best_of(r, i + 1, x2);
+        if (c2 < 0) {
+            r->cls[i] = keep;
+            return 0;
+        }
+        r->cls[i + 1] = (uint8_t)c2;
+        r->lock[r->nlock++] = i + 1;
+    }
+    r->lock[r->nlock++] = i;
+    redecode(r, i + 1 + (two != 0));
+    return 1;
+}
+
+/* Is w (l bytes, lower case) in list (NULL-terminated)? */
+static int in_list(const char *w, size_t l, const char *const *list) {
+    for (; *list; list++)
+        if (strlen(*list) == l && memcmp(*list, w, l) == 0) return 1;
+    return 0;
+}
+
+/* Word i lower-cased into lc (TG_NORM_MAX bytes); its length. */
+static size_t lower_word(const rctx *r, int i, char *lc) {
+    return tg_norm(r->forms[i] ? r->forms[i] : "", r->lens[i], lc, TG_NORM_MAX, 1);
+}
+
+/* Is word i one of list? */
+static int word_in(const rctx *r, int i, const char *const *list) {
+    char lc[TG_NORM_MAX];
+    size_t l = lower_word(r, i, lc);
+    return in_list(lc, l, list);
+}
+
+/* Does word i begin with a lower-case ASCII letter? */
+static int lower_initial(const rctx *r, int i) {
+    return r->forms[i] && r->lens[i] && r->forms[i][0] >= 'a' && r->forms[i][0] <= 'z';
+}
+
+/* Does the lemma of word i, read as its current class, belong to list? */
+static int lemma_in(const rctx *r, int i, const char *const *list) {
+    char buf[2 * TG_NORM_MAX + 16];
+    const char *f = r->forms[i] ? r->forms[i] : "";
+    const char *lem = lemmatize(r->t, f, r->lens[i], r->t->cxpos[r->cls[i]], buf, sizeof buf);
+    return lem && in_list(lem, strlen(lem), list);
+}
+
+/* The XPOS of word i's current class. */
+static int xpos_at(const rctx *r, int i) { return r->t->cxpos[r->cls[i]]; }
+
+/* Is XPOS x a verb form? */
+static int is_verb_x(int x) {
+    return x == XPOS_VB || x == XPOS_VBD || x == XPOS_VBN || x == XPOS_VBZ || x == XPOS_VBP || x == XPOS_VBG;
+}
+
+/* Can XPOS x stand inside a noun phrase? */
+static int is_np_x(int x) {
+    return x == XPOS_DT || x == XPOS_JJ || x == XPOS_JJR || x == XPOS_JJS || x == XPOS_NN || x == XPOS_NNS ||
+           x == XPOS_NNP || x == XPOS_NNPS || x == XPOS_PRPS || x == XPOS_POS || x == XPOS_CD || x == XPOS_HYPH;
+}
+
+/* Words that take a to-infinitive right after them ("agreed to", "plans
+ * to", "is able to", "a bid to"), by lemma and word class.  Words as often
+ * followed by "to" and a noun are left out: come, go, return, lead, push,
+ * entitle (to power, to work, to price cuts, to record levels), due,
+ * subject, close, response, commitment, letter, time (from time to time). */
+static const char *const INF_VERBS[] = {
+    "agree", "offer", "decide", "plan", "vow", "pledge", "threaten", "refuse", "seek", "try", "want", "expect",
+    "promise", "prepare", "fail", "attempt", "continue", "intend", "hope", "aim", "need", "begin", "start",
+    "propose", "vote", "decline", "choose", "elect", "resolve", "undertake", "volunteer", "wish", "manage",
+    "arrange", "struggle", "strive", "scramble", "rush", "hesitate", "tend", "seem", "appear", "ask", "urge",
+    "tell", "allow", "force", "require", "authorize", "authorise", "permit", "invite", "encourage", "order",
+    "oblige", "compel", "press", "pressure", "schedule", "slate", "design", "mean", "use", "move", "set",
+    "have", "help", "wait", "claim", "afford", "dare", "deserve", "opt", "lobby", "demand", "sign", "swear",
+    "cease", "neglect", "forget", "remember", "learn", "like", "love", "prefer", "determine", "enable",
+    "empower", "instruct", "direct", "persuade", "convince", "mandate", "hire", "appoint", "nominate", "train",
+    "work", NULL};
+static const char *const INF_ADJS[] = {
+    "able", "unable", "willing", "unwilling", "ready", "eager", "reluctant", "determined", "likely", "unlikely",
+    "poised", "prepared", "keen", "free", "quick", "first", "last", "sure", "certain", "hard", "easy",
+    "difficult", "impossible", "necessary", "anxious", "careful", "entitled", "obliged", "set", NULL};
+static const char *const INF_NOUNS[] = {
+    "plan", "effort", "attempt", "decision", "bid", "move", "proposal", "offer", "promise", "pledge", "threat",
+    "vote", "authority", "authorization", "authorisation", "permission", "approval", "option", "intention",
+    "failure", "refusal", "willingness", "readiness", "ability", "inability", "need", "chance", "opportunity",
+    "order", "mandate", "license", "licence", "right", "power", "way", "deal", "contract", "agreement",
+    "campaign", "drive", "pressure", "call", "request", "demand", "motion", "measure", "bill", "legislation",
+    "initiative", "program", "programme", "scheme", "strategy", "step", "money", "fund", "incentive", "reason",
+    "desire", "determination", "resolution", "mission", "task", "job", "freedom", "tendency", "courage",
+    "capacity", "means", "race", "struggle", "fight", "battle", NULL};
+/* Verbs whose object is the subject of a to-infinitive after it ("allow
+ * the borrower to issue", "ordering Lac to hand over"). */
+static const char *const OBJ_CONTROL[] = {
+    "allow", "ask", "urge", "force", "require", "enable", "permit", "authorize", "authorise", "order", "tell",
+    "persuade", "encourage", "invite", "press", "pressure", "prompt", "cause", "expect", "want", "need", "help",
+    "oblige", "compel", "instruct", "direct", "advise", "empower", "mandate", "appoint", "elect", "hire",
+    "choose", "select", "convince", "remind", "warn", "teach", "beg", "challenge", "inspire", "call", "get",
+    "forbid", "bar", "prohibit", "ban", "train", "nominate", "commission", "pay", "recruit", NULL};
+/* Words that open an object: a noun cannot be followed by one ("to hand
+ * them", "to question whether"). */
+static const char *const OBJ_OPENERS[] = {"him", "them", "us", "me", "whether", NULL};
+/* Nouns after "to" in set phrases ("to date") and words that make the
+ * word before them a noun ("to sort of"). */
+static const char *const TO_NOUNS[] = {"date", NULL};
+static const char *const OF[] = {"of", NULL};
+/* Nouns of time: "last" before one is the adjective ("agreed to last July"). */
+static const char *const TIME_NOUNS[] = {
+    "year", "month", "week", "night", "quarter", "season", "time", "weekend", "spring", "summer", "autumn",
+    "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", NULL};
+
+/* "offered to hand over", "a bid to hedge currency risks": "to" read as a
+ * preposition before a word that can be a base verb (the treebank has it
+ * as one) is the infinitive marker when the word that governs it takes an
+ * infinitive -- the word before "to" (past adverbs: "decided not to"), or
+ * the verb whose object that word ends ("allow the borrower to") -- or
+ * when the word after the would-be noun opens its object (a determiner,
+ * possessive or object pronoun: a noun is not followed by one).  Forces
+ * TO and VB. */
+static void repair_to_inf(rctx *r) {
+    const tagger *t = r->t;
+    char lc[TG_NORM_MAX];
+    for (int i = 1; i + 1 < r->n; i++) {
+        if (xpos_at(r, i) != XPOS_IN || r->lens[i] != 2) continue;
+        if (lower_word(r, i, lc) != 2 || memcmp(lc, "to", 2) != 0) continue;
+        int x = xpos_at(r, i + 1);
+        if (x != XPOS_NN && x != XPOS_JJ && x != XPOS_NNS && x != XPOS_VBP && x != XPOS_RB) continue;
+        if (!lower_initial(r, i + 1)) continue;
+        size_t l = lower_word(r, i + 1, lc);
+        if (!known_base(t, XPOS_VB, lc, l) || in_list(lc, l, TO_NOUNS)) continue;
+        if (i + 2 < r->n && word_in(r, i + 2, OF)) continue;
+        if (l == 4 && memcmp(lc, "last", 4) == 0 && i + 2 < r->n && word_in(r, i + 2, TIME_NOUNS)) continue;
+        int ok = 0;
+        /* the object after it */
+        if (i + 2 < r->n) {
+            int y = xpos_at(r, i + 2);
+            static const char *const that[] = {"that", NULL};
+            ok = (y == XPOS_DT && !word_in(r, i + 2, that)) || y == XPOS_PRPS || word_in(r, i + 2, OBJ_OPENERS);
+        }
+        /* the word that governs it */
+        int g = i - 1;
+        while (g > 0 && xpos_at(r, g) == XPOS_RB) g--;
+        int gx = xpos_at(r, g);
+        if (!ok && is_verb_x(gx)) ok = lemma_in(r, g, INF_VERBS);
+        else if (!ok && gx == XPOS_JJ) ok = lemma_in(r, g, INF_ADJS);
+        else if (!ok && (gx == XPOS_NN || gx == XPOS_NNS)) ok = lemma_in(r, g, INF_NOUNS);
+        if (!ok && (gx == XPOS_NN || gx == XPOS_NNS || gx == XPOS_NNP || gx == XPOS_NNPS || gx == XPOS_PRP)) {
+            /* the object of a verb like "allow": back over its noun phrase */
+            int v = g - 1;
+            while (v > 0 && g - v < 6 && is_np_x(xpos_at(r, v))) v--;
+            if (v >= 0 && is_verb_x(xpos_at(r, v))) ok = lemma_in(r, v, OBJ_CONTROL);
+        }
+        if (ok) force(r, i, XPOS_TO, 1, XPOS_VB);
+    }
+}
+
+/* Words that may stand between a subject and its verb. */
+static const char *const TIME_ADVS[] = {"today", "yesterday", "tonight", NULL};
+
+/* "A top U.S. official today praised Haiti", "the editorial said": an
+ * adjective that ends a noun phrase right before its finite verb is the
+ * phrase's head, a noun, when the word is a noun often enough in the
+ * treebank (its ambiguity class has NN; not "the poor", "the other").
+ * Lower-case words only: "the French have" and "the Fed said" are other
+ * stories.  Forces NN. */
+static void repair_adj_head(rctx *r) {
+    const tagger *t = r->t;
+    int n = r->n;
+    for (int i = 1; i + 1 < n; i++) {
+        if (xpos_at(r, i) != XPOS_JJ || !lower_initial(r, i)) continue;
+        int px = xpos_at(r, i - 1);
+        if (!(px == XPOS_DT || px == XPOS_JJ || px == XPOS_NN || px == XPOS_NNP || px == XPOS_NNPS ||
+              px == XPOS_PRPS || px == XPOS_POS || px == XPOS_NNS || px == XPOS_CD))
+            continue;
+        if (!((amb_lookup(t, r->s[i].h[TG_W]) >> XPOS_NN) & 1)) continue;
+        int j = i + 1, adv = 0, time = 0;
+        for (; j < n && j < i + 3; j++) {
+            if (word_in(r, j, TIME_ADVS)) time = 1;
+            else if (xpos_at(r, j) == XPOS_RB) adv = 1;
+            else break;
+        }
+        if (j >= n) continue;
+        int vx = xpos_at(r, j);
+        if (vx != XPOS_VBD && vx != XPOS_VBZ && vx != XPOS_VBP && vx != XPOS_MD && vx != XPOS_VBN) continue;
+        /* A participle may be attributive ("major industrialised nations",
+         * "the fourth televised GOP debate", "independent locally managed
+         * institutions"): only with a time word between ("official today
+         * praised") or no noun phrase going on after it. */
+        if (vx == XPOS_VBN && (adv || (!time && j + 1 < n && (is_np_x(xpos_at(r, j + 1)) ||
+                                                            xpos_at(r, j + 1) == XPOS_VBG ||
+                                                            xpos_at(r, j + 1) == XPOS_VBN))))
+            continue;
+        /* "primary wins", "military exercises": the "verb" may be a plural
+         * noun (the treebank has the word as one, or its stem often enough
+         * as a noun -- "win", but not "say") */
+        if (vx == XPOS_VBZ) {
+            char lc[TG_NORM_MAX];
+            size_t l = lower_word(r, j, lc);
+            if ((amb_lookup(t, r->s[j].h[TG_W]) >> XPOS_NNS) & 1) continue;
+            if (l > 2 && lc[l - 1] == 's' && ((amb_lookup(t, hash_bytes(1, lc, l - 1)) >> XPOS_NN) & 1)) continue;
+        }
+        force(r, i, XPOS_NN, 0, 0);
+    }
+}
+
+/* The pipeline's repairs over the tag sequence (tagger_use_irregular). */
+static void repair_context(const tagger *t, const tg_tok *s, const char *const *forms, const size_t *lens, int n,
+                           uint8_t *cls) {
+    if (!t->irregular || n < 3) return;
+    rctx r = {t, s, forms, lens, n, cls, 0, {0}};
+    repair_to_inf(&r);
+    repair_adj_head(&r);
+}
+
 /* Scratch for one sentence of n words: prepared tokens and classes. */
 typedef struct scratch {
     tg_tok *tok;
@@ -895,6 +1200,7 @@ int tagger_tag_words(const tagger *t, const char *const *forms, const size_t *le
     tg_prep(s.tok, forms, lens, n, amb_lookup, t);
     decode(t, s.tok, n, s.cls);
     repair_unknown(t, s.tok, n, s.cls);
+    repair_context(t, s.tok, forms, lens, n, s.cls);
     int rc = DYAD_OK;
     size_t used = 0;
     for (int i = 0; i < n; i++) {
@@ -929,6 +1235,7 @@ static int tag_run(const tagger *t, dyad_doc *doc, size_t first, size_t last, co
     tg_prep(s->tok, s->forms, s->lens, n, amb_lookup, t);
     decode(t, s->tok, n, s->cls);
     repair_unknown(t, s->tok, n, s->cls);
+    repair_context(t, s->tok, s->forms, s->lens, n, s->cls);
     char buf[2 * TG_NORM_MAX + 16];
     for (int i = 0; i < n; i++) {
         tokan *a = &doc->an[first + (size_t)i];

@@ -31,7 +31,12 @@ int tagger_open_file(tagger **out, const char *path, char *err, size_t errlen);
  * irregular verb form of tagger.c's list ("tore", "fled", "withdrew") is
  * tagged with the ambiguity class of a past or participle and gets its
  * lemma ("tear"); a present verb right after a verb's bare noun is a plural
- * noun ("mobilized army reservists").  The pipeline turns it on; the
+ * noun ("mobilized army reservists").  It also turns on the context
+ * repairs of tagger.c, constraints over the tag sequence after which the
+ * model re-decodes the rest of the sentence: "to" before a possible base
+ * verb after a word taking an infinitive ("offered to hand over") is TO +
+ * VB, and an adjective ending the subject right before its verb ("the
+ * official today praised") is a noun.  The pipeline turns it on; the
  * training tools leave it off so that they reproduce the committed models
  * byte for byte. */
 void tagger_use_irregular(tagger *t, int on);

@@ -1,7 +1,8 @@
 /* test_tagger.c -- the tagger and lemmatizer with the committed model:
  * key tags and lemmas on sentences written for this test (a wire headline
- * in capitals, curly quotes), the document path, and refusal of
- * truncated, corrupt or foreign model images. */
+ * in capitals, curly quotes), the pipeline's context repairs, the
+ * document path, and refusal of truncated, corrupt or foreign model
+ * images. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +145,49 @@ static void test_sentence(void) {
     tagger_use_irregular(tg, 0);
     CHECK_INT(tag("The senator tore into the governor and the rebels fled .", &t), DYAD_OK);
     CHECK(strcmp(t.lemma[2], "tear") != 0);
+}
+
+/* The pipeline's context repairs (tagger_use_irregular): a "to" the model
+ * read as a preposition before a word that can be a base verb is the
+ * infinitive marker after a word that takes an infinitive ("offered",
+ * "able", "a plan"), after the object of a verb like "allow", or when an
+ * object follows; an adjective ending the subject right before its verb
+ * is the head noun.  Set phrases stay: "compared to last year", "to
+ * date", "agreed to last July", "the poor were". */
+static void test_context(void) {
+    tagged t;
+    tagger_use_irregular(tg, 1);
+    CHECK_INT(tag("The ministry has offered to hand over the files to the court .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[4], XPOS_TO);
+    CHECK_INT(t.xpos[5], XPOS_VB);
+    CHECK_INT(t.upos[5], UPOS_VERB);
+    CHECK_INT(t.xpos[9], XPOS_IN);
+    CHECK_INT(tag("The rebels said they were ready to hand weapons to monitors .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[6], XPOS_TO);
+    CHECK_INT(t.xpos[7], XPOS_VB);
+    CHECK_INT(tag("The new law allows the central bank to issue bonds in yen .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[7], XPOS_TO);
+    CHECK_INT(t.xpos[8], XPOS_VB);
+    CHECK_INT(tag("The union needed more time to draft a reply .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[5], XPOS_TO);
+    CHECK_INT(t.xpos[6], XPOS_VB);
+    CHECK_INT(tag("Exports rose 4 pct compared to last year .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[5], XPOS_IN);
+    CHECK_INT(tag("The fund has bought 40 tonnes to date .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[6], XPOS_IN);
+    CHECK_INT(t.xpos[7], XPOS_NN);
+    CHECK_INT(tag("The accord , agreed to last July , expires in May .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[4], XPOS_IN);
+    CHECK_INT(t.xpos[5], XPOS_JJ);
+
+    CHECK_INT(tag("A senior Thai official today praised the accord .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[3], XPOS_NN);
+    CHECK_INT(t.upos[3], UPOS_NOUN);
+    CHECK_INT(tag("But the official said the talks would resume .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[2], XPOS_NN);
+    CHECK_INT(tag("The poor were hit hardest by the floods .", &t), DYAD_OK);
+    CHECK_INT(t.upos[1], UPOS_ADJ);
+    tagger_use_irregular(tg, 0);
 }
 
 static void test_headline(void) {
@@ -305,6 +349,7 @@ int main(void) {
         TEST_END();
     }
     RUN(test_sentence);
+    RUN(test_context);
     RUN(test_headline);
     RUN(test_curly);
     RUN(test_edge);
