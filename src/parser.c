@@ -462,7 +462,8 @@ static int word_in(const dyad_doc *doc, size_t i, const char *const *list) {
 typedef struct cons {
     int16_t h[PARSER_MAXW];
     uint8_t l[PARSER_MAXW];
-    uint8_t kid[PARSER_MAXW]; /* has a constrained dependent */
+    uint8_t kid[PARSER_MAXW];    /* has a constrained dependent */
+    uint8_t closed[PARSER_MAXW]; /* takes no dependent but its constrained ones */
 } cons;
 
 /* Titles that open a person's name: "President", "Prime Minister".  Kept
@@ -549,7 +550,7 @@ static int name_word(const dyad_doc *doc, size_t i) {
  * noun.  Returns the number of words constrained. */
 static int titled_names(dyad_doc *doc, size_t a, size_t z, cons *c) {
     int any = 0;
-    for (size_t i = a; i < z; i++) c->h[i - a] = -1, c->kid[i - a] = 0;
+    for (size_t i = a; i < z; i++) c->h[i - a] = -1, c->kid[i - a] = c->closed[i - a] = 0;
     for (size_t t = a; t + 1 < z; t++) {
         uint8_t tu = doc->an[t].upos;
         if (tu != UPOS_PROPN && tu != UPOS_NOUN) continue;
@@ -574,6 +575,7 @@ static int titled_names(dyad_doc *doc, size_t a, size_t z, cons *c) {
         if (e < z && doc->an[e].upos == UPOS_PROPN && !FORM_IN(doc, e, DATE_NAMES)) continue;
         c->h[t - a] = (int16_t)(n0 - a), c->l[t - a] = DEP_NMOD_DESC;
         c->kid[n0 - a] = c->kid[t - a] = 1; /* (the modifiers' and case's heads) */
+        c->closed[t - a] = 1;
         if (n0 > o) { /* "of" and its noun, the noun's own modifiers */
             size_t oh = n0 - 1;
             c->h[o - a] = (int16_t)(oh - a), c->l[o - a] = DEP_CASE;
@@ -649,7 +651,8 @@ static int lemma_in_list(const dyad_doc *doc, size_t i, const char *const *list,
  * Wednesday" with "Wednesday" as the subject and "Post" coordinated with
  * the noun before the comma):
  *   - a day right after a finite verb modifies that verb ("said Wednesday",
- *     "launched Monday");
+ *     "launched Monday"), and so does "on" and a day right after it or its
+ *     particle ("arrested on Sunday dozens of activists");
  *   - a closing attribution ", the official news agency said." takes the
  *     noun phrase between the comma and the verb as the verb's subject
  *     (its last noun; the words before it are left to the parser).
@@ -665,7 +668,23 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
              doc->an[d + 1].upos == UPOS_SCONJ || doc->an[d + 1].upos == UPOS_DET)) {
             c->h[d - a] = (int16_t)(v - a), c->l[d - a] = DEP_OBL_UNMARKED;
             c->kid[v - a] = 1;
+            c->closed[d - a] = 1;
             any++;
+        }
+        /* "forced out on Wednesday more than 1,000 refugees": "on" and a day
+         * right after the verb (or its particle) are the verb's, so what
+         * follows them is free to be its object */
+        size_t o = v + 1;
+        if (o < z && (doc->an[o].upos == UPOS_ADP || doc->an[o].upos == UPOS_ADV) && !word_is(doc, o, "on") &&
+            o + 1 < z && word_is(doc, o + 1, "on"))
+            o++;
+        if (o + 2 < z && word_is(doc, o, "on") && FORM_IN(doc, o + 1, DAY_WORDS) && capitalised(doc, o + 1) &&
+            c->h[o - a] < 0 && c->h[o + 1 - a] < 0 && !c->kid[o + 1 - a]) {
+            c->h[o - a] = (int16_t)(o + 1 - a), c->l[o - a] = DEP_CASE;
+            c->h[o + 1 - a] = (int16_t)(v - a), c->l[o + 1 - a] = DEP_OBL;
+            c->kid[o + 1 - a] = c->kid[v - a] = 1;
+            c->closed[o + 1 - a] = 1;
+            any += 2;
         }
         if (!lemma_in_list(doc, v, SAY_VERBS, sizeof SAY_VERBS / sizeof *SAY_VERBS)) continue;
         /* the verb ends the clause: ".", ",", a day, "on"/"in" */
@@ -738,6 +757,11 @@ static void cons_costs(const parser_state *st, const cons *c, const int valid[PA
         int gs = g[s0];
         if (valid[PARSER_LEFT]) cost[PARSER_LEFT] = kids + (gs >= 0 && gs != b && (gs == s1 || gs > b));
         if (valid[PARSER_RIGHT]) cost[PARSER_RIGHT] = kids + (gs >= 0 && gs >= b);
+        /* a closed word takes no free dependent; once it has its own, it
+         * goes to its head below it before anything is shifted over it */
+        if (valid[PARSER_LEFT] && b < n && c->closed[b] && gs != b) cost[PARSER_LEFT]++;
+        if (valid[PARSER_RIGHT] && c->closed[s1] && gs != s1) cost[PARSER_RIGHT]++;
+        if (valid[PARSER_SHIFT] && c->closed[s0] && gs == s1 && !kids) cost[PARSER_SHIFT]++;
     }
 }
 

@@ -533,6 +533,27 @@ static void test_wire_arcs(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_run: "on" and a day right after a verb or its particle are the
+ * verb's, and the day takes no dependent of its own, so the noun after it
+ * is free for the verb ("forced out on Wednesday 1,000 refugees"). */
+static void test_wire_day_object(void) {
+    static const char *const w[] = {"Troops", "forced", "out", "on", "Wednesday", "1,000", "refugees", "."};
+    static const char *const up[] = {"NOUN", "VERB", "ADP", "ADP", "PROPN", "NUM", "NOUN", "PUNCT"};
+    static const char *const xp[] = {"NNS", "VBD", "RP", "IN", "NNP", "CD", "NNS", "."};
+    enum { N = 8 };
+    int head[N];
+    const char *rel[N];
+    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
+    static const int ends[] = {N};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 1);
+    if (!doc) return;
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[3].head, 4);
+    CHECK_INT(doc->an[4].head, 1);
+    CHECK(doc->an[6].head != 4); /* not the day's */
+    dyad_doc_free(doc);
+}
+
 /* parser_refine: "backed the call to ban refugees" with "ban" hung from
  * "backed" gets it under "call" (acl); "asked Ortiz to leave" (no such
  * noun) keeps its clause on the verb. */
@@ -622,6 +643,7 @@ int main(void) {
     RUN(test_titled_names);
     RUN(test_titled_names_of);
     RUN(test_wire_arcs);
+    RUN(test_wire_day_object);
     RUN(test_refine_noun_infinitive);
     RUN(test_null);
     RUN(test_corrupt);
