@@ -700,9 +700,14 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
             if (u != UPOS_DET && u != UPOS_ADJ && u != UPOS_NOUN && u != UPOS_PROPN && u != UPOS_NUM) break;
             k--;
         }
-        if (k == a || !word_is(doc, k - 1, ",") || c->h[h - a] >= 0) continue;
+        if (k == a || !word_is(doc, k - 1, ",")) continue;
+        /* a titled name ("..., President George Bush said"): its first name */
+        for (int steps = 0; c->h[h - a] >= 0 && steps < 8; steps++) h = a + (size_t)c->h[h - a];
+        if (c->h[h - a] >= 0 || h < k || h >= v) continue;
+        int titled = c->kid[h - a];
         /* "the news agency Ceteka": the name stands by its noun (flat) */
-        if (h > k && doc->an[h].upos == UPOS_PROPN && doc->an[h - 1].upos == UPOS_NOUN && c->h[h - 1 - a] < 0) {
+        if (!titled && h > k && doc->an[h].upos == UPOS_PROPN && doc->an[h - 1].upos == UPOS_NOUN &&
+            c->h[h - 1 - a] < 0) {
             c->h[h - a] = (int16_t)(h - 1 - a), c->l[h - a] = DEP_FLAT;
             c->kid[h - 1 - a] = 1;
             h--;
@@ -712,7 +717,7 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
          * ("Lena Ortiz"); after a determiner an organisation's, by its last
          * ("the Washington Post") */
         size_t r = h;
-        while (r > k && doc->an[r - 1].upos == UPOS_PROPN) r--;
+        while (!titled && r > k && doc->an[r - 1].upos == UPOS_PROPN && c->h[r - 1 - a] < 0) r--;
         if (r < h && r == k && doc->an[h].upos == UPOS_PROPN) {
             for (size_t q = r + 1; q <= h; q++)
                 if (c->h[q - a] < 0) c->h[q - a] = (int16_t)(r - a), c->l[q - a] = DEP_FLAT, any++;

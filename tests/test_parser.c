@@ -533,6 +533,29 @@ static void test_wire_arcs(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_run: a closing attribution by a titled name keeps the title's
+ * analysis (the first name is the subject, no cycle with the title). */
+static void test_wire_titled(void) {
+    static const char *const w[] = {"Talks", "failed", ",", "President", "George", "Bush", "said", "."};
+    static const char *const up[] = {"NOUN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"};
+    static const char *const xp[] = {"NNS", "VBD", ",", "NNP", "NNP", "NNP", "VBD", "."};
+    static const char *const lem[] = {"talk", "fail", ",", "President", "George", "Bush", "say", "."};
+    enum { N = 8 };
+    int head[N];
+    const char *rel[N];
+    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
+    static const int ends[] = {N};
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 1);
+    if (!doc) return;
+    for (int i = 0; i < N; i++) doc->an[i].lemma = lem[i];
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[3].head, 4);
+    CHECK_INT(doc->an[5].head, 4);
+    CHECK_INT(doc->an[4].head, 6);
+    CHECK_INT(doc->an[4].deprel, DEP_NSUBJ);
+    dyad_doc_free(doc);
+}
+
 /* parser_run: "on" and a day right after a verb or its particle are the
  * verb's, and the day takes no dependent of its own, so the noun after it
  * is free for the verb ("forced out on Wednesday 1,000 refugees"). */
@@ -643,6 +666,7 @@ int main(void) {
     RUN(test_titled_names);
     RUN(test_titled_names_of);
     RUN(test_wire_arcs);
+    RUN(test_wire_titled);
     RUN(test_wire_day_object);
     RUN(test_refine_noun_infinitive);
     RUN(test_null);
