@@ -1532,14 +1532,43 @@ static int business_code(const char *code) {
     return 0;
 }
 
-/* Cooperation (050, 06x, 07x) between a person and a business is a
- * private deal, not a political event: "Trump has invested in other
- * companies", "Manafort was working with a lobbying firm". */
+/* An actor code whose segments after the country are all roles of
+ * private life: civilians, business, media, education, health
+ * ("USACVL", "USAMED", "GBRBUS"). */
+static int private_code(const char *code) {
+    static const char *const PRIV[] = {"CVL", "BUS", "MED", "EDU", "HLH", NULL};
+    size_t n = strlen(code);
+    if (n < 6) return 0;
+    for (size_t i = 3; i + 3 <= n; i += 3) {
+        int hit = 0;
+        for (int k = 0; PRIV[k] && !hit; k++) hit = !memcmp(code + i, PRIV[k], 3);
+        if (!hit) return 0;
+    }
+    return 1;
+}
+
+/* Cooperation (019, 03x, 04x, 050, 06x, 07x) between a person and a
+ * business is a private deal, not a political event: "Trump has invested
+ * in other companies", "Manafort was working with a lobbying firm", "the
+ * company's executives met Mr. Clarke", "Patriot agreed to lend Mr.
+ * Clarke $5 million" (a company the actor tagger knows only by its
+ * country).  So is cooperation between two sides that both hold roles of
+ * private life only: "he met his wife, Ana", "the columnist agreed with
+ * Matthews about the winner". */
 static int business_deal(const dyad_doc *d, const char *code, int32_t src, int32_t tgt) {
     if (src < 0 || tgt < 0) return 0;
-    if (strcmp(code, "050") && strncmp(code, "06", 2) && strncmp(code, "07", 2)) return 0;
+    if (strcmp(code, "050") && strcmp(code, "019") && strncmp(code, "03", 2) && strncmp(code, "04", 2) &&
+        strncmp(code, "06", 2) && strncmp(code, "07", 2))
+        return 0;
     const dactor *s = &d->actors[src], *t = &d->actors[tgt];
-    return (s->type == ENT_PERSON && business_code(t->code)) || (t->type == ENT_PERSON && business_code(s->code));
+    if (private_code(s->code) && private_code(t->code)) return 1;
+    int sb = business_code(s->code) || (s->type == ENT_ORG && strlen(s->code) == 3);
+    int tb = business_code(t->code) || (t->type == ENT_ORG && strlen(t->code) == 3);
+    /* the older rule, for 050, 06x and 07x only: a business against any person */
+    if (!strcmp(code, "050") || !strncmp(code, "06", 2) || !strncmp(code, "07", 2))
+        if ((s->type == ENT_PERSON && business_code(t->code)) || (t->type == ENT_PERSON && business_code(s->code)))
+            return 1;
+    return (s->type == ENT_PERSON && tb && private_code(s->code)) || (t->type == ENT_PERSON && sb && private_code(t->code));
 }
 
 /* Head words of roles that name a business, not a political actor:
@@ -2150,6 +2179,27 @@ static const char *const NEED_ACTOR[] = {"host", "receive", "welcome", "visit", 
                                          "savage", "go", "salute", "promote", "tout", "release", "question", "execute",
                                          "round", "struggle", "eliminate", "route", "slap", "honor", "honour", "hail", "pan",
                                          NULL};
+
+/* Verbs whose political sense is being with someone: the actor is their
+ * object, not an actor a thing object comes from ("received offers from
+ * the heads of two companies" is no visit hosted). */
+static const char *const PRESENCE_VERBS[] = {"receive", "host", "visit", "meet", "see", "entertain", "greet", NULL};
+
+/* Can joint subjects with no target act on each other under pattern p?
+ * Only in an act two sides do together: agreeing (on a thing too:
+ * "Peru and Chile agreed on a plan"), meeting, cooperating, cutting ties,
+ * easing, fighting ("Israel and Lebanon renewed negotiations").
+ * "Thatcher and Shultz have expressed such opposition", "X and Y
+ * criticized the plan" or "X and Y appealed for calm" are acts of both
+ * sides on a third, not on each other. */
+static int reciprocal(const ev_pat *p) {
+    const char *k = p->code;
+    if (!strcmp(k, "019") || !strncmp(k, "050", 3) || !strncmp(k, "057", 3)) return 1;
+    static const char *const ROOTS[] = {"03", "04", "06", "08", "16", "19", NULL};
+    for (int i = 0; ROOTS[i]; i++)
+        if (!strncmp(k, ROOTS[i], 2)) return 1;
+    return 0;
+}
 
 /* Word w has coordinated words ("X and Y"). */
 static int has_conj(const sctx *c, uint32_t w) {
@@ -2765,7 +2815,13 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
             if (tw < 0 && !p->tgt_prep && !p->obj && p->tgt_pn < 0 && r.iobj >= 0) tw = r.iobj;
             /* not for diplomatic recognition (054), which is of the object
              * itself: "does not recognize the bigotry of Trump" is nothing */
-            if (!p->tgt_prep && !p->obj && p->tgt_pn < 0 && strncmp(p->code, "054", 3)) tw = object_actor(c, &r, tw);
+            /* "received a reassuring response from the Japanese",
+             * "received offers from the heads of two companies": a verb of
+             * being with someone (host, receive, visit, meet) has its
+             * actor as the object itself, never behind a thing */
+            if (!p->tgt_prep && !p->obj && p->tgt_pn < 0 && strncmp(p->code, "054", 3) &&
+                !(tw >= 0 && lemma_in(d, v, PRESENCE_VERBS) && actor_at(c, (uint32_t)tw) < 0))
+                tw = object_actor(c, &r, tw);
             /* "hit out at Governor Ruth Keller" parsed with the name
              * under "at" made a goeswith: the words in the text decide */
             if (p->tgt_prep && (tw < 0 || actor_at(c, (uint32_t)tw) < 0)) {
@@ -2896,7 +2952,7 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
      * other (CAMEO's coding of a compound subject without a target) */
     int32_t js[4];
     /* not when the target slot holds a thing: "X and Y oppose the tax" */
-    int nj = notgt.tw < 0 ? joint_members(c, notgt.sw, js) : 0;
+    int nj = notgt.tw < 0 && reciprocal(notgt.p) ? joint_members(c, notgt.sw, js) : 0;
     /* "X and Y returned to Geneva": a return with no object is a journey,
      * not a return of something (084) to each other */
     int motion = lemma_is(d, v, "return") && r.obj < 0 && !strncmp(notgt.p->code, "084", 3);
@@ -3382,6 +3438,15 @@ static void prune_sentence(dyad_doc *d, size_t ev0) {
              * same act twice */
             else if (!strcmp(e->code, "030") && strcmp(f->code, "030") && f->code[1] == '3' &&
                      (f->code[0] == '0' || f->code[0] == '1') && f->start <= e->start && f->end > e->end)
+                drop = 1;
+            /* "refuses to take responsibility": the refusal of an act the
+             * coder knows is coded by that act (negated, or its rejection
+             * code over the infinitive), so a generic 120 of "refuse"
+             * with no target beside it is the same act twice.  Only a
+             * refused act (negated, or a rejection): "Italy, which refused
+             * to join the pact, was invited back" keeps its refusal */
+            else if (!strcmp(e->code, "120") && e->target < 0 && strcmp(f->code, "120") && f->start <= e->start &&
+                     f->end > e->end && (f->mode == MODE_NEGATED || (f->code[0] == '1' && f->code[1] == '2')))
                 drop = 1;
         }
         if (drop) continue;

@@ -436,17 +436,9 @@ static size_t scan_word(const lexer *lx, size_t i, int *kind, size_t *cl, unsign
                 continue;
             }
             break;
-        case '/':
-            /* an acronym with a one-letter variant is one word ("SPLM/A",
-             * "L/C", as UD's treebanks write them); "USD/DM" and "and/or"
-             * stay three */
-            if ((cls[pv] & C_UP) && (cls[nx] & C_UP) && !(q + 2 < n && (cls[s[q + 2]] & C_AN))) {
-                q++;
-                continue;
-            }
-            /* fall through */
         case ',':
         case ':':
+        case '/':
             if ((cls[pv] & C_DG) && (cls[nx] & C_DG)) {
                 q++;
                 continue;

@@ -1088,6 +1088,36 @@ static void test_object_infinitive_rules(void) {
     run_cases(cases, sizeof cases / sizeof cases[0], "object infinitive rule");
 }
 
+/* Precision round on unseen news: joint subjects act on each other only
+ * in reciprocal acts, private people and companies make no cooperation
+ * event, a verb of presence takes no target behind a thing object, and
+ * a generic refusal beside the refused act is not coded twice. */
+static void test_precision_round_rules(void) {
+    static const code_case cases[] = {
+        /* joint subjects: a shared stance is no act on each other */
+        {"Prime Minister Tony Blair and Chancellor Gerhard Schroeder have expressed strong opposition.", "110", "Blair",
+         "Schroeder", 0},
+        {"Prime Minister Tony Blair and Chancellor Gerhard Schroeder have expressed strong opposition.", "110", "Blair", "",
+         1},
+        {"Greece and Turkey criticized the plan.", "111", "Greece", "Turkey", 0},
+        /* ... a reciprocal act is */
+        {"Peru and Chile agreed on a new fishing plan.", "030", "Peru", "Chile", 1},
+        {"Israel and Lebanon renewed negotiations on Monday.", "04", "Israel", "Lebanon", 1},
+        /* private people and companies: no political cooperation */
+        {"Tom Fenwick, a Virginia businessman, runs a coal company. In Peru he met his wife, Ana Lopez, a teacher.", "04",
+         "", "", 0},
+        {"The Virginia businessman Tom Fenwick met American columnist Ana Lopez in Richmond.", "04", "", "", 0},
+        {"Governor Jerry Brown met Mr. Fenwick in Denver.", "04", "Brown", "Fenwick", 1},
+        /* a verb of presence: the actor is its object */
+        {"President Kagame said he had received a warm response from the French.", "04", "", "", 0},
+        {"President Kagame received the French ambassador.", "04", "Kagame", "", 1},
+        /* one refusal, one event */
+        {"Senator Smith refuses to take responsibility for the crash.", "120", "Smith", "", 0},
+        {"Senator Smith refused to answer.", "011", "Smith", "", 1},
+    };
+    run_cases(cases, sizeof cases / sizeof cases[0], "precision round rule");
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1125,6 +1155,7 @@ int main(void) {
     RUN(test_recall_rules);
     RUN(test_noun_infinitive_rules);
     RUN(test_object_infinitive_rules);
+    RUN(test_precision_round_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
