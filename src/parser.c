@@ -503,12 +503,9 @@ static const char *const DATE_NAMES[] = {
     "Monday", "November", "October", "Saturday", "September", "Sunday", "Thursday", "Today", "Tuesday",
     "Wednesday", "Yesterday"};
 
-/* Is token i exactly one of the n words of list (case kept; the list in
- * byte order, which parser_open checks)? */
-static int form_in(const dyad_doc *doc, size_t i, const char *const *list, size_t n) {
-    const tok *t = &doc->toks[i];
-    size_t len = t->end - t->start;
-    const char *w = doc->text + t->start;
+/* Is w[0..len) one of the n words of list, which is in byte order (as
+ * parser_open checks)? */
+static int sorted_in(const char *w, size_t len, const char *const *list, size_t n) {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -523,6 +520,12 @@ static int form_in(const dyad_doc *doc, size_t i, const char *const *list, size_
             hi = mid;
     }
     return 0;
+}
+
+/* Is token i exactly one of the n words of list (case kept)? */
+static int form_in(const dyad_doc *doc, size_t i, const char *const *list, size_t n) {
+    const tok *t = &doc->toks[i];
+    return sorted_in(doc->text + t->start, t->end - t->start, list, n);
 }
 #define FORM_IN(doc, i, list) form_in(doc, i, list, sizeof list / sizeof *list)
 
@@ -630,20 +633,10 @@ static const char *const DAY_WORDS[] = {"Friday", "Monday", "Saturday", "Sunday"
 static const char *const SAY_VERBS[] = {"add", "allege", "announce", "charge", "claim", "confirm", "report", "say",
                                         "state", "warn"};
 
+/* Is token i's lemma one of the n words of list (in byte order)? */
 static int lemma_in_list(const dyad_doc *doc, size_t i, const char *const *list, size_t n) {
     const char *l = doc->an[i].lemma;
-    if (!l) return 0;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(list[mid], l);
-        if (c == 0) return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    return l && sorted_in(l, strlen(l), list, n);
 }
 
 /* Two idioms of wire copy that web text (the parser's training data)

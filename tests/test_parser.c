@@ -331,6 +331,19 @@ static dyad_doc *hand_parsed(const char *const *w, const char *const *up, const 
     return doc;
 }
 
+/* A tagged document not yet parsed (every head -1), for parser_run: the
+ * words, tags and lemmas (lem may be NULL) of n words in nends sentences. */
+static dyad_doc *tagged_doc(const char *const *w, const char *const *up, const char *const *xp,
+                            const char *const *lem, int n, const int *ends, int nends) {
+    int head[64];
+    const char *rel[64];
+    if (n > 64) return NULL;
+    for (int i = 0; i < n; i++) head[i] = -1, rel[i] = "dep";
+    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, n, ends, nends);
+    for (int i = 0; doc && lem && i < n; i++) doc->an[i].lemma = lem[i];
+    return doc;
+}
+
 /* parser_refine: "soldiers arrested Palestinians" tagged with a
  * participle that has its own subject and no auxiliary becomes a finite
  * past; "were arrested" (an auxiliary) and "soldiers arrested yesterday"
@@ -449,11 +462,8 @@ static void test_titled_names(void) {
     static const char *const xp[] = {"JJ", "NNP", "NNP", "NNP", "VBD", "JJ", "JJ", "NNP", "NNP", "NNP", ".",
                                      "NNS", "VBD", "NNP", "NNP", "NNP", "."};
     enum { N = 17 };
-    int head[N];
-    const char *rel[N];
-    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
     static const int ends[] = {11, N};
-    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 2);
+    dyad_doc *doc = tagged_doc(w, up, xp, NULL, N, ends, 2);
     if (!doc) return;
     CHECK_INT(parser_run(P, doc), DYAD_OK);
     static const int want_head[] = {1, 2, -2, 2, -2, 7, 7, 8, -2, 8};
@@ -482,11 +492,8 @@ static void test_titled_names_of(void) {
     static const char *const xp[] = {"JJ", "NNP", "IN", "NNP", "NNP", "NNP", "VBD", "NNP", ".",
                                      "NNS", "RB", "RB", "IN", "NNP", "NNP", "NNP", "VBD", "."};
     enum { N = 18 };
-    int head[N];
-    const char *rel[N];
-    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
     static const int ends[] = {9, N};
-    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 2);
+    dyad_doc *doc = tagged_doc(w, up, xp, NULL, N, ends, 2);
     if (!doc) return;
     CHECK_INT(parser_run(P, doc), DYAD_OK);
     CHECK_INT(doc->an[0].head, 1);
@@ -515,13 +522,9 @@ static void test_wire_arcs(void) {
     static const char *const lem[] = {"rebel", "shell", "Kabul", ",", "the", "Washington", "Post", "say", "Wednesday", ".",
                                       "talk", "end", ",", "the", "news", "agency", "Ceteka", "say", "."};
     enum { N = 19 };
-    int head[N];
-    const char *rel[N];
-    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
     static const int ends[] = {10, N};
-    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 2);
+    dyad_doc *doc = tagged_doc(w, up, xp, lem, N, ends, 2);
     if (!doc) return;
-    for (int i = 0; i < N; i++) doc->an[i].lemma = lem[i];
     CHECK_INT(parser_run(P, doc), DYAD_OK);
     CHECK_INT(doc->an[6].head, 7);
     CHECK_INT(doc->an[6].deprel, DEP_NSUBJ);
@@ -541,13 +544,9 @@ static void test_wire_titled(void) {
     static const char *const xp[] = {"NNS", "VBD", ",", "NNP", "NNP", "NNP", "VBD", "."};
     static const char *const lem[] = {"talk", "fail", ",", "President", "George", "Bush", "say", "."};
     enum { N = 8 };
-    int head[N];
-    const char *rel[N];
-    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
     static const int ends[] = {N};
-    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 1);
+    dyad_doc *doc = tagged_doc(w, up, xp, lem, N, ends, 1);
     if (!doc) return;
-    for (int i = 0; i < N; i++) doc->an[i].lemma = lem[i];
     CHECK_INT(parser_run(P, doc), DYAD_OK);
     CHECK_INT(doc->an[3].head, 4);
     CHECK_INT(doc->an[5].head, 4);
@@ -564,11 +563,8 @@ static void test_wire_day_object(void) {
     static const char *const up[] = {"NOUN", "VERB", "ADP", "ADP", "PROPN", "NUM", "NOUN", "PUNCT"};
     static const char *const xp[] = {"NNS", "VBD", "RP", "IN", "NNP", "CD", "NNS", "."};
     enum { N = 8 };
-    int head[N];
-    const char *rel[N];
-    for (int i = 0; i < N; i++) head[i] = -1, rel[i] = "dep";
     static const int ends[] = {N};
-    dyad_doc *doc = hand_parsed(w, up, xp, head, rel, N, ends, 1);
+    dyad_doc *doc = tagged_doc(w, up, xp, NULL, N, ends, 1);
     if (!doc) return;
     CHECK_INT(parser_run(P, doc), DYAD_OK);
     CHECK_INT(doc->an[3].head, 4);
