@@ -93,7 +93,29 @@ static const char *const W_CAMPAIGN_KIND[] = {"terror", "terrorist", "bombing", 
 static const char *const W_RELATIVE[] = {"who", "whom", "whose", "which", "that", NULL};
 static const char *const W_ORG_HEAD[] = {"director", "chairman", "chairwoman", "chair", "head", "chief",
                                           "administrator", "commissioner", "president", "spokesman",
-                                          "spokeswoman", "spokesperson", "secretary-general", "boss", NULL};
+                                          "spokeswoman", "spokesperson", "secretary-general", "boss",
+                                          /* media people: "MSNBC host Chris Matthews" */
+                                          "host", "co-host", "cohost", "anchor", "anchorman", "anchorwoman",
+                                          "moderator", "contributor", "producer", "pundit", NULL};
+/* Role nouns of a person who works for a body and so takes its role when
+ * the body is named before or after them ("AFL-CIO President Doris
+ * Crouse-Mays", "MSNBC host Chris Matthews", "a spokesman for the United
+ * Mine Workers"): a union's president is LAB, a network's host MED. */
+static const char *const W_OF_ORG[] = {"director", "chairman", "chairwoman", "chair", "head", "chief",
+                                       "administrator", "president", "spokesman", "spokeswoman", "spokesperson",
+                                       "boss", "host", "co-host", "cohost", "anchor", "anchorman", "anchorwoman",
+                                       "moderator", "correspondent", "reporter", "editor", "columnist", "commentator",
+                                       "contributor", "producer", "analyst", "writer", "journalist", "strategist",
+                                       "pollster", "founder", "co-founder", "executive", "economist", "fellow",
+                                       "researcher", "scholar", "official", "member", "staffer", NULL};
+/* Titles of people who work in the media ("host", "anchor"): with any
+ * organisation's name before them, a media person. */
+static const char *const W_MEDIA_TITLE[] = {"host", "co-host", "cohost", "anchor", "anchorman", "anchorwoman",
+                                            "moderator", "correspondent", "reporter", "columnist", "commentator",
+                                            "contributor", "pundit", "editor", "editor-in-chief", NULL};
+/* Given names' initials and name suffixes around a name the NER cut off
+ * ("L. Douglas Wilder", "John G. Roberts Jr."). */
+static const char *const W_NAME_SUFFIX[] = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", NULL};
 static const char *const W_TITLE_MOD[] = {"junior", "senior", "deputy", "acting", "interim", "chief", "top",
                                           "assistant", "vice", "associate", "principal", "special", NULL};
 static const char *const W_DET_DEF[] = {"the", "this", "that", "these", "those", NULL};
@@ -129,7 +151,7 @@ static const word_role ORG_ROLE[] = {
     {"office", "GOV"},      {"government", "GOV"},  {"administration", "GOV"}, {"council", "GOV"},
     {"parliament", "LEG"},  {"assembly", "LEG"},    {"senate", "LEG"},      {"congress", "LEG"},
     {"committee", "LEG"},   {"union", "LAB"},       {"campaign", "PTY"},    {"exchange", "BUS"},
-    {"treasury", "GOV"},    {NULL, NULL},
+    {"treasury", "GOV"},    {"daily", "MED"},       {"newshour", "MED"},    {NULL, NULL},
 };
 
 /* Head nouns of bodies that a definite description ("the committee",
@@ -476,6 +498,15 @@ static uint8_t refine_type(run *r, const dent *e) {
              (s[n - 1] == 'h' && s[n - 2] == 's' && s[n - 3] == 'i')))
             return ENT_NORP;
         return ENT_NONE; /* a name of unknown kind: dropped */
+    }
+    case ENT_PERSON: {
+        /* "Breitbart News Daily", "Fox News Sunday": a person's name has
+         * no news words; the NER's person is a show or an outlet */
+        static const char *const news[] = {"news", "daily", "newsweek", "newshour", NULL};
+        if (e->tok1 - e->tok0 >= 2)
+            for (uint32_t k = e->tok0 + 1; k < e->tok1; k++)
+                if ((d->toks[k].flags & TOKF_UPPER) && tok_in(d, k, news)) return ENT_ORG;
+        return e->type;
     }
     default: return e->type;
     }
@@ -863,6 +894,7 @@ typedef struct context {
     const char *org_code;    /* an organisation in the appositive ("at the Brookings Institution") */
     const char *igo_code;    /* a non-state body before a title ("NATO commander") */
     int former, elect, gender;
+    int name_pre;            /* an initial before the name the NER left out ("L. Douglas Wilder") */
     uint32_t title_t0;       /* first token of the title phrase (== name start if none) */
     uint32_t app_t0, app_t1; /* the appositive, or 0,0 */
 } context;
@@ -885,6 +917,14 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
     uint32_t j = t0, start = t0;
     int steps = 0;
     int have_role = 0;
+    uint32_t role_t0 = 0, role_t1 = 0; /* the role word nearest the name */
+    /* "L. Douglas Wilder": an initial the NER left out of the name */
+    if (j > first + 1 && d->toks[j - 1].end - d->toks[j - 1].start == 2 && d->text[d->toks[j - 1].end - 1] == '.' &&
+        d->text[d->toks[j - 1].start] >= 'A' && d->text[d->toks[j - 1].start] <= 'Z' && r->hit_at[j - 1] < 0) {
+        j--;
+        start = j;
+        cx->name_pre = 1;
+    }
     while (j > first && steps++ < 10) {
         uint32_t k = j - 1;
         if (r->ent_at[k] >= 0 && r->ents[r->ent_at[k]].type == ENT_PERSON) break;
@@ -896,6 +936,8 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
                     cx->role = role_code(r, e);
                     cx->role_first = e->agent_prefix;
                     have_role = 1;
+                    role_t0 = r->hits[h].t0;
+                    role_t1 = r->hits[h].t1;
                 }
             } else if (e->kind == DE_COUNTRY || e->kind == DE_ADJ || e->kind == DE_SEAT) {
                 note_hit_country(r, e, cx->country);
@@ -906,7 +948,18 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
                 code_country(entry_code(e, r->date), cc);
                 if (!cx->country[0] && cc[0]) memcpy(cx->country, cc, 4);
                 const char *code = entry_code(e, r->date);
-                if (!have_role && strlen(code) >= 6) cx->org_code = code;
+                /* "AFL-CIO President", "CNN political analyst": the head or
+                 * staff of a body named just before the title takes the
+                 * body's role (a union's president is LAB, not GOV) */
+                if (have_role && !cx->org_code && role_t1 == role_t0 + 1 && strlen(code) >= 6 &&
+                    (r->hits[h].t1 == role_t0 || (r->hits[h].t1 + 1 == role_t0 && d->an &&
+                                                  d->an[role_t0 - 1].upos == UPOS_ADJ)) &&
+                    tok_in(d, role_t0, W_OF_ORG)) {
+                    cx->org_code = code;
+                    cx->role = NULL;
+                    cx->role_first = 0;
+                }
+                else if (!have_role && strlen(code) >= 6) cx->org_code = code;
                 /* "NATO commander", "EU foreign policy chief": an office of
                  * an international body is that body's */
                 else if (have_role && !cc[0] && strlen(code) >= 6 && !cx->igo_code) cx->igo_code = code;
@@ -928,6 +981,16 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
             start = j;
             continue;
         }
+        /* "Breitbart News Daily host Alex Marlow": a show or outlet no
+         * dictionary knows, named just before a media person's title */
+        if (!have_role && tok_in(d, k, W_MEDIA_TITLE) && k > first && r->ent_at[k - 1] >= 0 &&
+            r->ents[r->ent_at[k - 1]].type == ENT_ORG && r->ents[r->ent_at[k - 1]].tok1 == k) {
+            cx->role = "MED";
+            have_role = 1;
+            j = r->ents[r->ent_at[k - 1]].tok0;
+            start = j;
+            continue;
+        }
         if (tok_in(d, k, W_HONORIFIC)) {
             if (tok_in(d, k, W_MALE)) cx->gender = 1;
             else if (tok_in(d, k, W_FEMALE)) cx->gender = 2;
@@ -936,6 +999,13 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
             continue;
         }
         if (tok_in(d, k, W_FORMER)) {
+            cx->former = 1;
+            j = k;
+            start = j;
+            continue;
+        }
+        /* "the late Justice Antonin Scalia", "the late Muhammad Ali" */
+        if (tok_is(d, k, "late") && k > first && tok_is(d, k - 1, "the")) {
             cx->former = 1;
             j = k;
             start = j;
@@ -1016,6 +1086,7 @@ static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context 
      * organisations inside give the country */
     const char *first_role = NULL;
     int first_pre = 0;
+    int org_after_head = 0; /* ", president of the NAACP": a body named after the head noun */
     for (uint32_t k = s; k < e; k++) {
         int32_t hi = r->hit_at[k];
         if (hi < 0) continue;
@@ -1029,15 +1100,42 @@ static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context 
                 first_pre = en->agent_prefix;
             }
         } else if (en->kind == DE_ORG || en->kind == DE_ACTOR || en->kind == DE_SEAT) {
-            if (!cx->org_code) cx->org_code = entry_code(en, r->date);
+            if (!cx->org_code) {
+                cx->org_code = entry_code(en, r->date);
+                org_after_head = k > h && en->kind != DE_SEAT && strlen(cx->org_code) >= 6;
+            }
         } else {
             note_hit_country(r, en, cx->country);
         }
         k = r->hits[hi].t1 - 1;
     }
+    /* "a former Internal Revenue Service commissioner", "the late
+     * founder of ...": a former holder of the role; "a former aide now
+     * teaching at ..." holds another now */
+    int former = 0, now = 0;
+    for (uint32_t k = s; k < h; k++)
+        if (tok_in(d, k, W_FORMER) || (tok_is(d, k, "late") && k > s && tok_is(d, k - 1, "the"))) former = 1;
+    for (uint32_t k = h + 1; k < e; k++)
+        if (tok_is(d, k, "now") || tok_is(d, k, "currently")) now = 1;
+    /* the head or staff of a body takes the body's role: "president of
+     * the NAACP" is HRI, "a spokesman for the United Mine Workers" LAB */
+    if (org_after_head && tok_in(d, h, W_OF_ORG)) {
+        cx->role = NULL;
+        cx->role_first = 0;
+        first_role = NULL;
+    }
     if (!cx->role && first_role) {
         cx->role = first_role;
         cx->role_first = first_pre;
+    }
+    /* only a former public or party office makes a person ELI
+     * (docs/actor-codes.md): a former company president is still a
+     * business person */
+    if (former && !now) {
+        const char *ro = cx->role ? cx->role : cx->org_code && strlen(cx->org_code) >= 6 ? cx->org_code + 3 : NULL;
+        static const char *const office[] = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", NULL};
+        for (int i = 0; ro && office[i]; i++)
+            if (!strncmp(ro, office[i], 3)) cx->former = 1;
     }
     if (!cx->country[0])
         for (uint32_t k = s; k < e; k++) {
@@ -1085,6 +1183,10 @@ static void context_code(const run *r, const context *cx, char out[20]) {
 }
 
 static int names_match(const dyad_doc *d, uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) {
+    /* "John G. Roberts Jr." is "Roberts": a suffix after the surname is
+     * no part of what later mentions repeat */
+    while (a1 - a0 > 1 && (tok_in(d, a1 - 1, W_NAME_SUFFIX) || tok_is(d, a1 - 1, ","))) a1--;
+    while (b1 - b0 > 1 && (tok_in(d, b1 - 1, W_NAME_SUFFIX) || tok_is(d, b1 - 1, ","))) b1--;
     /* b is a suffix of a ("Macron" of "Emmanuel Macron") or a of b */
     uint32_t na = a1 - a0, nb = b1 - b0;
     if (nb > na) {
@@ -1092,8 +1194,19 @@ static int names_match(const dyad_doc *d, uint32_t a0, uint32_t a1, uint32_t b0,
         a0 = b0, a1 = b1, b0 = t0, b1 = t1;
         na = a1 - a0, nb = b1 - b0;
     }
-    for (uint32_t k = 0; k < nb; k++)
-        if (!tok_eq(d, a1 - nb + k, b0 + k)) return 0;
+    uint32_t k = 0;
+    while (k < nb && tok_eq(d, a1 - nb + k, b0 + k)) k++;
+    if (k == nb) return 1;
+    /* "Bobby Scott" of 'Robert C. "Bobby" Scott', "John Kennedy" of "John
+     * F. Kennedy": same surname, and the other words of the shorter name
+     * found in order among the longer one's */
+    if (nb < 2 || !tok_eq(d, a1 - 1, b1 - 1)) return 0;
+    uint32_t i = a0;
+    for (k = b0; k + 1 < b1; k++) {
+        while (i + 1 < a1 && !tok_eq(d, i, k)) i++;
+        if (i + 1 >= a1) return 0;
+        i++;
+    }
     return 1;
 }
 
@@ -1122,6 +1235,13 @@ static int person(run *r, size_t ei, const sent *s) {
             of_t1 = r->hits[hk].t1;
         }
     }
+    /* "Alan Grayson (D-Fla.)": the party and state US papers give a member
+     * of Congress or of a state legislature */
+    if (!cx.role && !cx.org_code && en->tok1 + 3 < s->last && tok_is(d, en->tok1, "(") &&
+        (tok_is(d, en->tok1 + 1, "d") || tok_is(d, en->tok1 + 1, "r") || tok_is(d, en->tok1 + 1, "i")) &&
+        (d->toks[en->tok1 + 1].flags & TOKF_UPPER) && tok_is(d, en->tok1 + 2, "-") &&
+        (d->toks[en->tok1 + 3].flags & TOKF_UPPER))
+        cx.role = "LEG";
     for (uint32_t k = cx.title_t0; k < en->tok0; k++) r->used[k] = 1;
     /* an earlier mention of the same person */
     int a = -1;
@@ -1174,8 +1294,9 @@ static int person(run *r, size_t ei, const sent *s) {
     if (cx.title_t0 < en->tok0) {
         uint32_t t0 = cx.title_t0;
         while (t0 < en->tok0 && (tok_in(d, t0, W_HONORIFIC) || tok_in(d, t0, W_DET_DEF))) t0++;
-        if (t0 < en->tok0) {
-            const char *role = arena_span(d, d->toks[t0].start, d->toks[en->tok0 - 1].end);
+        uint32_t t1 = en->tok0 - (uint32_t)cx.name_pre;
+        if (t0 < t1) {
+            const char *role = arena_span(d, d->toks[t0].start, d->toks[t1 - 1].end);
             if (!role || add_role(d, ac, role)) return -1;
         }
     }

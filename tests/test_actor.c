@@ -40,6 +40,8 @@ static const char DICT[] =
     "IGOUNO  United Nations | UN\n"
     "DEUPTY  Christian Democratic Union | CDU | Christian Democrats\n"
     "USAPTY  Republican Party | Republican | Republicans\n"
+    "USAMED  Daily Planet Network | DPN\n"
+    "USALAB  Federation of Bakers | FOB\n"
     "[person]\n"
     "Luiz Inácio Lula da Silva | Lula | Lula da Silva\n"
     "  BRAGOV  2003-01-01  2010-12-31  President\n"
@@ -55,7 +57,9 @@ static const char DICT[] =
     "GOV  attorney general    title\n"
     "GOV  department\n"
     "LEG  committee | panel\n"
-    "BUS  company | firm | bank | shareholder\n";
+    "BUS  company | firm | bank | shareholder\n"
+    "MED  columnist | co-host\n"
+    "ELI  singer\n";
 
 static tagger *tg;
 static parser *ps;
@@ -282,6 +286,74 @@ static void test_org_head_title(void) {
     dyad_doc_free(d);
 }
 
+/* Media people: a host of an outlet the dictionary knows or of one only
+ * the NER found ("Metro Evening News host") is MED, and so are the later
+ * surname mentions. */
+static void test_media_titles(void) {
+    const char *t = "In the U.S. race, DPN host Ana Costa praised the plan on Monday. Costa said it would pass. "
+                    "Metro Evening News host Rui Lima disagreed.";
+    const char *names[] = {"Ana Costa|PER", "Costa|PER", "Metro Evening News|ORG", "Rui Lima|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    const dactor *a = actor_at(d, t, "Ana");
+    CHECK(a != NULL && !strcmp(a->code, "USAMED"));
+    const dactor *a2 = actor_at(d, t, "Costa said");
+    CHECK(a2 == a);
+    const dactor *b = actor_at(d, t, "Rui");
+    CHECK(b != NULL && !strcmp(b->code, "USAMED"));
+    dyad_doc_free(d);
+}
+
+/* The head of a body takes the body's role, not the title's: a union's
+ * president before or after the name is LAB. */
+static void test_body_head(void) {
+    const char *t = "In the U.S. dispute, FOB President Ana Costa spoke first. Rui Lima, president of the "
+                    "Federation of Bakers, spoke later.";
+    const char *names[] = {"Ana Costa|PER", "Rui Lima|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    const dactor *a = actor_at(d, t, "Ana");
+    CHECK(a != NULL && !strcmp(a->code, "USALAB"));
+    const dactor *b = actor_at(d, t, "Rui");
+    CHECK(b != NULL && !strcmp(b->code, "USALAB"));
+    dyad_doc_free(d);
+}
+
+/* Former and late office-holders: "a former foreign minister" in an
+ * appositive, "the late" before a name, an initial between the title and
+ * the name the NER found. */
+static void test_former_forms(void) {
+    const char *t = "Ana Costa, a former Brazilian foreign minister, criticized the deal. The late Rui Lima was "
+                    "remembered in Brazil. Former senator J. Paulo Souza attended in the U.S. capital.";
+    const char *names[] = {"Ana Costa|PER", "Rui Lima|PER", "Paulo Souza|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    const dactor *a = actor_at(d, t, "Ana");
+    CHECK(a != NULL && !strcmp(a->code, "BRAELI"));
+    const dactor *b = actor_at(d, t, "Rui");
+    CHECK(b != NULL && !strcmp(b->code + 3, "ELI"));
+    const dactor *c = actor_at(d, t, "Paulo");
+    CHECK(c != NULL && !strcmp(c->code + 3, "ELI"));
+    for (uint32_t i = 0; c && i < c->nroles; i++) CHECK(strstr(c->roles[i], "J.") == NULL);
+    dyad_doc_free(d);
+}
+
+/* "Rui Lima (D-Ohio)": a legislator; "Roberto "Beto" Lima ... Beto Lima"
+ * and "Ana Costa Jr. ... Costa" are one person each. */
+static void test_name_forms(void) {
+    const char *t = "In the U.S. House, Rui Lima (D-Ohio) objected to the U.S. plan. Sen. Roberto \"Beto\" Vaz "
+                    "agreed. Later Beto Vaz left for the United States. Singer Ana Costa Jr. sang. Costa bowed.";
+    const char *names[] = {"Rui Lima|PER", "Roberto \"Beto\" Vaz|PER", "Beto Vaz|PER", "Ana Costa Jr.|PER",
+                           "Costa|PER", NULL};
+    dyad_doc *d = code(t, "2016-10-02", names);
+    const dactor *a = actor_at(d, t, "Rui");
+    CHECK(a != NULL && !strcmp(a->code, "USALEG"));
+    const dactor *b = actor_at(d, t, "Roberto");
+    const dactor *b2 = actor_at(d, t, "Beto Vaz");
+    CHECK(b != NULL && b == b2 && !strcmp(b->code, "USALEG"));
+    const dactor *c = actor_at(d, t, "Ana");
+    const dactor *c2 = actor_at(d, t, "Costa bowed");
+    CHECK(c != NULL && c == c2 && !strcmp(c->code, "USAELI"));
+    dyad_doc_free(d);
+}
+
 /* A title of an international body is that body's, past a portfolio
  * noun ("UN Refugee Commissioner Ana Costa" IGOUNO), unless a country is
  * named ("Brazilian Refugee Commissioner"). */
@@ -482,6 +554,10 @@ int main(void) {
     RUN(test_title_cut_from_org);
     RUN(test_wrapped_names);
     RUN(test_org_head_title);
+    RUN(test_media_titles);
+    RUN(test_body_head);
+    RUN(test_former_forms);
+    RUN(test_name_forms);
     RUN(test_igo_title);
     RUN(test_generic_party);
     RUN(test_month_not_name);
