@@ -1998,6 +1998,29 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     if (!strcmp(p->code, "129") && (!has_tgt || tw < 0)) return 0;
     if (!has_src) ns = 1, srcs[0] = -1;
     if (!has_tgt) nt = 1, tgts[0] = -1;
+    /* "demanded that the US cancel the sale", "urged that Iran should
+     * stop": a demand or appeal with no target asks the subject of its
+     * that-clause, when the clause is what is asked (a bare subjunctive or
+     * should/must), not a reason ("out of concern that ...") */
+    if (!has_tgt && !p->noun && (!strncmp(p->code, "10", 2) || !strncmp(p->code, "02", 2))) {
+        roles r;
+        gather(c, v, &r);
+        for (int i = 0; i < r.nccomp && tgts[0] < 0; i++) {
+            /* (the tagger reads "that the US cancel" as a present or a past) */
+            uint8_t x = d->an[r.ccomp[i]].xpos;
+            int asked = x == XPOS_VB, that = 0;
+            KIDS(c, (uint32_t)r.ccomp[i]) {
+                if (d->an[k].deprel == DEP_AUX && lemma_in(d, (uint32_t)k, (const char *const[]){"should", "must", NULL}))
+                    asked = 1;
+                if (d->an[k].deprel == DEP_MARK && lemma_is(d, (uint32_t)k, "that")) that = 1;
+            }
+            if (that && (x == XPOS_VBP || x == XPOS_VBD)) asked = 1;
+            if (!asked) continue;
+            KIDS(c, (uint32_t)r.ccomp[i]) {
+                if (d->an[k].deprel == DEP_NSUBJ && actor_at(c, (uint32_t)k) >= 0) tgts[0] = k;
+            }
+        }
+    }
     uint8_t mode;
     int32_t claim;
     int commit;

@@ -1070,6 +1070,9 @@ static void test_noun_infinitive_rules(void) {
         {"Britain's decision to sell arms to Kenya angered rights groups.", "072", "", "Kenya", 1},
         {"Japan had no plans to meet Chinese officials.", "036", "", "", 0},
         {"Senator Alan Smith backed a call to ban Syrian refugees.", "1722", "", "", 0},
+        /* a demand asks the subject of its that-clause */
+        {"China demanded that Japan halt the survey.", "10", "China", "Japan", 1},
+        {"China demanded that Japan should halt the survey.", "10", "China", "Japan", 1},
     };
     run_cases(cases, sizeof cases / sizeof cases[0], "noun infinitive rule");
 }

@@ -640,7 +640,11 @@ int main(int argc, char **argv) {
             }
             if (r[i].ntgt) {
                 tgt_n++;
-                tgt_ok += e->target >= 0 && in_codes(r[i].tgt, r[i].ntgt, d->actors[e->target].code);
+                int t_ok = e->target >= 0 && in_codes(r[i].tgt, r[i].ntgt, d->actors[e->target].code);
+                tgt_ok += t_ok;
+                if (errors && !t_ok)
+                    printf("TGT  gold %-10s got %-10s (%s) | %s\n", r[i].tgt[0],
+                           e->target >= 0 ? d->actors[e->target].code : "-", e->code, r[i].text);
             }
         }
         if (errors && !ok)
