@@ -1273,10 +1273,12 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
         if (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, PROMISE_GOV)) {
             hypo = 1, committed = 1; /* "agreed that their countries should cooperate" */
         } else if (rel == DEP_XCOMP || (rel == DEP_CCOMP && step == 0 && lemma_in(d, (uint32_t)h, HYPO_GOV)) ||
-                   (rel == DEP_ADVCL && (lemma_in(d, (uint32_t)h, PROMISE_GOV) || lemma_in(d, (uint32_t)h, RESOLVE_PASS)) &&
+                   (rel == DEP_ADVCL && (lemma_in(d, (uint32_t)h, PROMISE_GOV) || lemma_in(d, (uint32_t)h, RESOLVE_PASS) ||
+                                         (lemma_in(d, (uint32_t)h, COMMIT_GOV) && d->an[h].upos == UPOS_VERB)) &&
                     has_to_mark(c, (uint32_t)w))) {
-            /* (an infinitive under agree or promise that the parse hung as
-             * an adverbial clause is its complement: "agreed to allow") */
+            /* (an infinitive under agree, promise or threaten that the parse
+             * hung as an adverbial clause is its complement: "agreed to
+             * allow", "threatened on Monday to break relations") */
             if (lemma_in(d, (uint32_t)h, NEG_GOV)) {
                 neg ^= 1;
                 if (rel == DEP_XCOMP && lemma_in(d, (uint32_t)h, REFUSE_GOV)) refused = 1;

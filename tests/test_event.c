@@ -1073,6 +1073,9 @@ static void test_noun_infinitive_rules(void) {
         /* a demand asks the subject of its that-clause */
         {"China demanded that Japan halt the survey.", "10", "China", "Japan", 1},
         {"China demanded that Japan should halt the survey.", "10", "China", "Japan", 1},
+        /* a threat's infinitive behind an adjunct is still its complement */
+        {"Azerbaijan threatened on Monday to break relations with Russia.", "1313", "Azerbaijan", "Russia", 1},
+        {"Azerbaijan threatened on Monday to break relations with Russia.", "161", "", "", 0},
     };
     run_cases(cases, sizeof cases / sizeof cases[0], "noun infinitive rule");
 }
