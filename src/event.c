@@ -1973,6 +1973,11 @@ static int money_object(const sctx *c, uint32_t v) {
     return 0;
 }
 
+/* What a side proposes, whose author a rejection rejects. */
+static const char *const PROPOSALS[] = {"proposal", "plan", "offer", "demand", "request", "invitation", "initiative",
+                                        "idea", "bid", "call", "ultimatum", "resolution", "appeal", "overture",
+                                        "proposition", NULL};
+
 static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int32_t sw, int32_t tw, unsigned how) {
     dyad_doc *d = c->d;
     size_t before = d->nevent;
@@ -2020,6 +2025,20 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
             if (!asked) continue;
             KIDS(c, (uint32_t)r.ccomp[i]) {
                 if (d->an[k].deprel == DEP_NSUBJ && actor_at(c, (uint32_t)k) >= 0) tgts[0] = k;
+            }
+        }
+    }
+    /* "rejected an Indian proposal", "rejected Senegal's peace plan": a
+     * rejection with no target rejects the proposal's author */
+    if (!has_tgt && !p->noun && !strncmp(p->code, "12", 2)) {
+        roles r;
+        gather(c, v, &r);
+        if (r.obj >= 0 && d->an[r.obj].upos == UPOS_NOUN && lemma_in(d, (uint32_t)r.obj, PROPOSALS)) {
+            KIDS(c, (uint32_t)r.obj) {
+                uint8_t rel = d->an[k].deprel;
+                if (k < r.obj && tgts[0] < 0 && (rel == DEP_AMOD || rel == DEP_COMPOUND || rel == DEP_NMOD_POSS) &&
+                    c->actor_of[k] >= 0)
+                    tgts[0] = k;
             }
         }
     }

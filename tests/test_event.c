@@ -1076,6 +1076,8 @@ static void test_noun_infinitive_rules(void) {
         /* a threat's infinitive behind an adjunct is still its complement */
         {"Azerbaijan threatened on Monday to break relations with Russia.", "1313", "Azerbaijan", "Russia", 1},
         {"Azerbaijan threatened on Monday to break relations with Russia.", "161", "", "", 0},
+        /* a rejected proposal's author is the target */
+        {"Bangladesh rejected an Indian proposal for a trade agreement.", "12", "Bangladesh", "India", 1},
     };
     run_cases(cases, sizeof cases / sizeof cases[0], "noun infinitive rule");
 }
