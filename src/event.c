@@ -1973,6 +1973,34 @@ static int money_object(const sctx *c, uint32_t v) {
     return 0;
 }
 
+/* Verbs of a protest's purpose: "to demand", "calling for". */
+static const char *const DEMAND_VERBS[] = {"demand", "call", "press", "urge", "seek", "protest", NULL};
+
+/* The first actor named under noun w -- in its of/by/from phrase, its
+ * possessor, an adjective or a compound, down to two levels ("the
+ * resignation of Algerian President Ben Bella", "reforms by Suharto's
+ * government") -- other than the actor at word not; -1 if none. */
+static int32_t named_below(const sctx *c, uint32_t w, int32_t not) {
+    const dyad_doc *d = c->d;
+    int32_t na = not >= 0 ? actor_at(c, (uint32_t)not) : -1;
+    int32_t todo[16], best = -1;
+    int n = 0, depth[16];
+    todo[n] = (int32_t)w, depth[n++] = 0;
+    for (int i = 0; i < n; i++) {
+        KIDS(c, (uint32_t)todo[i]) {
+            uint8_t rel = d->an[k].deprel;
+            int named = rel == DEP_NMOD_POSS || rel == DEP_AMOD || rel == DEP_COMPOUND ||
+                        (rel == DEP_NMOD && (has_case(c, (uint32_t)k, "of") || has_case(c, (uint32_t)k, "by") ||
+                                             has_case(c, (uint32_t)k, "from")));
+            if (!named) continue;
+            int32_t a = d->an[k].upos == UPOS_PRON ? -1 : actor_at(c, (uint32_t)k); /* not "their" */
+            if (a >= 0 && a != na && (best < 0 || k < best)) best = k;
+            if (a < 0 && depth[i] < 1 && n < 16) todo[n] = k, depth[n++] = depth[i] + 1;
+        }
+    }
+    return best;
+}
+
 /* What a side proposes, whose author a rejection rejects. */
 static const char *const PROPOSALS[] = {"proposal", "plan", "offer", "demand", "request", "invitation", "initiative",
                                         "idea", "bid", "call", "ultimatum", "resolution", "appeal", "overture",
@@ -2027,6 +2055,29 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
                 if (d->an[k].deprel == DEP_NSUBJ && actor_at(c, (uint32_t)k) >= 0) tgts[0] = k;
             }
         }
+    }
+    /* "demanded the removal of President Habyarimana", "an immediate
+     * admission by Moscow": a demand with no target asks the actor its
+     * object names; a protest "to demand political reforms by Suharto's
+     * government", "calling for independence from Iraq", the actor of
+     * what it demands */
+    if (!has_tgt && !p->noun && tgts[0] < 0 && (!strncmp(p->code, "10", 2) || !strncmp(p->code, "14", 2))) {
+        roles r;
+        gather(c, v, &r);
+        int32_t w = p->code[1] == '0' ? r.obj : -1;
+        if (p->code[1] == '4') {
+            KIDS(c, v) {
+                uint8_t rel = d->an[k].deprel;
+                if (w < 0 && (rel == DEP_ADVCL || rel == DEP_XCOMP) && lemma_in(d, (uint32_t)k, DEMAND_VERBS)) {
+                    roles kr;
+                    gather(c, (uint32_t)k, &kr);
+                    w = kr.obj;
+                    for (int i = 0; i < kr.nobl && w < 0; i++)
+                        if (has_case(c, (uint32_t)kr.obl[i], "for")) w = kr.obl[i];
+                }
+            }
+        }
+        if (w >= 0 && d->an[w].upos == UPOS_NOUN) tgts[0] = named_below(c, (uint32_t)w, srcs[0]);
     }
     /* "rejected an Indian proposal", "rejected Senegal's peace plan": a
      * rejection with no target rejects the proposal's author */

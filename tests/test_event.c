@@ -1078,6 +1078,8 @@ static void test_noun_infinitive_rules(void) {
         {"Azerbaijan threatened on Monday to break relations with Russia.", "161", "", "", 0},
         /* a rejected proposal's author is the target */
         {"Bangladesh rejected an Indian proposal for a trade agreement.", "12", "Bangladesh", "India", 1},
+        /* a demand asks the actor its object names */
+        {"Poland demanded the withdrawal of Russian troops.", "10", "Poland", "Russia", 1},
     };
     run_cases(cases, sizeof cases / sizeof cases[0], "noun infinitive rule");
 }
