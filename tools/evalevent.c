@@ -636,7 +636,11 @@ int main(int argc, char **argv) {
             const devent *e = &d->events[k0];
             if (r[i].nsrc) {
                 src_n++;
-                src_ok += e->source >= 0 && in_codes(r[i].src, r[i].nsrc, d->actors[e->source].code);
+                int s_ok = e->source >= 0 && in_codes(r[i].src, r[i].nsrc, d->actors[e->source].code);
+                src_ok += s_ok;
+                if (errors && !s_ok)
+                    printf("SRC  gold %-10s got %-10s (%s) | %s\n", r[i].src[0],
+                           e->source >= 0 ? d->actors[e->source].code : "-", e->code, r[i].text);
             }
             if (r[i].ntgt) {
                 tgt_n++;
