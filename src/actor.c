@@ -756,15 +756,10 @@ static int generic_party(const dyad_doc *d, uint32_t t0, uint32_t t1) {
     return 0;
 }
 
-/* The token that starts at byte b, -1 if none (binary search). */
+/* The token that starts at byte b, -1 if none. */
 static int32_t tok_at_byte(const dyad_doc *d, uint32_t b) {
-    size_t lo = 0, hi = d->ntok;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->toks[mid].start < b) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < d->ntok && d->toks[lo].start == b ? (int32_t)lo : -1;
+    size_t t = doc_tok_after(d, b);
+    return t < d->ntok && d->toks[t].start == b ? (int32_t)t : -1;
 }
 
 static void home_country(run *r) {

@@ -136,6 +136,19 @@ int doc_push_event(dyad_doc *d, const devent *e) {
     return 0;
 }
 
+/* See doc.h.  Tokens do not overlap, so their ends are sorted too. */
+size_t doc_tok_after(const dyad_doc *d, uint32_t b) {
+    size_t lo = 0, hi = d->ntok;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->toks[mid].end <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 const char *const ent_type_names[ENT_NTYPES] = {
     [ENT_NONE] = "NONE",       [ENT_PERSON] = "PERSON", [ENT_ORG] = "ORG",         [ENT_GPE] = "GPE",
     [ENT_LOC] = "LOC",         [ENT_NORP] = "NORP",     [ENT_FAC] = "FAC",         [ENT_EVENT] = "EVENT",

@@ -275,6 +275,10 @@ int doc_push_mention(dyad_doc *doc, uint32_t start, uint32_t end, int32_t actor)
 int doc_push_quote(dyad_doc *doc, const dquote *q);
 int doc_push_event(dyad_doc *doc, const devent *e);
 
+/* Index of the first token that ends after byte b (ntok if none): the
+ * token at b, or the next one.  Binary search over the sorted tokens. */
+size_t doc_tok_after(const dyad_doc *doc, uint32_t b);
+
 /* Parse a pending raw record (doc->raw_format != 0) into text and fields;
  * a bad record becomes an error record.  reader.c. */
 int input_parse(dyad_doc *doc);

@@ -718,24 +718,13 @@ static void build_tree(qrun *r, int32_t *stack) {
     }
 }
 
-/* Token index of the first token at or after byte b (binary search). */
-static uint32_t tok_at_byte(const dyad_doc *d, uint32_t b) {
-    size_t lo = 0, hi = d->ntok;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (d->toks[mid].end <= b) lo = mid + 1;
-        else hi = mid;
-    }
-    return (uint32_t)lo;
-}
-
 static void build_mentions(qrun *r) {
     const dyad_doc *d = r->d;
     for (uint32_t i = 0; i < r->n; i++) r->men[i] = -1;
     for (size_t m = 0; m < d->nmention; m++) {
         const dmention *x = &d->mentions[m];
         if (x->actor < 0 || (size_t)x->actor >= d->nactor) continue;
-        for (uint32_t i = tok_at_byte(d, x->start); i < r->n && d->toks[i].start < x->end; i++) {
+        for (uint32_t i = (uint32_t)doc_tok_after(d, x->start); i < r->n && d->toks[i].start < x->end; i++) {
             int32_t o = r->men[i];
             /* the tightest mention wins a token */
             if (o < 0 || d->mentions[o].end - d->mentions[o].start > x->end - x->start) r->men[i] = (int32_t)m;
