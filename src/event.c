@@ -2006,6 +2006,67 @@ static const char *const PROPOSALS[] = {"proposal", "plan", "offer", "demand", "
                                         "idea", "bid", "call", "ultimatum", "resolution", "appeal", "overture",
                                         "proposition", NULL};
 
+/* The target a pattern without one leaves implied, or -1:
+ *   - "demanded that the US cancel the sale", "urged that Iran should
+ *     stop": a demand or appeal asks the subject of its that-clause, when
+ *     the clause is what is asked (a bare subjunctive or should/must), not
+ *     a reason ("out of concern that ...");
+ *   - "demanded the removal of President Habyarimana", "an immediate
+ *     admission by Moscow": a demand asks the actor its object names; a
+ *     protest "to demand political reforms by Suharto's government",
+ *     "calling for independence from Iraq", the actor of what it demands;
+ *   - "rejected an Indian proposal", "rejected Senegal's peace plan": a
+ *     rejection rejects the proposal's author.
+ * not is the source word, which is never the target. */
+static int32_t implied_target(const sctx *c, const ev_pat *p, uint32_t v, int32_t not) {
+    const dyad_doc *d = c->d;
+    int demand = !strncmp(p->code, "10", 2), appeal = !strncmp(p->code, "02", 2);
+    int protest = !strncmp(p->code, "14", 2), reject = !strncmp(p->code, "12", 2);
+    if (!demand && !appeal && !protest && !reject) return -1;
+    roles r;
+    gather(c, v, &r);
+    for (int i = 0; (demand || appeal) && i < r.nccomp; i++) {
+        /* (the tagger reads "that the US cancel" as a present or a past) */
+        uint8_t x = d->an[r.ccomp[i]].xpos;
+        int asked = x == XPOS_VB, that = 0;
+        KIDS(c, (uint32_t)r.ccomp[i]) {
+            if (d->an[k].deprel == DEP_AUX && lemma_in(d, (uint32_t)k, (const char *const[]){"should", "must", NULL}))
+                asked = 1;
+            if (d->an[k].deprel == DEP_MARK && lemma_is(d, (uint32_t)k, "that")) that = 1;
+        }
+        if (that && (x == XPOS_VBP || x == XPOS_VBD)) asked = 1;
+        if (!asked) continue;
+        int32_t t = -1;
+        KIDS(c, (uint32_t)r.ccomp[i]) {
+            if (d->an[k].deprel == DEP_NSUBJ && actor_at(c, (uint32_t)k) >= 0) t = k;
+        }
+        if (t >= 0) return t;
+    }
+    if (demand || protest) {
+        int32_t w = demand ? r.obj : -1;
+        if (protest) {
+            KIDS(c, v) {
+                uint8_t rel = d->an[k].deprel;
+                if (w < 0 && (rel == DEP_ADVCL || rel == DEP_XCOMP) && lemma_in(d, (uint32_t)k, DEMAND_VERBS)) {
+                    roles kr;
+                    gather(c, (uint32_t)k, &kr);
+                    w = kr.obj;
+                    for (int i = 0; i < kr.nobl && w < 0; i++)
+                        if (has_case(c, (uint32_t)kr.obl[i], "for")) w = kr.obl[i];
+                }
+            }
+        }
+        return w >= 0 && d->an[w].upos == UPOS_NOUN ? named_below(c, (uint32_t)w, not) : -1;
+    }
+    if (r.obj < 0 || d->an[r.obj].upos != UPOS_NOUN || !lemma_in(d, (uint32_t)r.obj, PROPOSALS)) return -1;
+    KIDS(c, (uint32_t)r.obj) {
+        uint8_t rel = d->an[k].deprel;
+        if (k < r.obj && (rel == DEP_AMOD || rel == DEP_COMPOUND || rel == DEP_NMOD_POSS) && c->actor_of[k] >= 0)
+            return k;
+    }
+    return -1;
+}
+
 static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int32_t sw, int32_t tw, unsigned how) {
     dyad_doc *d = c->d;
     size_t before = d->nevent;
@@ -2033,66 +2094,7 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     if (!strcmp(p->code, "129") && (!has_tgt || tw < 0)) return 0;
     if (!has_src) ns = 1, srcs[0] = -1;
     if (!has_tgt) nt = 1, tgts[0] = -1;
-    /* "demanded that the US cancel the sale", "urged that Iran should
-     * stop": a demand or appeal with no target asks the subject of its
-     * that-clause, when the clause is what is asked (a bare subjunctive or
-     * should/must), not a reason ("out of concern that ...") */
-    if (!has_tgt && !p->noun && (!strncmp(p->code, "10", 2) || !strncmp(p->code, "02", 2))) {
-        roles r;
-        gather(c, v, &r);
-        for (int i = 0; i < r.nccomp && tgts[0] < 0; i++) {
-            /* (the tagger reads "that the US cancel" as a present or a past) */
-            uint8_t x = d->an[r.ccomp[i]].xpos;
-            int asked = x == XPOS_VB, that = 0;
-            KIDS(c, (uint32_t)r.ccomp[i]) {
-                if (d->an[k].deprel == DEP_AUX && lemma_in(d, (uint32_t)k, (const char *const[]){"should", "must", NULL}))
-                    asked = 1;
-                if (d->an[k].deprel == DEP_MARK && lemma_is(d, (uint32_t)k, "that")) that = 1;
-            }
-            if (that && (x == XPOS_VBP || x == XPOS_VBD)) asked = 1;
-            if (!asked) continue;
-            KIDS(c, (uint32_t)r.ccomp[i]) {
-                if (d->an[k].deprel == DEP_NSUBJ && actor_at(c, (uint32_t)k) >= 0) tgts[0] = k;
-            }
-        }
-    }
-    /* "demanded the removal of President Habyarimana", "an immediate
-     * admission by Moscow": a demand with no target asks the actor its
-     * object names; a protest "to demand political reforms by Suharto's
-     * government", "calling for independence from Iraq", the actor of
-     * what it demands */
-    if (!has_tgt && !p->noun && tgts[0] < 0 && (!strncmp(p->code, "10", 2) || !strncmp(p->code, "14", 2))) {
-        roles r;
-        gather(c, v, &r);
-        int32_t w = p->code[1] == '0' ? r.obj : -1;
-        if (p->code[1] == '4') {
-            KIDS(c, v) {
-                uint8_t rel = d->an[k].deprel;
-                if (w < 0 && (rel == DEP_ADVCL || rel == DEP_XCOMP) && lemma_in(d, (uint32_t)k, DEMAND_VERBS)) {
-                    roles kr;
-                    gather(c, (uint32_t)k, &kr);
-                    w = kr.obj;
-                    for (int i = 0; i < kr.nobl && w < 0; i++)
-                        if (has_case(c, (uint32_t)kr.obl[i], "for")) w = kr.obl[i];
-                }
-            }
-        }
-        if (w >= 0 && d->an[w].upos == UPOS_NOUN) tgts[0] = named_below(c, (uint32_t)w, srcs[0]);
-    }
-    /* "rejected an Indian proposal", "rejected Senegal's peace plan": a
-     * rejection with no target rejects the proposal's author */
-    if (!has_tgt && !p->noun && !strncmp(p->code, "12", 2)) {
-        roles r;
-        gather(c, v, &r);
-        if (r.obj >= 0 && d->an[r.obj].upos == UPOS_NOUN && lemma_in(d, (uint32_t)r.obj, PROPOSALS)) {
-            KIDS(c, (uint32_t)r.obj) {
-                uint8_t rel = d->an[k].deprel;
-                if (k < r.obj && tgts[0] < 0 && (rel == DEP_AMOD || rel == DEP_COMPOUND || rel == DEP_NMOD_POSS) &&
-                    c->actor_of[k] >= 0)
-                    tgts[0] = k;
-            }
-        }
-    }
+    if (!has_tgt && !p->noun) tgts[0] = implied_target(c, p, v, srcs[0]);
     uint8_t mode;
     int32_t claim;
     int commit;
