@@ -43,6 +43,10 @@
  * B polnear_events_b.tsv): the files are scored together as one set, and
  * --half picks its half in each file separately, so a file's halves do not
  * depend on the files read with it.
+ * --verbs FILE (repeatable) codes with a TABARI .verbs or PETRARCH
+ * CAMEO.2.0-style dictionary beside dyad's own patterns, or instead of them
+ * with --no-default-events, so a third-party dictionary can be measured on
+ * the same gold.
  * See tests/gold/EVENTS.md. */
 #include <stdint.h>
 #include <stdio.h>
@@ -51,6 +55,10 @@
 
 #include "../include/dyad.h"
 #include "../src/doc.h"
+
+/* Context options of every pipeline opened here (--verbs,
+ * --no-default-events). */
+static dyad_ctx_options ctx_opt;
 
 typedef struct rec {
     char text[2048];
@@ -374,7 +382,7 @@ static int news_gold(const char *const *gold_paths, int npaths, const char *news
     grow *g = gold_load(gold_paths, npaths, half, &ng);
     if (!g) return 2;
     dyad_ctx *ctx = NULL;
-    if (dyad_ctx_open(&ctx, NULL)) {
+    if (dyad_ctx_open(&ctx, &ctx_opt)) {
         fprintf(stderr, "evalevent: %s\n", ctx ? dyad_ctx_errmsg(ctx) : "out of memory");
         dyad_ctx_close(ctx);
         free(g);
@@ -527,6 +535,8 @@ int main(int argc, char **argv) {
     const char *path = NULL, *mapfile = "data/events/plover.tsv", *news_gold_paths[8];
     int nnews_gold = 0;
     const char *news = "../shared/data/news/polnear.jsonl";
+    const char *verbs[9] = {0};
+    int nverbs = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--errors")) errors = 1;
         else if (!strcmp(argv[i], "--half") && i + 1 < argc) {
@@ -547,6 +557,14 @@ int main(int argc, char **argv) {
             news_gold_paths[nnews_gold++] = argv[++i];
         }
         else if (!strcmp(argv[i], "--news") && i + 1 < argc) news = argv[++i];
+        else if (!strcmp(argv[i], "--verbs") && i + 1 < argc) {
+            if (nverbs == 8) {
+                fprintf(stderr, "evalevent: at most 8 --verbs files\n");
+                return 2;
+            }
+            verbs[nverbs++] = argv[++i];
+            ctx_opt.verb_files = verbs;
+        } else if (!strcmp(argv[i], "--no-default-events")) ctx_opt.flags |= DYAD_CTX_NO_DEFAULT_EVENTS;
         else path = argv[i];
     }
     if (nnews_gold) {
@@ -555,7 +573,7 @@ int main(int argc, char **argv) {
     }
     if (ncorpora) {
         dyad_ctx *cctx = NULL;
-        if (dyad_ctx_open(&cctx, NULL)) {
+        if (dyad_ctx_open(&cctx, &ctx_opt)) {
             fprintf(stderr, "evalevent: %s\n", cctx ? dyad_ctx_errmsg(cctx) : "out of memory");
             return 2;
         }
@@ -565,7 +583,7 @@ int main(int argc, char **argv) {
         if (!path) return 0;
     }
     if (!path) {
-        fprintf(stderr, "usage: evalevent [--errors] [--half dev|test] [--plover-map data/events/plover.tsv] [--corpus NEWS.jsonl]... [--news-gold tests/gold/polnear_events.tsv]... [--news polnear.jsonl] [PLOVER_GSR_CAMEO.txt]\n");
+        fprintf(stderr, "usage: evalevent [--errors] [--half dev|test] [--plover-map data/events/plover.tsv] [--corpus NEWS.jsonl]... [--news-gold tests/gold/polnear_events.tsv]... [--news polnear.jsonl] [--verbs FILE]... [--no-default-events] [PLOVER_GSR_CAMEO.txt]\n");
         return 2;
     }
     FILE *f = fopen(path, "rb");
@@ -605,7 +623,7 @@ int main(int argc, char **argv) {
     }
     fclose(mf);
     dyad_ctx *ctx = NULL;
-    if (dyad_ctx_open(&ctx, NULL)) {
+    if (dyad_ctx_open(&ctx, &ctx_opt)) {
         fprintf(stderr, "evalevent: %s\n", ctx ? dyad_ctx_errmsg(ctx) : "out of memory");
         return 2;
     }
