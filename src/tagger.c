@@ -1146,6 +1146,36 @@ static void repair_adj_head(rctx *r) {
     }
 }
 
+/* "Pakistan, a key U.S. ally in the war": a word in -ly read as an adverb
+ * because of its suffix, inside a noun phrase (after a determiner,
+ * possessive, adjective, number or name) and closing it (no adjective,
+ * adverb or participle after it for it to modify -- "a truly free vote",
+ * "the newly elected"), is the phrase's head noun when the treebank has the
+ * word as a noun ("ally", "tally", "rally"; not "recently", "only").
+ * The adverb reading of such a word needs something to modify, and here
+ * there is none.  Forces NN. */
+static void repair_ly_noun(rctx *r) {
+    const tagger *t = r->t;
+    for (int i = 1; i < r->n; i++) {
+        if (xpos_at(r, i) != XPOS_RB || !lower_initial(r, i)) continue;
+        size_t l = r->lens[i];
+        if (l < 4 || r->forms[i][l - 2] != 'l' || r->forms[i][l - 1] != 'y') continue;
+        int px = xpos_at(r, i - 1);
+        if (!(px == XPOS_DT || px == XPOS_JJ || px == XPOS_NNP || px == XPOS_NN || px == XPOS_PRPS ||
+              px == XPOS_POS || px == XPOS_CD))
+            continue;
+        if (!((amb_lookup(t, r->s[i].h[TG_W]) >> XPOS_NN) & 1)) continue;
+        /* after a common noun only as a compound's first part ("car
+         * assembly plant"): "barrels of crude daily" is the adverb */
+        int nx = i + 1 < r->n ? xpos_at(r, i + 1) : -1;
+        if (px == XPOS_NN && nx != XPOS_NN && nx != XPOS_NNS) continue;
+        if (nx == XPOS_JJ || nx == XPOS_JJR || nx == XPOS_JJS || nx == XPOS_RB || nx == XPOS_RBR ||
+            nx == XPOS_VBN || nx == XPOS_VBG || nx == XPOS_CD || nx == XPOS_DT)
+            continue;
+        force(r, i, XPOS_NN, 0, 0);
+    }
+}
+
 /* The pipeline's repairs over the tag sequence (tagger_use_irregular). */
 static void repair_context(const tagger *t, const tg_tok *s, const char *const *forms, const size_t *lens, int n,
                            uint8_t *cls) {
@@ -1153,6 +1183,7 @@ static void repair_context(const tagger *t, const tg_tok *s, const char *const *
     rctx r = {t, s, forms, lens, n, cls, 0, {0}};
     repair_to_inf(&r);
     repair_adj_head(&r);
+    repair_ly_noun(&r);
 }
 
 /* Scratch for one sentence of n words: prepared tokens and classes. */

@@ -187,7 +187,19 @@ static void test_context(void) {
     CHECK_INT(t.xpos[2], XPOS_NN);
     CHECK_INT(tag("The poor were hit hardest by the floods .", &t), DYAD_OK);
     CHECK_INT(t.upos[1], UPOS_ADJ);
+
+    /* a word in -ly closing a noun phrase is its head noun, not an adverb;
+     * the model alone reads "ally" here by its suffix */
+    CHECK_INT(tag("Pakistan , a key U.S. ally in the war , refused .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[5], XPOS_NN);
+    CHECK_INT(t.upos[5], UPOS_NOUN);
+    CHECK_INT(tag("Kuwait pumps 900,000 barrels of crude daily ( bpd ) .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[6], XPOS_RB);
+    CHECK_INT(tag("They called for a truly free vote .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[4], XPOS_RB);
     tagger_use_irregular(tg, 0);
+    CHECK_INT(tag("Pakistan , a key U.S. ally in the war , refused .", &t), DYAD_OK);
+    CHECK_INT(t.xpos[5], XPOS_RB);
 }
 
 static void test_headline(void) {
