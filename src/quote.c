@@ -2174,7 +2174,7 @@ static int before_open(qrun *r, const qreg *g, cand *c) {
                 return 1;
             }
         }
-        if (v == NOTOK && (colon || tok_is_dash(r->d, p)) && r->parsed) {
+        if (v == NOTOK && (colon || tok_is_dash(r->d, p)) && r->parsed && p > s0) {
             /* "She then addressed the supporters again: “…”": the subject
              * of the clause the colon ends, with the colon as the cue */
             int32_t a = (int32_t)(p - 1);
