@@ -77,6 +77,8 @@ for h in dev test; do
     "$BUILD"/tools/evalevent --news-gold tests/gold/polnear_events.tsv --news-gold tests/gold/polnear_events_b.tsv \
         --half $h --news "$DATA/news/polnear.jsonl"
 done
+echo "== events on unseen news: mode and attributed_to of every event dyad emits (tests/gold/MODE.md)"
+"$BUILD"/tools/evalevent --mode-gold tests/gold/news_mode.tsv --mode-news "$DATA/news"
 echo "== events on news: events per sentence, root histogram, modes"
 "$BUILD"/tools/evalevent --corpus "$DATA/news/polnear.jsonl" --corpus "$DATA/news/reuters.jsonl"
 echo "== TABARI and PETRARCH validation suites with their own dictionaries (dyad validate; totals)"

@@ -47,7 +47,18 @@
  * CAMEO.2.0-style dictionary beside dyad's own patterns, or instead of them
  * with --no-default-events, so a third-party dictionary can be measured on
  * the same gold.
- * See tests/gold/EVENTS.md. */
+ * --mode-gold tests/gold/news_mode.tsv scores the factuality (mode) and the
+ * provenance (attributed_to) of the events dyad emits on news articles that
+ * no other gold file holds (read from --mode-news DIR, by default
+ * ../shared/data/news, as DIR/polnear.jsonl and DIR/reuters.jsonl): each
+ * gold row is matched to the system event of the same document and exact
+ * byte span (rows dyad no longer emits are counted), and over the matched
+ * real events it prints mode accuracy, a 3x3 confusion table, per-mode
+ * precision and recall, whether an event is attributed at all, and whether
+ * dyad's claimant has a mention on the gold speaker's words; all of it
+ * for both corpora together and for each.  --errors lists the wrong modes
+ * (MODE), wrong attributions (ATTR) and vanished events (GONE).
+ * See tests/gold/EVENTS.md and tests/gold/MODE.md. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -528,6 +539,225 @@ static int news_gold(const char *const *gold_paths, int npaths, const char *news
     return 0;
 }
 
+/* ---- --mode-gold: factuality and attribution on unseen news ------------ */
+
+/* One row of tests/gold/news_mode.tsv (format in tests/gold/MODE.md): an
+ * event dyad emitted when the sample was drawn, with the annotator's mode
+ * and speaker span. */
+typedef struct mrow {
+    char doc[160];
+    uint32_t e0, e1;            /* the event's words: the match key */
+    char code[8];
+    int mode;                   /* DYAD_MODE_*, -1 for a non-event ("x") */
+    uint32_t a0, a1;            /* the speaker's words; 0,0: the reporter asserts it */
+    int corpus;                 /* 0 polnear, 1 reuters */
+    int found;                  /* a system event with the same span */
+    int smode;                  /* its mode */
+    int sattr;                  /* it has an attributed_to */
+    int covers;                 /* a mention of that actor overlaps [a0,a1) */
+} mrow;
+
+static const char *const mode_corpora[2] = {"polnear", "reuters"};
+
+/* Read the rows; NULL when the file cannot be read or memory runs out. */
+static mrow *mode_read(const char *path, size_t *n) {
+    FILE *f = fopen(path, "r");
+    if (!f) return NULL;
+    size_t cap = 256, nr = 0;
+    mrow *g = malloc(cap * sizeof *g);
+    char line[4096];
+    while (g && fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        if (nr == cap) {
+            mrow *ng = cap <= SIZE_MAX / 2 / sizeof *g ? realloc(g, 2 * cap * sizeof *g) : NULL;
+            if (!ng) {
+                free(g);
+                g = NULL;
+                break;
+            }
+            g = ng;
+            cap *= 2;
+        }
+        mrow *r = &g[nr++];
+        memset(r, 0, sizeof *r);
+        char m[16], c[16];
+        tsv_field(line, 0, r->doc, sizeof r->doc);
+        r->e0 = tsv_u32(line, 3);
+        r->e1 = tsv_u32(line, 4);
+        tsv_field(line, 5, r->code, sizeof r->code);
+        tsv_field(line, 6, m, sizeof m);
+        r->mode = !strcmp(m, "x") ? -1 : !strcmp(m, "negated") ? DYAD_MODE_NEGATED
+                  : !strcmp(m, "hypothetical") ? DYAD_MODE_HYPOTHETICAL : DYAD_MODE_ASSERTED;
+        r->a0 = tsv_u32(line, 7);
+        r->a1 = tsv_u32(line, 8);
+        tsv_field(line, 10, c, sizeof c);
+        r->corpus = !strcmp(c, "reuters");
+    }
+    fclose(f);
+    *n = nr;
+    return g;
+}
+
+/* Does a mention of actor a overlap [b0,b1)? */
+static int actor_covers(const dyad_doc *d, long a, uint32_t b0, uint32_t b1) {
+    for (size_t i = 0; i < d->nmention; i++)
+        if (d->mentions[i].actor == a && d->mentions[i].start < b1 && b0 < d->mentions[i].end) return 1;
+    return 0;
+}
+
+/* Fill the system side of the rows of document d (rows g[i0..i1) share
+ * its id): the event with the row's exact byte span, preferring one of the
+ * same code when several share it. */
+static void mode_match(const dyad_doc *d, mrow *g, size_t i0, size_t i1) {
+    size_t ne = dyad_doc_event_count(d);
+    for (size_t i = i0; i < i1; i++) {
+        int best = -1;
+        dyad_event e;
+        for (size_t k = 0; k < ne; k++) {
+            if (dyad_doc_event(d, k, &e) || e.span.start != g[i].e0 || e.span.end != g[i].e1) continue;
+            if (best < 0 || (e.code && !strcmp(e.code, g[i].code))) best = (int)k;
+            if (e.code && !strcmp(e.code, g[i].code)) break;
+        }
+        if (best < 0 || dyad_doc_event(d, (size_t)best, &e)) continue;
+        g[i].found = 1;
+        g[i].smode = e.mode;
+        g[i].sattr = e.attributed_to >= 0;
+        g[i].covers = g[i].sattr && g[i].a1 > g[i].a0 && actor_covers(d, e.attributed_to, g[i].a0, g[i].a1);
+    }
+}
+
+/* Print the figures over the matched real events of one corpus (-1: all). */
+static void mode_report(const mrow *g, size_t ng, int corpus) {
+    unsigned rows = 0, nonev = 0, lost = 0, n = 0, ok = 0, conf[3][3] = {{0}};
+    unsigned att_ok = 0, gold_att = 0, sys_att = 0, both_att = 0, covers = 0, strict = 0;
+    for (size_t i = 0; i < ng; i++) {
+        if (corpus >= 0 && g[i].corpus != corpus) continue;
+        rows++;
+        if (g[i].mode < 0) {
+            nonev++;
+            continue;
+        }
+        if (!g[i].found) {
+            lost++;
+            continue;
+        }
+        int ga = g[i].a1 > g[i].a0;
+        n++;
+        ok += g[i].mode == g[i].smode;
+        if (g[i].smode >= 0 && g[i].smode <= 2) conf[g[i].mode][g[i].smode]++;
+        att_ok += ga == g[i].sattr;
+        gold_att += ga;
+        sys_att += g[i].sattr;
+        both_att += ga && g[i].sattr;
+        covers += ga && g[i].covers;
+        strict += ga ? g[i].covers : !g[i].sattr;
+    }
+    printf("mode gold, %s: %u rows, %u non-events, %u real events, %u of them matched (%u no longer match)\n",
+           corpus < 0 ? "all" : mode_corpora[corpus], rows, nonev, rows - nonev, n, lost);
+    printf("  mode accuracy %5.1f%% (%u of %u)\n", n ? 100.0 * ok / n : 0, ok, n);
+    printf("  gold \\ dyad       asserted  negated  hypothetical\n");
+    for (int m = 0; m < 3; m++)
+        printf("    %-12s %10u %8u %13u\n", mode_name(m), conf[m][0], conf[m][1], conf[m][2]);
+    for (int m = 0; m < 3; m++) {
+        unsigned tp = conf[m][m], ns = conf[0][m] + conf[1][m] + conf[2][m], ngm = conf[m][0] + conf[m][1] + conf[m][2];
+        printf("    %-12s P %5.1f%% (%u/%u)  R %5.1f%% (%u/%u)\n", mode_name(m), ns ? 100.0 * tp / ns : 0, tp, ns,
+               ngm ? 100.0 * tp / ngm : 0, tp, ngm);
+    }
+    printf("  attributed or not: accuracy %5.1f%% (%u of %u); gold attributed %u, dyad %u, both %u:"
+           " P %.1f%% R %.1f%%\n", n ? 100.0 * att_ok / n : 0, att_ok, n, gold_att, sys_att, both_att,
+           sys_att ? 100.0 * both_att / sys_att : 0, gold_att ? 100.0 * both_att / gold_att : 0);
+    printf("  speaker right (dyad's actor has a mention on the gold speaker): %u of %u attributed by both,"
+           " %u of %u gold attributed\n", covers, both_att, covers, gold_att);
+    printf("  attribution fully right (none and none, or the right speaker) %5.1f%% (%u of %u)\n",
+           n ? 100.0 * strict / n : 0, strict, n);
+}
+
+/* Rows by document id, for bsearch from each document read. */
+static int docid_cmp(const void *a, const void *b) {
+    return strcmp(((const mrow *)a)->doc, ((const mrow *)b)->doc);
+}
+
+/* Score the mode and attributed_to of dyad's default pipeline against
+ * the hand annotation of the events it emitted on unseen news
+ * (tests/gold/news_mode.tsv).  Gold rows are matched to system events by
+ * document id and exact event byte span; a row whose span dyad no longer
+ * emits is counted, not scored.  The documents are read from
+ * dir/<corpus>.jsonl. */
+static int mode_gold(const char *path, const char *dir, int errors) {
+    size_t ng = 0;
+    mrow *g = mode_read(path, &ng);
+    if (!g) {
+        fprintf(stderr, "evalevent: cannot read %s\n", path);
+        return 2;
+    }
+    qsort(g, ng, sizeof *g, docid_cmp);
+    dyad_ctx *ctx = NULL;
+    if (dyad_ctx_open(&ctx, &ctx_opt)) {
+        fprintf(stderr, "evalevent: %s\n", ctx ? dyad_ctx_errmsg(ctx) : "out of memory");
+        dyad_ctx_close(ctx);
+        free(g);
+        return 2;
+    }
+    dyad_doc *d = NULL;
+    if (dyad_doc_new(&d)) {
+        dyad_ctx_close(ctx);
+        free(g);
+        return 2;
+    }
+    int rc = 0;
+    for (int c = 0; c < 2 && !rc; c++) {
+        char file[1024];
+        snprintf(file, sizeof file, "%s/%s.jsonl", dir, mode_corpora[c]);
+        dyad_reader *rd = NULL;
+        dyad_reader_options ro = {DYAD_FORMAT_JSONL, 0, NULL, 0};
+        if (dyad_reader_open(&rd, file, &ro)) {
+            fprintf(stderr, "evalevent: cannot read %s\n", file);
+            rc = 2;
+            break;
+        }
+        while (dyad_reader_next(rd, d) == DYAD_OK) {
+            const char *id = dyad_doc_field(d, DYAD_FIELD_ID);
+            if (!id) continue;
+            mrow key;
+            snprintf(key.doc, sizeof key.doc, "%s", id);
+            mrow *hit = bsearch(&key, g, ng, sizeof *g, docid_cmp);
+            if (!hit) continue;
+            size_t i0 = (size_t)(hit - g), i1 = i0 + 1;
+            while (i0 > 0 && !strcmp(g[i0 - 1].doc, id)) i0--;
+            while (i1 < ng && !strcmp(g[i1].doc, id)) i1++;
+            dyad_doc_code(ctx, d);
+            if (!dyad_doc_error(d)) mode_match(d, g, i0, i1);
+        }
+        dyad_reader_close(rd);
+    }
+    dyad_doc_free(d);
+    dyad_ctx_close(ctx);
+    if (!rc) {
+        if (errors)
+            for (size_t i = 0; i < ng; i++) {
+                const mrow *r = &g[i];
+                if (r->mode < 0) continue;
+                if (!r->found) printf("GONE %s %u-%u %s\n", r->doc, r->e0, r->e1, r->code);
+                else {
+                    int ga = r->a1 > r->a0;
+                    if (r->mode != r->smode)
+                        printf("MODE %s %u-%u %-5s got %s, gold %s\n", r->doc, r->e0, r->e1, r->code,
+                               mode_name(r->smode), mode_name(r->mode));
+                    if (ga != r->sattr || (ga && !r->covers))
+                        printf("ATTR %s %u-%u %-5s got %s, gold %s %u-%u\n", r->doc, r->e0, r->e1, r->code,
+                               !r->sattr ? "none" : r->covers ? "the speaker" : "another actor",
+                               ga ? "speaker" : "none", r->a0, r->a1);
+                }
+            }
+        printf("mode gold (%s on %s/{polnear,reuters}.jsonl)\n", path, dir);
+        mode_report(g, ng, -1);
+        mode_report(g, ng, 0);
+        mode_report(g, ng, 1);
+    }
+    free(g);
+    return rc;
+}
+
 int main(int argc, char **argv) {
     int errors = 0, half = -1; /* -1 all, 0 dev (even index), 1 test (odd) */
     const char *corpora[8];
@@ -537,6 +767,7 @@ int main(int argc, char **argv) {
     const char *news = "../shared/data/news/polnear.jsonl";
     const char *verbs[9] = {0};
     int nverbs = 0;
+    const char *mode_gold_path = NULL, *mode_news = "../shared/data/news";
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--errors")) errors = 1;
         else if (!strcmp(argv[i], "--half") && i + 1 < argc) {
@@ -557,6 +788,8 @@ int main(int argc, char **argv) {
             news_gold_paths[nnews_gold++] = argv[++i];
         }
         else if (!strcmp(argv[i], "--news") && i + 1 < argc) news = argv[++i];
+        else if (!strcmp(argv[i], "--mode-gold") && i + 1 < argc) mode_gold_path = argv[++i];
+        else if (!strcmp(argv[i], "--mode-news") && i + 1 < argc) mode_news = argv[++i];
         else if (!strcmp(argv[i], "--verbs") && i + 1 < argc) {
             if (nverbs == 8) {
                 fprintf(stderr, "evalevent: at most 8 --verbs files\n");
@@ -566,6 +799,10 @@ int main(int argc, char **argv) {
             ctx_opt.verb_files = verbs;
         } else if (!strcmp(argv[i], "--no-default-events")) ctx_opt.flags |= DYAD_CTX_NO_DEFAULT_EVENTS;
         else path = argv[i];
+    }
+    if (mode_gold_path) {
+        int rc = mode_gold(mode_gold_path, mode_news, errors);
+        if (rc || (!path && !ncorpora && !nnews_gold)) return rc;
     }
     if (nnews_gold) {
         int rc = news_gold(news_gold_paths, nnews_gold, news, errors, half);
@@ -583,7 +820,7 @@ int main(int argc, char **argv) {
         if (!path) return 0;
     }
     if (!path) {
-        fprintf(stderr, "usage: evalevent [--errors] [--half dev|test] [--plover-map data/events/plover.tsv] [--corpus NEWS.jsonl]... [--news-gold tests/gold/polnear_events.tsv]... [--news polnear.jsonl] [--verbs FILE]... [--no-default-events] [PLOVER_GSR_CAMEO.txt]\n");
+        fprintf(stderr, "usage: evalevent [--errors] [--half dev|test] [--plover-map data/events/plover.tsv] [--corpus NEWS.jsonl]... [--news-gold tests/gold/polnear_events.tsv]... [--news polnear.jsonl] [--verbs FILE]... [--no-default-events] [--mode-gold tests/gold/news_mode.tsv [--mode-news DIR]] [PLOVER_GSR_CAMEO.txt]\n");
         return 2;
     }
     FILE *f = fopen(path, "rb");
