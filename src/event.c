@@ -1125,6 +1125,136 @@ static int call_asks(const sctx *c, uint32_t n, uint32_t lv) {
     return 0;
 }
 
+/* Who makes a claim whose subject is word s: its actor, else for a thing
+ * that speaks ("a DTI statement said", "a Baghdad war communique",
+ * "Iran's news agency") the actor that modifies it; -1. */
+static int32_t claimant(const sctx *c, int32_t s) {
+    if (s < (int32_t)c->first || s >= (int32_t)c->last) return -1;
+    int32_t a = actor_at(c, (uint32_t)s);
+    if (a >= 0 || c->d->an[s].upos != UPOS_NOUN) return a;
+    KIDS(c, (uint32_t)s) {
+        uint8_t r = c->d->an[k].deprel;
+        if ((r == DEP_COMPOUND || r == DEP_AMOD || r == DEP_NMOD_POSS) && c->actor_of[k] >= 0) return c->actor_of[k];
+    }
+    return -1;
+}
+
+/* The claimant of a sentence that closes with its attribution: "...,
+ * the committee spokesman said.", "..., a spokeswoman for Local 222 said
+ * by phone.", "..., diplomatic sources said on Tuesday."  The parser
+ * hangs such a verb anywhere (a relative clause of the last noun, an
+ * adverbial of the last verb), so it is found by its surface: a reporting
+ * verb among the sentence's last words, after a comma and a noun phrase
+ * (which may hold a "for"/"of" phrase), with no clause of its own after
+ * it.  *comma: the comma, before which the claim holds.  -1: none. */
+static int32_t closing_claim(const sctx *c, uint32_t *comma) {
+    const dyad_doc *d = c->d;
+    uint32_t end = c->last;
+    while (end > c->first && d->an[end - 1].upos == UPOS_PUNCT) end--;
+    for (uint32_t v = end; v-- > c->first && end - v <= 6;) {
+        if (d->an[v].upos != UPOS_VERB) continue;
+        if (!lemma_in(d, v, REPORT) || (d->an[v].xpos != XPOS_VBD && d->an[v].xpos != XPOS_VBZ && d->an[v].xpos != XPOS_VBP))
+            return -1;
+        /* nothing after it but its adjuncts: "said by phone", "said on
+         * Tuesday", "told Reuters" -- not "said the talks would resume" */
+        for (uint32_t t = v + 1; t < end; t++) {
+            uint8_t u = d->an[t].upos;
+            if (u == UPOS_VERB || u == UPOS_AUX || u == UPOS_SCONJ || u == UPOS_PUNCT) return -1;
+        }
+        KIDS(c, v) {
+            uint8_t r = d->an[k].deprel;
+            if ((r == DEP_CCOMP || r == DEP_XCOMP) && k > (int32_t)v) return -1;
+        }
+        /* the subject: back over a noun phrase to a comma */
+        uint32_t s0 = v, head = UINT32_MAX;
+        while (s0 > c->first && v - s0 < 14) {
+            uint8_t u = d->an[s0 - 1].upos;
+            if (u != UPOS_DET && u != UPOS_ADJ && u != UPOS_NOUN && u != UPOS_PROPN && u != UPOS_NUM && u != UPOS_ADP &&
+                u != UPOS_PRON && !(u == UPOS_PART && d->an[s0 - 1].xpos == XPOS_POS))
+                break;
+            s0--;
+            if (u == UPOS_ADP) head = UINT32_MAX; /* "a spokesman for Local 222": the noun before "for" */
+            else if ((u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON) && head == UINT32_MAX) head = s0;
+        }
+        if (s0 == v || s0 == c->first || !lemma_is(d, s0 - 1, ",")) return -1;
+        if (head == UINT32_MAX) return -1;
+        *comma = s0 - 1;
+        return claimant(c, (int32_t)head);
+    }
+    return -1;
+}
+
+/* The claimant of "according to X" in the sentence, -1; *at its
+ * "according". */
+static int32_t according_claim(const sctx *c, uint32_t *at) {
+    const dyad_doc *d = c->d;
+    for (uint32_t t = c->first; t + 2 < c->last; t++) {
+        if (!lemma_is(d, t, "accord") && !lemma_is(d, t, "according")) continue;
+        if (!lemma_is(d, t + 1, "to")) continue;
+        for (uint32_t u = t + 2; u < c->last && u < t + 10 && d->an[u].upos != UPOS_PUNCT; u++) {
+            if (d->an[u].upos != UPOS_NOUN && d->an[u].upos != UPOS_PROPN) continue;
+            /* the phrase's head: its last noun before a preposition */
+            uint32_t h = u;
+            while (h + 1 < c->last && (d->an[h + 1].upos == UPOS_NOUN || d->an[h + 1].upos == UPOS_PROPN)) h++;
+            *at = t;
+            return claimant(c, (int32_t)h);
+        }
+    }
+    return -1;
+}
+
+/* Verbs whose object is asked to do what their infinitive says. */
+static const char *const ASK_GOV[] = {"ask", "urge", "call", "press", "pressure", "encourage", "invite", "demand",
+                                      "tell", "order", "implore", "beg", "appeal", NULL};
+
+/* The word of quote q's cue in the sentence, -1. */
+static int32_t cue_word(const sctx *c, const dquote *q) {
+    if (q->cue_end <= q->cue_start) return -1;
+    for (uint32_t t = c->first; t < c->last; t++)
+        if (c->d->toks[t].start >= q->cue_start && c->d->toks[t].start < q->cue_end &&
+            (c->d->an[t].upos == UPOS_VERB || c->d->an[t].upos == UPOS_NOUN))
+            return (int32_t)t;
+    return -1;
+}
+
+/* "The U.S. is to lend Sudan 57 mln dlrs": "be" and a to-infinitive
+ * tell what is planned, not what is done. */
+static int is_to_be(const sctx *c, uint32_t w) {
+    int be = 0, to = 0;
+    KIDS(c, w) {
+        uint8_t r = c->d->an[k].deprel;
+        if ((r == DEP_COP || r == DEP_AUX) && lemma_is(c->d, (uint32_t)k, "be") && k < (int32_t)w) be = 1;
+        if (r == DEP_MARK && lemma_is(c->d, (uint32_t)k, "to")) to = 1;
+    }
+    return be && to;
+}
+
+/* Does clause w (under h) tell its own past, so that the modality of h
+ * is not its own: an adverbial clause, or a clause under a word that is
+ * no verb ("now that ..."), with its own subject, a past or perfect verb
+ * and no condition ("if", "unless")? */
+static int own_past(const sctx *c, uint32_t w, int32_t h) {
+    const dyad_doc *d = c->d;
+    uint8_t rel = d->an[w].deprel;
+    if (d->an[w].upos != UPOS_VERB) return 0;
+    int now = 0; /* "now that": the parse makes the clause the verb's ccomp */
+    KIDS(c, w) {
+        if (c->d->an[k].deprel == DEP_MARK && k > (int32_t)c->first && lemma_is(d, (uint32_t)k - 1, "now")) now = 1;
+    }
+    if (rel != DEP_ADVCL && !(rel == DEP_CCOMP && (d->an[h].upos != UPOS_VERB || now))) return 0;
+    int subj = 0, past = d->an[w].xpos == XPOS_VBD;
+    KIDS(c, w) {
+        uint8_t r = d->an[k].deprel;
+        if (r == DEP_NSUBJ || r == DEP_NSUBJ_PASS) subj = 1;
+        if (r == DEP_MARK && (lemma_in(d, (uint32_t)k, COND_MARK) || lemma_is(d, (uint32_t)k, "to"))) return 0;
+        if ((r == DEP_AUX || r == DEP_AUX_PASS) && lemma_in(d, (uint32_t)k, MODALS)) return 0;
+        if ((r == DEP_AUX || r == DEP_AUX_PASS) &&
+            (lemma_is(d, (uint32_t)k, "have") || (lemma_is(d, (uint32_t)k, "be") && d->an[k].xpos == XPOS_VBD)))
+            past = 1;
+    }
+    return subj && past;
+}
+
 /* Mode and claimant: climb from the event's word through the clauses that
  * govern it (xcomp, ccomp, advcl, conj), at most 4 steps. */
 static const char *const COMMIT_GOV[] = {"agree", "offer", "promise", "pledge", "vow", "plan", "intend", "ready",
@@ -1222,6 +1352,14 @@ static int noun_infinitive_kind(const sctx *c, int32_t n) {
 static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *claim, int *commit) {
     const dyad_doc *d = c->d;
     int neg = 0, hypo = c->question, forecast = c->question, committed = 0, refused = 0, will = 0, failed = 0;
+    /* the mode as it stood when the climb left a clause that tells its
+     * own past ("now that Cruz has endorsed Trump", "where Iran and Iraq
+     * have been attacking shipping"): the modality above it is not its */
+    int frozen = 0, f_neg = 0, f_hypo = 0, f_forecast = 0, f_committed = 0, f_refused = 0, f_will = 0, f_failed = 0;
+    int32_t beside = -1; /* a verb the event is coordinated with */
+    int32_t wants[6];    /* v and the verbs whose infinitive the climb went through */
+    int nwants = 0;
+    wants[nwants++] = (int32_t)v;
     *claim = -1;
     int32_t w = (int32_t)v;
     for (int step = 0; step < 5 && w >= 0; step++) {
@@ -1236,10 +1374,15 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
             if (own) committed = 1, will = 1;
             else forecast = 1;
         }
+        if (is_to_be(c, (uint32_t)w)) hypo = 1, forecast = 1; /* "The U.S. is to lend Sudan" */
         uint8_t rel = d->an[w].deprel;
         int32_t h = d->an[w].head;
         if (h < (int32_t)c->first || h >= (int32_t)c->last) break;
-        if (rel == DEP_ACL && step == 0 && has_to_mark(c, (uint32_t)w) &&
+        if (!frozen && own_past(c, (uint32_t)w, h)) {
+            frozen = 1, f_neg = neg, f_hypo = hypo, f_forecast = forecast, f_committed = committed;
+            f_refused = refused, f_will = will, f_failed = failed;
+        }
+        if (rel == DEP_ACL && has_to_mark(c, (uint32_t)w) &&
             (lemma_in(d, (uint32_t)h, COMMIT_NOUNS) || lemma_in(d, (uint32_t)h, DEMAND_NOUNS))) {
             /* "announced a plan to withdraw": a stated intention;
              * "rejected a demand to withdraw": a refusal */
@@ -1251,10 +1394,18 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
             if (kind == 0 || kind == 4) forecast = 1;
             int32_t g = d->an[h].head;
             if (g < (int32_t)c->first || g >= (int32_t)c->last || d->an[h].deprel != DEP_OBJ) break;
+            /* "did not accept a U.S. offer to escort": a verb that does not
+             * make the intention (kind 0) answers it, and its own mode is
+             * not the offer's (the climb goes on for the claimant) */
+            if (kind == 0 && !frozen) {
+                frozen = 1, f_neg = neg, f_hypo = hypo, f_forecast = forecast, f_committed = committed;
+                f_refused = refused, f_will = will, f_failed = failed;
+            }
             w = g; /* the governor's own modality: "will announce a plan to" */
             continue;
         }
-        if (rel == DEP_ACL && d->an[h].deprel == DEP_OBJ && has_to_mark(c, (uint32_t)w)) {
+        if (rel == DEP_ACL && d->an[h].deprel == DEP_OBJ && has_to_mark(c, (uint32_t)w) &&
+            !lemma_in(d, (uint32_t)h, COMMIT_NOUNS) && !lemma_in(d, (uint32_t)h, DEMAND_NOUNS)) {
             /* "expect Lula to meet" parsed with the infinitive on "Lula":
              * the object's governor governs the infinitive */
             int32_t g = d->an[h].head;
@@ -1285,6 +1436,11 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
                 if (rel == DEP_XCOMP && lemma_is(d, (uint32_t)h, "fail") && step == 0) failed = 1;
             } else if (lemma_in(d, (uint32_t)h, COMMIT_GOV)) hypo = 1, committed = 1;
             else if (lemma_in(d, (uint32_t)h, HYPO_GOV)) hypo = 1, forecast = 1;
+        } else if (rel == DEP_ADVCL && has_to_mark(c, (uint32_t)w) && d->an[h].upos == UPOS_VERB &&
+                   lemma_in(d, (uint32_t)h, ASK_GOV)) {
+            /* what one is asked to do, parsed as a purpose clause: "asked
+             * the candidates to discuss their ideas" */
+            hypo = 1, forecast = 1;
         }
         if (rel == DEP_ADVCL) {
             KIDS(c, (uint32_t)w) {
@@ -1294,19 +1450,53 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
         if ((rel == DEP_CCOMP || rel == DEP_PARATAXIS) && lemma_in(d, (uint32_t)h, REPORT) && *claim < 0) {
             roles r;
             gather(c, (uint32_t)h, &r);
-            if (r.subj >= 0) *claim = actor_at(c, (uint32_t)r.subj);
+            /* "chimed in on Twitter, saying that ...": the participle's
+             * subject is its clause's */
+            *claim = claimant(c, r.subj >= 0 ? r.subj : inherited_subject(c, (uint32_t)h, 0));
             break; /* the reporter's own mode is not the event's */
         }
         if (rel != DEP_XCOMP && rel != DEP_CCOMP && rel != DEP_CONJ && rel != DEP_ADVCL) break;
+        if (rel == DEP_CONJ && beside < 0) beside = h;
+        if ((rel == DEP_XCOMP || (rel == DEP_ADVCL && has_to_mark(c, (uint32_t)w))) && nwants < 6) wants[nwants++] = h;
         w = h;
+    }
+    if (frozen) {
+        neg = f_neg, hypo = f_hypo, forecast = f_forecast, committed = f_committed;
+        refused = f_refused, will = f_will, failed = f_failed;
     }
     /* inside a quote: its speaker */
     uint32_t at = d->toks[v].start;
     for (size_t i = 0; i < d->nquote; i++)
         if (d->quotes[i].start <= at && at < d->quotes[i].end && d->quotes[i].speaker_actor >= 0) {
+            /* "Kerry said the US would work ..., and he urged North Korea
+             * to": an act coordinated with the quote's own cue is the
+             * speaker's, told by the reporter, not part of what was said */
+            if (beside >= 0 && d->quotes[i].cue_start <= d->toks[beside].start &&
+                d->toks[beside].start < d->quotes[i].cue_end)
+                continue;
+            /* what one urges or asks another to do is a wish, not a claim
+             * ("urged North Korea to resume talks") */
+            int32_t cue = cue_word(c, &d->quotes[i]);
+            if (cue >= 0 && lemma_in(d, (uint32_t)cue, ASK_GOV)) continue;
+            /* nor is what one agrees, promises or threatens to do: the
+             * quote stage's cue is the event's own verb or governs its
+             * infinitive ("agreed to supply") */
+            int own = 0;
+            for (int j = 0; j < nwants; j++) own |= cue == wants[j];
+            if (own) continue;
             *claim = d->quotes[i].speaker_actor;
             break;
         }
+    if (*claim < 0) {
+        uint32_t cm = 0;
+        int32_t a = closing_claim(c, &cm);
+        if (a >= 0 && v < cm) *claim = a;
+    }
+    if (*claim < 0) {
+        uint32_t ac = 0;
+        int32_t a = according_claim(c, &ac);
+        if (a >= 0 && (v < ac || v > ac + 8)) *claim = a;
+    }
     *mode = neg ? MODE_NEGATED : hypo ? MODE_HYPOTHETICAL : MODE_ASSERTED;
     /* 1: a stated intention ("will support"); 2: a stated refusal
      * ("refused to meet", "will not accept"); 3: an intention on a
@@ -3476,7 +3666,15 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     else if (intent) mv = nn;
     else if (hv >= (int32_t)c->first && hv < (int32_t)c->last && d->an[hv].upos == UPOS_VERB) {
         uint8_t rel = d->an[n].deprel;
-        if (rel == DEP_OBJ || rel == DEP_OBL || rel == DEP_NSUBJ || rel == DEP_NSUBJ_PASS) mv = (uint32_t)hv;
+        /* but an act someone's own, named as the subject or an adjunct of
+         * another clause, happened whatever that clause says: "Kadzik's
+         * refusal to answer did not go over well", "stances that could be
+         * imperiled with his endorsement of Trump" */
+        int owned = 0;
+        KIDS(c, n) {
+            if (d->an[k].deprel == DEP_NMOD_POSS && k < (int32_t)n) owned = 1;
+        }
+        if (rel == DEP_OBJ || ((rel == DEP_OBL || rel == DEP_NSUBJ || rel == DEP_NSUBJ_PASS) && !owned)) mv = (uint32_t)hv;
     }
     /* "Sessions offered his own endorsement": the light verb's subject,
      * not the possessive pronoun (which is that subject's) */

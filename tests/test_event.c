@@ -171,6 +171,66 @@ static void test_claim(void) {
     dyad_doc_free(d);
 }
 
+/* The first event of root (two digits) whose source name holds src, with
+ * the default context. */
+static const devent *find_root(const dyad_doc *d, const char *root, const char *src) {
+    for (size_t i = 0; i < d->nevent; i++) {
+        const devent *e = &d->events[i];
+        if (strncmp(e->code, root, 2) || e->source < 0 || !strstr(d->actors[e->source].name, src)) continue;
+        return e;
+    }
+    return NULL;
+}
+
+/* Code text with the default context. */
+static dyad_doc *code_default(const char *text) {
+    dyad_doc *d;
+    if (dyad_doc_new(&d)) return NULL;
+    dyad_doc_set_text(d, text, strlen(text));
+    dyad_doc_code(ctx, d);
+    return d;
+}
+
+/* Is event e claimed by an actor whose name holds who (NULL: by no one)? */
+static int claimed_by(const dyad_doc *d, const devent *e, const char *who) {
+    if (!e) return 0;
+    if (!who) return e->attributed_to < 0;
+    return e->attributed_to >= 0 && strstr(d->actors[e->attributed_to].name, who) != NULL;
+}
+
+/* Mode and claimant rules written from the factuality gold
+ * (tests/gold/MODE.md), each on an invented sentence. */
+static void test_mode_claim_rules(void) {
+    static const struct {
+        const char *text, *root, *src;
+        int mode;
+        const char *claim;
+    } cases[] = {
+        /* "be" + to-infinitive: planned, not done */
+        {"The United States is to lend Ghana 50 million dollars.", "07", "United States", MODE_HYPOTHETICAL, NULL},
+        /* a clause that tells its own past keeps its mode under a modal */
+        {"Tensions may ease now that Egypt has recognized Israel.", "05", "Egypt", MODE_ASSERTED, NULL},
+        /* the claimant of a closing attribution, of "according to", of a
+         * participle's clause */
+        {"Iraq attacked Kuwait on Monday, an Egyptian spokesman said by phone.", "19", "Iraq", MODE_ASSERTED, "Egypt"},
+        {"According to Egyptian officials, Iraq attacked Kuwait.", "19", "Iraq", MODE_ASSERTED, "Egypt"},
+        {"Egypt weighed in on Monday, saying that Iraq had attacked Kuwait.", "19", "Iraq", MODE_ASSERTED, "Egypt"},
+        /* someone's own act named as a clause's subject keeps its mode */
+        {"Kenya's refusal to hold talks with Uganda did not go over well in Sudan.", "12", "Kenya", MODE_ASSERTED, NULL},
+        /* what one agrees to do is no claim of one's own */
+        {"The Uruguayans agreed to supply Taiwan with soybeans.", "03", "Urugua", MODE_ASSERTED, NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        dyad_doc *d = code_default(cases[i].text);
+        if (!d) continue;
+        const devent *e = find_root(d, cases[i].root, cases[i].src);
+        int ok = e && e->mode == cases[i].mode && claimed_by(d, e, cases[i].claim);
+        if (!ok) printf("  mode/claim: %s\n", cases[i].text);
+        CHECK(ok);
+        dyad_doc_free(d);
+    }
+}
+
 /* The fallbacks: slots found through parse slips, the object's phrases,
  * that-clauses, joint subjects; events without a target or a source;
  * nominal events under light verbs. */
@@ -1146,6 +1206,7 @@ int main(void) {
     RUN(test_modes);
     RUN(test_coordination_and_nouns);
     RUN(test_claim);
+    RUN(test_mode_claim_rules);
     RUN(test_fallbacks);
     RUN(test_constructions);
     RUN(test_actor_before_noun);
