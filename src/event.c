@@ -2257,6 +2257,353 @@ static int32_t implied_target(const sctx *c, const ev_pat *p, uint32_t v, int32_
     return -1;
 }
 
+/* ---- targets from the verb's other roles -------------------------------------
+ * A pattern with no target slot (or whose slot held no actor) often leaves
+ * the side it acts on in another role: an oblique of the verb or of the
+ * act it introduces ("offered to hand over to Great Britain", "withdraw
+ * its troops from Lebanon"), a phrase under the object noun ("continue
+ * military aid to Mozambique", "boycott all contact with the United
+ * States"), a dative the parser read as a modifier ("gave the Ivory Coast
+ * 5.1 million dollars"), or, for acts done to a territory, the place
+ * ("imposed a curfew in Algiers").  Which preposition names the side
+ * depends on the act: "aid to", "withdraw from", "talks with", "war
+ * against". */
+
+/* Prepositions that introduce the side an act of each root is done to. */
+static const char *const SIDE_PREPS_03[] = {"to", "with", "from", "against", NULL}; /* intent: of the act meant */
+static const char *const SIDE_PREPS_04[] = {"with", "between", NULL};
+static const char *const SIDE_PREPS_07[] = {"to", "for", NULL};
+static const char *const SIDE_PREPS_08[] = {"from", "to", "with", NULL};
+static const char *const SIDE_PREPS_10[] = {"with", "from", NULL};
+static const char *const SIDE_PREPS_13[] = {"against", "to", "with", "on", NULL};
+static const char *const SIDE_PREPS_14[] = {"against", "with", NULL};
+static const char *const SIDE_PREPS_15[] = {"against", NULL};
+static const char *const SIDE_PREPS_16[] = {"with", "from", "for", NULL};
+static const char *const SIDE_PREPS_17[] = {"against", "on", "into", NULL};
+static const char *const SIDE_PREPS_19[] = {"against", "on", "with", NULL};
+
+static const char *const *side_preps(const char *code) {
+    static const struct {
+        const char *root;
+        const char *const *preps;
+    } T[] = {{"03", SIDE_PREPS_03}, {"04", SIDE_PREPS_04}, {"07", SIDE_PREPS_07}, {"08", SIDE_PREPS_08},
+             {"10", SIDE_PREPS_10}, {"13", SIDE_PREPS_13}, {"14", SIDE_PREPS_14}, {"15", SIDE_PREPS_15}, {"16", SIDE_PREPS_16},
+             {"17", SIDE_PREPS_17}, {"18", SIDE_PREPS_19}, {"19", SIDE_PREPS_19}, {"20", SIDE_PREPS_19}};
+    for (size_t i = 0; i < sizeof T / sizeof T[0]; i++)
+        if (!strncmp(code, T[i].root, 2)) return T[i].preps;
+    return NULL;
+}
+
+/* Word k names a town or a county ("transport the casket to
+ * Mechanicsburg"): a place the act goes to, not a side.  Countries,
+ * regions and provinces ("from Lebanon", "in the Gaza Strip", "to
+ * Chechnya"; the gazetteer lists Taiwan as one) stand for their people. */
+static int local_place(const sctx *c, int32_t k, int32_t a) {
+    const dyad_doc *d = c->d;
+    if (d->actors[a].type != ENT_GPE && d->actors[a].type != ENT_LOC) return 0;
+    uint32_t s = c->mstart[k];
+    for (size_t i = 0; i < d->nplace; i++)
+        if (d->places[i].start == s && d->places[i].feature)
+            return !strcmp(d->places[i].feature, "city") ||
+                   (!strncmp(d->places[i].feature, "admin", 5) && strcmp(d->places[i].feature, "admin1"));
+    return 0;
+}
+
+/* Actor a is the source na or bears its code: emit_at drops such an
+ * event as a self-event, so a side found for it would lose the event. */
+static int same_side(const dyad_doc *d, int32_t a, int32_t na) {
+    return na >= 0 && (a == na || (d->actors[a].code[0] && !strcmp(d->actors[a].code, d->actors[na].code)));
+}
+
+/* Word k stands for an actor other than na that can be a side: not a
+ * pronoun ("its", "their" name the source more often than not), not
+ * what a pronoun says the source owns ("surrendered the licence of its
+ * unit"), not a town. */
+static int side_word(const sctx *c, int32_t k, int32_t na) {
+    const dyad_doc *d = c->d;
+    if (d->an[k].upos == UPOS_PRON) return 0;
+    int32_t a = actor_at(c, (uint32_t)k);
+    if (a < 0 || same_side(d, a, na)) return 0;
+    for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+        if (d->an[g].deprel == DEP_NMOD_POSS && d->an[g].upos == UPOS_PRON) return 0;
+    return c->actor_of[k] < 0 || !local_place(c, k, a);
+}
+
+/* Word k is a phrase under its head introduced by one of preps. */
+static int case_in(const sctx *c, int32_t k, const char *const *preps) {
+    for (; *preps; preps++)
+        if (has_case(c, (uint32_t)k, *preps)) return 1;
+    return 0;
+}
+
+/* "aid to war-torn Mozambique", "withdraw troops from neighboring
+ * Lebanon": a participle before a name, parsed as a clause with the
+ * preposition its marker and the name its object.  The name's word under
+ * word w when w is such a clause with a marker of preps, or -1. */
+static int32_t participle_side(const sctx *c, int32_t w, const char *const *preps, int32_t na) {
+    const dyad_doc *d = c->d;
+    uint8_t rel = d->an[w].deprel;
+    if ((rel != DEP_ACL && rel != DEP_ADVCL) || d->an[w].upos != UPOS_VERB) return -1;
+    if (d->an[w].xpos != XPOS_VBN && d->an[w].xpos != XPOS_VBG) return -1; /* not "a pledge not to pardon X" */
+    int marked = 0;
+    KIDS(c, (uint32_t)w) {
+        if (d->an[k].deprel == DEP_MARK && k < w && lemma_in(d, (uint32_t)k, preps)) marked = 1;
+    }
+    if (!marked) return -1;
+    KIDS(c, (uint32_t)w) {
+        if (d->an[k].deprel == DEP_OBJ && k == w + 1 && side_word(c, k, na)) return k;
+    }
+    return -1;
+}
+
+/* The first side named under noun w (or a conjunct of it: "inspectors
+ * and workers from Iraq"), down to depth more levels of phrases: a phrase
+ * of preps ("aid to Mozambique", "war against Iraq") and the owner of the
+ * thing acted on: with owner 2 an "of" phrase or a possessive ("expelled
+ * inspectors of the IAEA", "boycott Algeria's elections"), with owner 1
+ * a possessive only, with 0 none, with -1 none here and possessives
+ * below.  Other phrases
+ * are passed through ("an offensive in its war with Iraq", "an effort on
+ * Saturday between X and Y"); -1 if none. */
+static int32_t side_below(const sctx *c, int32_t w, const char *const *preps, int32_t na, int depth, int owner) {
+    const dyad_doc *d = c->d;
+    int32_t ws[4];
+    int nw = 0;
+    ws[nw++] = w;
+    KIDS(c, (uint32_t)w) {
+        if (d->an[k].deprel == DEP_CONJ && nw < 4) ws[nw++] = k;
+    }
+    for (int i = 0; i < nw; i++)
+        for (int32_t k = c->child[ws[i] - c->first]; k >= 0; k = c->sib[k - c->first]) {
+            uint8_t rel = d->an[k].deprel;
+            if (owner > 0 && rel == DEP_NMOD_POSS && k < ws[i] && side_word(c, k, na)) return k;
+            int32_t t = participle_side(c, k, preps, na);
+            if (t >= 0) return t;
+            if (rel != DEP_NMOD) continue;
+            if ((case_in(c, k, preps) || (owner > 1 && has_case(c, (uint32_t)k, "of"))) && side_word(c, k, na)) return k;
+            /* "riots against Israeli military policies": a thing in the
+             * side's phrase stands for the actor that owns or makes it */
+            if (case_in(c, k, preps) && d->an[k].upos == UPOS_NOUN)
+                for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first]) {
+                    uint8_t gr = d->an[g].deprel;
+                    if (g < k && (gr == DEP_NMOD_POSS || gr == DEP_AMOD || gr == DEP_COMPOUND) && side_word(c, g, na))
+                        return g;
+                }
+        }
+    if (depth <= 0) return -1;
+    for (int i = 0; i < nw; i++)
+        for (int32_t k = c->child[ws[i] - c->first]; k >= 0; k = c->sib[k - c->first]) {
+            if (d->an[k].deprel != DEP_NMOD || k < ws[i]) continue;
+            if (d->an[k].upos != UPOS_NOUN && !(d->an[k].upos == UPOS_PROPN && c->actor_of[k] < 0)) continue;
+            /* below, the owner only as a possessive: "a charge of assault of
+             * a child" names no side, "in protest of the government's
+             * refusal" does */
+            int32_t t = side_below(c, k, preps, na, depth - 1, owner ? 1 : 0);
+            if (t >= 0) return t;
+        }
+    return -1;
+}
+
+/* Word w is a noun of the same act as pattern p (a noun pattern of p's
+ * root): its owner is who does the act, not the side it is done to
+ * ("called the miners' strike"). */
+static int own_act_noun(const sctx *c, const ev_pat *p, int32_t w) {
+    const char *l = lemma_of(c->d, (uint32_t)w);
+    for (int32_t pi = lookup_head(c->x, l, strlen(l)); pi >= 0; pi = c->x->pats[pi].next)
+        if (c->x->pats[pi].noun && !strncmp(c->x->pats[pi].code, p->code, 2)) return 1;
+    return 0;
+}
+
+/* "gave the Ivory Coast 5.1 million dollars", parsed with the country a
+ * compound of "dollars": a name before a number inside the object is
+ * the dative.  The name's word, or -1. */
+static int32_t dative_compound(const sctx *c, int32_t obj, int32_t na) {
+    const dyad_doc *d = c->d;
+    KIDS(c, (uint32_t)obj) {
+        if (k >= obj || d->an[k].deprel != DEP_COMPOUND || d->an[k].upos != UPOS_PROPN || !side_word(c, k, na)) continue;
+        for (int32_t t = k + 1; t < obj; t++)
+            if (d->an[t].upos == UPOS_NUM && c->actor_of[t] < 0) return k;
+    }
+    return -1;
+}
+
+/* The target of an act with no target named in its pattern's slot, from
+ * the verb's other roles (see above): the dative, an oblique of the side
+ * prepositions of the code's root, a side below the object noun, then
+ * the same on the infinitive the verb introduces ("offered to hand over
+ * to", "threatened to deliver blows to"), two levels down.  not is the
+ * source word.  -1 if none. */
+static int32_t role_target(const sctx *c, const ev_pat *p, uint32_t v, int32_t not) {
+    const dyad_doc *d = c->d;
+    const char *const *preps = side_preps(p->code);
+    if (!preps) return -1;
+    int32_t na = not >= 0 ? actor_at(c, (uint32_t)not) : -1;
+    uint32_t x = v;
+    for (int step = 0; step < 3; step++) {
+        roles r;
+        gather(c, x, &r);
+        if (r.iobj >= 0 && side_word(c, r.iobj, na)) return r.iobj;
+        for (int i = 0; i < r.nobl; i++)
+            if (r.obl[i] > (int32_t)x && case_in(c, r.obl[i], preps) && side_word(c, r.obl[i], na)) return r.obl[i];
+        KIDS(c, x) {
+            int32_t t = k > (int32_t)x ? participle_side(c, k, preps, na) : -1;
+            if (t >= 0) return t;
+        }
+        if (r.obj >= 0 && (d->an[r.obj].upos == UPOS_NOUN || d->an[r.obj].upos == UPOS_NUM)) {
+            int32_t t = dative_compound(c, r.obj, na);
+            /* the owner of the object, unless the object names the act
+             * itself, whose owner does it (below, possessives still name
+             * sides: "a hunger strike in protest of the government's
+             * refusal") */
+            int owner = own_act_noun(c, p, r.obj) ? -1 : 2;
+            if (t < 0) t = side_below(c, r.obj, preps, na, 2, owner);
+            if (t >= 0) return t;
+        }
+        for (int i = 0; i < r.nobl; i++) {
+            if (r.obl[i] < (int32_t)x || !case_in(c, r.obl[i], preps) || d->an[r.obl[i]].upos != UPOS_NOUN) continue;
+            int32_t t = side_below(c, r.obl[i], preps, na, 1, 2);
+            if (t >= 0) return t;
+        }
+        if (r.xcomp < 0 || d->an[r.xcomp].upos != UPOS_VERB || !has_to_mark(c, (uint32_t)r.xcomp)) break;
+        x = (uint32_t)r.xcomp;
+    }
+    return -1;
+}
+
+/* The target of a protest (14) with none: the actor of what its purpose
+ * clause demands, when that clause hangs on the protest noun or on the
+ * object of the protest verb ("staged mass demonstrations to demand
+ * political reforms by President Suharto's government", "began a hunger
+ * strike to demand ...").  The verb's own clause is implied_target's.
+ * Also the demand's "by", "from" or "of" phrase ("demand reforms by the
+ * government").  -1 if none. */
+static int32_t protest_target(const sctx *c, const ev_pat *p, uint32_t v, int32_t not) {
+    const dyad_doc *d = c->d;
+    if (strncmp(p->code, "14", 2)) return -1;
+    int32_t hs[2] = {(int32_t)v, -1};
+    if (!p->noun) {
+        KIDS(c, v) {
+            if (d->an[k].deprel == DEP_OBJ && hs[1] < 0) hs[1] = k;
+        }
+    }
+    int32_t na = not >= 0 ? actor_at(c, (uint32_t)not) : -1;
+    for (int i = 0; i < 2; i++) {
+        if (hs[i] < 0 || d->an[hs[i]].upos != UPOS_NOUN) continue;
+        KIDS(c, (uint32_t)hs[i]) {
+            if (d->an[k].deprel != DEP_ACL || k < hs[i] || !lemma_in(d, (uint32_t)k, DEMAND_VERBS)) continue;
+            roles kr;
+            gather(c, (uint32_t)k, &kr);
+            int32_t w = kr.obj;
+            for (int j = 0; j < kr.nobl && w < 0; j++)
+                if (has_case(c, (uint32_t)kr.obl[j], "for")) w = kr.obl[j];
+            int32_t t = w >= 0 && d->an[w].upos == UPOS_NOUN ? named_below(c, (uint32_t)w, not) : -1;
+            for (int j = 0; j < kr.nobl && t < 0; j++) {
+                int32_t o = kr.obl[j];
+                if ((has_case(c, (uint32_t)o, "by") || has_case(c, (uint32_t)o, "from") || has_case(c, (uint32_t)o, "of")) &&
+                    side_word(c, o, na))
+                    t = o;
+            }
+            if (t >= 0) return t;
+        }
+    }
+    return -1;
+}
+
+/* The target of a nominal event with none in its pattern's slot: a
+ * phrase of the side prepositions of the code's root under the noun n
+ * ("an offensive in its war with Iraq", "riots against Israel").  Not its
+ * owner: "Iraq's offensive" is the source's, and neither is a demand's
+ * "from".  -1 if none. */
+static int32_t noun_side_target(const sctx *c, const ev_pat *p, uint32_t n, int32_t not) {
+    const dyad_doc *d = c->d;
+    const char *const *preps = side_preps(p->code);
+    /* "pressure from the United States": a demand's "from" is its
+     * speaker (the verb's is what is demanded: "independence from") */
+    static const char *const DEMAND_NOUN_PREPS[] = {"with", NULL};
+    if (preps == SIDE_PREPS_10) preps = DEMAND_NOUN_PREPS;
+    if (!preps || d->an[n].upos != UPOS_NOUN) return -1;
+    int32_t na = not >= 0 ? actor_at(c, (uint32_t)not) : -1;
+    int32_t t = side_below(c, (int32_t)n, preps, na, 1, 0);
+    /* "launched a mediation effort between X and Y": the event noun
+     * modifies a noun whose phrases are the event's */
+    int32_t h = d->an[n].head;
+    if (t < 0 && d->an[n].deprel == DEP_COMPOUND && h > (int32_t)n && h < (int32_t)c->last && d->an[h].upos == UPOS_NOUN)
+        t = side_below(c, h, preps, na, 1, 0);
+    return t;
+}
+
+/* Acts done to a territory, whose place names the side acted on:
+ * curfews and emergency rule (1323, 1723, 1724), bans (1322, 1722),
+ * blockades (144), riots (145), occupation (192). */
+static const char *const TERRITORY_CODES[] = {"1322", "1323", "1722", "1723", "1724", "144", "145", "192", NULL};
+static const char *const PLACE_PREPS[] = {"in", "at", "into", "throughout", "across", NULL};
+
+/* Word k names a place other than the actor na: a place's actor, or a
+ * capital the actor dictionary reads as its government ("a curfew in
+ * Algiers": one word coded as DZAGOV). */
+static int place_word(const sctx *c, int32_t k, int32_t na) {
+    const dyad_doc *d = c->d;
+    int32_t a = actor_at(c, (uint32_t)k);
+    if (a < 0 || same_side(d, a, na)) return 0;
+    if (d->actors[a].type == ENT_GPE || d->actors[a].type == ENT_LOC) return 1;
+    size_t n = strlen(d->actors[a].code);
+    return c->actor_of[k] == a && c->mstart[k] == d->toks[k].start && c->mend[k] == d->toks[k].end && n == 6 &&
+           !strcmp(d->actors[a].code + 3, "GOV");
+}
+
+/* The first place (a GPE actor) under word w in a phrase of PLACE_PREPS
+ * or "of", down to depth levels ("in the town of Cizre in southeastern
+ * Turkey", "at this jail in northern Israel"); -1 if none. */
+static int32_t place_below(const sctx *c, int32_t w, int32_t na, int depth) {
+    const dyad_doc *d = c->d;
+    KIDS(c, (uint32_t)w) {
+        if (d->an[k].deprel != DEP_NMOD || k < w) continue;
+        if (!case_in(c, k, PLACE_PREPS) && !has_case(c, (uint32_t)k, "of")) continue;
+        if (place_word(c, k, na)) return k;
+        if (depth > 0) {
+            int32_t t = place_below(c, k, na, depth - 1);
+            if (t >= 0) return t;
+        }
+    }
+    return -1;
+}
+
+/* The place an act done to a territory (TERRITORY_CODES) is done in:
+ * an "in", "at" or "into" phrase of the verb, of its object or of the
+ * infinitive it introduces ("threatened to institute a curfew in
+ * Algiers", "blocked transport into Abidjan").  -1 if none. */
+static int32_t place_target(const sctx *c, const ev_pat *p, uint32_t v, int32_t not) {
+    const dyad_doc *d = c->d;
+    int territorial = 0;
+    for (int i = 0; TERRITORY_CODES[i]; i++)
+        if (!strncmp(p->code, TERRITORY_CODES[i], strlen(TERRITORY_CODES[i]))) territorial = 1;
+    if (!territorial) return -1;
+    int32_t na = not >= 0 ? actor_at(c, (uint32_t)not) : -1;
+    uint32_t x = v;
+    for (int step = 0; step < 3; step++) {
+        roles r;
+        gather(c, x, &r);
+        for (int i = 0; i < r.nobl; i++) {
+            int32_t k = r.obl[i];
+            if (k < (int32_t)x || !case_in(c, k, PLACE_PREPS)) continue;
+            if (place_word(c, k, na)) return k;
+            int32_t t = place_below(c, k, na, 2);
+            if (t >= 0) return t;
+        }
+        if (r.obj >= 0) {
+            KIDS(c, (uint32_t)r.obj) {
+                if (d->an[k].deprel != DEP_NMOD || k < r.obj || !case_in(c, k, PLACE_PREPS)) continue;
+                if (place_word(c, k, na)) return k;
+                int32_t t = place_below(c, k, na, 2);
+                if (t >= 0) return t;
+            }
+        }
+        if (r.xcomp < 0 || d->an[r.xcomp].upos != UPOS_VERB || !has_to_mark(c, (uint32_t)r.xcomp)) break;
+        x = (uint32_t)r.xcomp;
+    }
+    return -1;
+}
+
 static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int32_t sw, int32_t tw, unsigned how) {
     dyad_doc *d = c->d;
     size_t before = d->nevent;
@@ -2284,7 +2631,13 @@ static int emit_at(const sctx *c, const ev_pat *p, uint32_t v, uint32_t mv, int3
     if (!strcmp(p->code, "129") && (!has_tgt || tw < 0)) return 0;
     if (!has_src) ns = 1, srcs[0] = -1;
     if (!has_tgt) nt = 1, tgts[0] = -1;
-    if (!has_tgt && !p->noun) tgts[0] = implied_target(c, p, v, srcs[0]);
+    if (!has_tgt && !p->noun) {
+        tgts[0] = implied_target(c, p, v, srcs[0]);
+        if (tgts[0] < 0) tgts[0] = role_target(c, p, v, srcs[0]);
+        if (tgts[0] < 0) tgts[0] = place_target(c, p, v, srcs[0]);
+    }
+    if (!has_tgt && p->noun) tgts[0] = noun_side_target(c, p, v, srcs[0]);
+    if (!has_tgt && tgts[0] < 0) tgts[0] = protest_target(c, p, v, srcs[0]);
     uint8_t mode;
     int32_t claim;
     int commit;

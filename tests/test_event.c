@@ -1188,6 +1188,38 @@ static void test_precision_round_rules(void) {
     run_cases(cases, sizeof cases / sizeof cases[0], "precision round rule");
 }
 
+/* Targets from the verb's other roles (role_target, place_target,
+ * noun_side_target, protest_target in event.c): a pattern with no target
+ * takes the side from an oblique, a phrase under the object, a dative, the
+ * place of an act done to a territory, or what a protest demands. */
+static void test_role_target_rules(void) {
+    static const code_case cases[] = {
+        /* an oblique of the act the verb introduces */
+        {"Chile has offered to hand over to Peru three of its officers.", "03", "Chile", "Peru", 1},
+        {"Norway says it is willing to withdraw its troops from Somalia.", "03", "Norway", "Somalia", 1},
+        /* a phrase under the object noun, through other phrases */
+        {"Sweden said it would boycott all official contact with Iran.", "13", "Sweden", "Iran", 1},
+        {"Spain mobilized army reservists for a possible war against Morocco.", "15", "Spain", "Morocco", 1},
+        /* the owner of the thing acted on, but not what the source owns */
+        {"Egypt expelled inspectors of the United Nations on Monday.", "16", "Egypt", "United Nations", 1},
+        /* a dative read as a modifier of the sum */
+        {"The European Union on Tuesday gave Kenya 3 million dollars of aid.", "07", "European Union", "Kenya", 1},
+        /* the place of a curfew or a riot */
+        {"Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey.", "17", "", "Cizre", 1},
+        {"Palestinian prisoners rioted on Monday at a jail in northern Israel.", "14", "", "Israel", 1},
+        /* a town an act goes to is no side */
+        {"Governor Smith offered to transport the supplies to Springfield, Illinois.", "03", "Smith", "Springfield", 0},
+        /* a nominal event's phrase */
+        {"Qatar launched a mediation effort between Bahrain and Oman.", "04", "Qatar", "Bahrain", 1},
+        /* but a demand's "from" is its speaker */
+        {"Japan's ruling party outlined a package of measures under pressure from the United States.", "10", "",
+         "United States", 0},
+        /* what a protest's purpose clause demands */
+        {"Thousands of farmers staged demonstrations to demand reforms by President Moi's government.", "14", "", "Moi", 1},
+    };
+    run_cases(cases, sizeof cases / sizeof cases[0], "role target rule");
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1227,6 +1259,7 @@ int main(void) {
     RUN(test_noun_infinitive_rules);
     RUN(test_object_infinitive_rules);
     RUN(test_precision_round_rules);
+    RUN(test_role_target_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
