@@ -1220,6 +1220,46 @@ static void test_role_target_rules(void) {
     run_cases(cases, sizeof cases / sizeof cases[0], "role target rule");
 }
 
+/* Rules of the fourth precision round (unseen Reuters and PolNeAR news,
+ * seed 20261130; docs/events.md), on invented sentences. */
+static void test_precision4_rules(void) {
+    static const code_case cases[] = {
+        /* a private side's resignation is a company's business */
+        {"Acme Corp said director John Whitfield has resigned from the board.", "0831", "", "", 0},
+        {"Japanese Prime Minister Yasuhiro Nakasone resigned on Monday.", "0831", "Nakasone", "", 1},
+        /* the expletive "it" of an impersonal clause is no actor */
+        {"Officials said it was decided to arrest the protesters.", "13", "", "", 0},
+        {"The Iranian foreign ministry said it was ready to negotiate with Iraq.", "03", "", "", 1},
+        /* killings and shootings of people off the battlefield are assaults */
+        {"A demonstrator was shot by police in Charlotte.", "18", "", "", 1},
+        {"A demonstrator was shot by police in Charlotte.", "19", "", "", 0},
+        {"Israeli troops killed three Hamas fighters in Gaza.", "19", "Israeli", "Hamas", 1},
+        /* a good deal of work is no agreement */
+        {"Senator Ruth Keller has completed a good deal of work on the bill.", "057", "", "", 0},
+        /* a warning about things is a forecast, not a threat */
+        {"Treasury Secretary James Baker warned that further declines in the dollar could jeopardize growth.", "13", "",
+         "", 0},
+        {"China warned North Korea to refrain from further tests.", "13", "China", "North Korea", 1},
+        /* an agreed interview, a territory handed over, a march with an object */
+        {"Attorney General Loretta Lynch agreed to a 30-minute interview.", "03", "", "", 0},
+        {"China and Portugal discussed the handover of Macao to China.", "063", "", "", 0},
+        {"The Clinton campaign sent marching orders to its allies.", "14", "", "", 0},
+        {"Thousands of protesters marched in Charlotte on Thursday.", "14", "", "", 1},
+        /* a central bank's money-market help is no aid */
+        {"The Bank of England said it had given the money market a further 485 mln stg assistance.", "07", "", "", 0},
+        /* a refusal to answer is a refusal to talk */
+        {"Kadzik's refusal to answer angered Senator Ruth Keller.", "011", "Kadzik", "", 1},
+        {"Kadzik's refusal to answer angered Senator Ruth Keller.", "120", "", "", 0},
+        /* a stated policy with no one in it; an act the patterns know stays */
+        {"The Bank of England has agreed to publish information about the auction results.", "030", "", "", 0},
+        {"West Germany agreed to cooperate closely.", "030", "Germany", "", 1},
+        /* a loan with no lender, a tour of a building */
+        {"The group will own the property until it pays back the loan.", "03", "", "", 0},
+        {"Senator Ruth Keller said she had toured the museum last week.", "04", "", "", 0},
+    };
+    run_cases(cases, sizeof cases / sizeof cases[0], "precision4 rule");
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1258,6 +1298,7 @@ int main(void) {
     RUN(test_recall_rules);
     RUN(test_noun_infinitive_rules);
     RUN(test_object_infinitive_rules);
+    RUN(test_precision4_rules);
     RUN(test_precision_round_rules);
     RUN(test_role_target_rules);
     ev_lex_free(lex);
