@@ -1260,6 +1260,49 @@ static void test_precision4_rules(void) {
     run_cases(cases, sizeof cases / sizeof cases[0], "precision4 rule");
 }
 
+/* Rules of the fifth precision round (GeoWebNews and LGL world and local
+ * news, seed 20261202; docs/events.md), on invented sentences. */
+static void test_precision5_rules(void) {
+    static const code_case cases[] = {
+        /* a private person's trip is no visit; an official's stays */
+        {"Marla Quinby traveled to Guatemala last week.", "04", "", "", 0},
+        {"He intends to travel to Portugal and drive to Spain.", "03", "", "", 0},
+        {"French President Emmanuel Macron visited Guatemala last week.", "042", "Macron", "Guatemala", 1},
+        /* a lone gunman's killing is an assault; his entering a church no occupation */
+        {"A gunman entered a church in Tulsa and killed six people.", "180", "gunman", "six people", 1},
+        {"A gunman entered a church in Tulsa and killed six people.", "19", "", "", 0},
+        {"Israeli troops killed three Hamas fighters in Gaza.", "19", "Israeli", "Hamas", 1},
+        {"The suspect was charged in two sexual assaults on women in Dayton.", "180", "", "women", 1},
+        /* a road accident is no assault */
+        {"Three pedestrians were hit by a car on Route 9.", "18", "", "", 0},
+        {"Three pedestrians were hit by a car on Route 9.", "19", "", "", 0},
+        {"A truck struck two cyclists near the bridge.", "19", "", "", 0},
+        /* a plea in court is no appeal */
+        {"Marcus Bell and Tom Reed pleaded guilty to attempted burglary.", "02", "", "", 0},
+        {"Marcus Bell and Tom Reed pleaded guilty to attempted burglary.", "116", "", "", 0},
+        /* a town is no one arrested */
+        {"Daniel Roe, 44, Lebanon, was arrested on Friday.", "173", "", "Lebanon", 0},
+        {"Daniel Roe, 44, Lebanon, was arrested on Friday.", "173", "", "Daniel Roe", 1},
+        /* a press release is a paper, child support a payment */
+        {"The Dayton Police Department has issued a press release.", "08", "", "", 0},
+        {"Senator Ruth Keller cut off child support to the family.", "05", "", "", 0},
+        /* verbs whose political sense needs an actor as object */
+        {"The teacher's efforts did not expel the rag.", "174", "", "", 0},
+        {"The chef has stripped the menu down to one page.", "172", "", "", 0},
+        {"Marla Quinby would storm to the title in her second season.", "14", "", "", 0},
+        {"Turtles feed along the coastal waters.", "07", "", "", 0},
+        /* expelled diplomats are a cut in relations, with or without an expeller */
+        {"Hundreds of diplomats are being expelled from both the West and Russia.", "161", "", "diplomats", 1},
+        {"The dispute set off expulsions of Russian diplomats from Britain.", "161", "", "Russian diplomats", 1},
+        {"Britain expelled 23 Russian diplomats.", "161", "", "", 1},
+        /* the headline's reduced passive: the arrested is the target */
+        {"Senator Ruth Keller arrested in Ohio.", "173", "", "Keller", 1},
+        /* a request denied is rejected */
+        {"Governor Smith denied the mayor's request for money.", "120", "Smith", "mayor", 1},
+    };
+    run_cases(cases, sizeof cases / sizeof cases[0], "precision5 rule");
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1301,6 +1344,7 @@ int main(void) {
     RUN(test_precision4_rules);
     RUN(test_precision_round_rules);
     RUN(test_role_target_rules);
+    RUN(test_precision5_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
