@@ -265,27 +265,37 @@ static uint32_t tsv_u32(const char *line, int i) {
     return (uint32_t)strtoul(b, NULL, 10);
 }
 
+/* A zeroed new element at the end of the array *arr of *n elements of
+ * size bytes (room for *cap), grown by doubling; NULL (and the array
+ * freed) when memory runs out.  Shared by the row readers below. */
+static void *row_push(void **arr, size_t *cap, size_t *n, size_t size) {
+    if (!*arr) return NULL;
+    if (*n == *cap) {
+        void *na = *cap <= SIZE_MAX / 2 / size ? realloc(*arr, 2 * *cap * size) : NULL;
+        if (!na) {
+            free(*arr);
+            *arr = NULL;
+            return NULL;
+        }
+        *arr = na;
+        *cap *= 2;
+    }
+    char *r = (char *)*arr + (*n)++ * size;
+    memset(r, 0, size);
+    return r;
+}
+
 /* Read the gold rows; NULL when the file cannot be read or memory runs out. */
 static grow *gold_read(const char *path, size_t *n) {
     FILE *f = fopen(path, "r");
     if (!f) return NULL;
     size_t cap = 256, nr = 0;
-    grow *g = malloc(cap * sizeof *g);
+    void *g = malloc(cap * sizeof(grow));
     char line[4096];
     while (g && fgets(line, sizeof line, f)) {
         if (line[0] == '#' || line[0] == '\n') continue;
-        if (nr == cap) {
-            grow *ng = cap <= SIZE_MAX / 2 / sizeof *g ? realloc(g, 2 * cap * sizeof *g) : NULL;
-            if (!ng) {
-                free(g);
-                g = NULL;
-                break;
-            }
-            g = ng;
-            cap *= 2;
-        }
-        grow *r = &g[nr++];
-        memset(r, 0, sizeof *r);
+        grow *r = row_push(&g, &cap, &nr, sizeof *r);
+        if (!r) break;
         char m[16];
         tsv_field(line, 0, r->doc, sizeof r->doc);
         r->s0 = tsv_u32(line, 1);
@@ -564,22 +574,12 @@ static mrow *mode_read(const char *path, size_t *n) {
     FILE *f = fopen(path, "r");
     if (!f) return NULL;
     size_t cap = 256, nr = 0;
-    mrow *g = malloc(cap * sizeof *g);
+    void *g = malloc(cap * sizeof(mrow));
     char line[4096];
     while (g && fgets(line, sizeof line, f)) {
         if (line[0] == '#' || line[0] == '\n') continue;
-        if (nr == cap) {
-            mrow *ng = cap <= SIZE_MAX / 2 / sizeof *g ? realloc(g, 2 * cap * sizeof *g) : NULL;
-            if (!ng) {
-                free(g);
-                g = NULL;
-                break;
-            }
-            g = ng;
-            cap *= 2;
-        }
-        mrow *r = &g[nr++];
-        memset(r, 0, sizeof *r);
+        mrow *r = row_push(&g, &cap, &nr, sizeof *r);
+        if (!r) break;
         char m[16], c[16];
         tsv_field(line, 0, r->doc, sizeof r->doc);
         r->e0 = tsv_u32(line, 3);
