@@ -969,12 +969,31 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
          * word no dictionary lists as a role (a director of anything) is a
          * title when an organisation names what it heads; the walk goes
          * on to the organisation, whose code the person takes */
-        if (!have_role && tok_in(d, k, W_ORG_HEAD) && k > first && r->hit_at[k - 1] >= 0 &&
-            (r->hits[r->hit_at[k - 1]].e->kind == DE_ORG || r->hits[r->hit_at[k - 1]].e->kind == DE_ACTOR) &&
-            r->hits[r->hit_at[k - 1]].t1 == k) {
-            j = k;
-            start = j;
-            continue;
+        if (!have_role && tok_in(d, k, W_ORG_HEAD) && k > first) {
+            /* "Federal Reserve Board Vice Chairman", "LDP General Council
+             * Chairman": up to two rank words or capitalised nouns of the
+             * body's own between it and the head word */
+            uint32_t b = k;
+            for (int n = 0; n < 2 && b > first + 1 && r->ent_at[b - 1] < 0 && tok_upper(d, b - 1); n++) {
+                int hb = hit_kind(r, b - 1);
+                if (hb == DE_ROLE || hb == DE_AGENT) b = r->hits[r->hit_at[b - 1]].t0; /* "General" */
+                else if (!hb && (tok_in(d, b - 1, W_TITLE_MOD) ||
+                                 (d->an && (d->an[b - 1].upos == UPOS_NOUN || d->an[b - 1].upos == UPOS_PROPN))))
+                    b--;
+                else
+                    break;
+            }
+            uint32_t found = 0;
+            for (uint32_t c = k; c >= b && c > first && !found; c--) {
+                int32_t hb = r->hit_at[c - 1];
+                if (hb >= 0 && (r->hits[hb].e->kind == DE_ORG || r->hits[hb].e->kind == DE_ACTOR) && r->hits[hb].t1 == c)
+                    found = c;
+            }
+            if (found) {
+                j = found;
+                start = j;
+                continue;
+            }
         }
         /* "Breitbart News Daily host Alex Marlow": a show or outlet no
          * dictionary knows, named just before a media person's title */
@@ -1584,6 +1603,103 @@ static int person_is_firm(run *r, const dent *en, const sent *s) {
 }
 
 /* An organisation, a country, a place or a nationality. */
+/* ---- ethnic groups, coordinated nationalities -------------------------- */
+
+/* Names of ethnic groups that live in several states.  After another
+ * nationality they name the people, and the nationality before them where
+ * they live: "Bosnian Serbs" are Bosnia's, "Iraqi Kurds" Iraq's, "Bosnian
+ * Croat forces" Bosnia's forces.  A citizen noun is the other way round:
+ * "Turkish Cypriots" are Cyprus's, "Turkish Americans" America's, so the
+ * list holds no citizen nouns. */
+/* Words after "foreign" that make it part of an office's name or a field
+ * of work, not "from abroad": "foreign affairs spokesman", "foreign trade
+ * official", "foreign exchange traders", "foreign intelligence service". */
+static const char *const W_FOREIGN_OFFICE[] = {"affairs", "trade", "exchange", "ministry", "minister", "ministers",
+                                               "office", "policy", "relations", "intelligence", "economic", "service",
+                                               "aid", "debt", "currency", "investment", "news", "press", "desk",
+                                               "correspondent", "correspondents", "legion", NULL};
+
+/* Nouns for states after "of" in a role phrase: "the governments of two
+ * dozen Western countries". */
+static const char *const W_STATES[] = {"countries", "nations", "states", "governments", NULL};
+
+static const char *const W_ETHNONYM[] = {"serb", "serbs", "croat", "croats", "albanian", "albanians", "kurd", "kurds",
+                                         "kurdish", "hungarian", "hungarians", "turk", "turks", "armenian",
+                                         "armenians", "azeri", "azeris", "uzbek", "uzbeks", "tajik", "tajiks",
+                                         "tamil", "tamils", "pashtun", "pashtuns", "hutu", "hutus", "tutsi",
+                                         "tutsis", "arab", "arabs", "muslim", "muslims", NULL};
+
+/* The country a nationality hit at token k stands for when it names an
+ * ethnic group: for "Serbs" in "Bosnian Serbs" the nationality just before
+ * it (BIH, into out); for "ethnic Albanians" no kin state but the first
+ * other country the sentence names ("ethnic Albanians in Serbia"), else
+ * the home country.  Returns 1 when it decided, 0 to keep the hit's own
+ * country.  A hyphen between the two ("Turkish-Greek talks") is a pair of
+ * states, not a group. */
+static int ethnic_country(const run *r, uint32_t k, const sent *s, char out[4]) {
+    const dyad_doc *d = r->d;
+    int32_t h = r->hit_at[k];
+    if (h < 0 || r->hits[h].t1 != r->hits[h].t0 + 1 || !tok_in(d, r->hits[h].t0, W_ETHNONYM)) return 0;
+    uint32_t t0 = r->hits[h].t0;
+    char own[4] = "";
+    note_hit_country(r, r->hits[h].e, own);
+    if (t0 > s->first && (d->toks[t0].flags & TOKF_SPACE_BEFORE)) {
+        int32_t p = r->hit_at[t0 - 1];
+        if (p >= 0 && r->hits[p].t1 == t0 && (r->hits[p].e->kind == DE_ADJ || r->hits[p].e->kind == DE_COUNTRY)) {
+            char cc[4] = "";
+            note_hit_country(r, r->hits[p].e, cc);
+            if (cc[0] && strcmp(cc, own)) {
+                memcpy(out, cc, 4);
+                return 1;
+            }
+            return 0;
+        }
+        if (tok_is(d, t0 - 1, "ethnic")) {
+            for (uint32_t j = s->first; j < s->last; j++) {
+                int32_t q = r->hit_at[j];
+                char cc[4] = "";
+                if (q >= 0 && r->hits[q].e->kind == DE_COUNTRY) note_hit_country(r, r->hits[q].e, cc);
+                else if (q < 0 && r->ent_at[j] >= 0 && r->ents[r->ent_at[j]].type == ENT_GPE) {
+                    const dplace *pl = place_over(d, d->toks[j].start, d->toks[j].end);
+                    if (pl && pl->country[0]) memcpy(cc, pl->country, 4);
+                }
+                if (cc[0] && strcmp(cc, own)) {
+                    memcpy(out, cc, 4);
+                    return 1;
+                }
+            }
+            if (r->home[0] && strcmp(r->home, own)) {
+                memcpy(out, r->home, 4);
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The role hit that a coordination of nationalities or country names
+ * starting after token t1 shares: in "the Russian and Venezuelan
+ * delegations", "the Kazakhstan and UAE governments", "Russian" is a
+ * delegation too.  NULL when the words after t1 are no such list. */
+static const dict_entry *shared_role(const run *r, uint32_t t1, const sent *s) {
+    const dyad_doc *d = r->d;
+    int conj = 0;
+    uint32_t k = t1;
+    for (int n = 0; n < 6 && k < s->last; n++) {
+        if (!(tok_is(d, k, "and") || tok_is(d, k, ",") || tok_is(d, k, "or"))) break;
+        k++;
+        if (k < s->last && (tok_is(d, k, "and") || tok_is(d, k, "or"))) k++; /* ", and" */
+        int32_t h = k < s->last ? r->hit_at[k] : -1;
+        if (h < 0 || r->hits[h].t0 != k || !(r->hits[h].e->kind == DE_ADJ || r->hits[h].e->kind == DE_COUNTRY)) return NULL;
+        conj = 1;
+        k = r->hits[h].t1;
+    }
+    if (!conj || k >= s->last) return NULL;
+    int32_t h = r->hit_at[k];
+    if (h < 0 || r->hits[h].t0 != k || !(r->hits[h].e->kind == DE_ROLE || r->hits[h].e->kind == DE_AGENT)) return NULL;
+    return r->hits[h].e;
+}
+
 static int thing(run *r, size_t ei) {
     dyad_doc *d = r->d;
     dent *en = &r->ents[ei];
@@ -1613,6 +1729,19 @@ static int thing(run *r, size_t ei) {
         case DE_ADJ: {
             kind = AK_COUNTRY;
             snprintf(code, sizeof code, "%s", e->country ? e->country : entry_code(e, r->date));
+            /* "Bosnian Serbs": where they live, not their kin state */
+            char ec[4] = "";
+            if (ethnic_country(r, en->tok0, &d->sents[r->sent_of[en->tok0]], ec)) {
+                snprintf(code, sizeof code, "%s", ec);
+                e = NULL;    /* not the dictionary's country: named as written */
+                generic = 1; /* "Serbs" of two countries: two actors */
+                const tok *t = &d->toks[en->tok1 - 1];
+                if (d->text[t->end - 1] == 's' && !(d->an && en->tok1 < d->ntok && d->an[en->tok1].upos == UPOS_NOUN)) {
+                    kind = AK_GROUP;
+                    snprintf(code + strlen(code), sizeof code - strlen(code), "CVL");
+                }
+                break;
+            }
             /* "Americans" (people), not "American" (the adjective) */
             const tok *t = &d->toks[en->tok1 - 1];
             if (en->tok1 < d->ntok && d->text[t->end - 1] == 's' && en->type == ENT_NORP &&
@@ -1647,6 +1776,21 @@ static int thing(run *r, size_t ei) {
                 generic = 1;
             }
             break;
+        }
+        if (e && (e->kind == DE_ADJ || e->kind == DE_COUNTRY) && r->hits[h].t1 == en->tok1) {
+            /* "the Russian and Venezuelan delegations": a delegation too */
+            const dict_entry *re = shared_role(r, en->tok1, &d->sents[r->sent_of[en->tok0]]);
+            const char *role = re ? role_code(r, re) : NULL;
+            if (role && *role) {
+                char cc[4] = "";
+                note_hit_country(r, e, cc);
+                if (cc[0]) {
+                    put_code(code, cc, role, re->agent_prefix);
+                    kind = AK_GROUP;
+                    e = NULL;
+                    generic = 1;
+                }
+            }
         }
         if (!e) {
             name = arena_span(d, en->start, en->end);
@@ -1856,17 +2000,36 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
     cx.role_first = head->agent_prefix;
     /* left modifiers */
     uint32_t t0 = i;
-    int definite = 0;
+    int definite = 0, foreign = 0;
+    const char *org_mod = NULL; /* an international body before the role: "Red Cross officials" */
     while (t0 > s->first) {
         uint32_t k = t0 - 1;
         int32_t hk = r->hit_at[k];
         if (hk >= 0) {
             const dict_entry *e = r->hits[hk].e;
-            if (e->kind == DE_COUNTRY || e->kind == DE_ADJ || e->kind == DE_SEAT) note_hit_country(r, e, cx.country);
+            char ec[4] = "";
+            if ((e->kind == DE_COUNTRY || e->kind == DE_ADJ) && !cx.country[0] && ethnic_country(r, k, s, ec))
+                memcpy(cx.country, ec, 4); /* "Bosnian Croat forces" are Bosnia's */
+            else if (e->kind == DE_COUNTRY || e->kind == DE_ADJ || e->kind == DE_SEAT) note_hit_country(r, e, cx.country);
             else if (e->kind == DE_ORG || e->kind == DE_ACTOR) {
                 char cc[4];
+                const char *oc = entry_code(e, r->date);
+                code_country(oc, cc);
+                if (!cx.country[0] && cc[0]) memcpy(cx.country, cc, 4);
+                /* "Red Cross officials", "UN inspectors": the body's
+                 * staff, not the country they work in */
+                if (!cc[0] && !cx.country[0] && strlen(oc) >= 6 && r->hits[hk].t1 == t0 &&
+                    (!memcmp(oc, "IGO", 3) || !memcmp(oc, "NGO", 3)) &&
+                    (!cx.role || !strcmp(cx.role, "GOV") || !strcmp(cx.role, "MIL") || !strcmp(cx.role, "COP")))
+                    org_mod = oc;
+            } else if (e->kind == DE_PERSON) {
+                /* "the Reagan administration": the person's country */
+                char cc[4] = "";
                 code_country(entry_code(e, r->date), cc);
                 if (!cx.country[0] && cc[0]) memcpy(cx.country, cc, 4);
+                t0 = r->hits[hk].t0;
+                if (t0 > s->first && tok_in(d, t0 - 1, W_DET_DEF)) definite = 1, t0--;
+                break;
             } else
                 break; /* another role phrase ("guerrillas wounded two British soldiers") or a non-actor word */
             if (e->kind == DE_COUNTRY) definite = 1; /* "Brazil's foreign minister" */
@@ -1902,6 +2065,18 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
             t0 = k;
             continue;
         }
+        /* "foreign governments", "foreign diplomats": not the story's
+         * country; "Western diplomats": CAMEO's West */
+        if ((tok_is(d, k, "foreign") || tok_is(d, k, "overseas")) && !tok_in(d, k + 1, W_FOREIGN_OFFICE)) {
+            foreign = 1;
+            t0 = k;
+            continue;
+        }
+        if (k + 1 == i && tok_is(d, k, "western") && tok_upper(d, k) && !cx.country[0]) {
+            memcpy(cx.country, "WST", 4);
+            t0 = k;
+            continue;
+        }
         if (tok_in(d, k, W_DET_DEF)) {
             definite = 1;
             t0 = k;
@@ -1928,10 +2103,28 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
             (r->hits[hk].e->kind == DE_COUNTRY || r->hits[hk].e->kind == DE_SEAT))
             note_hit_country(r, r->hits[hk].e, cx.country);
     }
+    /* "the governments of two dozen Western countries": those countries;
+     * "the governments of several countries": some, not the story's */
+    if (!cx.country[0] && t1 + 2 < s->last && tok_is(d, t1, "of")) {
+        char cc[4] = "";
+        for (uint32_t k = t1 + 1, n = 0; k < s->last && n < 5; k++, n++) {
+            if (tok_in(d, k, W_STATES)) {
+                if (cc[0]) memcpy(cx.country, cc, 4);
+                else foreign = 1;
+                break;
+            }
+            int hk = hit_kind(r, k);
+            if (hk == DE_ADJ || hk == DE_COUNTRY) note_hit_country(r, r->hits[r->hit_at[k]].e, cc);
+            else if (tok_is(d, k, "western") && tok_upper(d, k) && !cc[0]) memcpy(cc, "WST", 4);
+            else if (hk || !d->an ||
+                     !(d->an[k].upos == UPOS_ADJ || d->an[k].upos == UPOS_NUM || d->an[k].upos == UPOS_DET || tok_is(d, k, "dozen")))
+                break;
+        }
+    }
     int phrase_country = cx.country[0] != '\0';
     /* no country in the phrase: the nearest one named before it in the
      * sentence ("Turkish police detained 20 protesters") */
-    if (!cx.country[0])
+    if (!cx.country[0] && !foreign && !org_mod)
         for (uint32_t k = t0; k-- > s->first;) {
             int hk = hit_kind(r, k);
             if (hk == DE_COUNTRY || hk == DE_ADJ || hk == DE_SEAT) {
@@ -1943,6 +2136,8 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
     int plural = d->an && (d->an[hd].xpos == XPOS_NNS || d->an[hd].xpos == XPOS_NNPS);
     char code[20];
     context_code(r, &cx, code);
+    if (org_mod) snprintf(code, sizeof code, "%s", org_mod);
+    else if (foreign && !cx.country[0] && cx.role) put_code(code, "---", cx.role, cx.role_first);
     int a = -1;
     int fdef = definite;
     char fcc[4] = "";

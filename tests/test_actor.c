@@ -35,6 +35,14 @@ static const char DICT[] =
     "  adj  South African\n"
     "DEU  Germany | West Germany\n"
     "  adj  German | West German\n"
+    "BIH  Bosnia\n"
+    "  adj  Bosnian\n"
+    "SRB  Serbia\n"
+    "  adj  Serbian | Serb | Serbs\n"
+    "CYP  Cyprus\n"
+    "  adj  Cypriot | Cypriots\n"
+    "VEN  Venezuela\n"
+    "  adj  Venezuelan\n"
     "[org]\n"
     "USAEDU  Brookings Institution | Brookings\n"
     "IGOUNO  United Nations | UN\n"
@@ -42,6 +50,7 @@ static const char DICT[] =
     "USAPTY  Republican Party | Republican | Republicans\n"
     "USAMED  Daily Planet Network | DPN\n"
     "USALAB  Federation of Bakers | FOB\n"
+    "NGOIRC  Red Cross\n"
     "[person]\n"
     "Luiz Inácio Lula da Silva | Lula | Lula da Silva\n"
     "  BRAGOV  2003-01-01  2010-12-31  President\n"
@@ -59,7 +68,9 @@ static const char DICT[] =
     "LEG  committee | panel\n"
     "BUS  company | firm | bank | shareholder\n"
     "MED  columnist | co-host\n"
-    "ELI  singer\n";
+    "ELI  singer\n"
+    "MIL  forces\n"
+    "GOV  delegation | spokesman | diplomats\n";
 
 static tagger *tg;
 static parser *ps;
@@ -532,6 +543,79 @@ static void test_companies(void) {
     dyad_doc_free(d);
 }
 
+/* A nationality before the name of an ethnic group says where the group
+ * lives ("Bosnian Serbs" are Bosnia's); before a citizen noun it is the
+ * group's origin ("Turkish Cypriots" are Cyprus's); "ethnic Serbs" are of
+ * the country the sentence names, not Serbia's. */
+static void test_ethnic_groups(void) {
+    const char *t = "Bosnian Serbs shelled the town. Bosnian Serb forces advanced on Monday. Turkish Cypriots "
+                    "protested. Thousands of ethnic Serbs demonstrated in Brazil.";
+    dyad_doc *d = code(t, "1995-06-01", NULL);
+    const dactor *a = actor_at(d, t, "Serbs shelled");
+    CHECK(a != NULL && !strcmp(a->code, "BIHCVL"));
+    a = actor_at(d, t, "forces");
+    CHECK(a != NULL && !strcmp(a->code, "BIHMIL"));
+    a = actor_at(d, t, "Cypriots");
+    CHECK(a != NULL && !strcmp(a->code, "CYPCVL"));
+    a = actor_at(d, t, "Serbs demonstrated");
+    CHECK(a != NULL && !strcmp(a->code, "BRACVL"));
+    dyad_doc_free(d);
+    /* two states joined by a hyphen are no group */
+    t = "Turkish-Serbian talks resumed in Paris.";
+    d = code(t, "1995-06-01", NULL);
+    a = actor_at(d, t, "Serbian");
+    CHECK(a != NULL && !strcmp(a->code, "SRB"));
+    dyad_doc_free(d);
+}
+
+/* Nationalities joined before one role noun share it: in "the Russian
+ * and Venezuelan delegations" the Russians are a delegation too. */
+static void test_coordinated_nationalities(void) {
+    const char *t = "The Russian and Venezuelan delegations met in Paris on Monday.";
+    dyad_doc *d = code(t, "2018-04-01", NULL);
+    const dactor *a = actor_at(d, t, "Russian");
+    CHECK(a != NULL && !strcmp(a->code, "RUSGOV"));
+    a = actor_at(d, t, "Venezuelan");
+    CHECK(a != NULL && !strcmp(a->code, "VENGOV"));
+    dyad_doc_free(d);
+    t = "The Russian president met Brazilian protesters.";
+    d = code(t, "2018-04-01", NULL);
+    a = actor_at(d, t, "Russian");
+    CHECK(a != NULL && !strcmp(a->code, "RUSGOV"));
+    dyad_doc_free(d);
+}
+
+/* Groups the story's country does not own: "foreign governments" (no
+ * country), "the governments of Western countries" (CAMEO's West), the
+ * staff of an international body ("Red Cross officials") -- but a
+ * "foreign affairs spokesman" is the story's. */
+static void test_foreign_groups(void) {
+    const char *t = "The Brazilian minister thanked foreign governments for their help in Brasilia. Red Cross "
+                    "officials visited the prison. The governments of two dozen Western countries protested. A "
+                    "foreign affairs spokesman said Brazil would wait.";
+    dyad_doc *d = code(t, "2018-04-01", NULL);
+    const dactor *a = actor_at(d, t, "foreign governments");
+    CHECK(a != NULL && !strcmp(a->code, "---GOV"));
+    a = actor_at(d, t, "officials");
+    CHECK(a != NULL && !strcmp(a->code, "NGOIRC"));
+    a = actor_at(d, t, "governments of");
+    CHECK(a != NULL && !strcmp(a->code, "WSTGOV"));
+    a = actor_at(d, t, "spokesman");
+    CHECK(a != NULL && !strcmp(a->code, "BRAGOV"));
+    dyad_doc_free(d);
+}
+
+/* A rank word between a body and its head's title ("FOB Vice Chairman")
+ * still makes the person the body's. */
+static void test_org_head_rank(void) {
+    const char *t = "FOB Vice Chairman Ana Costa said the bakers would strike.";
+    const char *names[] = {"Ana Costa|PER", NULL};
+    dyad_doc *d = code(t, "2018-04-01", names);
+    const dactor *a = actor_at(d, t, "Ana");
+    CHECK(a != NULL && !strcmp(a->code, "USALAB"));
+    dyad_doc_free(d);
+}
+
 int main(void) {
     char err[256];
     if (tagger_open_file(&tg, "models/tagger.bin", err, sizeof err) ||
@@ -566,6 +650,10 @@ int main(void) {
     RUN(test_hostile);
     RUN(test_bodies);
     RUN(test_companies);
+    RUN(test_ethnic_groups);
+    RUN(test_coordinated_nationalities);
+    RUN(test_foreign_groups);
+    RUN(test_org_head_rank);
     dict_free(dic);
     tagger_close(tg);
     parser_close(ps);
