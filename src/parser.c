@@ -629,6 +629,16 @@ static int titled_names(dyad_doc *doc, size_t a, size_t z, cons *c) {
 static const char *const DAY_WORDS[] = {"Friday", "Monday", "Saturday", "Sunday", "Thursday", "Tuesday",
                                         "Wednesday", "today", "tonight", "yesterday"};
 
+/* Last words of a firm's or a body's name ("Swiss Bank Corp", "Morgan
+ * Guaranty Ltd"), headed by that word, unlike a person's. */
+static const char *const ORG_ENDS[] = {"AG",      "Association", "Bank",    "Brothers", "Co",    "Corp",
+                                       "Corporation", "Group",   "Inc",      "International", "Ltd",   "Markets",
+                                       "NV",      "Plc",         "SA",      "Securities"};
+
+/* Prepositions inside the subject of a closing attribution ("a
+ * spokesman for the ministry", "the head of the union"). */
+static const char *const NP_PREPS[] = {"at", "for", "from", "in", "of", "with"};
+
 /* Lemmas of the verbs that close a wire sentence's attribution. */
 static const char *const SAY_VERBS[] = {"add", "allege", "announce", "charge", "claim", "confirm", "report", "say",
                                         "state", "warn"};
@@ -654,7 +664,12 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
     int any = 0;
     for (size_t v = a; v + 1 < z; v++) {
         const tokan *x = &doc->an[v];
-        if (x->upos != UPOS_VERB || (x->xpos != XPOS_VBD && x->xpos != XPOS_VBZ && x->xpos != XPOS_VBP)) continue;
+        /* ", a spokeswoman said by phone": "said" before "by" may come
+         * tagged as a participle; the attribution below retags it */
+        int said_vbn = x->upos == UPOS_VERB && x->xpos == XPOS_VBN &&
+                       lemma_in_list(doc, v, SAY_VERBS, sizeof SAY_VERBS / sizeof *SAY_VERBS);
+        if (x->upos != UPOS_VERB || (x->xpos != XPOS_VBD && x->xpos != XPOS_VBZ && x->xpos != XPOS_VBP && !said_vbn))
+            continue;
         size_t d = v + 1;
         if (FORM_IN(doc, d, DAY_WORDS) && c->h[d - a] < 0 && !c->kid[d - a] &&
             (d + 1 >= z || doc->an[d + 1].upos == UPOS_PUNCT || doc->an[d + 1].upos == UPOS_ADP ||
@@ -680,20 +695,40 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
             any += 2;
         }
         if (!lemma_in_list(doc, v, SAY_VERBS, sizeof SAY_VERBS / sizeof *SAY_VERBS)) continue;
-        /* the verb ends the clause: ".", ",", a day, "on"/"in" */
+        /* the verb ends the clause: ".", ",", a day, a preposition ("on
+         * Tuesday", "by phone", "at the weekend") */
         const tokan *nx = &doc->an[v + 1];
-        if (nx->upos != UPOS_PUNCT && !FORM_IN(doc, v + 1, DAY_WORDS) && !word_is(doc, v + 1, "on") &&
-            !word_is(doc, v + 1, "in"))
-            continue;
+        if (nx->upos != UPOS_PUNCT && !FORM_IN(doc, v + 1, DAY_WORDS) && nx->upos != UPOS_ADP) continue;
         if (nx->upos == UPOS_PUNCT && !word_is(doc, v + 1, ".") && !word_is(doc, v + 1, ",")) continue;
-        size_t h = v - 1, k = v;
-        if (v == a || (doc->an[h].upos != UPOS_NOUN && doc->an[h].upos != UPOS_PROPN)) continue;
-        while (k > a && v - k < 8) {
+        size_t k = v, f = v; /* f: the phrase's first preposition ("a spokeswoman for Local 222") */
+        if (v == a || (doc->an[v - 1].upos != UPOS_NOUN && doc->an[v - 1].upos != UPOS_PROPN &&
+                       doc->an[v - 1].upos != UPOS_NUM))
+            continue;
+        while (k > a && v - k < 12) {
             uint8_t u = doc->an[k - 1].upos;
-            if (u != UPOS_DET && u != UPOS_ADJ && u != UPOS_NOUN && u != UPOS_PROPN && u != UPOS_NUM) break;
+            if (u == UPOS_ADP && k < v && sorted_in(doc->an[k - 1].lemma ? doc->an[k - 1].lemma : "",
+                                                   doc->an[k - 1].lemma ? strlen(doc->an[k - 1].lemma) : 0,
+                                                   NP_PREPS, sizeof NP_PREPS / sizeof *NP_PREPS))
+                f = k - 1;
+            else if (u != UPOS_DET && u != UPOS_ADJ && u != UPOS_NOUN && u != UPOS_PROPN && u != UPOS_NUM &&
+                     !(u == UPOS_PART && doc->an[k - 1].xpos == XPOS_POS))
+                break;
             k--;
         }
-        if (k == a || !word_is(doc, k - 1, ",")) continue;
+        if (k == a || !word_is(doc, k - 1, ",") || f == k) continue;
+        /* "Daniel Tulis, a gas analyst with Shearson Lehman said": a phrase
+         * with a preposition after a name is the name's apposition, and the
+         * name the subject */
+        if (f < v && k >= a + 2 && doc->an[k - 2].upos == UPOS_PROPN) continue;
+        /* "a Ministry of Agriculture official", "Bank of Tokyo economist
+         * Haruo Muto": the phrase sits inside a name before the head noun */
+        if (f < v && doc->an[f + 1].upos != UPOS_DET)
+            for (size_t q = f + 1; q < v; q++)
+                if (doc->an[q].upos == UPOS_NOUN && doc->an[q - 1].upos == UPOS_PROPN) f = v;
+        /* the head: the last noun before the phrase's first preposition */
+        size_t h = f - 1;
+        if (doc->an[h].upos == UPOS_NUM) continue;
+        if (doc->an[h].upos != UPOS_NOUN && doc->an[h].upos != UPOS_PROPN) continue;
         /* a titled name ("..., President George Bush said"): its first name */
         for (int steps = 0; c->h[h - a] >= 0 && steps < 8; steps++) h = a + (size_t)c->h[h - a];
         if (c->h[h - a] >= 0 || h < k || h >= v) continue;
@@ -711,14 +746,33 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
          * ("the Washington Post") */
         size_t r = h;
         while (!titled && r > k && doc->an[r - 1].upos == UPOS_PROPN && c->h[r - 1 - a] < 0) r--;
-        if (r < h && r == k && doc->an[h].upos == UPOS_PROPN) {
+        /* also after a role noun, a person's: "company spokesman Bob
+         * Foulkes", not "lead manager Swiss Bank Corp" */
+        int role_name = r > k && doc->an[r - 1].upos == UPOS_NOUN && !FORM_IN(doc, h, ORG_ENDS);
+        if (r < h && (r == k || role_name) && doc->an[h].upos == UPOS_PROPN) {
             for (size_t q = r + 1; q <= h; q++)
                 if (c->h[q - a] < 0) c->h[q - a] = (int16_t)(r - a), c->l[q - a] = DEP_FLAT, any++;
+            /* the role is the name's description, as a title's is */
+            if (role_name && c->h[r - 1 - a] < 0 && !c->kid[r - 1 - a])
+                c->h[r - 1 - a] = (int16_t)(r - a), c->l[r - 1 - a] = DEP_NMOD_DESC, any++;
             c->kid[r - a] = 1;
             h = r;
         }
         c->h[h - a] = (int16_t)(v - a), c->l[h - a] = DEP_NSUBJ;
         c->kid[v - a] = 1;
+        /* one prepositional phrase under a common noun: its last word is
+         * the subject's nmod, the preposition its case ("a spokeswoman for
+         * Local 222"; not "Governor of Washington Chris Gregoire") */
+        int nprep = 0;
+        for (size_t q = f; q < v; q++) nprep += doc->an[q].upos == UPOS_ADP;
+        if (f < v && nprep == 1 && f + 1 < v - 1 && doc->an[h].upos == UPOS_NOUN && c->h[v - 1 - a] < 0 &&
+            c->h[f - a] < 0 && !c->kid[f - a]) {
+            c->h[v - 1 - a] = (int16_t)(h - a), c->l[v - 1 - a] = DEP_NMOD;
+            c->h[f - a] = (int16_t)(v - 1 - a), c->l[f - a] = DEP_CASE;
+            c->kid[h - a] = c->kid[v - 1 - a] = 1;
+            any += 2;
+        }
+        if (said_vbn) doc->an[v].xpos = XPOS_VBD;
         any++;
     }
     return any;
@@ -1240,12 +1294,13 @@ static int map_names(const model *m, const char *sect, uint32_t count, int (*idf
 /* The word lists of titled_names must be in byte order for form_in. */
 static int lists_sorted(void) {
     const char *const *lists[] = {TITLES,    OF_TITLES,    OF_TITLES2, NOT_NAMES,
-                                  DATE_NAMES, FIXED_BEFORE, DAY_WORDS, SAY_VERBS};
+                                  DATE_NAMES, FIXED_BEFORE, DAY_WORDS, SAY_VERBS, NP_PREPS, ORG_ENDS};
     size_t sizes[] = {sizeof TITLES / sizeof *TITLES,       sizeof OF_TITLES / sizeof *OF_TITLES,
                       sizeof OF_TITLES2 / sizeof *OF_TITLES2, sizeof NOT_NAMES / sizeof *NOT_NAMES,
                       sizeof DATE_NAMES / sizeof *DATE_NAMES, sizeof FIXED_BEFORE / sizeof *FIXED_BEFORE,
-                      sizeof DAY_WORDS / sizeof *DAY_WORDS,   sizeof SAY_VERBS / sizeof *SAY_VERBS};
-    for (int l = 0; l < 8; l++)
+                      sizeof DAY_WORDS / sizeof *DAY_WORDS,   sizeof SAY_VERBS / sizeof *SAY_VERBS,
+                      sizeof NP_PREPS / sizeof *NP_PREPS,     sizeof ORG_ENDS / sizeof *ORG_ENDS};
+    for (int l = 0; l < 10; l++)
         for (size_t i = 1; i < sizes[l]; i++)
             if (strcmp(lists[l][i - 1], lists[l][i]) >= 0) return 0;
     return 1;

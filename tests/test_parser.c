@@ -536,6 +536,46 @@ static void test_wire_arcs(void) {
     dyad_doc_free(doc);
 }
 
+/* parser_run: closing attributions with a prepositional phrase in the
+ * subject and an adjunct after the verb (", a spokeswoman for Local 222
+ * said by phone": "said" before "by" arrives tagged a participle), with a
+ * role before a person's name (", spokesman Bob Foulkes said" -- the name
+ * is headed by its first word) or before a firm's (", lead manager Swiss
+ * Bank Corp said" -- by its last). */
+static void test_wire_phrases(void) {
+    static const char *const w[] = {"Talks", "ended", ",", "a", "spokeswoman", "for", "Local", "222", "said", "by",
+                                    "phone", ".", "Talks", "ended", ",", "spokesman", "Bob", "Foulkes", "said", ".",
+                                    "Bonds", "rose", ",", "lead", "manager", "Swiss", "Bank", "Corp", "said", "."};
+    static const char *const up[] = {"NOUN", "VERB", "PUNCT", "DET", "NOUN", "ADP", "ADJ", "NUM", "VERB", "ADP",
+                                     "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT",
+                                     "NOUN", "VERB", "PUNCT", "ADJ", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"};
+    static const char *const xp[] = {"NNS", "VBD", ",", "DT", "NN", "IN", "JJ", "CD", "VBN", "IN", "NN", ".",
+                                     "NNS", "VBD", ",", "NN", "NNP", "NNP", "VBD", ".",
+                                     "NNS", "VBD", ",", "JJ", "NN", "NNP", "NNP", "NNP", "VBD", "."};
+    static const char *const lem[] = {"talk", "end", ",", "a", "spokeswoman", "for", "local", "222", "say", "by",
+                                      "phone", ".", "talk", "end", ",", "spokesman", "Bob", "Foulkes", "say", ".",
+                                      "bond", "rise", ",", "lead", "manager", "Swiss", "Bank", "Corp", "say", "."};
+    enum { N = 30 };
+    static const int ends[] = {12, 20, N};
+    dyad_doc *doc = tagged_doc(w, up, xp, lem, N, ends, 3);
+    if (!doc) return;
+    CHECK_INT(parser_run(P, doc), DYAD_OK);
+    CHECK_INT(doc->an[4].head, 8);
+    CHECK_INT(doc->an[4].deprel, DEP_NSUBJ);
+    CHECK_INT(doc->an[7].head, 4);
+    CHECK_INT(doc->an[7].deprel, DEP_NMOD);
+    CHECK_INT(doc->an[5].head, 7);
+    CHECK_INT(doc->an[8].xpos, XPOS_VBD);
+    CHECK_INT(doc->an[16].head, 18);
+    CHECK_INT(doc->an[16].deprel, DEP_NSUBJ);
+    CHECK_INT(doc->an[17].head, 16);
+    CHECK_INT(doc->an[17].deprel, DEP_FLAT);
+    CHECK_INT(doc->an[15].head, 16);
+    CHECK_INT(doc->an[27].head, 28);
+    CHECK_INT(doc->an[27].deprel, DEP_NSUBJ);
+    dyad_doc_free(doc);
+}
+
 /* parser_run: a closing attribution by a titled name keeps the title's
  * analysis (the first name is the subject, no cycle with the title). */
 static void test_wire_titled(void) {
@@ -662,6 +702,7 @@ int main(void) {
     RUN(test_titled_names);
     RUN(test_titled_names_of);
     RUN(test_wire_arcs);
+    RUN(test_wire_phrases);
     RUN(test_wire_titled);
     RUN(test_wire_day_object);
     RUN(test_refine_noun_infinitive);
