@@ -733,9 +733,10 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
         for (int steps = 0; c->h[h - a] >= 0 && steps < 8; steps++) h = a + (size_t)c->h[h - a];
         if (c->h[h - a] >= 0 || h < k || h >= v) continue;
         int titled = c->kid[h - a];
-        /* "the news agency Ceteka": the name stands by its noun (flat) */
+        /* "the news agency Ceteka": the name stands by its noun (flat); not
+         * "the Stock Exchange", a name whose first word the tagger made a noun */
         if (!titled && h > k && doc->an[h].upos == UPOS_PROPN && doc->an[h - 1].upos == UPOS_NOUN &&
-            c->h[h - 1 - a] < 0) {
+            !capitalised(doc, h - 1) && c->h[h - 1 - a] < 0) {
             c->h[h - a] = (int16_t)(h - 1 - a), c->l[h - a] = DEP_FLAT;
             c->kid[h - 1 - a] = 1;
             h--;
@@ -760,12 +761,13 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
         }
         c->h[h - a] = (int16_t)(v - a), c->l[h - a] = DEP_NSUBJ;
         c->kid[v - a] = 1;
-        /* one prepositional phrase under a common noun: its last word is
-         * the subject's nmod, the preposition its case ("a spokeswoman for
-         * Local 222"; not "Governor of Washington Chris Gregoire") */
+        /* one prepositional phrase: its last word is the subject's nmod,
+         * the preposition its case ("a spokeswoman for Local 222", "the
+         * Stock Exchange of Hong Kong"; under a name only a short one, not
+         * "Governor of Washington Chris Gregoire") */
         int nprep = 0;
         for (size_t q = f; q < v; q++) nprep += doc->an[q].upos == UPOS_ADP;
-        if (f < v && nprep == 1 && f + 1 < v - 1 && doc->an[h].upos == UPOS_NOUN && c->h[v - 1 - a] < 0 &&
+        if (f < v && nprep == 1 && f + 1 < v - 1 && (doc->an[h].upos == UPOS_NOUN || (!titled && v - f <= 3)) && c->h[v - 1 - a] < 0 &&
             c->h[f - a] < 0 && !c->kid[f - a]) {
             c->h[v - 1 - a] = (int16_t)(h - a), c->l[v - 1 - a] = DEP_NMOD;
             c->h[f - a] = (int16_t)(v - 1 - a), c->l[f - a] = DEP_CASE;
