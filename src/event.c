@@ -631,7 +631,7 @@ static const char *const OF_HEADS[] = {"leader", "member", "head", "chief", "del
                                        "envoy", "official", "spokesman", "spokeswoman", "spokesperson", "force", "troop",
                                        "soldier", "unit", "army", "wing", "faction", "deployment", "contingent",
                                        "supporter", "militant", "fighter", "minister", "members", "some", "many",
-                                       "most", "all", "one", "two", "part", "thousand", "hundred", "dozen", NULL};
+                                       "most", "all", "one", "two", "part", "thousand", "hundred", "dozen", "million", NULL};
 
 /* A person's name that word w heads or introduces, to its right through
  * flat names, appositions and proper-noun compounds (at most three levels):
@@ -4186,6 +4186,57 @@ static const char *const KIND_HEADS[] = {"game", "chest", "room", "veteran", "me
                                          "helicopter", "dog", "plane", "aircraft", "jet", "submarine", "drill",
                                          "simulation", "exercise", "game-play", "photographer", "reporter", NULL};
 
+/* The other side of a talk that is a news conference or an interview. */
+static const char *const PRESS_SIDES[] = {"reporter", "journalist", "press", "correspondent", "newsman",
+                                          "analyst", "medium", "media", NULL};
+
+/* The source of a nominal visit or meeting that is an adjunct of another
+ * clause, when the noun names none: "In a visit to Tunis, Macron
+ * criticised NATO", "During talks with Abe, Trump agreed to ...": the
+ * visitor is the subject of the clause the phrase hangs on (n's head h).
+ * Only a 04 code (meeting, visit), only a time phrase ("in", "during",
+ * "on", "at", "after") or a predicate ("is on a visit to"), and only an
+ * actor subject; -1 otherwise. */
+static int32_t adjunct_visitor(const sctx *c, const ev_pat *p, uint32_t n, int32_t h) {
+    const dyad_doc *d = c->d;
+    if (strncmp(p->code, "04", 2) || !p->src_pre) return -1;
+    /* "The Chinese premier is on a visit to Kenya", "Scalise, who is on a
+     * visit to Morocco": the noun is the predicate and its subject the
+     * visitor (the relative pronoun's antecedent) */
+    if (has_case(c, n, "on")) {
+        int32_t sj = -1, cop = 0;
+        KIDS(c, n) {
+            if (d->an[k].deprel == DEP_NSUBJ) sj = k;
+            if (d->an[k].deprel == DEP_COP) cop = 1;
+        }
+        if (sj >= 0 && cop && lemma_in(d, (uint32_t)sj, (const char *const[]){"who", "that", NULL}) &&
+            d->an[n].deprel == DEP_ACL_RELCL)
+            sj = h;
+        if (sj >= 0 && cop && sj >= (int32_t)c->first && sj < (int32_t)c->last && !lemma_is(d, (uint32_t)sj, "it") &&
+            actor_at(c, (uint32_t)sj) >= 0)
+            return sj;
+    }
+    if (d->an[n].deprel != DEP_OBL) return -1;
+    if (h < (int32_t)c->first || h >= (int32_t)c->last || d->an[h].upos != UPOS_VERB) return -1;
+    if (!has_case(c, n, "in") && !has_case(c, n, "during") && !has_case(c, n, "on") && !has_case(c, n, "at") &&
+        !has_case(c, n, "after"))
+        return -1;
+    /* a call or a talk with reporters, analysts or an editorial board is a
+     * news conference or an interview, no meeting (rule 3 of EVENTS.md);
+     * so is mostly a "conversation with" someone */
+    if (lemma_is(d, n, "conversation")) return -1;
+    KIDS(c, n) {
+        if (d->an[k].deprel == DEP_NMOD && has_case(c, (uint32_t)k, "with") &&
+            (lemma_in(d, (uint32_t)k, PRESS_SIDES) || (lemma_is(d, (uint32_t)k, "board") && has_mod(c, k, "editorial"))))
+            return -1;
+    }
+    roles r;
+    gather(c, (uint32_t)h, &r);
+    /* "it will recur in talks with Argentina": a thing, not a visitor */
+    if (r.subj < 0 || lemma_is(d, (uint32_t)r.subj, "it") || actor_at(c, (uint32_t)r.subj) < 0) return -1;
+    return r.subj;
+}
+
 /* Try the patterns headed by noun n: "talks between X and Y", "Lula's
  * meeting with Ramaphosa", "sanctions against Iran". */
 static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *used) {
@@ -4369,6 +4420,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
         }
         if (p->has_src && sw < 0 && lsubj >= 0 && (p->src_pre || (p->src_prep && !strcmp(p->src_prep, "by"))))
             sw = lsubj;
+        if (p->has_src && sw < 0 && lv < 0) sw = adjunct_visitor(c, p, n, hv);
         if (p->has_tgt && tw < 0 && liobj >= 0 && liobj != sw) tw = liobj;
         if (p->tgt_lemma && (tw < 0 || !lemma_is(d, (uint32_t)tw, p->tgt_lemma))) continue; /* "expulsion of TGT=diplomat" */
         if (p->has_src && sw < 0) continue;

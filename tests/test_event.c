@@ -1303,6 +1303,36 @@ static void test_precision5_rules(void) {
     run_cases(cases, sizeof cases / sizeof cases[0], "precision5 rule");
 }
 
+/* Sixth round (recall on unseen world news): each addition on invented
+ * sentences, with the near misses it must leave alone. */
+static void test_recall6_rules(void) {
+    static const code_case cases[] = {
+        /* a visit or talks named in an adjunct: the clause's subject is the visitor */
+        {"In a visit to Tunis, Macron criticised NATO's intervention in Libya.", "042", "Macron", "Tunis", 1},
+        {"During talks with Abe in Tokyo, Trump praised Japan.", "040", "Trump", "Abe", 1},
+        {"The Chinese premier is on a three-day visit to Kenya.", "042", "", "Kenya", 1},
+        {"During a visit to Baghdad, a bomb exploded near the hotel.", "04", "", "", 0},
+        {"In a conference call with reporters, Senator Ruth Keller said the bill would pass.", "04", "", "", 0},
+        {"It will probably recur in talks with Argentina.", "03", "", "", 0},
+        /* talks reached by a journey, a meeting convened, talks taken part in */
+        {"Kerry flew to Geneva on Sunday for talks with Lavrov.", "040", "Kerry", "Lavrov", 1},
+        {"The government convened a meeting of the chief ministers of the states.", "040", "", "", 1},
+        {"Iraqi officials took part in talks with Turkish officials.", "046", "Iraq", "", 1},
+        /* a refusal to give details */
+        {"The police chief declined to detail what items were taken.", "011", "", "", 1},
+        /* jailing in court and police words */
+        {"A Moscow court sent Navalny to prison.", "173", "", "Navalny", 1},
+        {"Police sent Navalny to jail.", "173", "", "Navalny", 1},
+        {"Navalny was booked into the county jail on charges of assault.", "173", "", "Navalny", 1},
+        {"Navalny booked a flight to Berlin.", "17", "", "", 0},
+        /* a demand given up is a concession */
+        {"The Americans dropped a controversial demand on car parts.", "080", "", "", 1},
+        /* a crowd counted in millions */
+        {"Millions of South Koreans took to the streets.", "141", "Korea", "", 1},
+    };
+    run_cases(cases, sizeof cases / sizeof cases[0], "recall6 rule");
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1345,6 +1375,7 @@ int main(void) {
     RUN(test_precision_round_rules);
     RUN(test_role_target_rules);
     RUN(test_precision5_rules);
+    RUN(test_recall6_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
