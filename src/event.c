@@ -710,8 +710,12 @@ static int32_t actor_at(const sctx *c, uint32_t w) {
     /* not a thing an actor owns or makes: "his recent call", "the RNC
      * voter file", "police tactics" are no actors */
     if (lemma_in(c->d, w, THINGS)) return -1;
+    /* "met her American counterpart": a counterpart's owner is the other
+     * side, so its nationality names it, not the possessive */
+    int counterpart = lemma_is(c->d, w, "counterpart");
     KIDS(c, w) {
         uint8_t r = c->d->an[k].deprel;
+        if (counterpart && r == DEP_NMOD_POSS) continue;
         if ((r == DEP_COMPOUND || r == DEP_AMOD || r == DEP_NMOD_POSS || r == DEP_FLAT) && c->actor_of[k] >= 0)
             return c->actor_of[k];
     }

@@ -219,6 +219,9 @@ static void test_mode_claim_rules(void) {
         {"Kenya's refusal to hold talks with Uganda did not go over well in Sudan.", "12", "Kenya", MODE_ASSERTED, NULL},
         /* what one agrees to do is no claim of one's own */
         {"The Uruguayans agreed to supply Taiwan with soybeans.", "03", "Urugua", MODE_ASSERTED, NULL},
+        /* a counterpart is the other side, named by its nationality, not
+         * by the possessive (which made it a self-event, dropped) */
+        {"Chrystia Freeland met her American counterpart in Washington.", "04", "Freeland", MODE_ASSERTED, NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         dyad_doc *d = code_default(cases[i].text);
