@@ -307,6 +307,19 @@ static int proper_word(const run *r, uint32_t i) {
     }
 }
 
+/* Every word of tokens [t0, t1) is capitalised: a bare name, no "X of Y". */
+static int all_upper(const dyad_doc *d, uint32_t t0, uint32_t t1) {
+    for (uint32_t k = t0; k < t1; k++)
+        if (d->toks[k].kind == TOK_WORD && !(d->toks[k].flags & TOKF_UPPER)) return 0;
+    return 1;
+}
+
+/* Token i is an ampersand between two words of a firm's name ("Hartman
+ * & Tyner Inc"): a proper word before it, after first. */
+static int amp_join(const run *r, uint32_t i, uint32_t first) {
+    return i > first && tok_is(r->d, i, "&") && proper_word(r, i - 1);
+}
+
 /* Tokens [t0, t1) are one stock symbol in angle brackets ("<DIA>",
  * "<DMP.MO>"): capitals, digits and dots. */
 static int ticker_inside(const dyad_doc *d, uint32_t t0, uint32_t t1) {
@@ -601,13 +614,33 @@ static int build_ents(run *r) {
                  (d->ents[i + 1].tok1 < last && corp_word(d, d->ents[i + 1].tok1))))
                 e.tok1 = d->ents[i + 1].tok1, e.type = ENT_ORG;
             uint32_t t = e.tok1;
-            while (t < last && t < e.tok1 + 3 && corp_word(d, t) && !(d->toks[t].flags & TOKF_NL_BEFORE && !wrapped)) t++;
+            /* "Eli Lilly and Co", "Procter & Gamble Co" cut before "and" */
+            if (t + 1 < last && (tok_is(d, t, "and") || tok_is(d, t, "&")) &&
+                (tok_is(d, t + 1, "co") || tok_is(d, t + 1, "co.") || tok_is(d, t + 1, "cos") ||
+                 tok_is(d, t + 1, "cos.") || tok_is(d, t + 1, "company")) &&
+                tok_upper(d, t + 1) && all_upper(d, e.tok0, e.tok1))
+                t += 2;
+            else
+                t = e.tok1;
+            uint32_t t_amp = t;
+            while (t < last && t < t_amp + 3 && corp_word(d, t) && !(d->toks[t].flags & TOKF_NL_BEFORE && !wrapped)) t++;
             if (t > e.tok1 && hit_kind(r, e.tok0) != DE_PERSON) e.tok1 = t, e.type = ENT_ORG;
             /* "Bally Manufacturing" + "Corp" with only "Corp" found: the
              * proper nouns before a legal form are the company's name */
             if (e.type == ENT_ORG && corp_word(d, e.tok1 - 1)) {
                 uint32_t first = d->sents[r->sent_of[e.tok0]].first;
-                while (e.tok0 > first && e.tok0 > covered && e.tok1 - e.tok0 < 10 && proper_word(r, e.tok0 - 1) &&
+                /* "Hartman & Tyner Inc." with "Hartman" a name of its
+                 * own to the NER: one firm's name */
+                if (e.tok0 > first + 1 && tok_is(d, e.tok0 - 1, "&") && r->nent > 0 &&
+                    r->ents[r->nent - 1].tok1 == e.tok0 - 1 && r->ents[r->nent - 1].tok1 - r->ents[r->nent - 1].tok0 <= 2 &&
+                    tok_upper(d, e.tok0 - 2) && r->hit_at[e.tok0 - 2] < 0) {
+                    dent *pv = &r->ents[--r->nent];
+                    for (uint32_t k = pv->tok0; k < pv->tok1; k++) r->ent_at[k] = -1;
+                    e.tok0 = pv->tok0;
+                    covered = pv->tok0;
+                }
+                while (e.tok0 > first && e.tok0 > covered && e.tok1 - e.tok0 < 10 &&
+                       (proper_word(r, e.tok0 - 1) || amp_join(r, e.tok0 - 1, first)) &&
                        !(d->toks[e.tok0].flags & TOKF_NL_BEFORE && !wrapped))
                     e.tok0--;
             }
@@ -674,7 +707,8 @@ static int build_ents(run *r) {
         for (uint32_t k = s->first + 1; k < s->last; k++) {
             if (!corp_word(d, k) || r->ent_at[k] >= 0 || (d->toks[k].flags & TOKF_BOILER)) continue;
             uint32_t l = k;
-            while (l > s->first && k - l < 8 && r->ent_at[l - 1] < 0 && proper_word(r, l - 1) &&
+            while (l > s->first && k - l < 8 && r->ent_at[l - 1] < 0 &&
+                   (proper_word(r, l - 1) || amp_join(r, l - 1, s->first)) &&
                    !(d->toks[l].flags & TOKF_NL_BEFORE && !wrapped))
                 l--;
             if (l == k) continue;
@@ -762,6 +796,55 @@ static int32_t tok_at_byte(const dyad_doc *d, uint32_t b) {
     return t < d->ntok && d->toks[t].start == b ? (int32_t)t : -1;
 }
 
+static void note_hit_country(const run *r, const dict_entry *e, char out[4]);
+
+/* The country the document's title opens with ("JAPAN CONSIDERING...",
+ * "Canada's X", "TOKYO BIDS TO..."): a country, its adjective or its
+ * seat of power as the title's first words, into cc ("" if none). */
+static void headline_country(const run *r, char cc[4]) {
+    cc[0] = '\0';
+    const char *t = r->d->field[DYAD_FIELD_TITLE];
+    size_t n = r->d->field_len[DYAD_FIELD_TITLE];
+    if (!t || !n || !r->dict) return;
+    dict_word w[4];
+    uint32_t nw = 0;
+    size_t i = 0;
+    while (nw < 4 && i < n) {
+        while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n')) i++;
+        size_t b = i;
+        while (i < n && t[i] != ' ' && t[i] != '\t' && t[i] != '\n') i++;
+        size_t e = i;
+        /* "Canada's", "JAPAN:", "CANADA," */
+        while (e > b && (t[e - 1] == ',' || t[e - 1] == ':' || t[e - 1] == ';')) e--;
+        if (e - b > 2 && t[e - 2] == '\'' && (t[e - 1] == 's' || t[e - 1] == 'S')) e -= 2;
+        if (e > b) w[nw].s = t + b, w[nw].n = (uint32_t)(e - b), nw++;
+        if (e < i) break; /* punctuation ends the subject */
+    }
+    if (!nw) return;
+    /* "Burma leader's visit to Washington", "Ukraine trade mission visits
+     * Nigeria": the visitor's country is not where the story happens */
+    static const char *const visit[] = {"visit", "visits", "visiting", "visited", "trip", "tour", "arrives", "heads",
+                                        NULL};
+    for (size_t b = 0; b < n;) {
+        while (b < n && !((t[b] | 32) >= 'a' && (t[b] | 32) <= 'z')) b++;
+        size_t e0 = b;
+        while (b < n && ((t[b] | 32) >= 'a' && (t[b] | 32) <= 'z')) b++;
+        for (const char *const *v = visit; *v && b > e0; v++)
+            if (strlen(*v) == b - e0 && !strncasecmp(t + e0, *v, b - e0)) return;
+    }
+    const dict_entry *e = NULL;
+    uint32_t k = (uint32_t)dict_match_words(r->dict, w, nw, 0, &e);
+    if (!k && nw > 1 && w[0].n == 3 && !strncasecmp(w[0].s, "the", 3)) k = (uint32_t)dict_match_words(r->dict, w, nw, 1, &e);
+    if (!k || !e || (e->kind != DE_COUNTRY && e->kind != DE_ADJ && e->kind != DE_SEAT)) return;
+    /* a capital only in a wire headline's capitals ("TOKYO BIDS TO..."):
+     * "Paris PD: ..." is as often a Texas town's */
+    if (e->kind == DE_SEAT)
+        for (uint32_t j = 0; j < k; j++)
+            for (uint32_t c = 0; c < w[j].n; c++)
+                if (w[j].s[c] >= 'a' && w[j].s[c] <= 'z') return;
+    note_hit_country(r, e, cc);
+}
+
 static void home_country(run *r) {
     ccount tab[64];
     size_t ntab = 0;
@@ -795,11 +878,23 @@ static void home_country(run *r) {
             continue;
         count_country(tab, &ntab, p->country, 1), total++;
     }
+    /* the country a headline opens with is what the story is about:
+     * "JAPAN CONSIDERING BUYING U.S. SUPERCOMPUTERS", "CANADA VOWS TO
+     * FIGHT U.S. POTASH ACTION" -- a trade story names the other side as
+     * often, and the minister it quotes without a nationality is the
+     * headline's */
+    char hcc[4] = "";
+    headline_country(r, hcc);
     size_t best = ntab;
     for (size_t i = 0; i < ntab; i++)
         if (best == ntab || tab[i].n > tab[best].n) best = i;
     r->home[0] = '\0';
     if (best < ntab && tab[best].n >= 2 && tab[best].n * 10 >= total * 3) memcpy(r->home, tab[best].cc, 4);
+    /* ... when the text names it at least half as often as the most
+     * named country (a wire story about Canada names the U.S. more) */
+    if (hcc[0] && best < ntab)
+        for (size_t i = 0; i < ntab; i++)
+            if (!memcmp(tab[i].cc, hcc, 4) && tab[i].n >= 2 && tab[i].n * 2 >= tab[best].n) memcpy(r->home, hcc, 4);
 }
 
 /* ---- pass 3: actors ------------------------------------------------------ */
@@ -905,6 +1000,17 @@ static void note_hit_country(const run *r, const dict_entry *e, char out[4]) {
     code_country(entry_code(e, r->date), out);
 }
 
+/* Words before "party"/"parties" that make them the sides of a contract
+ * or of talks. */
+static const char *const W_SIDE_DET[] = {"either", "relevant", "concerned", "contracting", "interested",
+                                         "warring", "injured", "each", "neither", "involved", NULL};
+
+/* Group nouns that, in lower case right before a name, are the object
+ * of a verb and no title: "told police Bassett", "officials Monday". */
+static const char *const W_GROUP_NOT_TITLE[] = {"police", "authorities", "officials", "troops", "investigators",
+                                                "prosecutors", "detectives", "officers", "deputies", "agents",
+                                                "soldiers", "forces", NULL};
+
 /* Walk left from a name over its title: "Republican presidential candidate",
  * "French Foreign Minister", "Brazil's former President", "Sen.", "Mr.". */
 static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
@@ -923,6 +1029,9 @@ static void title_left(run *r, uint32_t t0, uint32_t first, context *cx) {
     while (j > first && steps++ < 10) {
         uint32_t k = j - 1;
         if (r->ent_at[k] >= 0 && r->ents[r->ent_at[k]].type == ENT_PERSON) break;
+        /* "told police Bassett threatened them": a group noun in lower
+         * case is no title of the name after it */
+        if (k + 1 == t0 && !tok_upper(d, k) && tok_in(d, k, W_GROUP_NOT_TITLE)) break;
         int32_t h = r->hit_at[k];
         if (h >= 0) {
             const dict_entry *e = r->hits[h].e;
@@ -1138,6 +1247,22 @@ static void appositive(run *r, uint32_t t0, uint32_t t1, uint32_t last, context 
         cx->role_first = 0;
         first_role = NULL;
     }
+    /* "vice president of Hartman & Tyner Inc.", "chairman of Outboard
+     * Marine Corp": the head of a company the dictionary does not know is
+     * a business person, whatever office the title names elsewhere */
+    if (!cx->org_code && (tok_in(d, h, W_OF_ORG) || tok_is(d, h, "president")))
+        for (uint32_t k = h + 1; k < e; k++) {
+            int32_t x = r->ent_at[k];
+            if (x < 0 || r->ents[x].type != ENT_ORG || r->ents[x].tok1 > e) continue;
+            if (!corp_word(d, r->ents[x].tok1 - 1)) {
+                k = r->ents[x].tok1 - 1;
+                continue;
+            }
+            cx->role = "BUS";
+            cx->role_first = 0;
+            first_role = NULL;
+            break;
+        }
     if (!cx->role && first_role) {
         cx->role = first_role;
         cx->role_first = first_pre;
@@ -1267,6 +1392,22 @@ static int person(run *r, size_t ei, const sent *s) {
             a = (int)i;
             break;
         }
+    }
+    /* "Tesfay" after "Tesfay Dinka": a lone given name that begins the
+     * name of exactly one person named before (Ethiopian, Eritrean and
+     * Icelandic usage; children and first-name stories) and that no
+     * dictionary gives to someone else */
+    if (a < 0 && !e && en->tok1 == en->tok0 + 1 && !cx.role && !cx.org_code &&
+        d->toks[en->tok0].end - d->toks[en->tok0].start >= 3) {
+        int found = -1, n = 0;
+        for (size_t i = d->nactor; i-- > stop && n < 2;) {
+            const astate *st = &r->as[i];
+            if (st->kind != AK_PERSON || st->name_t1 - st->name_t0 < 2) continue;
+            uint32_t f = st->name_t0;
+            while (f + 1 < st->name_t1 && tok_in(d, f, W_HONORIFIC)) f++;
+            if (f + 1 < st->name_t1 && tok_eq(d, f, en->tok0)) found = (int)i, n++;
+        }
+        if (n == 1) a = found;
     }
     if (a < 0) {
         /* imported dictionaries write names in capitals: show the text's */
@@ -1586,6 +1727,24 @@ static int company_by_prefix(run *r, uint32_t t0, uint32_t t1) {
         while (k < t1 - t0 && tok_eq(d, st->name_t0 + k, t0 + k)) k++;
         if (k == t1 - t0) return (int)i;
     }
+    /* "Lilly" after "Eli Lilly and Co", "Roche" after "Hoffmann-La Roche
+     * Inc": a one-word name that is the last word before an earlier
+     * company's legal form -- unless a person of that surname was named */
+    if (t1 - t0 != 1 || !tok_upper(d, t0)) return -1;
+    for (size_t i = d->nactor; i-- > stop;) {
+        const astate *st = &r->as[i];
+        if (st->kind == AK_PERSON && st->name_t1 > st->name_t0 && tok_eq(d, st->name_t1 - 1, t0)) return -1;
+    }
+    for (size_t i = d->nactor; i-- > stop;) {
+        const astate *st = &r->as[i];
+        if (st->kind != AK_ORG || !code_business(d->actors[i].code)) continue;
+        uint32_t e = st->name_t1;
+        while (e > st->name_t0 && (corp_word(d, e - 1) || tok_is(d, e - 1, "and") || tok_is(d, e - 1, "&"))) e--;
+        if (e == st->name_t1 || e < st->name_t0 + 2) continue;
+        /* "Colorado" of "United Banks of Colorado Inc" is the state */
+        if (tok_is(d, e - 2, "of") || tok_is(d, e - 2, "de")) continue;
+        if (tok_eq(d, e - 1, t0)) return (int)i;
+    }
     return -1;
 }
 
@@ -1698,6 +1857,100 @@ static const dict_entry *shared_role(const run *r, uint32_t t1, const sent *s) {
     int32_t h = r->hit_at[k];
     if (h < 0 || r->hits[h].t0 != k || !(r->hits[h].e->kind == DE_ROLE || r->hits[h].e->kind == DE_AGENT)) return NULL;
     return r->hits[h].e;
+}
+
+/* The states of the United States, for companies named after one
+ * ("United Banks of Colorado", "Hawaii Pacific Health"): a state in a
+ * firm's name is its country's, as a country's name is. */
+static const char *const US_STATE[] = {
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska",
+    "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio",
+    "oklahoma", "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
+    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", NULL};
+
+/* A US state's name, capitalised, at token i (before end): its length in
+ * tokens, 0 if none. */
+static uint32_t us_state_at(const dyad_doc *d, uint32_t i, uint32_t end) {
+    if (!tok_upper(d, i)) return 0;
+    for (const char *const *p = US_STATE; *p; p++) {
+        const char *sp = strchr(*p, ' ');
+        if (!sp) {
+            if (tok_is(d, i, *p)) return 1;
+            continue;
+        }
+        char w1[16];
+        size_t n1 = (size_t)(sp - *p);
+        if (n1 >= sizeof w1 || i + 1 >= end) continue;
+        memcpy(w1, *p, n1);
+        w1[n1] = '\0';
+        if (tok_is(d, i, w1) && tok_is(d, i + 1, sp + 1) && tok_upper(d, i + 1)) return 2;
+    }
+    return 0;
+}
+
+/* Newspapers' name words: "Des Moines Register", "Charleston Gazette". */
+static const char *const W_PAPER[] = {"register", "gazette", "chronicle", "courier", "inquirer", "examiner",
+                                      "dispatch", "telegraph", "observer", "bulletin", "enquirer", NULL};
+/* The last word of a company's name that no legal form follows: "American
+ * Electric", "Hawaii Pacific Health", "Apex Technologies".  Not after "of"
+ * ("Department of Energy", "Institute of Technology"): there the head is
+ * the first word. */
+static const char *const W_BIZ_HEAD[] = {"electric", "energy", "motors", "systems", "technologies", "technology",
+                                         "pharmaceuticals", "electronics", "chemicals", "chemical", "foods",
+                                         "insurance", "financial", "communications", "networks", "hotels",
+                                         "resorts", "casino", "casinos", "health", "healthcare", "petroleum",
+                                         "airline", "motor", "steel", "mining", "brands", "stores", "bancorp",
+                                         "banks", "software", "semiconductor", "media", "entertainment",
+                                         "racetrack", "gaming", NULL};
+/* Generic heads of a unit of a body: "Richmond Police Department",
+ * "Albany police SWAT team", "Sheriff's Office". */
+static const char *const W_UNIT_HEAD[] = {"department", "dept.", "office", "unit", "team", "squad", "division",
+                                          "bureau", "force", "service", "detail", "academy", NULL};
+static const char *const W_POLICE_WORD[] = {"police", "sheriff", "sheriff's", "sheriffs", "constabulary", "swat",
+                                            NULL};
+
+/* Heads of an organisation's name the ORG_ROLE table leaves open, into
+ * cx: a police unit is police whatever its head noun ("Richmond Police
+ * Department" COP, not a government department), a newspaper is media,
+ * a firm without a legal form ("American Electric", "Stevens &
+ * Wilkinson") a business. */
+static int org_head_extra(const run *r, const dent *en, context *cx) {
+    const dyad_doc *d = r->d;
+    uint32_t last = en->tok1 - 1;
+    if (en->tok1 - en->tok0 >= 2 && tok_in(d, last, W_UNIT_HEAD))
+        for (uint32_t k = en->tok0; k < last; k++)
+            if (tok_in(d, k, W_POLICE_WORD)) {
+                cx->role = "COP";
+                cx->role_first = 0;
+                return 0;
+            }
+    if (cx->role || cx->org_code) return 0;
+    if (en->tok1 - en->tok0 < 2 || !tok_upper(d, last)) return 0;
+    if (tok_in(d, last, W_PAPER)) {
+        cx->role = "MED";
+        return 0;
+    }
+    for (uint32_t k = en->tok0; k < last; k++)
+        if (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "on")) return 0;
+    /* "Public Health" is an office's */
+    if (tok_in(d, last, W_BIZ_HEAD) && !tok_is(d, last - 1, "public")) {
+        cx->role = "BUS";
+        return 1;
+    }
+    /* "Stevens & Wilkinson", "Hartman & Tyner": names joined by an
+     * ampersand are a firm's (a partnership's) */
+    static const char *const not_firm[] = {"bureau", "festival", "center", "centre", "association", "society",
+                                           "club", "council", "museum", "district", "authority", "fund", "program",
+                                           "programme", "alliance", "coalition", "league", "show", "fair", NULL};
+    if (en->tok1 - en->tok0 > 5 || tok_in(d, last, not_firm)) return 0;
+    for (uint32_t k = en->tok0 + 1; k < last; k++)
+        if (tok_is(d, k, "&") && tok_upper(d, k - 1) && tok_upper(d, k + 1)) {
+            cx->role = "BUS";
+            return 1;
+        }
+    return 0;
 }
 
 static int thing(run *r, size_t ei) {
@@ -1844,6 +2097,7 @@ static int thing(run *r, size_t ei) {
                 cx.role_first = 0;
                 break;
             }
+        int headbiz = org_head_extra(r, en, &cx);
         /* "the Bank", "the Fund" alone: the body of that name just named
          * ("the Bank of England ... the Bank may") among the latest
          * actors: the wire's "the Bank" is the central bank of the story */
@@ -1879,7 +2133,7 @@ static int thing(run *r, size_t ei) {
         if (cx.org_code && code_business(cx.org_code)) firm = 1; /* "Texaco Inc": the dictionary's Texaco */
         /* a short name of a company named before ("USAir" after "USAir
          * Group"): that company */
-        if (!firm && !cx.role && !cx.org_code && !cx.country[0]) {
+        if ((headbiz || (!firm && !cx.role)) && !cx.org_code && !cx.country[0]) {
             int a = company_by_prefix(r, en->tok0, en->tok1);
             if (a >= 0) {
                 en->actor = a;
@@ -1899,6 +2153,9 @@ static int thing(run *r, size_t ei) {
                 const dplace *p = place_over(d, en->start, en->end);
                 if (p && p->country[0]) memcpy(cx.country, p->country, 4);
             }
+            /* "United Banks of Colorado", "Hawaii Pacific Health" */
+            for (uint32_t k = en->tok0; k < en->tok1 && !cx.country[0]; k++)
+                if (us_state_at(d, k, en->tok1)) memcpy(cx.country, "USA", 4);
             put_code(code, cx.country[0] ? cx.country : "---", "BUS", 0);
             /* "Texaco Inc" is the dictionary's Texaco: a later "Texaco"
              * is the same actor */
@@ -1978,6 +2235,12 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
         head = r->hits[r->hit_at[t1]].e;
         t1 = r->hits[r->hit_at[t1]].t1;
     }
+    /* "either party may terminate the agreement", "the relevant
+     * parties": the sides of a contract or of talks, no
+     * political party */
+    if (t1 == i + 1 && i > s->first && (tok_is(d, i, "party") || tok_is(d, i, "parties")) && !tok_upper(d, i) &&
+        tok_in(d, i - 1, W_SIDE_DET))
+        return t1;
     /* a body noun modifying another noun names no actor: "the committee
      * room", "a department store".  A plural after it is more often a
      * verb the tagger misread in a headline ("House panel votes",
@@ -2022,6 +2285,11 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
                     (!memcmp(oc, "IGO", 3) || !memcmp(oc, "NGO", 3)) &&
                     (!cx.role || !strcmp(cx.role, "GOV") || !strcmp(cx.role, "MIL") || !strcmp(cx.role, "COP")))
                     org_mod = oc;
+                /* "United Russia officials", "LDP officials": a party's
+                 * officials are the party's, not the government's */
+                if (strlen(oc) == 6 && !strcmp(oc + 3, "PTY") && r->hits[hk].t1 == t0 && cx.role &&
+                    !strcmp(cx.role, "GOV") && !generic_party(d, r->hits[hk].t0, r->hits[hk].t1))
+                    cx.role = "PTY";
             } else if (e->kind == DE_PERSON) {
                 /* "the Reagan administration": the person's country */
                 char cc[4] = "";
@@ -2399,6 +2667,11 @@ static int resolve(run *r) {
                  * "Texaco Inc": a company the NER took for a person */
                 if (en->type == ENT_PERSON && (r->hit_at[en->tok0] < 0 || hit_kind(r, en->tok0) == DE_ORG) &&
                     person_is_firm(r, en, s))
+                    en->type = ENT_ORG;
+                /* "Kadima", "Hamas" taken for a person's name: the whole
+                 * name is an organisation's in the dictionary */
+                if (en->type == ENT_PERSON && hit_kind(r, en->tok0) == DE_ORG &&
+                    r->hits[r->hit_at[en->tok0]].t0 == en->tok0 && r->hits[r->hit_at[en->tok0]].t1 == en->tok1)
                     en->type = ENT_ORG;
                 if (en->type == ENT_PERSON) err = person(r, ei, s) != 0;
                 else err = thing(r, ei) != 0;

@@ -43,7 +43,11 @@ static const char DICT[] =
     "  adj  Cypriot | Cypriots\n"
     "VEN  Venezuela\n"
     "  adj  Venezuelan\n"
+    "JPN  Japan\n"
+    "  adj  Japanese\n"
+    "  gov  Tokyo\n"
     "[org]\n"
+    "JPNPTY  Liberal Democratic Party | LDP\n"
     "USAEDU  Brookings Institution | Brookings\n"
     "IGOUNO  United Nations | UN\n"
     "DEUPTY  Christian Democratic Union | CDU | Christian Democrats\n"
@@ -62,11 +66,12 @@ static const char DICT[] =
     "COP  police\n"
     "CVL  protesters\n"
     "EDU  fellow | analyst\n"
-    "PTY  candidate | nominee | campaign\n"
+    "PTY  candidate | nominee | campaign | party\n"
     "GOV  attorney general    title\n"
     "GOV  department\n"
     "LEG  committee | panel\n"
-    "BUS  company | firm | bank | shareholder\n"
+    "BUS  company | firm | bank | shareholder | trading house\n"
+    "GOV  vice president    title\n"
     "MED  columnist | co-host\n"
     "ELI  singer\n"
     "MIL  forces\n"
@@ -76,6 +81,9 @@ static tagger *tg;
 static parser *ps;
 static dict *dic;
 
+static dyad_doc *code(const char *text, const char *date, const char *const *names);
+static const char *g_title; /* a title field for the next code() call, or NULL */
+
 /* A coded document: tagged and parsed, with the given names as NER
  * mentions (each "text|TYPE", or "text|PER|G" with the NER's gender hint
  * G: 1 male, 2 female), then actor_run. */
@@ -84,6 +92,7 @@ static dyad_doc *code(const char *text, const char *date, const char *const *nam
     if (dyad_doc_new(&d)) return NULL;
     dyad_doc_set_text(d, text, strlen(text));
     if (date) dyad_doc_set_field(d, DYAD_FIELD_DATE, date, strlen(date));
+    if (g_title) dyad_doc_set_field(d, DYAD_FIELD_TITLE, g_title, strlen(g_title));
     dyad_doc_code(NULL, d);
     tagger_run(tg, d);
     parser_run(ps, d);
@@ -616,6 +625,97 @@ static void test_org_head_rank(void) {
     dyad_doc_free(d);
 }
 
+/* The country a wire headline opens with is the story's home, though the
+ * text names the other side of a trade row as often; not a visitor's. */
+static void test_headline_home(void) {
+    const char *t = "The Japanese government may buy U.S. computers, Trade Minister Taro Yamada said. U.S. "
+                    "officials said the United States welcomed the move to ease U.S. sanctions. Yamada told the "
+                    "U.S. envoy that Japanese firms should trust Japan.";
+    const char *names[] = {"Taro Yamada|PER", "Yamada|PER", NULL};
+    g_title = "JAPAN WEIGHS BUYING U.S. COMPUTERS";
+    dyad_doc *d = code(t, "1987-04-01", names);
+    const dactor *a = actor_at(d, t, "Taro");
+    CHECK(a != NULL && !strcmp(a->code, "JPNGOV"));
+    dyad_doc_free(d);
+    g_title = "Japan trade minister visits Washington";
+    d = code(t, "1987-04-01", names);
+    a = actor_at(d, t, "Taro");
+    CHECK(a != NULL && strcmp(a->code, "JPNGOV") != 0);
+    dyad_doc_free(d);
+    g_title = NULL;
+}
+
+/* Police units are police whatever their head noun; firms without a legal
+ * form are known by their last word or an ampersand; a US state in a
+ * firm's name is its country. */
+static void test_org_heads(void) {
+    const char *t = "The Springfield Police Department said in the United States that the United States "
+                    "agency helped. Acme Electric said it would hire. Hawaii Pacific Health said it would "
+                    "expand. Stevens & Wilkinson stopped work.";
+    const char *names[] = {"Springfield Police Department|ORG", "Acme Electric|ORG", "Hawaii Pacific Health|ORG",
+                           "Stevens & Wilkinson|ORG", NULL};
+    dyad_doc *d = code(t, "2009-03-01", names);
+    const dactor *a = actor_at(d, t, "Springfield");
+    CHECK(a != NULL && !strcmp(a->code, "USACOP"));
+    a = actor_at(d, t, "Acme");
+    CHECK(a != NULL && !strcmp(a->code, "---BUS"));
+    a = actor_at(d, t, "Hawaii");
+    CHECK(a != NULL && !strcmp(a->code, "USABUS"));
+    a = actor_at(d, t, "Stevens");
+    CHECK(a != NULL && !strcmp(a->code, "---BUS"));
+    dyad_doc_free(d);
+}
+
+/* The head of a company in an appositive is a business person, though his
+ * title names an office elsewhere ("vice president"); a firm's name cut
+ * at its ampersand is joined. */
+static void test_company_appositive(void) {
+    const char *t = "Dan Hale, vice president of Hartman & Tyner Inc., met officials in the United States on "
+                    "Thursday. The United States said it was pleased.";
+    const char *names[] = {"Dan Hale|PER", "Hartman|LOC", "Tyner Inc.|ORG", NULL};
+    dyad_doc *d = code(t, "2009-03-01", names);
+    const dactor *a = actor_at(d, t, "Dan Hale");
+    CHECK(a != NULL && !strcmp(a->code, "USABUS"));
+    a = actor_at(d, t, "Hartman");
+    CHECK(a != NULL && !strcmp(a->code, "---BUS") && a == actor_at(d, t, "Tyner"));
+    dyad_doc_free(d);
+}
+
+/* Later mentions: a company by the last word of its name ("Lilly" after
+ * "Eli Lilly and Co"), a person by a lone given name that begins exactly
+ * one earlier name ("Osman" after "Osman Saleh"). */
+static void test_later_names(void) {
+    const char *t = "Ana Roth said Eli Lilly and Co signed the deal. Lilly said the license was worth 10 mln "
+                    "dlrs. Brazilian Foreign Minister Osman Saleh met the envoy. Osman said Brazil wanted peace.";
+    const char *names[] = {"Ana Roth|PER", "Eli Lilly|PER", "Lilly|PER", "Osman Saleh|PER", "Osman|PER", NULL};
+    dyad_doc *d = code(t, "2009-03-01", names);
+    const dactor *co = actor_at(d, t, "Eli Lilly");
+    CHECK(co != NULL && !strcmp(co->code, "---BUS"));
+    CHECK(actor_at_n(d, t, "Lilly", 1) == co);
+    const dactor *os = actor_at(d, t, "Osman Saleh");
+    CHECK(os != NULL && !strcmp(os->code, "BRAGOV"));
+    CHECK(actor_at(d, t, "Osman said") == os);
+    dyad_doc_free(d);
+}
+
+/* Group nouns in lower case are no titles ("told police Bassett"); the
+ * sides of a contract are no party ("either party"); a party's officials
+ * are the party's; Japanese trading houses are Japan's businesses. */
+static void test_groups_not_roles(void) {
+    const char *t = "The women told police Bassett threatened them. Either party may end the accord. LDP "
+                    "officials said the Japanese trading houses agreed.";
+    const char *names[] = {"Bassett|PER", NULL};
+    dyad_doc *d = code(t, "2009-03-01", names);
+    const dactor *a = actor_at(d, t, "Bassett");
+    CHECK(a != NULL && (strlen(a->code) < 6 || strcmp(a->code + 3, "COP") != 0));
+    CHECK(actor_at(d, t, "party") == NULL);
+    a = actor_at(d, t, "officials");
+    CHECK(a != NULL && !strcmp(a->code, "JPNPTY"));
+    a = actor_at(d, t, "trading houses");
+    CHECK(a != NULL && !strcmp(a->code, "JPNBUS"));
+    dyad_doc_free(d);
+}
+
 int main(void) {
     char err[256];
     if (tagger_open_file(&tg, "models/tagger.bin", err, sizeof err) ||
@@ -654,6 +754,11 @@ int main(void) {
     RUN(test_coordinated_nationalities);
     RUN(test_foreign_groups);
     RUN(test_org_head_rank);
+    RUN(test_headline_home);
+    RUN(test_org_heads);
+    RUN(test_company_appositive);
+    RUN(test_later_names);
+    RUN(test_groups_not_roles);
     dict_free(dic);
     tagger_close(tg);
     parser_close(ps);
