@@ -1576,11 +1576,40 @@ static const char *const STATEMENTS[] = {"statement", "declaration", "communique
                                          "video", "tweet", "op-ed", "editorial", "speech", "mailer", NULL};
 
 
+/* "Australia accused the U.S. of increasing protectionism on agricultural
+ * products and called for an end to ...", parsed with "called" a conjunct
+ * of "products": a finite verb conjoined to a noun is the clause's second
+ * verb, coordinated with the main one: its subject is that of the
+ * topmost verb with a subject above the noun (the clause's, not that of a
+ * clause it reports: "the institutes said the government should do more
+ * to stimulate growth and called for tax cuts"), when that subject comes
+ * before it.  The subject, or -1. */
+static int32_t noun_conj_subject(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    if (d->an[v].deprel != DEP_CONJ || (d->an[v].xpos != XPOS_VBD && d->an[v].xpos != XPOS_VBZ && d->an[v].xpos != XPOS_VBP))
+        return -1;
+    int32_t h = d->an[v].head;
+    if (h < (int32_t)c->first || h >= (int32_t)v || d->an[h].upos != UPOS_NOUN) return -1;
+    int32_t best = -1;
+    for (int step = 0; step < 8; step++) {
+        h = d->an[h].head;
+        if (h < (int32_t)c->first || h >= (int32_t)c->last) break;
+        if (d->an[h].upos == UPOS_VERB) {
+            roles r;
+            gather(c, (uint32_t)h, &r);
+            if (r.subj >= 0 && r.subj < (int32_t)v) best = r.subj;
+        }
+    }
+    return best;
+}
+
 /* The subject of v when it has none of its own: a controller ("agreed to
  * meet"), the noun a relative clause hangs on, or the first conjunct's. */
 static int32_t inherited_subject(const sctx *c, uint32_t v, int object_control) {
     const dyad_doc *d = c->d;
     int32_t w = (int32_t)v;
+    int32_t ns = noun_conj_subject(c, v);
+    if (ns >= 0) return ns;
     for (int step = 0; step < 4; step++) {
         uint8_t rel = d->an[w].deprel;
         int32_t h = d->an[w].head;
@@ -3637,6 +3666,86 @@ static int stance_side(const sctx *c, int32_t sw) {
     return !(d->actors[a].type == ENT_ORG && strlen(d->actors[a].code) <= 3);
 }
 
+/* Currencies and market prices: what "comes under pressure" on the money
+ * markets. */
+static const char *const MARKET_THINGS[] = {"franc", "dollar", "yen", "mark", "sterling", "pound", "lira", "peso",
+                                            "currency", "fund", "rate", "price", "market", "bond", "share", "stock",
+                                            "guilder", "crown", "rand", "rupee", "dinar", "riyal", "peseta", "escudo",
+                                            "shilling", "won", "ringgit", "yuan", "rouble", "ruble", "index", NULL};
+
+/* "the crisis has put the franc under pressure": pressure (10x) whose
+ * object, passive subject or "on" phrase is a currency or a market price is
+ * the money market's, no demand of anyone. */
+static int market_pressure(const sctx *c, const ev_pat *p, uint32_t v, const roles *r) {
+    const dyad_doc *d = c->d;
+    if (strncmp(p->code, "10", 2)) return 0;
+    int pressure = lemma_is(d, v, "pressure");
+    KIDS(c, v) {
+        if (lemma_is(d, (uint32_t)k, "pressure")) pressure = 1;
+    }
+    if (!pressure) return 0;
+    if ((r->obj >= 0 && lemma_in(d, (uint32_t)r->obj, MARKET_THINGS)) ||
+        (r->subj_pass >= 0 && lemma_in(d, (uint32_t)r->subj_pass, MARKET_THINGS)))
+        return 1;
+    for (int i = 0; i < r->nobl; i++)
+        if (has_case(c, (uint32_t)r->obl[i], "on") && lemma_in(d, (uint32_t)r->obl[i], MARKET_THINGS)) return 1;
+    return 0;
+}
+
+/* A passive participle that modifies a noun with no subject, object or
+ * auxiliary of its own is a reduced passive relative: "trade sanctions
+ * imposed on Japan", "the criticism voiced by Baker" say that the noun was
+ * imposed or voiced, so the noun is the participle's passive subject (its
+ * undergoer), not its doer.  The noun, or -1. */
+static int32_t reduced_relative(const sctx *c, uint32_t v, const roles *r) {
+    const dyad_doc *d = c->d;
+    if (d->an[v].deprel != DEP_ACL || d->an[v].xpos != XPOS_VBN || has_aux(c, v)) return -1;
+    if (r->subj >= 0 || r->subj_pass >= 0 || r->obj >= 0 || has_to_mark(c, v)) return -1;
+    int32_t h = d->an[v].head;
+    if (h < (int32_t)c->first || h >= (int32_t)v) return -1;
+    if (d->an[h].upos != UPOS_NOUN && d->an[h].upos != UPOS_PROPN) return -1;
+    /* an actor noun is mostly the doer of a past tense the tagger read as a
+     * participle ("23,000 engineering workers struck", "10,000 people
+     * marched"): only a thing undergoes */
+    if (actor_at(c, (uint32_t)h) >= 0) return -1;
+    /* and only a noun that names an act itself (a head of [noun] patterns:
+     * sanctions, tariffs, criticism), not "access to Kawerau restricted" */
+    const char *l = lemma_of(d, (uint32_t)h);
+    int32_t pi = lookup_head(c->x, l, strlen(l));
+    while (pi >= 0 && !c->x->pats[pi].noun) pi = c->x->pats[pi].next;
+    return pi >= 0 ? h : -1;
+}
+
+/* A journey "for talks" that names no side (040 "SRC arrive for talk") is
+ * left to the visit when the verb has a place phrase: "George Shultz
+ * arrived in Moscow for talks" is Shultz's visit to Moscow (042), which
+ * the longer pattern would otherwise displace; "arrived here for talks"
+ * is the talks. */
+static int journey_elsewhere(const sctx *c, const ev_pat *p, uint32_t v) {
+    const dyad_doc *d = c->d;
+    if (p->noun || p->has_tgt || p->npn != 1 || strcmp(p->pn[0].prep, "for") || strncmp(p->code, "04", 2)) return 0;
+    KIDS(c, v) {
+        if (d->an[k].deprel == DEP_OBL &&
+            (has_case(c, (uint32_t)k, "in") || has_case(c, (uint32_t)k, "to") || has_case(c, (uint32_t)k, "at") ||
+             has_case(c, (uint32_t)k, "into")))
+            return 1;
+    }
+    return 0;
+}
+
+/* An agentless passive whose passive subject is the pattern's object word
+ * and whose preposition slot holds an actor: "Sanctions were imposed on
+ * Japan", "tariffs imposed on Japanese goods" tell a material act against
+ * the target by no one named, which rule 2 of EVENTS.md codes with an empty
+ * source.  Sanctions and cuts of aid or relations only (16x): restrictions
+ * and charges in the passive are mostly a disaster's or a court's ("access
+ * to Kawerau severely restricted", "charges against Fernandez would be
+ * filed"), and troops sent somewhere are the sender's own. */
+static int object_passive(const sctx *c, const ev_pat *p, const roles *r, int passive, int32_t objw, int32_t tw) {
+    if (!passive || r->agent >= 0 || !p->obj || !p->tgt_prep || objw < 0 || objw != r->subj_pass) return 0;
+    return tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !strncmp(p->code, "16", 2);
+}
+
 static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, cand *srcless) {
     const dyad_doc *d = c->d;
     if (title_verb(c, v)) return 0;
@@ -3649,6 +3758,11 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
      * a clause is passive when it has a passive subject, or is marked so
      * and has no active one */
     int passive = r.subj_pass >= 0 || ((d->an[v].feats & FEAT_VOICE_PASS) && r.subj < 0 && r.agent >= 0);
+    int32_t rr = passive ? -1 : reduced_relative(c, v, &r);
+    if (rr >= 0) {
+        r.subj_pass = rr;
+        passive = 1;
+    }
     if (!passive && r.obj < 0 && r.subj >= 0 && r.agent < 0 && lemma_in(d, v, NEED_OBJECT) && !has_aux(c, v)) {
         /* "49 people killed in the shooting": a reduced passive the parser
          * read as a clause; its "subject" is the victim */
@@ -3703,6 +3817,8 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
             !(p->npn && !strcmp(p->pn[0].word, lemma_of(d, (uint32_t)away))))
             continue;
         if (shows && !strncmp(p->code, "14", 2)) continue;
+        if (journey_elsewhere(c, p, v)) continue;
+        if (market_pressure(c, p, v, &r)) continue;
         /* "release his tax returns", "released a statement": CAMEO's
          * release (084x) is of persons or property held, not of papers */
         if (!strncmp(p->code, "084", 3) && lemma_is(d, v, "release") && (passive ? r.subj_pass : r.obj) >= 0 &&
@@ -3866,11 +3982,13 @@ static int code_verb(const sctx *c, uint32_t v, int32_t first, uint8_t *used, ca
                                   : r.subj >= 0 && lemma_in(c->d, (uint32_t)r.subj, WEAPONS);
                 /* not 15x/16x: "Labott was suspended" is no sanction; not
                  * a plain coercion (170): "reporters are forced to ask" */
-                if (quad == 4 && own && strncmp(p->code, "15", 2) && (strncmp(p->code, "16", 2) || p->tgt_lemma) &&
-                    strcmp(p->code, "170") && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj && !p->tgt_prep &&
-                    /* "Falcon's sales are targeted at", "ADB loans would be
-                     * routed": a thing an actor owns is no victim */
-                    !(tw0 >= 0 && lemma_in(d, (uint32_t)tw0, THINGS)) &&
+                if (((quad == 4 && own && strncmp(p->code, "15", 2) && (strncmp(p->code, "16", 2) || p->tgt_lemma) &&
+                      strcmp(p->code, "170") && p->has_tgt && tw >= 0 && actor_at(c, (uint32_t)tw) >= 0 && !p->obj &&
+                      !p->tgt_prep &&
+                      /* "Falcon's sales are targeted at", "ADB loans would be
+                       * routed": a thing an actor owns is no victim */
+                      !(tw0 >= 0 && lemma_in(d, (uint32_t)tw0, THINGS))) ||
+                     (quad == 4 && object_passive(c, p, &r, passive, objw, tw))) &&
                     (!nosrc.p || cand_better(p, nosrc.p))) {
                     nosrc.p = p;
                     nosrc.tw = tw;
@@ -4123,6 +4241,14 @@ static const char *const RECEIVE[] = {"face", "draw", "receive", "attract", "ear
                                       "secure", "consolidate", "collect", "pick", "land", "endure", "weather",
                                       "suffer", "incur", "provoke", "spark", NULL};
 
+/* "Kuwait has the full support of Saudi Arabia", "enjoys the backing of
+ * the army": support had or enjoyed is received, like support won. */
+static int held_backing(const sctx *c, uint32_t n, int32_t h) {
+    const dyad_doc *d = c->d;
+    return d->an[n].deprel == DEP_OBJ && lemma_in(d, (uint32_t)h, (const char *const[]){"have", "enjoy", NULL}) &&
+           lemma_in(d, n, (const char *const[]){"support", "backing", "endorsement", "blessing", NULL});
+}
+
 /* A nominal event n that the subject of a receiving verb undergoes:
  * the subject is the target, the giver the "from", "by" or "of" phrase
  * or the possessive ("won Christie's endorsement"); the mode is the
@@ -4133,7 +4259,8 @@ static int code_received(const sctx *c, uint32_t n, int32_t first) {
     if (h < (int32_t)c->first || h >= (int32_t)c->last || d->an[h].upos != UPOS_VERB) return 0;
     uint8_t rel = d->an[n].deprel;
     int ok = (rel == DEP_OBJ && lemma_in(d, (uint32_t)h, RECEIVE)) ||
-             (rel == DEP_OBL && lemma_is(d, (uint32_t)h, "come") && has_case(c, n, "under"));
+             (rel == DEP_OBL && lemma_is(d, (uint32_t)h, "come") && has_case(c, n, "under")) ||
+             held_backing(c, n, h);
     if (!ok) return 0;
     /* "provoke"/"spark" take the event's cause as subject, not its target */
     int caused = lemma_in(d, (uint32_t)h, (const char *const[]){"provoke", "spark", NULL});
@@ -4145,6 +4272,14 @@ static int code_received(const sctx *c, uint32_t n, int32_t first) {
         tw = d->an[h].head;
     if (tw >= 0 && actor_at(c, (uint32_t)tw) < 0) tw = pronoun_antecedent(c, (uint32_t)h, tw);
     if (tw < 0 || actor_at(c, (uint32_t)tw) < 0) return 0;
+    /* "the Belgian franc came under pressure", "Fed funds will be coming
+     * under intense pressure": a currency or a market under pressure is a
+     * price, no one pressed */
+    if (lemma_in(d, (uint32_t)tw, MARKET_THINGS)) return 1;
+    /* "... as the Belgian franc came under pressure", with the verb left
+     * without a subject by the parse: the currency just before it */
+    if (r.subj < 0 && h > (int32_t)c->first && d->an[h - 1].upos == UPOS_NOUN && lemma_in(d, (uint32_t)h - 1, MARKET_THINGS))
+        return 1;
     int32_t sw = -1;
     KIDS(c, n) {
         uint8_t kr = d->an[k].deprel;
@@ -4194,6 +4329,26 @@ static const char *const KIND_HEADS[] = {"game", "chest", "room", "veteran", "me
 static const char *const PRESS_SIDES[] = {"reporter", "journalist", "press", "correspondent", "newsman",
                                           "analyst", "medium", "media", NULL};
 
+/* Nouns whose "of" phrase is the talks themselves: "the first round of
+ * talks with Jaruzelski", "a series of meetings with". */
+static const char *const ROUND_HEADS[] = {"round", "series", "session", NULL};
+
+/* "De Croo, here for talks with Administration officials, said ...": talks
+ * "for" which someone is "here" or "there", the adverb hung on an actor
+ * noun (an appositive of the speaker), are that actor's.  The actor word,
+ * or -1. */
+static int32_t here_visitor(const sctx *c, uint32_t n, int32_t h) {
+    const dyad_doc *d = c->d;
+    if (d->an[n].deprel != DEP_OBL || !has_case(c, n, "for")) return -1;
+    if (h < (int32_t)c->first || h >= (int32_t)c->last || d->an[h].upos != UPOS_ADV ||
+        !lemma_in(d, (uint32_t)h, (const char *const[]){"here", "there", NULL}))
+        return -1;
+    int32_t a = d->an[h].head;
+    if (a < (int32_t)c->first || a >= (int32_t)c->last || (d->an[a].upos != UPOS_PROPN && d->an[a].upos != UPOS_NOUN))
+        return -1;
+    return actor_at(c, (uint32_t)a) >= 0 ? a : -1;
+}
+
 /* The source of a nominal visit or meeting that is an adjunct of another
  * clause, when the noun names none: "In a visit to Tunis, Macron
  * criticised NATO", "During talks with Abe, Trump agreed to ...": the
@@ -4220,6 +4375,15 @@ static int32_t adjunct_visitor(const sctx *c, const ev_pat *p, uint32_t n, int32
             actor_at(c, (uint32_t)sj) >= 0)
             return sj;
     }
+    int32_t hv = here_visitor(c, n, h);
+    if (hv >= 0) return hv;
+    /* "during the first round of talks with Jaruzelski": the phrase is the
+     * round's */
+    if (d->an[n].deprel == DEP_NMOD && has_case(c, n, "of") && h >= (int32_t)c->first && h < (int32_t)c->last &&
+        lemma_in(d, (uint32_t)h, ROUND_HEADS)) {
+        n = (uint32_t)h;
+        h = d->an[n].head;
+    }
     if (d->an[n].deprel != DEP_OBL) return -1;
     if (h < (int32_t)c->first || h >= (int32_t)c->last || d->an[h].upos != UPOS_VERB) return -1;
     if (!has_case(c, n, "in") && !has_case(c, n, "during") && !has_case(c, n, "on") && !has_case(c, n, "at") &&
@@ -4241,6 +4405,21 @@ static int32_t adjunct_visitor(const sctx *c, const ev_pat *p, uint32_t n, int32
     return r.subj;
 }
 
+/* An event noun that is a compound modifier of another event noun names
+ * that event's topic, not an event of its own: "opened free trade talks"
+ * are talks (046), no trade (061); "a trade war" is a war.  The head must
+ * itself head [noun] patterns. */
+static int topic_compound(const sctx *c, uint32_t n) {
+    const dyad_doc *d = c->d;
+    int32_t h = d->an[n].head;
+    if (d->an[n].deprel != DEP_COMPOUND || h <= (int32_t)n || h >= (int32_t)c->last || d->an[h].upos != UPOS_NOUN)
+        return 0;
+    const char *l = lemma_of(d, (uint32_t)h);
+    for (int32_t pi = lookup_head(c->x, l, strlen(l)); pi >= 0; pi = c->x->pats[pi].next)
+        if (c->x->pats[pi].noun) return 1;
+    return 0;
+}
+
 /* Try the patterns headed by noun n: "talks between X and Y", "Lula's
  * meeting with Ramaphosa", "sanctions against Iran". */
 static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *used) {
@@ -4253,6 +4432,7 @@ static int code_noun(const sctx *c, uint32_t n, int32_t first, const uint8_t *us
     if (d->an[n].deprel == DEP_COMPOUND && hv > (int32_t)n && hv < (int32_t)c->last &&
         lemma_in(d, (uint32_t)hv, KIND_HEADS))
         return 0;
+    if (topic_compound(c, n)) return 0;
     /* the object of a demand or an appeal is not an event that happened */
     if ((d->an[n].deprel == DEP_OBJ || d->an[n].deprel == DEP_OBL) && hv >= (int32_t)c->first &&
         lemma_in(d, (uint32_t)hv, (const char *const[]){"demand", "call", "urge", "seek", "want", "ask",
@@ -4602,6 +4782,18 @@ static const char *const SAY_MUST[] = {"say", "declare", "reiterate", "conclude"
 static const ev_pat MUST_PAT = {.code = "100", .has_src = 1, .has_tgt = 1, .src_pre = 1, .nwords = 2, .head = "say",
                                 .next = -1};
 
+/* "Finance Minister Funaro said Brazil must renew the credit lines", "the
+ * minister said Indonesia should hold three months' supply": what a
+ * speaker says his own country (the country as a whole, a bare country
+ * code) must do is its policy or its need, no demand on another side. */
+static int own_country_must(const sctx *c, int32_t sw, int32_t tw) {
+    int32_t a = actor_at(c, (uint32_t)sw), b = actor_at(c, (uint32_t)tw);
+    /* the country's name itself, not "the U.S.'s main industrial partners" */
+    if (a < 0 || b < 0 || c->d->an[tw].upos != UPOS_PROPN) return 0;
+    const dactor *x = &c->d->actors[a], *y = &c->d->actors[b];
+    return strlen(y->code) == 3 && x->country[0] && !strcmp(x->country, y->code);
+}
+
 /* Whether "X said Y must/should <cv>" is a demand on Y, not an opinion
  * about what Y should be or do (rule 3 of tests/gold/EVENTS.md): Y is
  * named (no pronoun: "they should not be the ones to ask"), no voters or
@@ -4642,6 +4834,7 @@ static int code_must(const sctx *c, uint32_t v) {
         }
         if (!must || tw < 0 || actor_at(c, (uint32_t)tw) < 0) continue;
         if (!must_demand(c, (uint32_t)cv, (uint32_t)tw)) continue;
+        if (own_country_must(c, sw, tw)) continue;
         return emit(c, &MUST_PAT, v, sw, tw, 0) < 0 ? -1 : 0;
     }
     return 0;
@@ -4702,6 +4895,90 @@ static int has_cop(const sctx *c, uint32_t w) {
         if (c->d->an[k].deprel == DEP_COP) return 1;
     }
     return 0;
+}
+
+/* Subjects of "call for" that are texts, not actors: "the plan calls for
+ * income to exceed expenditure", "the agreement calls for Pagex to buy". */
+static const char *const CALLING_TEXTS[] = {"plan", "agreement", "accord", "pact", "deal", "contract", "bill",
+                                            "amendment", "proposal", "budget", "arrangement", "program",
+                                            "programme", "package", "policy", "law", "legislation", "measure",
+                                            "survey", "report", "study", "resolution", "statement", "option",
+                                            "treaty", "draft", "scheme", "formula", "offer", "document", NULL};
+
+/* What a bond or a contract is "called for", and who forecasts. */
+static const char *const FINANCE_CALLS[] = {"redemption", "bid", "tender", "issue", NULL};
+static const char *const FORECASTERS[] = {"analyst", "economist", "dealer", "trader", "forecaster", "broker", NULL};
+
+/* "President Reagan called for continued nondiscriminatory treatment",
+ * "the subcommittee also called for the administration to consider
+ * retaliation": an actor's call for something that no "call for" pattern
+ * names is an appeal, 020 (rule 5 of EVENTS.md), tried only when the verb
+ * coded nothing.  The target is the subject of a "for X to ..." clause when
+ * it is an actor ("the administration"), else none.  Not a call with an
+ * object ("called the strike", "called him a liar"), a passive ("is called
+ * for"), nor a text as subject (CALLING_TEXTS).  1 when coded, 0 when not,
+ * -1 out of memory. */
+static int call_for_appeal(const sctx *c, uint32_t v) {
+    const dyad_doc *d = c->d;
+    if (d->an[v].upos != UPOS_VERB || !lemma_is(d, v, "call")) return 0;
+    roles r;
+    gather(c, v, &r);
+    if (r.obj >= 0 || r.subj_pass >= 0 || r.iobj >= 0) return 0;
+    int32_t what = -1, tw = -1;
+    KIDS(c, v) {
+        if (what >= 0 || k < (int32_t)v) continue;
+        uint8_t kr = d->an[k].deprel;
+        if (kr == DEP_OBL && has_case(c, (uint32_t)k, "for") &&
+            (d->an[k].upos == UPOS_NOUN || d->an[k].upos == UPOS_PROPN)) {
+            what = k;
+            /* "called for the administration to consider": the actor asked */
+            for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first])
+                if (d->an[g].deprel == DEP_ACL && has_to_mark(c, (uint32_t)g) && actor_at(c, (uint32_t)k) >= 0) tw = k;
+        } else if ((kr == DEP_ADVCL || kr == DEP_CCOMP || kr == DEP_XCOMP) && d->an[k].upos == UPOS_VERB) {
+            int forc = 0;
+            int32_t sj = -1;
+            for (int32_t g = c->child[k - c->first]; g >= 0; g = c->sib[g - c->first]) {
+                if (d->an[g].deprel == DEP_MARK && lemma_is(d, (uint32_t)g, "for") && g == (int32_t)v + 1) forc = 1;
+                if (d->an[g].deprel == DEP_NSUBJ || d->an[g].deprel == DEP_NSUBJ_PASS) sj = g;
+            }
+            if (!forc) continue;
+            what = k;
+            if (sj >= 0 && actor_at(c, (uint32_t)sj) >= 0) tw = sj;
+        }
+    }
+    if (what < 0 || (r.xcomp >= 0 && d->an[r.xcomp].upos != UPOS_VERB)) return 0; /* "an organisation called X" */
+    /* "called for redemption of its notes", "called for new bids": a bond's
+     * or a contract's call */
+    if (d->an[what].upos == UPOS_NOUN && lemma_in(d, (uint32_t)what, FINANCE_CALLS)) return 0;
+    int32_t sw = r.subj >= 0 ? r.subj : inherited_subject(c, v, 0);
+    /* "a complaint calling for his expulsion", "remarks by U.S. officials
+     * calling for a decline": a participle on a noun is that noun's call,
+     * coded only when the noun is itself an actor */
+    if (d->an[v].deprel == DEP_ACL) {
+        int32_t h = d->an[v].head;
+        if (h < (int32_t)c->first || h >= (int32_t)c->last || actor_at(c, (uint32_t)h) < 0) return 0;
+        sw = h;
+    }
+    /* "analysts are calling for higher prices": a forecast */
+    if (sw >= 0 && lemma_in(d, (uint32_t)sw, FORECASTERS)) return 0;
+    if (sw >= 0 && actor_at(c, (uint32_t)sw) < 0) sw = pronoun_antecedent(c, v, sw);
+    if (sw < 0 || actor_at(c, (uint32_t)sw) < 0 || lemma_in(d, (uint32_t)sw, CALLING_TEXTS) ||
+        lemma_in(d, (uint32_t)sw, STATEMENTS))
+        return 0;
+    /* the template: the plain appeal "SRC call on TGT to" (020) */
+    const ev_pat *t = NULL;
+    for (int32_t pi = lookup_head(c->x, "call", 4); pi >= 0 && !t; pi = c->x->pats[pi].next)
+        if (!c->x->pats[pi].noun && !strcmp(c->x->pats[pi].code, "020") && c->x->pats[pi].has_src) t = &c->x->pats[pi];
+    if (!t) return 0;
+    ev_pat q = *t;
+    q.has_tgt = 1;
+    q.obj = q.prt = q.tgt_prep = q.tgt_lemma = NULL;
+    q.npn = 0;
+    q.nmods = 0;
+    q.tgt_pn = -1;
+    q.to_clause = 0;
+    int got = emit_at(c, &q, v, v, sw, tw, tw < 0 ? EMIT_NO_TGT : 0);
+    return got < 0 ? -1 : got > 0;
 }
 
 /* A preposition the parser made the head of the name after it: "stood by
@@ -4834,6 +5111,7 @@ int event_run(const ev_lex *x, dyad_doc *d) {
                 size_t e0 = d->nevent;
                 rc = code_verb(&c, t, first, c.used, &sl);
                 if (!rc && d->nevent == e0 && sl.p && fallback_verb(&c, t, &sl, c.used) < 0) rc = -1;
+                if (!rc && d->nevent == e0 && call_for_appeal(&c, t) < 0) rc = -1;
             } else if (!rc) rc = code_noun(&c, t, first, c.used);
             if (rc) {
                 restore_heads(d, saved, nsaved);

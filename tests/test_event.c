@@ -1336,6 +1336,53 @@ static void test_recall6_rules(void) {
     run_cases(cases, sizeof cases / sizeof cases[0], "recall6 rule");
 }
 
+static void test_recall7_rules(void) {
+    static const code_case cases[] = {
+        /* a journey "for talks" with no side named; a place phrase keeps the visit */
+        {"Peruvian trade minister Luis Correa arrived here on Sunday for talks on fishing rights.", "040", "Correa", "", 1},
+        {"Foreign Minister Hans Vogel arrived in Lisbon for talks on fishing.", "042", "Vogel", "Lisbon", 1},
+        {"Foreign Minister Hans Vogel arrived in Lisbon for talks on fishing.", "040", "", "", 0},
+        /* talks in a round, talks someone is "here" for */
+        {"Chancellor Kohl outlined his plan during the second round of talks with the visiting Hungarian premier "
+         "Karoly Grosz.", "040", "Kohl", "Grosz", 1},
+        {"Foreign Minister Jean Dupont, here for talks with Prime Minister Yasuhiro Nakasone, said the dispute was "
+         "over.", "040", "Dupont", "Nakasone", 1},
+        /* declining to state, a threat to use troops, credits withheld, legal action begun */
+        {"Chile declined to state its position on the embargo.", "011", "Chile", "", 1},
+        {"The Colombian president threatened to use troops if the unrest spread.", "138", "president", "", 1},
+        {"Austria has withheld new official credits to Romania since 1985.", "1621", "Austria", "Romania", 1},
+        {"Italy began legal action against Spain over the seized ship.", "115", "Ital", "Spain", 1},
+        /* sanctions imposed on someone, with no one named as imposing them */
+        {"Sanctions were imposed on Libya last year.", "163", "", "Libya", 1},
+        {"He said the trade sanctions imposed on Libya would stay.", "163", "", "Libya", 1},
+        {"Some 4,000 Chilean miners struck on Monday.", "19", "", "", 0},
+        /* a currency under pressure is a price */
+        {"The Danish crown came under heavy pressure on Friday.", "10", "", "", 0},
+        {"Chancellor Kohl came under fresh pressure.", "100", "", "Kohl", 1},
+        {"The political crisis has put the lira under pressure.", "10", "", "", 0},
+        {"Washington is putting strong pressure on Tokyo.", "100", "", "", 1},
+        /* support had or enjoyed is received */
+        {"Peru has the full support of Chile.", "051", "Chile", "Peru", 1},
+        {"The plan has the support of most members.", "05", "", "", 0},
+        /* an event noun that modifies another names its topic */
+        {"Chile and Peru opened free trade talks last year.", "061", "", "", 0},
+        {"Chile and Peru opened free trade talks last year.", "046", "Chile", "Peru", 1},
+        /* a call for something is an appeal; not a text's, a forecaster's or a bond's */
+        {"Senator Lugar called for a review of the aid program.", "020", "Lugar", "", 1},
+        {"The Senate called for the administration to suspend the talks.", "020", "Senate", "administration", 1},
+        {"The plan calls for income to exceed spending.", "02", "", "", 0},
+        {"Analysts are calling for higher prices.", "02", "", "", 0},
+        {"The company called for redemption of its notes.", "02", "", "", 0},
+        /* a verb the parse conjoined to a noun has the main clause's subject */
+        {"Chile accused Peru of increasing protectionism on fishing products and called for an end to the "
+         "exemption.", "020", "Chile", "", 1},
+        /* what a speaker says his own country must do is its policy */
+        {"Finance Minister Pedro Malan said Brazil must cut its deficit.", "10", "", "", 0},
+        {"Senator Lugar said Japan must open its markets.", "100", "Lugar", "Japan", 1},
+    };
+    run_cases(cases, sizeof cases / sizeof cases[0], "recall7 rule");
+}
+
 int main(void) {
     if (dyad_ctx_open(&ctx, NULL)) {
         printf("test_event: cannot open the context: %s\n", dyad_ctx_errmsg(ctx));
@@ -1379,6 +1426,7 @@ int main(void) {
     RUN(test_role_target_rules);
     RUN(test_precision5_rules);
     RUN(test_recall6_rules);
+    RUN(test_recall7_rules);
     ev_lex_free(lex);
     dyad_ctx_close(ctx);
     TEST_END();
