@@ -189,6 +189,7 @@ typedef struct astate {
     uint32_t head;            /* groups: the head token of the phrase (for the lemma key) */
     uint8_t kind;             /* AK_* */
     uint8_t subj;             /* the most recent mention was a clause subject */
+    uint8_t centre;           /* India's "the Centre" (india_centre) */
 } astate;
 
 typedef struct run {
@@ -895,6 +896,17 @@ static void home_country(run *r) {
     if (hcc[0] && best < ntab)
         for (size_t i = 0; i < ntab; i++)
             if (!memcmp(tab[i].cc, hcc, 4) && tab[i].n >= 2 && tab[i].n * 2 >= tab[best].n) memcpy(r->home, hcc, 4);
+    /* ... and when the text settles on no country at all: under
+     * "BOLIVIAN MINERS, GOVERNMENT CONTINUE STRIKE TALKS" a text that names
+     * no country but a visitor's gives "union leaders" and "labour minister
+     * Alfredo Franco" the headline's, as a lower-case text ("venezuela's
+     * biggest private company") under "Venezuela's ..." does */
+    if (hcc[0] && !r->home[0]) {
+        int other = 0;
+        for (size_t i = 0; i < ntab; i++)
+            if (memcmp(tab[i].cc, hcc, 4) && tab[i].n >= 2) other = 1;
+        if (!other) memcpy(r->home, hcc, 4);
+    }
 }
 
 /* ---- pass 3: actors ------------------------------------------------------ */
@@ -2221,6 +2233,25 @@ static int thing(run *r, size_t ei) {
     return mention(r, a, en->tok0, en->tok1);
 }
 
+/* "supporters of the coffee bill", "the main supporters of a farm loan
+ * market": supporters of a thing are whoever backs it (banks, lawmakers),
+ * no civilian group; those of a person, a body or a movement ("supporters
+ * of Baghdad", "of the conservative Inkatha movement", "of the
+ * president") stay CVL.  Token h is the phrase's head, t1 the token after
+ * it: an actor within four tokens after "of" keeps the group. */
+static int supporters_of_thing(const run *r, uint32_t h, uint32_t t1, const sent *s) {
+    const dyad_doc *d = r->d;
+    if (!tok_is(d, h, "supporters") && !tok_is(d, h, "supporter")) return 0;
+    if (t1 >= s->last || !tok_is(d, t1, "of")) return 0;
+    for (uint32_t k = t1 + 1; k < s->last && k <= t1 + 4; k++) {
+        if (r->ent_at[k] >= 0) return 0;
+        int hk = hit_kind(r, k);
+        if (hk && hk != DE_AGENT) return 0;
+        if (d->toks[k].kind == TOK_PUNCT) break;
+    }
+    return 1;
+}
+
 /* A role phrase without a name: "Turkish police", "the French leader",
  * "Brazil's foreign minister", "government officials".  Returns the token
  * after the phrase. */
@@ -2249,6 +2280,7 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
         d->an[t1 - 1].head >= (int32_t)t1 && d->an[t1].upos == UPOS_NOUN && d->an[t1].xpos == XPOS_NN &&
         r->ent_at[t1] < 0 && !tok_in(d, t1, W_BODY_ACT))
         return t1;
+    if (supporters_of_thing(r, t1 - 1, t1, s)) return t1;
     /* a title before a name belongs to the person */
     if (t1 < s->last && (r->ent_at[t1] >= 0 || (d->an && d->an[t1].upos == UPOS_PROPN && (d->toks[t1].flags & TOKF_UPPER))))
         return t1;
@@ -2388,6 +2420,20 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
                      !(d->an[k].upos == UPOS_ADJ || d->an[k].upos == UPOS_NUM || d->an[k].upos == UPOS_DET || tok_is(d, k, "dozen")))
                 break;
         }
+    }
+    /* "16 Western creditor countries", "Several Latin American countries",
+     * "OPEC countries": states a region or a body names are its (WSTGOV,
+     * LAMGOV, IGOOPC).  Countries the phrase gives no region ("42
+     * countries", "other nations") are no actor: coded with no country
+     * (---GOV) they drew the event coder's pronouns and appositives
+     * ("eight countries, Kenya, Peru ...") into wrong events; "the two
+     * countries", "its creditor nations" were named before. */
+    if (tok_in(d, t1 - 1, W_STATES) && !tok_is(d, t1 - 1, "governments")) {
+        static const char *const poss[] = {"its", "their", "our", "these", "those", "both", NULL};
+        if (definite || (d->an && d->an[t1 - 1].xpos != XPOS_NNS) || (t0 > s->first && tok_in(d, t0 - 1, poss)) ||
+            tok_in(d, t0, poss) || (!cx.country[0] && !org_mod) ||
+            (tok_upper(d, t1 - 1) && t1 - 1 > s->first && tok_upper(d, t1 - 2))) /* "Tin Producing Countries" */
+            return t1;
     }
     int phrase_country = cx.country[0] != '\0';
     /* no country in the phrase: the nearest one named before it in the
@@ -2538,6 +2584,48 @@ static uint32_t nominal(run *r, uint32_t i, const sent *s, int *err) {
     return t1;
 }
 
+/* Words after "the Centre" that make it part of a longer name or no
+ * government: "the Centre for Policy Research", "the Centre party",
+ * "the Centre-left". */
+static const char *const W_CENTRE_OF[] = {"for", "party", "-", "–", "ground", "stage", NULL};
+
+/* "the Centre" in an Indian story is the Union government ("Tamil Nadu
+ * accused the Centre of refusing to act"), whether or not the NER tagged
+ * it: INDGOV, one actor for all its mentions.  Not a longer name ("the
+ * Centre for Science and Environment", "the Centre Party"), not in any
+ * other country's story (Sweden's and Finland's "Centre" is a party).
+ * Returns the token after it, or 0 when token i is no such Centre. */
+static uint32_t india_centre(run *r, uint32_t i, const sent *s, int *err) {
+    dyad_doc *d = r->d;
+    if (strcmp(r->home, "IND") || i <= s->first || !tok_upper(d, i) || !tok_is(d, i, "centre") ||
+        !tok_is(d, i - 1, "the"))
+        return 0;
+    const tok *k = &d->toks[i];
+    if (d->text[k->start] != 'C' || (k->end - k->start > 1 && d->text[k->start + 1] != 'e')) return 0; /* "CENTRE" */
+    if (i + 1 < s->last && (tok_upper(d, i + 1) || tok_in(d, i + 1, W_CENTRE_OF))) return 0;
+    if (r->ent_at[i] >= 0 && (r->ents[r->ent_at[i]].tok0 != i || r->ents[r->ent_at[i]].tok1 != i + 1)) return 0;
+    int a = -1;
+    for (size_t j = d->nactor; j-- > 0;)
+        if (r->as[j].kind == AK_ORG && r->as[j].centre) {
+            a = (int)j;
+            break;
+        }
+    if (a < 0) {
+        const char *name = arena_span(d, k->start, k->end);
+        if (!name || (a = new_actor(r, AK_ORG, name, ENT_ORG)) < 0) {
+            *err = 1;
+            return i + 1;
+        }
+        r->as[a].centre = 1;
+        r->as[a].name_t0 = i;
+        r->as[a].name_t1 = i + 1;
+        set_code(&d->actors[a], "INDGOV");
+    }
+    if (r->ent_at[i] >= 0) r->ents[r->ent_at[i]].actor = a;
+    if (mention(r, a, i, i + 1)) *err = 1;
+    return i + 1;
+}
+
 /* he/she/his/her: the most salient person of the last two sentences whose
  * gender fits; a subject pronoun prefers the latest subject.  A person
  * known to be of the pronoun's gender wins over one of unknown gender
@@ -2660,6 +2748,12 @@ static int resolve(run *r) {
                 continue;
             }
             while (ei < r->nent && r->ents[ei].tok0 < i) ei++;
+            uint32_t nc = india_centre(r, i, s, &err);
+            if (nc) {
+                while (ei < r->nent && r->ents[ei].tok0 < nc) ei++;
+                i = nc;
+                continue;
+            }
             if (ei < r->nent && r->ents[ei].tok0 == i) {
                 dent *en = &r->ents[ei];
                 uint32_t next = en->tok1;

@@ -716,6 +716,154 @@ static void test_groups_not_roles(void) {
     dyad_doc_free(d);
 }
 
+/* A dictionary of the project's own role and Indian-state files and a
+ * few countries, for the tests of those files' entries; NULL if the files
+ * do not load (the test then fails). */
+static dict *real_dict(void) {
+    static const char C[] = "[country]\n"
+                            "MEX  Mexico\n"
+                            "  adj  Mexican\n"
+                            "BRA  Brazil\n"
+                            "  adj  Brazilian\n"
+                            "IND  India\n"
+                            "  adj  Indian\n"
+                            "  gov  New Delhi\n"
+                            "SWE  Sweden\n"
+                            "  adj  Swedish\n"
+                            "BOL  Bolivia\n"
+                            "  adj  Bolivian\n"
+                            "DEU  West Germany\n"
+                            "  adj  West German\n"
+                            "YUG  Yugoslavia\n"
+                            "  adj  Yugoslav\n"
+                            "LAM  Latin America\n"
+                            "  adj  Latin American\n";
+    dict *x = dict_new();
+    char err[256];
+    if (!x || dict_load_buffer(x, "c.dict", C, sizeof C - 1, DICT_DYAD, NULL, NULL, NULL, err, sizeof err) ||
+        dict_load_file(x, "data/dict/roles.dict", DICT_DYAD, NULL, NULL, NULL, err, sizeof err) ||
+        dict_load_file(x, "data/dict/india-states.dict", DICT_DYAD, NULL, NULL, NULL, err, sizeof err)) {
+        dict_free(x);
+        return NULL;
+    }
+    return x;
+}
+
+/* Plural group nouns of CAMEO roles the default roles.dict lists take the
+ * story's country: trades written as one word, inmates, supporters (of a
+ * person or a body, not of a bill). */
+static void test_group_nouns(void) {
+    dict *x = real_dict();
+    CHECK(x != NULL);
+    if (!x) return;
+    dict *keep = dic;
+    dic = x;
+    const char *t = "Mexico's 500,000 bankworkers went on strike on Monday. The inmates attacked guards in a "
+                    "Mexican prison, and supporters of the governor marched. The steelworkers and their "
+                    "accomplice were detained in Mexico.";
+    dyad_doc *d = code(t, "2010-05-01", NULL);
+    const dactor *a = actor_at(d, t, "bankworkers");
+    CHECK(a != NULL && !strcmp(a->code, "MEXLAB"));
+    a = actor_at(d, t, "inmates");
+    CHECK(a != NULL && !strcmp(a->code, "MEXCVL"));
+    a = actor_at(d, t, "supporters");
+    CHECK(a != NULL && !strcmp(a->code, "MEXCVL"));
+    a = actor_at(d, t, "steelworkers");
+    CHECK(a != NULL && !strcmp(a->code, "MEXLAB"));
+    a = actor_at(d, t, "accomplice");
+    CHECK(a != NULL && !strcmp(a->code, "MEXCRM"));
+    dyad_doc_free(d);
+    /* supporters of a thing are no group; prisoners of war are soldiers */
+    const char *u = "Supporters of the farm bill hoped for a vote in Mexico. Mexican prisoners of war were freed in "
+                    "Mexico.";
+    d = code(u, "2010-05-01", NULL);
+    a = actor_at(d, u, "Supporters");
+    CHECK(a == NULL);
+    a = actor_at(d, u, "prisoners");
+    CHECK(a != NULL && !strcmp(a->code, "MEXMIL"));
+    dyad_doc_free(d);
+    dic = keep;
+    dict_free(x);
+}
+
+/* Countries a region names are the region's; countries the phrase gives no
+ * region, or named before, are no actor. */
+static void test_unnamed_countries(void) {
+    dict *x = real_dict();
+    CHECK(x != NULL);
+    if (!x) return;
+    dict *keep = dic;
+    dic = x;
+    const char *t = "The Yugoslav delegation met 16 Western creditor countries in Yugoslavia. Several Latin American "
+                    "countries backed Yugoslavia, but 42 countries opposed the plan. The two countries met.";
+    dyad_doc *d = code(t, "1987-04-01", NULL);
+    const dactor *a = actor_at(d, t, "Western creditor");
+    CHECK(a != NULL && !strcmp(a->code, "WSTGOV"));
+    a = actor_at(d, t, "Latin American countries");
+    CHECK(a != NULL && !strcmp(a->code, "LAMGOV"));
+    CHECK(actor_at(d, t, "42 countries") == NULL);
+    CHECK(actor_at(d, t, "two countries") == NULL);
+    dyad_doc_free(d);
+    dic = keep;
+    dict_free(x);
+}
+
+/* An Indian state acting is its government; "the Centre" is India's
+ * Union government in an Indian story only, and not inside a longer
+ * name. */
+static void test_india_states(void) {
+    dict *x = real_dict();
+    CHECK(x != NULL);
+    if (!x) return;
+    dict *keep = dic;
+    dic = x;
+    const char *t = "Tamil Nadu accused the Centre of refusing to act. Karnataka said India had failed its "
+                    "farmers. The Centre asked New Delhi's courts to decide. India's Centre for Policy Studies "
+                    "disagreed with India.";
+    dyad_doc *d = code(t, "2018-03-31", NULL);
+    const dactor *a = actor_at(d, t, "Tamil Nadu");
+    CHECK(a != NULL && !strcmp(a->code, "INDGOV"));
+    a = actor_at(d, t, "Karnataka");
+    CHECK(a != NULL && !strcmp(a->code, "INDGOV"));
+    a = actor_at(d, t, "Centre of");
+    CHECK(a != NULL && !strcmp(a->code, "INDGOV"));
+    const dactor *b = actor_at(d, t, "Centre asked");
+    CHECK(b != NULL && b == a);
+    b = actor_at(d, t, "Centre for");
+    CHECK(b == NULL || b != a);
+    dyad_doc_free(d);
+    const char *u = "Sweden's farmers backed the Centre in the vote, Swedish officials said in Sweden.";
+    d = code(u, "2018-03-31", NULL);
+    a = actor_at(d, u, "Centre");
+    CHECK(a == NULL || strcmp(a->code, "INDGOV") != 0);
+    dyad_doc_free(d);
+    dic = keep;
+    dict_free(x);
+}
+
+/* A headline's country is the story's when the text names no other
+ * country twice: "BOLIVIAN MINERS ..." over a text that names only a
+ * visitor's country once. */
+static void test_headline_only_country(void) {
+    dict *x = real_dict();
+    CHECK(x != NULL);
+    if (!x) return;
+    dict *keep = dic;
+    dic = x;
+    const char *t = "Union leaders of the miners and government representatives will resume talks, a spokesman "
+                    "said. The labour minister met the visiting West German president.";
+    g_title = "BOLIVIAN MINERS, GOVERNMENT CONTINUE STRIKE TALKS";
+    dyad_doc *d = code(t, "1987-04-01", NULL);
+    const dactor *a = actor_at(d, t, "Union leaders");
+    CHECK(a != NULL && !strcmp(a->code, "BOLLAB"));
+    a = actor_at(d, t, "labour minister");
+    CHECK(a != NULL && !strcmp(a->code, "BOLGOV"));
+    dyad_doc_free(d);
+    g_title = NULL;
+    dic = keep;
+    dict_free(x);
+}
+
 int main(void) {
     char err[256];
     if (tagger_open_file(&tg, "models/tagger.bin", err, sizeof err) ||
@@ -759,6 +907,10 @@ int main(void) {
     RUN(test_company_appositive);
     RUN(test_later_names);
     RUN(test_groups_not_roles);
+    RUN(test_group_nouns);
+    RUN(test_india_states);
+    RUN(test_unnamed_countries);
+    RUN(test_headline_only_country);
     dict_free(dic);
     tagger_close(tg);
     parser_close(ps);
