@@ -434,9 +434,8 @@ static int push_ent(run *r, const dent *e) {
 }
 
 static const dplace *place_over(const dyad_doc *d, uint32_t start, uint32_t end) {
-    for (size_t i = 0; i < d->nplace; i++) /* few places per document */
-        if (d->places[i].start < end && start < d->places[i].end) return &d->places[i];
-    return NULL;
+    size_t i = doc_place_after(d, start);
+    return i < d->nplace && d->places[i].start < end ? &d->places[i] : NULL;
 }
 
 static uint8_t type_of_entry(const dyad_doc *d, const dict_entry *e, uint32_t start, uint32_t end) {

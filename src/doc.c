@@ -149,6 +149,21 @@ size_t doc_tok_after(const dyad_doc *d, uint32_t b) {
     return lo;
 }
 
+/* The geoparser emits places in text order and never overlapping (one
+ * per toponym), so the places a span touches are found by bisection: a
+ * huge document with thousands of toponyms made every lookup a scan. */
+size_t doc_place_after(const dyad_doc *d, uint32_t b) {
+    size_t lo = 0, hi = d->nplace;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->places[mid].end <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 const char *const ent_type_names[ENT_NTYPES] = {
     [ENT_NONE] = "NONE",       [ENT_PERSON] = "PERSON", [ENT_ORG] = "ORG",         [ENT_GPE] = "GPE",
     [ENT_LOC] = "LOC",         [ENT_NORP] = "NORP",     [ENT_FAC] = "FAC",         [ENT_EVENT] = "EVENT",

@@ -278,6 +278,9 @@ int doc_push_event(dyad_doc *doc, const devent *e);
 /* Index of the first token that ends after byte b (ntok if none): the
  * token at b, or the next one.  Binary search over the sorted tokens. */
 size_t doc_tok_after(const dyad_doc *doc, uint32_t b);
+/* Index of the first place that ends after byte b (nplace if none);
+ * places are in text order and do not overlap. */
+size_t doc_place_after(const dyad_doc *doc, uint32_t b);
 
 /* Parse a pending raw record (doc->raw_format != 0) into text and fields;
  * a bad record becomes an error record.  reader.c. */

@@ -1692,9 +1692,10 @@ static int32_t date_of(const sctx *c, uint32_t v) {
 static int32_t place_of(const sctx *c, uint32_t v) {
     const dyad_doc *d = c->d;
     uint32_t lo = v > c->first + NEAR ? v - NEAR : c->first, hi = v + NEAR < c->last ? v + NEAR : c->last;
-    for (size_t i = 0; i < d->nplace; i++) {
+    for (size_t i = doc_place_after(d, d->toks[lo].start); i < d->nplace; i++) {
         uint32_t s = d->places[i].start;
-        if (s < d->toks[lo].start || s >= d->toks[hi - 1].end) continue;
+        if (s >= d->toks[hi - 1].end) break;
+        if (s < d->toks[lo].start) continue;
         for (uint32_t t = lo; t < hi; t++) {
             if (d->toks[t].start != s) continue;
             /* climb the place's name to its head, then to v through "in"/"at" */
@@ -2336,10 +2337,10 @@ static int local_place(const sctx *c, int32_t k, int32_t a) {
     const dyad_doc *d = c->d;
     if (d->actors[a].type != ENT_GPE && d->actors[a].type != ENT_LOC) return 0;
     uint32_t s = c->mstart[k];
-    for (size_t i = 0; i < d->nplace; i++)
-        if (d->places[i].start == s && d->places[i].feature)
-            return !strcmp(d->places[i].feature, "city") ||
-                   (!strncmp(d->places[i].feature, "admin", 5) && strcmp(d->places[i].feature, "admin1"));
+    size_t i = doc_place_after(d, s);
+    if (i < d->nplace && d->places[i].start == s && d->places[i].feature)
+        return !strcmp(d->places[i].feature, "city") ||
+               (!strncmp(d->places[i].feature, "admin", 5) && strcmp(d->places[i].feature, "admin1"));
     return 0;
 }
 

@@ -931,6 +931,10 @@ static double local_weight(const gazetteer *g, const context *c, const mention *
     return 1.0;
 }
 
+/* How many mentions on either side of a toponym count as its
+ * neighbours when scoring a town by nearness. */
+#define NEIGHBOURS 256
+
 static double score(const gazetteer *g, const context *c, const mention *m, uint32_t ei, size_t k) {
     const gaz_entry *e = &g->ent[ei];
     double s = prior(e);
@@ -960,7 +964,15 @@ static double score(const gazetteer *g, const context *c, const mention *m, uint
     /* near the document's other places (local news names its neighbours) */
     if ((e->feature == GAZ_F_CITY || e->feature == GAZ_F_ADMIN2) && c->ml) {
         double best = 1e9, cl = cos(e->lat * (3.14159265358979 / 180e5));
-        for (size_t i = 0; i < c->n; i++) {
+        /* the NEIGHBOURS mentions on either side: all of them in any real
+         * story, and linear time in a hostile one with thousands */
+        size_t i0 = 0, i1 = c->n;
+        if (m >= c->ml && m < c->ml + c->n) {
+            size_t at = (size_t)(m - c->ml);
+            i0 = at > NEIGHBOURS ? at - NEIGHBOURS : 0;
+            i1 = at + NEIGHBOURS < c->n ? at + NEIGHBOURS : c->n;
+        }
+        for (size_t i = i0; i < i1; i++) {
             const mention *o = &c->ml[i];
             if (o == m || o->nm == m->nm || o->choice == GAZ_NONE || o->demonym) continue;
             const gaz_entry *f = &g->ent[o->choice];
