@@ -592,6 +592,9 @@ typedef struct sctx {
     int32_t *actor_of;       /* per token of the document: the actor of the longest mention covering it */
     uint32_t *mstart, *mend; /* and that mention's span */
     int question;            /* the sentence ends in '?' */
+    uint32_t qmax;           /* the longest quote's length in bytes: no quote starting
+                              * further back than that holds a word */
+    int qsorted;             /* the quotes are in order of their start */
     uint8_t *used;           /* per token of the sentence: an object a verb event used */
 } sctx;
 
@@ -1471,7 +1474,18 @@ static void mode_and_claim(const sctx *c, uint32_t v, uint8_t *mode, int32_t *cl
     }
     /* inside a quote: its speaker */
     uint32_t at = d->toks[v].start;
-    for (size_t i = 0; i < d->nquote; i++)
+    /* quotes are in order of their start (outer first): skip, by
+     * bisection, those that start too far back to hold the word */
+    size_t q0 = 0, qhi = c->qsorted ? d->nquote : 0;
+    uint32_t from = at > c->qmax ? at - c->qmax : 0;
+    while (q0 < qhi) {
+        size_t mid = q0 + (qhi - q0) / 2;
+        if (d->quotes[mid].start < from)
+            q0 = mid + 1;
+        else
+            qhi = mid;
+    }
+    for (size_t i = q0; i < d->nquote && (d->quotes[i].start <= at || !c->qsorted); i++)
         if (d->quotes[i].start <= at && at < d->quotes[i].end && d->quotes[i].speaker_actor >= 0) {
             /* "Kerry said the US would work ..., and he urged North Korea
              * to": an act coordinated with the quote's own cue is the
@@ -5062,6 +5076,11 @@ int event_run(const ev_lex *x, dyad_doc *d) {
     c.actor_of = actor_of;
     c.mstart = mstart;
     c.mend = mend;
+    c.qsorted = 1;
+    for (size_t i = 0; i < d->nquote; i++) {
+        if (d->quotes[i].end - d->quotes[i].start > c.qmax) c.qmax = d->quotes[i].end - d->quotes[i].start;
+        if (i && d->quotes[i].start < d->quotes[i - 1].start) c.qsorted = 0;
+    }
     size_t cap = 0;
     int32_t *saved = NULL; /* repair_prep_heads' undo list: (token, head, deprel) */
     for (size_t si = 0; si < d->nsent; si++) {
