@@ -1218,8 +1218,8 @@ static const char *const ASK_GOV[] = {"ask", "urge", "call", "press", "pressure"
 /* The word of quote q's cue in the sentence, -1. */
 static int32_t cue_word(const sctx *c, const dquote *q) {
     if (q->cue_end <= q->cue_start) return -1;
-    for (uint32_t t = c->first; t < c->last; t++)
-        if (c->d->toks[t].start >= q->cue_start && c->d->toks[t].start < q->cue_end &&
+    for (size_t t = doc_tok_after(c->d, q->cue_start); t < c->last && c->d->toks[t].start < q->cue_end; t++)
+        if (t >= c->first && c->d->toks[t].start >= q->cue_start &&
             (c->d->an[t].upos == UPOS_VERB || c->d->an[t].upos == UPOS_NOUN))
             return (int32_t)t;
     return -1;

@@ -706,9 +706,7 @@ static int wire_arcs(const dyad_doc *doc, size_t a, size_t z, cons *c) {
             continue;
         while (k > a && v - k < 12) {
             uint8_t u = doc->an[k - 1].upos;
-            if (u == UPOS_ADP && k < v && sorted_in(doc->an[k - 1].lemma ? doc->an[k - 1].lemma : "",
-                                                   doc->an[k - 1].lemma ? strlen(doc->an[k - 1].lemma) : 0,
-                                                   NP_PREPS, sizeof NP_PREPS / sizeof *NP_PREPS))
+            if (u == UPOS_ADP && k < v && lemma_in_list(doc, k - 1, NP_PREPS, sizeof NP_PREPS / sizeof *NP_PREPS))
                 f = k - 1;
             else if (u != UPOS_DET && u != UPOS_ADJ && u != UPOS_NOUN && u != UPOS_PROPN && u != UPOS_NUM &&
                      !(u == UPOS_PART && doc->an[k - 1].xpos == XPOS_POS))
