@@ -63,3 +63,19 @@ if [ -x "$BUILD"/tools/evalseg ] && [ -f "$DATA/news/reuters.jsonl" ]; then
     echo "== tokenizer + sentence splitter alone (tok_run + sent_run), one core"
     "$BUILD"/tools/evalseg --bench "$DATA/news/reuters.jsonl" --repeat 5
 fi
+# One huge document (invented text, repeated): the pipeline must stay
+# linear in the number of toponyms, quotes and events of one document.
+if [ -x "$BUILD"/dyad ]; then
+    echo "== one huge document: the same two invented sentences repeated (quotes, places, events)"
+    for n in 12000 48000; do
+        awk -v n="$n" 'BEGIN {
+            s = "\\\"Iran attacked Iraq,\\\" a spokesman for the ministry said by phone. According to officials, Egypt met Israel and it urged Syria to resume talks.";
+            printf "{\"id\":\"huge\",\"text\":\"";
+            for (i = 0; i < n; i++) printf "%s%s", (i ? " " : ""), s;
+            printf "\"}\n" }' >"$tmp/huge.jsonl"
+        size=$(stat -c %s "$tmp/huge.jsonl")
+        best "$BUILD"/dyad code -q -j 1 "$tmp/huge.jsonl"
+        awk -v t="$T" -v s="$size" -v m="$M" 'BEGIN {
+            printf "%.1f MB in one document: %.2fs  peak RSS %.0f MB\n", s / 1048576, t, m / 1024 }'
+    done
+fi

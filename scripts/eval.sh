@@ -77,6 +77,16 @@ for h in dev test; do
     "$BUILD"/tools/evalevent --news-gold tests/gold/polnear_events.tsv --news-gold tests/gold/polnear_events_b.tsv \
         --half $h --news "$DATA/news/polnear.jsonl"
 done
+echo "== events: the third-party verb dictionaries on the same gold (beside dyad's patterns, then alone): PLOVER first event, held-out set C root"
+for v in "$DATA/events/tabari-dictionaries/CAMEO.080612.verbs" "$DATA/events/petrarch2/CAMEO.2.0.txt"; do
+    for alone in "" --no-default-events; do
+        printf '%s %s: PLOVER' "${v##*/}" "${alone:-beside}"
+        "$BUILD"/tools/evalevent --verbs "$v" $alone "$DATA/events/plover/PLOVER_GSR_CAMEO.txt" | grep "first event" | sed 's/ *event type (first event) */ /'
+        printf '%s %s: set C' "${v##*/}" "${alone:-beside}"
+        "$BUILD"/tools/evalevent --verbs "$v" $alone --news-gold tests/gold/polnear_events_c.tsv --news "$DATA/news/polnear.jsonl" |
+            grep "root code" | sed 's/ *root code */ /'
+    done
+done
 echo "== events on unseen news: mode and attributed_to of every event dyad emits (tests/gold/MODE.md)"
 "$BUILD"/tools/evalevent --mode-gold tests/gold/news_mode.tsv --mode-news "$DATA/news"
 echo "== events on news: events per sentence, root histogram, modes"
